@@ -1,0 +1,95 @@
+/// The roles of CONTRACT (`phuongso user add --role …`), stored as these strings.
+public enum Role: String, Codable, Sendable, CaseIterable {
+    case citizen, clerk, official, leader, office
+    case unitAdmin = "unit-admin"
+    case supervisor, admin
+
+    /// Roles that must belong to a unit (all but citizens and system administrators).
+    public var needsUnit: Bool { self != .citizen && self != .admin }
+
+    public var vietnameseName: String {
+        switch self {
+        case .citizen: return "Công dân"
+        case .clerk: return "Cán bộ Một cửa"
+        case .official: return "Công chức chuyên môn"
+        case .leader: return "Lãnh đạo UBND"
+        case .office: return "Văn phòng HĐND-UBND"
+        case .unitAdmin: return "Quản trị đơn vị"
+        case .supervisor: return "Giám sát cấp tỉnh"
+        case .admin: return "Quản trị hệ thống"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .citizen: return "Citizen"
+        case .clerk: return "Counter clerk"
+        case .official: return "Field official"
+        case .leader: return "Leader"
+        case .office: return "Ward office"
+        case .unitAdmin: return "Unit administrator"
+        case .supervisor: return "Provincial supervisor"
+        case .admin: return "System administrator"
+        }
+    }
+}
+
+/// What a request wants to do. Every protected route names one.
+public enum Action: String, Sendable, CaseIterable {
+    case viewUnits, manageUnits
+    case manageFields
+    case viewAccounts, manageAccounts
+    case viewAudit
+    case viewCalendar, manageCalendar
+    case useStaffPages
+}
+
+/// Role × action: who may do what (the unit scope is checked separately by `UnitScope`).
+public enum AccessPolicy {
+    public static func allows(_ role: Role, _ action: Action) -> Bool {
+        switch action {
+        case .viewUnits: return [.admin, .supervisor, .unitAdmin, .leader, .office].contains(role)
+        case .manageUnits: return role == .admin
+        case .manageFields: return [.admin, .unitAdmin].contains(role)
+        case .viewAccounts: return [.admin, .unitAdmin, .supervisor].contains(role)
+        case .manageAccounts: return [.admin, .unitAdmin].contains(role)
+        case .viewAudit: return [.admin, .unitAdmin, .supervisor].contains(role)
+        case .viewCalendar: return role != .citizen
+        case .manageCalendar: return [.admin, .unitAdmin].contains(role)
+        case .useStaffPages: return role != .citizen
+        }
+    }
+
+    public static func roles(allowedTo action: Action) -> [Role] { Role.allCases.filter { allows($0, action) } }
+}
+
+/// Unit scope: a person acts on their own unit and, for supervisors and unit administrators,
+/// the units below it; system administrators act everywhere.
+public struct UnitScope: Sendable {
+    /// Parent of each unit, by id.
+    public let parents: [String: String?]
+    public init(parents: [String: String?]) { self.parents = parents }
+
+    /// Whether `unit` is `ancestor` or lies below it.
+    public func contains(_ unit: String, within ancestor: String) -> Bool {
+        var current: String? = unit
+        var steps = 0
+        while let c = current, steps <= parents.count {
+            if c == ancestor { return true }
+            current = parents[c] ?? nil
+            steps += 1
+        }
+        return false
+    }
+
+    public func allows(role: Role, homeUnit: String?, target: String) -> Bool {
+        switch role {
+        case .admin: return true
+        case .supervisor, .unitAdmin:
+            guard let home = homeUnit else { return false }
+            return contains(target, within: home)
+        case .citizen: return false
+        default: return homeUnit == target
+        }
+    }
+}
