@@ -1,1 +1,4 @@
+import Foundation
 import PhuongSoApp
+
+exit(await CommandLineTool.main(CommandLine.arguments))

@@ -53,7 +53,7 @@ public enum AccessPolicy {
         case .manageFields: return [.admin, .unitAdmin].contains(role)
         case .viewAccounts: return [.admin, .unitAdmin, .supervisor].contains(role)
         case .manageAccounts: return [.admin, .unitAdmin].contains(role)
-        case .viewAudit: return [.admin, .unitAdmin, .supervisor].contains(role)
+        case .viewAudit: return role == .admin  // audit lines span every unit
         case .viewCalendar: return role != .citizen
         case .manageCalendar: return [.admin, .unitAdmin].contains(role)
         case .useStaffPages: return role != .citizen

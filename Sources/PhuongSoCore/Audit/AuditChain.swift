@@ -55,18 +55,29 @@ public enum AuditChain {
         }
     }
 
-    /// Walks lines in sequence order, returning the first problem. `stored` is each line's
-    /// recorded hash.
-    public static func verify<S: Sequence>(_ lines: S, expectedFirst: Int64 = 1) -> Problem? where S.Element == (line: AuditLine, stored: String) {
-        var previous = AuditLine.genesisHash
-        var expected = expectedFirst
-        for (line, stored) in lines {
+    /// Checks lines one at a time, in sequence order, so a caller can stream them in pages.
+    public struct Verifier: Sendable {
+        public private(set) var previousHash = AuditLine.genesisHash
+        public private(set) var expected: Int64
+        public private(set) var checked = 0
+
+        public init(expectedFirst: Int64 = 1) { expected = expectedFirst }
+
+        public mutating func check(_ line: AuditLine, stored: String) -> Problem? {
             if line.sequence != expected { return .gap(expected: expected, found: line.sequence) }
-            if line.previousHash != previous { return .brokenLink(sequence: line.sequence) }
+            if line.previousHash != previousHash { return .brokenLink(sequence: line.sequence) }
             if line.hash != stored { return .alteredLine(sequence: line.sequence) }
-            previous = stored
+            previousHash = stored
             expected += 1
+            checked += 1
+            return nil
         }
+    }
+
+    /// Walks lines in sequence order, returning the first problem.
+    public static func verify<S: Sequence>(_ lines: S) -> Problem? where S.Element == (line: AuditLine, stored: String) {
+        var verifier = Verifier()
+        for (line, stored) in lines { if let p = verifier.check(line, stored: stored) { return p } }
         return nil
     }
 }

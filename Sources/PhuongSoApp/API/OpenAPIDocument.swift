@@ -1,0 +1,138 @@
+import Foundation
+import Vapor
+
+/// The OpenAPI 3 description of `/api/v1`, served at `/api/v1/openapi.json`.
+package enum OpenAPIDocument {
+    package struct Operation: Sendable {
+        package var method: String
+        /// Vapor-style path, e.g. `/api/v1/units/:code`.
+        package var path: String
+        var summary: String
+        var tag: String
+        var secured: Bool
+        var query: [(String, String, Bool)] = []
+        var body: JSONValue? = nil
+        var success: Int = 200
+        var response: JSONValue? = nil
+
+        /// The OpenAPI form of the path: `:code` → `{code}`.
+        package var openAPIPath: String {
+            path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/").prepending("/")
+        }
+    }
+
+    static func object(_ props: [(String, JSONValue)], required: [String] = []) -> JSONValue {
+        var o: [(String, JSONValue)] = [("type", "object"), ("properties", .object(props))]
+        if !required.isEmpty { o.append(("required", .array(required.map { .string($0) }))) }
+        return .object(o)
+    }
+    static let str: JSONValue = ["type": "string"]
+    static let nullableStr: JSONValue = ["type": ["string", "null"]]
+    static let bool: JSONValue = ["type": "boolean"]
+    static func arrayOf(_ s: JSONValue) -> JSONValue { ["type": "array", "items": s] }
+    static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+
+    static let schemas: [(String, JSONValue)] = [
+        ("Error", object([("error", object([("code", str), ("message", str), ("fields", ["type": "object", "additionalProperties": str])], required: ["code", "message"]))], required: ["error"])),
+        ("Unit", object([("code", str), ("name", str), ("kind", ["type": "string", "enum": ["province", "ward", "commune", "special-zone", "agency"]]),
+                         ("parentCode", nullableStr), ("workingHours", str), ("active", bool)], required: ["code", "name", "kind", "workingHours", "active"])),
+        ("Field", object([("code", str), ("name", str), ("active", bool)], required: ["code", "name", "active"])),
+        ("Account", object([("username", str), ("displayName", str), ("role", str), ("unitCode", nullableStr), ("active", bool)],
+                           required: ["username", "displayName", "role", "active"])),
+        ("AuditEntry", object([("sequence", ["type": "integer"]), ("at", str), ("actor", str), ("address", str), ("action", str), ("entity", str),
+                               ("entityID", str), ("before", str), ("after", str), ("reason", str), ("hash", str)],
+                              required: ["sequence", "at", "actor", "action", "entity", "entityID", "hash"])),
+        ("CalendarDay", object([("date", ["type": "string", "format": "date"]), ("kind", str), ("name", str)], required: ["date", "kind", "name"])),
+    ]
+
+    package static let operations: [Operation] = [
+        Operation(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta", secured: false, response: ["type": "object"]),
+        Operation(method: "POST", path: "/api/v1/auth/token", summary: "Exchange username and password for a bearer token", tag: "auth", secured: false,
+                  body: object([("username", str), ("password", str)], required: ["username", "password"]), success: 201,
+                  response: object([("token", str), ("expiresAt", ["type": "string", "format": "date-time"])], required: ["token", "expiresAt"])),
+        Operation(method: "DELETE", path: "/api/v1/auth/token", summary: "Revoke the token used for this call", tag: "auth", secured: true, success: 204),
+        Operation(method: "GET", path: "/api/v1/me", summary: "The account behind the token", tag: "auth", secured: true,
+                  response: object([("username", str), ("displayName", str), ("role", str), ("unitCode", nullableStr)], required: ["username", "displayName", "role"])),
+        Operation(method: "GET", path: "/api/v1/units", summary: "Units in the caller's scope", tag: "units", secured: true, response: arrayOf(ref("Unit"))),
+        Operation(method: "POST", path: "/api/v1/units", summary: "Create a unit (system administrators)", tag: "units", secured: true,
+                  body: object([("code", str), ("name", str), ("kind", str), ("parentCode", nullableStr), ("workingHours", nullableStr)], required: ["code", "name", "kind"]),
+                  success: 201, response: ref("Unit")),
+        Operation(method: "GET", path: "/api/v1/units/:code", summary: "One unit", tag: "units", secured: true, response: ref("Unit")),
+        Operation(method: "GET", path: "/api/v1/units/:code/fields", summary: "Fields (lĩnh vực) of a unit", tag: "units", secured: true, response: arrayOf(ref("Field"))),
+        Operation(method: "POST", path: "/api/v1/units/:code/fields", summary: "Add a field to a unit", tag: "units", secured: true,
+                  body: object([("code", str), ("name", str)], required: ["code", "name"]), success: 201, response: ref("Field")),
+        Operation(method: "GET", path: "/api/v1/users", summary: "Accounts in the caller's scope", tag: "accounts", secured: true, response: arrayOf(ref("Account"))),
+        Operation(method: "POST", path: "/api/v1/users", summary: "Create an account", tag: "accounts", secured: true,
+                  body: object([("username", str), ("displayName", str), ("password", str), ("role", str), ("unitCode", nullableStr)], required: ["username", "password", "role"]),
+                  success: 201, response: ref("Account")),
+        Operation(method: "POST", path: "/api/v1/users/:username/deactivate", summary: "Deactivate an account (its tokens are revoked)", tag: "accounts", secured: true,
+                  body: object([("reason", str)]), response: ref("Account")),
+        Operation(method: "POST", path: "/api/v1/users/:username/password", summary: "Reset an account's password", tag: "accounts", secured: true,
+                  body: object([("password", str)], required: ["password"]), success: 204),
+        Operation(method: "GET", path: "/api/v1/audit", summary: "Audit trail, newest first, 50 a page", tag: "audit", secured: true,
+                  query: [("actor", "string", false), ("entity", "string", false), ("action", "string", false), ("from", "string", false), ("to", "string", false), ("page", "integer", false)],
+                  response: arrayOf(ref("AuditEntry"))),
+        Operation(method: "GET", path: "/api/v1/units/:code/calendar/:year", summary: "A unit's calendar for a year", tag: "calendar", secured: true,
+                  response: object([("unitCode", str), ("year", ["type": "integer"]), ("rules", str), ("workingHours", str), ("workingDays", ["type": "integer"]),
+                                    ("days", arrayOf(ref("CalendarDay")))], required: ["unitCode", "year", "days"])),
+        Operation(method: "POST", path: "/api/v1/units/:code/calendar/overrides", summary: "Change one date of a unit's calendar from an official notice", tag: "calendar", secured: true,
+                  body: object([("date", str), ("kind", ["type": "string", "enum": ["holiday", "compensatory", "override", "workday"]]), ("name", str),
+                                ("noticeNumber", str), ("noticeDate", str)], required: ["date", "kind", "name", "noticeNumber", "noticeDate"]),
+                  success: 201, response: ref("CalendarDay")),
+        Operation(method: "GET", path: "/api/v1/units/:code/calendar/due", summary: "Preview a deadline: from + N working hours/days, or same-day", tag: "calendar", secured: true,
+                  query: [("from", "string", true), ("hours", "string", false), ("days", "string", false), ("sameDay", "boolean", false), ("cutoff", "string", false)],
+                  response: object([("from", str), ("due", str), ("skipped", arrayOf(ref("CalendarDay")))], required: ["from", "due", "skipped"])),
+    ]
+
+    static func operationJSON(_ op: Operation) -> JSONValue {
+        var params: [JSONValue] = op.path.split(separator: "/").filter { $0.hasPrefix(":") }.map {
+            ["name": .string(String($0.dropFirst())), "in": "path", "required": true, "schema": $0 == ":year" ? ["type": "integer"] : str]
+        }
+        params += op.query.map { ["name": .string($0.0), "in": "query", "required": .bool($0.2), "schema": ["type": .string($0.1)]] }
+        var responses: [(String, JSONValue)] = [(String(op.success), op.response.map {
+            ["description": "OK", "content": ["application/json": ["schema": $0]]]
+        } ?? ["description": "No content"])]
+        let errorBody: JSONValue = ["content": ["application/json": ["schema": ref("Error")]]]
+        for (code, text) in [("400", "Malformed request"), ("401", "Not authenticated"), ("403", "Not allowed for this role or unit"),
+                             ("404", "Not found"), ("409", "Conflict"), ("422", "Invalid input"), ("429", "Locked out after failed logins")]
+            where op.secured || ["400", "401", "422", "429"].contains(code) {
+            if case .object(let o) = errorBody { responses.append((code, .object([("description", .string(text))] + o))) }
+        }
+        var o: [(String, JSONValue)] = [("summary", .string(op.summary)), ("tags", [.string(op.tag)]), ("responses", .object(responses))]
+        if !params.isEmpty { o.append(("parameters", .array(params))) }
+        if let body = op.body { o.append(("requestBody", ["required": true, "content": ["application/json": ["schema": body]]])) }
+        o.append(("security", op.secured ? [["bearer": []]] : []))
+        return .object(o)
+    }
+
+    package static var document: JSONValue {
+        var paths: [(String, [(String, JSONValue)])] = []
+        for op in operations {
+            if let i = paths.firstIndex(where: { $0.0 == op.openAPIPath }) {
+                paths[i].1.append((op.method.lowercased(), operationJSON(op)))
+            } else {
+                paths.append((op.openAPIPath, [(op.method.lowercased(), operationJSON(op))]))
+            }
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "PhuongSo API", "version": "1.0.0",
+                     "description": "JSON API of PhuongSo. Errors are {\"error\": {\"code\", \"message\"}}. Authenticate with POST /api/v1/auth/token, then send Authorization: Bearer TOKEN."],
+            "servers": [["url": "/"]],
+            "paths": .object(paths.map { ($0.0, JSONValue.object($0.1)) }),
+            "components": ["schemas": .object(schemas), "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+        ]
+    }
+
+    @Sendable static func serve(req: Request) async throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(document)))
+    }
+}
+
+extension String {
+    func prepending(_ s: String) -> String { s + self }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Everything read from the environment, once, at boot (CONTRACT "Configuration").
+package struct AppConfig: Sendable {
+    package enum DatabaseKind: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    package var database: DatabaseKind
+    package var dataDirectory: String
+    package var timeZoneIdentifier: String
+    /// The local UTC offset in seconds (Asia/Ho_Chi_Minh: +7 h, no daylight saving).
+    package var utcOffset: Int
+    package var hostname: String
+    package var port: Int
+    /// Bcrypt cost: 12 in production; tests lower it to keep hashing quick.
+    package var bcryptCost: Int
+    package var loginLockout: LoginLockoutPolicy
+    /// Lifetime of an API token.
+    package var tokenLifetime: TimeInterval
+    /// Load the demo province and ward into an empty database at start.
+    package var loadDemo: Bool
+
+    package static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        let dataDir = env["PHUONGSO_DATA_DIR"] ?? "./data"
+        let url = env["PHUONGSO_DATABASE_URL"] ?? "sqlite://\(dataDir)/phuongso.sqlite"
+        let zone = env["PHUONGSO_TIMEZONE"] ?? "Asia/Ho_Chi_Minh"
+        guard let tz = TimeZone(identifier: zone) else { throw ConfigError.invalid("PHUONGSO_TIMEZONE", zone) }
+        return AppConfig(
+            database: try parseDatabaseURL(url),
+            dataDirectory: dataDir,
+            timeZoneIdentifier: zone,
+            utcOffset: tz.secondsFromGMT(),
+            hostname: env["HOSTNAME_OVERRIDE"] ?? env["PHUONGSO_HOSTNAME"] ?? "127.0.0.1",
+            port: Int(env["PORT"] ?? "") ?? 8080,
+            bcryptCost: Int(env["PHUONGSO_BCRYPT_COST"] ?? "") ?? 12,
+            loginLockout: .standard,
+            tokenLifetime: 8 * 3600,
+            loadDemo: false)
+    }
+
+    package static func parseDatabaseURL(_ url: String) throws -> DatabaseKind {
+        if url.hasPrefix("sqlite://") {
+            let path = String(url.dropFirst("sqlite://".count))
+            guard !path.isEmpty else { throw ConfigError.invalid("PHUONGSO_DATABASE_URL", url) }
+            return .sqlite(path: path)
+        }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url: url) }
+        throw ConfigError.invalid("PHUONGSO_DATABASE_URL", url)
+    }
+}
+
+package enum ConfigError: Error, CustomStringConvertible {
+    case invalid(String, String)
+    package var description: String {
+        switch self { case .invalid(let name, let value): return "invalid \(name): '\(value)'" }
+    }
+}
+
+/// After `failures` failed logins within `window`, an account is locked for `lockFor`.
+package struct LoginLockoutPolicy: Sendable {
+    package var failures: Int
+    package var window: TimeInterval
+    package var lockFor: TimeInterval
+    package static let standard = LoginLockoutPolicy(failures: 5, window: 15 * 60, lockFor: 15 * 60)
+}

@@ -1,0 +1,35 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+extension Application {
+    /// Connects the configured database: SQLite under the data directory (foreign keys on, WAL
+    /// journal) or PostgreSQL by URL.
+    package func useDatabase(_ config: AppConfig) throws {
+        switch config.database {
+        case .sqlite(let path):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
+        case .postgres(let url):
+            databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url), maxConnectionsPerEventLoop: 4), as: .psql)
+        }
+    }
+
+    /// Settings that live in the database file itself and must be set once it is open.
+    package func prepareDatabase() async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+            try await sql.raw("PRAGMA busy_timeout=5000").run()
+        }
+    }
+}
+
+extension Database {
+    package var sql: any SQLDatabase { self as! any SQLDatabase }
+    package var isPostgres: Bool { sql.dialect.name == "postgresql" }
+}

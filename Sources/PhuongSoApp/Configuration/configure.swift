@@ -1,0 +1,54 @@
+import Fluent
+import Vapor
+
+/// Sets up a PhuongSo application: database, migrations, sessions, middleware, routes.
+package func configure(_ app: Application, _ config: AppConfig) async throws {
+    app.config = config
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "1mb"
+    try app.useDatabase(config)
+    Migrations.register(on: app)
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration = .phuongso
+
+    // Order matters: errors outermost; metrics see every answer; sessions before the user.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestMetrics.Middleware())
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(CurrentUserMiddleware())
+    app.middleware.use(CSRF.Middleware())
+
+    try routes(app)
+}
+
+package enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(CreateUnits())
+        app.migrations.add(CreateFields())
+        app.migrations.add(CreateUsers())
+        app.migrations.add(CreateUserFields())
+        app.migrations.add(CreateTokens())
+        app.migrations.add(CreateLoginAttempts())
+        app.migrations.add(CreateAuditLog())
+        app.migrations.add(CreateCalendarOverrides())
+        app.migrations.add(SessionRecord.migration)
+    }
+}
+
+func routes(_ app: Application) throws {
+    let site = app.grouped(PolicyMiddleware())
+    HomeController.register(site)
+    LoginController.register(site)
+    UnitController.register(site)
+    AccountController.register(site)
+    AuditController.register(site)
+    CalendarController.register(site)
+    let api = site.grouped("api", "v1")
+    APIRoutes.register(api)
+    app.get("healthz", use: Health.check)
+    app.get("metrics", use: RequestMetrics.render)
+}

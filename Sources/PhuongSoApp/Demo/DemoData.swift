@@ -1,0 +1,39 @@
+import Fluent
+import Foundation
+import PhuongSoCore
+
+/// The demo province and ward: realistic names, fields, and one account per role.
+package enum DemoData {
+    package static let password = "Demo@2026"
+
+    package static let accounts: [(username: String, name: String, role: Role, unit: String?)] = [
+        ("admin", "Quản trị hệ thống", .admin, nil),
+        ("giamsat", "Trần Thị Thanh Hương (Sở Nội vụ)", .supervisor, "000.00.00.H42"),
+        ("quantri", "Lê Văn Nam (quản trị phường)", .unitAdmin, "000.00.31.H42"),
+        ("chutich", "Nguyễn Văn Hùng (Chủ tịch UBND phường)", .leader, "000.00.31.H42"),
+        ("vanphong", "Phạm Thị Lan (Văn phòng HĐND-UBND)", .office, "000.00.31.H42"),
+        ("motcua", "Hoàng Thị Mai (Bộ phận Một cửa)", .clerk, "000.00.31.H42"),
+        ("tuphap", "Đặng Văn Đức (Tư pháp - Hộ tịch)", .official, "000.00.31.H42"),
+        ("congdan", "Võ Thị Hồng Nhung", .citizen, nil),
+    ]
+
+    /// Loads the demo data when the database holds no unit yet; returns whether it loaded.
+    @discardableResult
+    package static func loadIfEmpty(bcryptCost: Int, on db: Database) async throws -> Bool {
+        guard try await UnitRecord.query(on: db).count() == 0 else { return false }
+        let actor = AuditActor.system("demo")
+        _ = try await UnitQueries.create(.init(code: "000.00.00.H42", name: "Tỉnh Hà Tĩnh", kind: "province", parentCode: nil, workingHours: nil), actor: actor, on: db)
+        let ward = try await UnitQueries.create(.init(code: "000.00.31.H42", name: "Phường Thành Sen", kind: "ward", parentCode: "000.00.00.H42", workingHours: nil), actor: actor, on: db)
+        _ = try await UnitQueries.create(.init(code: "000.00.32.H42", name: "Xã Thạch Khê", kind: "commune", parentCode: "000.00.00.H42", workingHours: nil), actor: actor, on: db)
+        _ = try await UnitQueries.create(.init(code: "000.20.00.H42", name: "Sở Tư pháp tỉnh Hà Tĩnh", kind: "agency", parentCode: "000.00.00.H42", workingHours: nil), actor: actor, on: db)
+        _ = try await UnitQueries.create(.init(code: "000.00.31.H42.CA", name: "Công an phường Thành Sen", kind: "agency", parentCode: "000.00.31.H42", workingHours: nil), actor: actor, on: db)
+        for (code, name) in [("HT", "Hộ tịch"), ("CT", "Chứng thực"), ("BTXH", "Bảo trợ xã hội"), ("DD", "Đất đai"), ("HKD", "Hộ kinh doanh"), ("TE", "Trẻ em")] {
+            _ = try await UnitQueries.addField(to: ward, code: code, name: name, actor: actor, on: db)
+        }
+        for a in accounts {
+            _ = try await AccountQueries.create(.init(username: a.username, displayName: a.name, password: password, role: a.role.rawValue, unitCode: a.unit),
+                                                creator: nil, bcryptCost: bcryptCost, actor: actor, on: db)
+        }
+        return true
+    }
+}

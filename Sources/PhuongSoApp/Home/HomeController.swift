@@ -1,0 +1,54 @@
+import Fluent
+import Plot
+import PhuongSoCore
+import Vapor
+
+/// The public home page: what the ward offers and where to start.
+enum HomeController {
+    static func register(_ routes: RoutesBuilder) {
+        routes.get(use: home)
+        routes.get("admin", use: admin).requires(.useStaffPages)
+    }
+
+    @Sendable static func home(req: Request) async throws -> Response {
+        let ctx = PageContext.of(req)
+        let ward = try await UnitRecord.query(on: req.db).filter(\.$kind ~~ [.ward, .commune, .specialZone]).sort(\.$name).first()
+        let title = ward.map { ctx.t("Ủy ban nhân dân ", "People's Committee of ") + $0.name } ?? "PhuongSo"
+        return Layout.page(ctx, title: title,
+            .p(.text(ctx.t("Tra cứu thủ tục hành chính, nộp và theo dõi hồ sơ, góp ý về chất lượng phục vụ — tại một cửa.",
+                           "Find administrative procedures, apply and track your dossier, and rate the service — through one door."))),
+            .p(.class("hint"), .text(ctx.t("Danh mục thủ tục và tra cứu hồ sơ trực tuyến chưa mở trên hệ thống này; vui lòng liên hệ Bộ phận Một cửa.",
+                                           "The online procedure catalogue and dossier tracking are not open on this system yet; please contact the one-stop counter."))),
+            .div(.class("cards"),
+                 card(ctx.t("Cán bộ đăng nhập", "Staff log in"),
+                      ctx.t("Cán bộ một cửa, công chức chuyên môn, lãnh đạo và quản trị đăng nhập để làm việc.",
+                            "Counter clerks, officials, leaders and administrators log in here."),
+                      link: (ctx.link("/login"), ctx.t("Đăng nhập", "Log in")))),
+            .h2(.text(ctx.t("Giờ làm việc", "Opening hours"))),
+            .p(.text(ward?.workingHours.replacingOccurrences(of: ",", with: ctx.t(" và ", " and ")) ?? "07:30-11:30, 13:30-17:30"),
+               .text(ctx.t(", thứ Hai đến thứ Sáu, trừ ngày lễ, Tết.", ", Monday to Friday, except public holidays.")))
+        ).response()
+    }
+
+    static func card(_ title: String, _ text: String, link: (String, String)?) -> Node<HTML.BodyContext> {
+        .div(.class("card"), .h2(.text(title)), .p(.text(text)),
+             .unwrap(link) { .a(.class("button"), .href($0.0), .text($0.1)) })
+    }
+
+    @Sendable static func admin(req: Request) async throws -> Response {
+        let ctx = PageContext.of(req)
+        let user = try req.require(.useStaffPages)
+        var items: [(String, String, Action)] = [
+            ("/admin/units", ctx.t("Đơn vị và lĩnh vực", "Units and fields"), .viewUnits),
+            ("/admin/users", ctx.t("Tài khoản", "Accounts"), .viewAccounts),
+            ("/admin/audit", ctx.t("Nhật ký thay đổi", "Audit trail"), .viewAudit),
+        ]
+        if let unitID = user.unitID, let unit = try await UnitRecord.find(unitID, on: req.db) {
+            items.append(("/admin/units/\(unit.code)/calendar", ctx.t("Lịch làm việc", "Working calendar"), .viewCalendar))
+        }
+        let allowed = items.filter { AccessPolicy.allows(user.role, $0.2) }
+        return Layout.page(ctx, title: ctx.t("Quản trị", "Administration"),
+            .ul(.forEach(allowed) { .li(.a(.href(ctx.link($0.0)), .text($0.1))) })
+        ).response()
+    }
+}

@@ -1,0 +1,98 @@
+import Plot
+import PhuongSoCore
+import Vapor
+
+/// Maps every error to a Vietnamese (or English) page, or to CONTRACT's JSON error under
+/// `/api/`. Never shows a stack trace; unexpected errors are logged and answered 500.
+struct AppErrorMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            return render(error, for: req)
+        }
+    }
+
+    func render(_ error: Error, for req: Request) -> Response {
+        let lang = Language.of(req)
+        let (status, code, message, fields) = describe(error, lang)
+        if status == .internalServerError { req.logger.report(error: error) }
+        if status == .unauthorized, !req.isAPI, req.method == .GET {
+            return req.redirect(to: "/login?next=" + (req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        }
+        if req.isAPI || req.url.path == "/healthz" {
+            let body = APIError(error: .init(code: code, message: message, fields: fields))
+            let response = Response(status: status)
+            try? response.content.encode(body, as: .json)
+            return response
+        }
+        let ctx = PageContext(lang: lang, user: req.currentUser, csrfToken: req.session.data["csrf"] ?? "", path: req.url.path)
+        return ErrorView.page(ctx, status: status, message: message, fields: fields).response(status: status)
+    }
+
+    func describe(_ error: Error, _ lang: Language) -> (HTTPResponseStatus, String, String, [String: String]?) {
+        switch error {
+        case let e as AppError:
+            return (e.status, e.code, e.message(lang), nil)
+        case let p as ValidationProblems:
+            let fields = p.messages.mapValues { lang.t($0.vi, $0.en) }
+            return (.unprocessableEntity, "invalid", lang.t("Dữ liệu chưa hợp lệ: ", "Invalid input: ") + fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "), fields)
+        case let e as CalendarError:
+            return (.unprocessableEntity, "invalid", e.message(language: lang.rawValue), nil)
+        case let e as AbortError:
+            let status = e.status
+            switch status.code {
+            case 404: return (status, "not_found", AppError.notFound.message(lang), nil)
+            case 413: return (status, "too_large", lang.t("Dữ liệu gửi lên quá lớn.", "The request body is too large."), nil)
+            case 400..<500:
+                return (status, "bad_request", lang.t("Yêu cầu không hợp lệ (dữ liệu sai định dạng).", "Bad request (malformed data)."), nil)
+            default: return (.internalServerError, "internal", internalMessage(lang), nil)
+            }
+        case is DecodingError:
+            return (.badRequest, "bad_request", lang.t("Yêu cầu không hợp lệ (dữ liệu sai định dạng).", "Bad request (malformed data)."), nil)
+        default:
+            return (.internalServerError, "internal", internalMessage(lang), nil)
+        }
+    }
+
+    func internalMessage(_ lang: Language) -> String {
+        lang.t("Hệ thống gặp lỗi. Thao tác chưa được lưu; vui lòng thử lại sau.", "Something went wrong. Nothing was saved; please try again later.")
+    }
+}
+
+/// CONTRACT's JSON error: `{"error": {"code": "...", "message": "..."}}`, with per-field messages
+/// when a body failed validation.
+struct APIError: Content {
+    struct Body: Content { var code: String; var message: String; var fields: [String: String]? }
+    var error: Body
+}
+
+enum ErrorView {
+    static func page(_ ctx: PageContext, status: HTTPResponseStatus, message: String, fields: [String: String]?) -> HTML {
+        let title: String
+        switch status.code {
+        case 401: title = ctx.t("Cần đăng nhập", "Login required")
+        case 403: title = ctx.t("Không có quyền truy cập", "Access denied")
+        case 404: title = ctx.t("Không tìm thấy trang", "Page not found")
+        case 500...: title = ctx.t("Lỗi hệ thống", "Server error")
+        default: title = ctx.t("Yêu cầu không hợp lệ", "Invalid request")
+        }
+        return Layout.page(ctx, title: title,
+            .p(.class("alert"), .attribute(named: "role", value: "alert"), .text(message)),
+            .unwrap(fields) { f in .ul(.forEach(f.sorted { $0.key < $1.key }) { .li(.text($0.value)) }) },
+            .p(.a(.href(ctx.link("/")), .text(ctx.t("Về trang chủ", "Back to the home page"))))
+        )
+    }
+}
+
+/// Headers that keep pages from being framed, sniffed or leaking referrers.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: req)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+        return response
+    }
+}

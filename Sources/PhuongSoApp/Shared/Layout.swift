@@ -1,0 +1,78 @@
+import Plot
+import PhuongSoCore
+import Vapor
+
+/// The page shell: skip link, header with navigation, main, footer. Server-rendered; no script.
+package enum Layout {
+    package static func page(_ ctx: PageContext, title: String, _ content: Node<HTML.BodyContext>...) -> HTML {
+        HTML(
+            .attribute(named: "lang", value: ctx.lang.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title(title + " · PhuongSo"),
+                .style(stylesheet)
+            ),
+            .body(
+                .a(.class("skip"), .href("#main"), .text(ctx.t("Bỏ qua, đến nội dung chính", "Skip to main content"))),
+                header(ctx),
+                .main(.id("main"), .h1(.text(title)), .group(content)),
+                .footer(
+                    .p(.text(ctx.t("PhuongSo — phần mềm nguồn mở phục vụ một cửa và cải cách hành chính cấp xã.",
+                                   "PhuongSo — open-source one-stop and administrative-reform software for wards and communes."))),
+                    .p(.a(.href(ctx.lang == .vi ? addLang(ctx.path, "en") : addLang(ctx.path, "vi")),
+                          .attribute(named: "hreflang", value: ctx.lang == .vi ? "en" : "vi"),
+                          .text(ctx.lang == .vi ? "English" : "Tiếng Việt")))
+                )
+            )
+        )
+    }
+
+    static func addLang(_ path: String, _ lang: String) -> String { path + "?lang=" + lang }
+
+    static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        var links: [(String, String)] = [
+            ("/", ctx.t("Trang chủ", "Home")),
+        ]
+        if let user = ctx.user {
+            if user.role != .citizen { links.append(("/admin", ctx.t("Quản trị", "Administration"))) }
+            links.append(("/account/password", ctx.t("Đổi mật khẩu", "Change password")))
+        } else {
+            links.append(("/login", ctx.t("Đăng nhập", "Log in")))
+        }
+        return .header(
+            .p(.class("brand"), .a(.href(ctx.link("/")), .text("PhuongSo"))),
+            .nav(.attribute(named: "aria-label", value: ctx.t("Điều hướng chính", "Main navigation")),
+                 .ul(.forEach(links) { .li(.a(.href(ctx.link($0.0)), .text($0.1))) })),
+            .if(ctx.user != nil, logoutForm(ctx))
+        )
+    }
+
+    static func logoutForm(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard let user = ctx.user else { return .empty }
+        return Components.form(action: ctx.link("/logout"), cls: "logout",
+                     Components.csrf(ctx),
+                     .span(.text(user.displayName + " (" + (ctx.lang == .vi ? user.role.vietnameseName : user.role.englishName) + ")")),
+                     .button(.type(.submit), .text(ctx.t("Đăng xuất", "Log out"))))
+    }
+
+    /// Small, phone-first, high-contrast styles (4.5:1 or better everywhere).
+    static let stylesheet = """
+    *{box-sizing:border-box}body{margin:0;font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;font-size:17px;line-height:1.5;color:#1a1a1a;background:#fff}
+    .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
+    header{background:#8b1a1a;color:#fff;padding:8px 16px;display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+    header a{color:#fff}header .brand{margin:0;font-weight:700;font-size:20px}header ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:12px}
+    header form.logout{margin-left:auto;display:flex;gap:8px;align-items:center}header form.logout button{background:#fff;color:#8b1a1a}
+    main{max-width:980px;margin:0 auto;padding:16px}footer{border-top:1px solid #ccc;padding:8px 16px;color:#333;font-size:15px}
+    h1{font-size:26px;margin:8px 0 16px}h2{font-size:21px}a{color:#0b4ea2}
+    label{display:block;font-weight:600;margin-top:12px}input,select,textarea{font:inherit;width:100%;max-width:480px;padding:8px;border:1px solid #555;border-radius:4px}
+    input[type=checkbox]{width:auto}button,.button{font:inherit;background:#0b4ea2;color:#fff;border:0;border-radius:4px;padding:10px 16px;margin-top:12px;cursor:pointer;text-decoration:none;display:inline-block}
+    button.secondary{background:#444}.error{color:#a30000;font-weight:600}.field-error input,.field-error select{border:2px solid #a30000}
+    .notice{background:#eef5ee;border-left:4px solid #1e6b1e;padding:8px 12px}.alert{background:#fdeeee;border-left:4px solid #a30000;padding:8px 12px}
+    table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #bbb;padding:6px;text-align:left;vertical-align:top}th{background:#f0f0f0}
+    .scroll{overflow-x:auto}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:12px}.card{border:1px solid #bbb;border-radius:6px;padding:12px}
+    .months{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}.month td,.month th{text-align:center;padding:3px}
+    .off{background:#fde2e2}.comp{background:#fff0c2}.ovr{background:#e2e8fd}.work{background:#dff5df}.we{color:#555;background:#f3f3f3}
+    .hint{color:#333;font-size:15px}
+    """
+}

@@ -1,0 +1,51 @@
+import PhuongSoCore
+import Plot
+import Vapor
+
+/// What a route requires of the person calling it. Declared on the route itself, enforced by
+/// `PolicyMiddleware` for pages and API alike, and read by the role × route test.
+package enum RoutePolicy: Sendable, Equatable {
+    case signedIn
+    case action(Action)
+
+    package func allows(_ role: Role) -> Bool {
+        switch self {
+        case .signedIn: return true
+        case .action(let a): return AccessPolicy.allows(role, a)
+        }
+    }
+}
+
+extension Route {
+    @discardableResult
+    package func requires(_ policy: RoutePolicy) -> Route {
+        userInfo["policy"] = policy
+        return self
+    }
+
+    @discardableResult
+    package func requires(_ action: Action) -> Route { requires(.action(action)) }
+
+    package var policy: RoutePolicy? { userInfo["policy"] as? RoutePolicy }
+}
+
+/// Enforces each route's declared policy before its handler runs.
+struct PolicyMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        switch req.route?.policy {
+        case .none: break
+        case .signedIn?: if req.currentUser == nil { throw AppError.unauthenticated }
+        case .action(let a)?: try req.require(a)
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+extension HTML {
+    package func response(status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(string: render()))
+    }
+}
