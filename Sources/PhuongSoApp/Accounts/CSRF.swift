@@ -29,8 +29,7 @@ package enum CSRF {
                 guard let sent, let expected = req.session.data["csrf"],
                       Array(sent.utf8).count == Array(expected.utf8).count,
                       zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
-                else { throw AppError.invalid(field: nil, vi: "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.",
-                                              en: "The form has expired or is invalid. Reload the page and try again.") }
+                else { throw AppError.csrf }
             }
             return try await next.respond(to: req)
         }

@@ -19,8 +19,8 @@ package struct AppConfig: Sendable {
     package var loginLockout: LoginLockoutPolicy
     /// Lifetime of an API token.
     package var tokenLifetime: TimeInterval
-    /// Load the demo province and ward into an empty database at start.
-    package var loadDemo: Bool
+    /// PostgreSQL schema to work in (tests give each run its own); nil = the server's default.
+    package var postgresSearchPath: String?
 
     package static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         let dataDir = env["PHUONGSO_DATA_DIR"] ?? "./data"
@@ -37,7 +37,7 @@ package struct AppConfig: Sendable {
             bcryptCost: Int(env["PHUONGSO_BCRYPT_COST"] ?? "") ?? 12,
             loginLockout: .standard,
             tokenLifetime: 8 * 3600,
-            loadDemo: false)
+            postgresSearchPath: env["PHUONGSO_POSTGRES_SCHEMA"])
     }
 
     package static func parseDatabaseURL(_ url: String) throws -> DatabaseKind {

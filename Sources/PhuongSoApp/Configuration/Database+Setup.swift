@@ -15,7 +15,9 @@ extension Application {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
         case .postgres(let url):
-            databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url), maxConnectionsPerEventLoop: 4), as: .psql)
+            var postgres = try SQLPostgresConfiguration(url: url)
+            if let schema = config.postgresSearchPath { postgres.searchPath = [schema] }
+            databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
         }
     }
 

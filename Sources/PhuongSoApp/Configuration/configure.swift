@@ -7,6 +7,11 @@ package func configure(_ app: Application, _ config: AppConfig) async throws {
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.routes.defaultMaxBodySize = "1mb"
+    // Stable JSON: sorted keys, ISO 8601 dates.
+    let json = JSONEncoder()
+    json.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    json.dateEncodingStrategy = .iso8601
+    ContentConfiguration.global.use(encoder: json, for: .json)
     try app.useDatabase(config)
     Migrations.register(on: app)
 

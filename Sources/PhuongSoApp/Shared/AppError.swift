@@ -12,6 +12,8 @@ package enum AppError: Error, Sendable {
     case invalid(field: String?, vi: String, en: String)
     case conflict(vi: String, en: String)
     case locked
+    /// A state-changing form without the session's CSRF token.
+    case csrf
 
     package var status: HTTPResponseStatus {
         switch self {
@@ -21,6 +23,7 @@ package enum AppError: Error, Sendable {
         case .invalid: return .unprocessableEntity
         case .conflict: return .conflict
         case .locked: return .tooManyRequests
+        case .csrf: return .forbidden
         }
     }
 
@@ -32,6 +35,7 @@ package enum AppError: Error, Sendable {
         case .invalid: return "invalid"
         case .conflict: return "conflict"
         case .locked: return "locked"
+        case .csrf: return "csrf"
         }
     }
 
@@ -43,6 +47,8 @@ package enum AppError: Error, Sendable {
         case .notFound: return lang.t("Không tìm thấy trang hoặc dữ liệu yêu cầu.", "The page or record was not found.")
         case .invalid(_, let vi, let en): return lang.t(vi, en)
         case .conflict(let vi, let en): return lang.t(vi, en)
+        case .csrf: return lang.t("Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.",
+                                  "The form has expired or is invalid. Reload the page and try again.")
         case .locked: return lang.t("Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.",
                                     "Too many failed logins: the account is locked for 15 minutes.")
         }

@@ -1,0 +1,102 @@
+import Fluent
+import Foundation
+@testable import PhuongSoApp
+import PhuongSoCore
+import Testing
+import VaporTesting
+
+/// Walks every registered route for every role (and for nobody) and checks the server enforces
+/// the route's declared policy, on pages and API alike.
+@Suite struct RoleRouteMatrixTests {
+    static let wardCode = "000.00.31.H42"
+    static let accountByRole: [Role: String] = Dictionary(uniqueKeysWithValues: DemoData.accounts.map { ($0.role, $0.username) })
+    static let publicPaths: Set<String> = ["/", "/login", "/logout", "/api/v1/openapi.json", "/api/v1/auth/token", "/healthz", "/metrics"]
+
+    func concretePath(_ route: Route) -> String {
+        "/" + route.path.map { c -> String in
+            switch c.description {
+            case ":code": return Self.wardCode
+            case ":username": return "matrixtarget"
+            case ":year": return "2026"
+            default: return c.description
+            }
+        }.joined(separator: "/")
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func everyProtectedRouteAnswersEachRoleAsDeclared(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup: a dedicated account for routes that act on one, and a login per role
+            _ = try await AccountQueries.create(.init(username: "matrixtarget", displayName: nil, password: "Target@2026", role: "official",
+                                                      unitCode: Self.wardCode), creator: nil, bcryptCost: 4, actor: .system("test"), on: app.db)
+            var tokens: [Role: String] = [:]
+            var sessions: [Role: WebSession] = [:]
+            for role in Role.allCases {
+                tokens[role] = try await app.token(Self.accountByRole[role]!)
+                sessions[role] = try await app.webSession(Self.accountByRole[role]!)
+            }
+            let routes = app.routes.all
+            var checked = 0
+            for route in routes {
+                let path = concretePath(route)
+                let method = route.method
+                let isAPI = path.hasPrefix("/api/")
+                // every route outside the public list must declare who may call it
+                if !Self.publicPaths.contains(path) {
+                    #expect(route.policy != nil, "\(method) \(path) declares no policy")
+                }
+                guard let policy = route.policy else { continue }
+                // act + check: nobody
+                let anonymous = try await app.testing().sendRequest(method, path, beforeRequest: { req in
+                    if isAPI && method != .GET { try req.content.encode([String: String](), as: .json) }
+                })
+                if isAPI { #expect(anonymous.status == .unauthorized, "anonymous \(method) \(path): \(anonymous.status)") }
+                else if method == .GET { #expect(anonymous.status == .seeOther && anonymous.headers.first(name: .location)?.hasPrefix("/login") == true, "anonymous GET \(path)") }
+                else { #expect([.unauthorized, .forbidden].contains(anonymous.status), "anonymous \(method) \(path): \(anonymous.status)") }
+                // act + check: each role
+                for role in Role.allCases {
+                    let res: TestingHTTPResponse
+                    if isAPI {
+                        // revoking a token is tried with a throw-away one, so the role keeps its own
+                        let token = method == .DELETE ? try await app.token(Self.accountByRole[role]!) : tokens[role]!
+                        res = try await app.testing().sendRequest(method, path, headers: bearer(token), beforeRequest: { req in
+                            if method != .GET && method != .DELETE { try req.content.encode([String: String](), as: .json) }
+                        })
+                    } else if method == .GET {
+                        res = try await sessions[role]!.get(app, path)
+                    } else {
+                        res = try await sessions[role]!.post(app, path, form: [:])
+                    }
+                    if policy.allows(role) {
+                        #expect(res.status != .forbidden && res.status != .unauthorized && res.status.code < 500,
+                                "\(role.rawValue) \(method) \(path) should be allowed: \(res.status)")
+                    } else {
+                        #expect(res.status == .forbidden, "\(role.rawValue) \(method) \(path) should be forbidden: \(res.status)")
+                    }
+                    checked += 1
+                }
+            }
+            #expect(checked > 100)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aUnitAdministratorCannotActOutsideTheirUnits(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            let token = try await app.token("quantri")
+            // the province is above the ward: out of scope
+            let res = try await app.testing().sendRequest(.GET, "/api/v1/units/000.00.00.H42/calendar/2026", headers: bearer(token))
+            #expect(res.status == .forbidden)
+            let other = try await app.testing().sendRequest(.POST, "/api/v1/units/000.00.32.H42/fields", headers: bearer(token), beforeRequest: { req in
+                try req.content.encode(["code": "X", "name": "Lĩnh vực lạ"], as: .json)
+            })
+            #expect(other.status == .forbidden)
+            #expect(try await FieldRecord.query(on: app.db).filter(\.$code == "X").count() == 0)
+            // the supervisor of the province sees the ward below it
+            let supervisor = try await app.token("giamsat")
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/units/\(Self.wardCode)/calendar/2026", headers: bearer(supervisor)).status == .ok)
+            let units = try await app.testing().sendRequest(.GET, "/api/v1/units", headers: bearer(token)).content.decode([UnitDTO].self)
+            #expect(Set(units.map(\.code)) == [Self.wardCode, "000.00.31.H42.CA"])
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Fluent
+import Foundation
+@testable import PhuongSoApp
+import PhuongSoCore
+import SQLKit
+import Testing
+import VaporTesting
+
+/// The databases every server test runs on: SQLite always, PostgreSQL when
+/// `PHUONGSO_TEST_POSTGRES_URL` is set (`./scripts/check` starts one).
+enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    static var all: [TestDatabase] {
+        ProcessInfo.processInfo.environment["PHUONGSO_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+    var testDescription: String { rawValue }
+
+    /// A fresh, isolated database: a new SQLite file, or a new PostgreSQL schema.
+    func config() -> AppConfig {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("phuongso-test-\(UUID().uuidString)").path
+        let database: AppConfig.DatabaseKind
+        var schema: String?
+        switch self {
+        case .sqlite: database = .sqlite(path: dir + "/phuongso.sqlite")
+        case .postgres:
+            database = .postgres(url: ProcessInfo.processInfo.environment["PHUONGSO_TEST_POSTGRES_URL"]!)
+            schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        }
+        return AppConfig(database: database, dataDirectory: dir, timeZoneIdentifier: "Asia/Ho_Chi_Minh", utcOffset: 7 * 3600,
+                         hostname: "127.0.0.1", port: 0, bcryptCost: 4, loginLockout: .standard, tokenLifetime: 3600,
+                         postgresSearchPath: schema)
+    }
+}
+
+/// Runs `body` with a migrated app holding the demo data.
+func withDemoApp<T>(_ db: TestDatabase, demo: Bool = true, _ body: (Application) async throws -> T) async throws -> T {
+    let config = db.config()
+    return try await withApp(configure: { app in
+        app.logger.logLevel = .warning
+        try await configure(app, config)
+        if let schema = config.postgresSearchPath {
+            try await app.db.sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        }
+        try await app.prepareDatabase()
+        try await app.autoMigrate()
+        if demo { try await DemoData.loadIfEmpty(bcryptCost: 4, on: app.db) }
+    }) { app in
+        defer {
+            if case .sqlite(let path) = config.database { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        }
+        let result = try await body(app)
+        if let schema = config.postgresSearchPath {
+            try await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+        }
+        return result
+    }
+}
+
+extension Application {
+    /// A bearer token for a demo account.
+    func token(_ username: String, password: String = DemoData.password) async throws -> String {
+        let res = try await testing().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { req in
+            try req.content.encode(["username": username, "password": password], as: .json)
+        })
+        guard res.status == .created else { throw TestFailure("login of \(username) answered \(res.status)") }
+        return try res.content.get(String.self, at: "token")
+    }
+
+    /// A logged-in browser session for a demo account: its cookie and CSRF token.
+    func webSession(_ username: String, password: String = DemoData.password) async throws -> WebSession {
+        let first = try await testing().sendRequest(.GET, "/login")
+        var session = WebSession(cookie: first.cookieHeader, csrf: WebSession.csrf(in: first.body.string))
+        let res = try await session.post(self, "/login", form: ["username": username, "password": password])
+        guard res.status == .seeOther else { throw TestFailure("web login of \(username) answered \(res.status)") }
+        session.cookie = res.cookieHeader ?? session.cookie
+        let home = try await session.get(self, "/")
+        session.csrf = WebSession.csrf(in: home.body.string)
+        return session
+    }
+}
+
+struct WebSession {
+    var cookie: String?
+    var csrf: String
+
+    static func csrf(in html: String) -> String {
+        guard let r = html.range(of: "name=\"_csrf\" value=\"") else { return "" }
+        return String(html[r.upperBound...].prefix { $0 != "\"" })
+    }
+
+    func get(_ app: Application, _ path: String) async throws -> TestingHTTPResponse {
+        try await app.testing().sendRequest(.GET, path, beforeRequest: { req in
+            if let cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
+        })
+    }
+
+    func post(_ app: Application, _ path: String, form: [String: String], withCSRF: Bool = true) async throws -> TestingHTTPResponse {
+        var fields = form
+        if withCSRF { fields["_csrf"] = csrf }
+        return try await app.testing().sendRequest(.POST, path, beforeRequest: { req in
+            if let cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
+            try req.content.encode(fields, as: .urlEncodedForm)
+        })
+    }
+}
+
+extension TestingHTTPResponse {
+    var cookieHeader: String? {
+        headers[.setCookie].first.map { String($0.prefix { $0 != ";" }) }
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+func bearer(_ token: String) -> HTTPHeaders { ["Authorization": "Bearer \(token)"] }
