@@ -64,7 +64,7 @@ enum CalendarPage {
 
     static func legend(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         .ul(.class("hint"), .forEach([DayKind.holiday, .compensatory, .override, .workday]) { k in
-            .li(.span(.class(cssClass(k)), .text("■ ")), .text(kindName(k, ctx)))
+            .li(.span(.class(cssClass(k) + " swatch")), .text(kindName(k, ctx)))
         })
     }
 

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Browser check: headless Chromium logs in as the demo clerk and the demo admin, opens the home
+page and the admin pages on a phone-sized and a desktop window, saves screenshots, and fails on
+any serious or critical axe-core accessibility violation (or a page that is not Vietnamese)."""
+import sys
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+from axe_selenium_python import Axe
+
+base, shots = sys.argv[1], sys.argv[2]
+WARD = "000.00.31.H42"
+PASSWORD = "Demo@2026"
+
+options = webdriver.ChromeOptions()
+for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=vi"]:
+    options.add_argument(arg)
+options.add_experimental_option("prefs", {"intl.accept_languages": "vi-VN,vi"})
+options.binary_location = "/usr/bin/chromium"
+service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
+problems = []
+
+
+def check_page(driver, name, path, expect_text):
+    driver.get(base + path)
+    html = driver.page_source
+    if 'lang="vi"' not in html:
+        problems.append(f"{name}: not <html lang=vi>")
+    if expect_text not in driver.find_element(By.TAG_NAME, "body").text:
+        problems.append(f"{name}: '{expect_text}' not shown")
+    width = driver.get_window_size()["width"]
+    driver.save_screenshot(f"{shots}/{name}-{width}.png")
+    overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
+    if overflow and width < 500 and "calendar" not in name:
+        problems.append(f"{name}: page scrolls sideways at {width}px")
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    for v in bad:
+        problems.append(f"{name}: axe {v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])} nodes)")
+    print(f"{name} @{width}px: {len(results['violations'])} axe findings, {len(bad)} serious/critical")
+
+
+def login(driver, username):
+    driver.get(base + "/login")
+    if not driver.find_elements(By.NAME, "username"):
+        problems.append(f"login page for {username} has no form: {driver.title}: {driver.find_element(By.TAG_NAME, 'main').text[:300]}")
+        return
+    driver.find_element(By.NAME, "username").send_keys(username)
+    driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    try:
+        WebDriverWait(driver, 10).until(lambda d: "Đăng xuất" in d.page_source)
+    except Exception:
+        problems.append(f"login as {username} failed: {driver.current_url} {driver.find_element(By.TAG_NAME, 'main').text[:300]}")
+
+
+def logout(driver):
+    driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
+    WebDriverWait(driver, 10).until(lambda d: "Đăng xuất" not in d.page_source)
+
+
+for width, height in [(360, 780), (1280, 900)]:
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.set_window_size(width, height)
+    try:
+        check_page(driver, "home", "/", "Đăng nhập")
+        check_page(driver, "login", "/login", "Tên đăng nhập")
+        login(driver, "motcua")
+        check_page(driver, "clerk-home", "/", "Đăng xuất")
+        check_page(driver, "clerk-admin", "/admin", "Lịch làm việc")
+        check_page(driver, "clerk-calendar", f"/admin/units/{WARD}/calendar?year=2026&from=2026-02-13T16:00&amount=2&per=days", "Hạn xử lý: 2026-02-24T16:00:00+07:00")
+        logout(driver)
+        login(driver, "admin")
+        check_page(driver, "admin-units", "/admin/units", "Phường Thành Sen")
+        check_page(driver, "admin-unit", f"/admin/units/{WARD}", "Hộ tịch")
+        check_page(driver, "admin-users", "/admin/users", "motcua")
+        check_page(driver, "admin-audit", "/admin/audit", "user.create")
+        check_page(driver, "admin-calendar", f"/admin/units/{WARD}/calendar?year=2027", "Tháng 2/2027")
+        check_page(driver, "not-found", "/khong-co", "Không tìm thấy trang")
+    finally:
+        driver.quit()
+
+if problems:
+    print("\n".join(problems))
+    sys.exit(1)
+print("browser check passed")
