@@ -32,12 +32,19 @@ package struct AppConfig: Sendable {
             dataDirectory: dataDir,
             timeZoneIdentifier: zone,
             utcOffset: tz.secondsFromGMT(),
-            hostname: env["HOSTNAME_OVERRIDE"] ?? env["PHUONGSO_HOSTNAME"] ?? "127.0.0.1",
+            hostname: env["PHUONGSO_HOSTNAME"] ?? env["HOSTNAME"].flatMap(bindableHostname) ?? "127.0.0.1",
             port: Int(env["PORT"] ?? "") ?? 8080,
             bcryptCost: Int(env["PHUONGSO_BCRYPT_COST"] ?? "") ?? 12,
             loginLockout: .standard,
             tokenLifetime: 8 * 3600,
             postgresSearchPath: env["PHUONGSO_POSTGRES_SCHEMA"])
+    }
+
+    /// CONTRACT names `HOSTNAME`, but containers and some shells export it as the machine's name:
+    /// it is honoured only when it is an address to bind to (an IP literal or `localhost`).
+    static func bindableHostname(_ value: String) -> String? {
+        let ipv4 = value.split(separator: ".").count == 4 && value.split(separator: ".").allSatisfy { UInt8($0) != nil }
+        return ipv4 || value == "localhost" || value.contains(":") ? value : nil
     }
 
     package static func parseDatabaseURL(_ url: String) throws -> DatabaseKind {
