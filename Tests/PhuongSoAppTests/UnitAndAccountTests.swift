@@ -4,6 +4,7 @@ import Foundation
 import PhuongSoCore
 import Testing
 import VaporTesting
+import Vapor
 
 @Suite struct UnitAndAccountTests {
     @Test(arguments: TestDatabase.all)
@@ -104,3 +105,40 @@ extension HTTPHeaders {
         return h
     }
 }
+
+@Suite struct AccountEditTests {
+    @Test(arguments: TestDatabase.all)
+    func anOfficialIsGivenFieldsOfTheirUnitOnly(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup
+            let session = try await app.webSession("quantri")
+            // act: give tuphap the Hộ tịch and Chứng thực fields
+            let res = try await session.post(app, "/admin/users/tuphap", form: ["displayName": "Đặng Văn Đức", "role": "official",
+                                                                                "unit": "000.00.31.H42", "fields[]": "HT"])
+            #expect(res.status == .ok)
+            #expect(res.body.string.contains("Đã lưu thay đổi."))
+            let token = try await app.token("quantri")
+            let put = try await app.testing().sendRequest(.PUT, "/api/v1/users/tuphap", headers: bearer(token), beforeRequest: { req in
+                try req.content.encode(AccountPayload(displayName: "Đặng Văn Đức", role: "official", unitCode: "000.00.31.H42", fieldCodes: ["HT", "CT"]), as: .json)
+            })
+            #expect(put.status == .ok)
+            // check
+            let got = try await app.testing().sendRequest(.GET, "/api/v1/users/tuphap", headers: bearer(token)).content.decode(AccountDTO.self)
+            #expect(got.fieldCodes == ["CT", "HT"])
+            let trail = try await AuditRecord.query(on: app.db).filter(\.$action == "user.update").sort(\.$sequence).all()
+            #expect(trail.count == 2 && trail.last!.before.contains("\"fieldCodes\":[\"HT\"]") && trail.last!.after.contains("\"CT\",\"HT\""))
+            // a field of another unit, or a province-wide role, is refused and nothing changes
+            let foreign = try await app.testing().sendRequest(.PUT, "/api/v1/users/tuphap", headers: bearer(token), beforeRequest: { req in
+                try req.content.encode(AccountPayload(displayName: "x", role: "official", unitCode: "000.00.31.H42", fieldCodes: ["NOPE"]), as: .json)
+            })
+            #expect(foreign.status == .unprocessableEntity)
+            let escalate = try await app.testing().sendRequest(.PUT, "/api/v1/users/tuphap", headers: bearer(token), beforeRequest: { req in
+                try req.content.encode(AccountPayload(displayName: "x", role: "supervisor", unitCode: "000.00.31.H42", fieldCodes: []), as: .json)
+            })
+            #expect(escalate.status == .forbidden)
+            #expect(try await AccountQueries.find(username: "tuphap", on: app.db).role == .official)
+        }
+    }
+}
+
+struct AccountPayload: Content { var displayName: String; var role: String; var unitCode: String?; var fieldCodes: [String] }

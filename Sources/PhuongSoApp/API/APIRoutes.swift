@@ -18,6 +18,8 @@ enum APIRoutes {
         api.post("units", ":code", "fields", use: addField).requires(.manageFields)
         api.get("users", use: users).requires(.viewAccounts)
         api.post("users", use: createUser).requires(.manageAccounts)
+        api.get("users", ":username", use: user).requires(.viewAccounts)
+        api.put("users", ":username", use: updateUser).requires(.manageAccounts)
         api.post("users", ":username", "deactivate", use: deactivateUser).requires(.manageAccounts)
         api.post("users", ":username", "password", use: resetPassword).requires(.manageAccounts)
         api.get("audit", use: audit).requires(.viewAudit)
@@ -73,26 +75,20 @@ enum APIRoutes {
         return try await UnitDTO(unit, parentCode: b.parentCode).encodeResponse(status: .created, for: req)
     }
 
-    static func scopedUnit(_ req: Request, _ action: Action) async throws -> UnitRecord {
-        let unit = try await UnitQueries.find(code: req.parameters.get("code") ?? "", on: req.db)
-        try await req.require(action, unit: unit.requireID())
-        return unit
-    }
-
     @Sendable static func unit(req: Request) async throws -> UnitDTO {
-        let u = try await scopedUnit(req, .viewUnits)
+        let u = try await req.unitParameter(.viewUnits)
         _ = try await u.$parent.get(on: req.db)
         return UnitDTO(u, parentCode: nil)
     }
 
     @Sendable static func fields(req: Request) async throws -> [FieldDTO] {
-        try await UnitQueries.fields(of: scopedUnit(req, .viewUnits), on: req.db).map(FieldDTO.init)
+        try await UnitQueries.fields(of: req.unitParameter(.viewUnits), on: req.db).map(FieldDTO.init)
     }
 
     struct NewField: Content { var code: String?; var name: String? }
 
     @Sendable static func addField(req: Request) async throws -> Response {
-        let unit = try await scopedUnit(req, .manageFields)
+        let unit = try await req.unitParameter(.manageFields)
         let b = try req.content.decode(NewField.self)
         let field = try await UnitQueries.addField(to: unit, code: b.code, name: b.name, actor: req.auditActor, on: req.db)
         return try await FieldDTO(field).encodeResponse(status: .created, for: req)
@@ -112,6 +108,22 @@ enum APIRoutes {
         let user = try await AccountQueries.create(.init(username: b.username, displayName: b.displayName, password: b.password, role: b.role, unitCode: b.unitCode),
                                                    creator: creator, bcryptCost: req.config.bcryptCost, actor: req.auditActor, on: req.db)
         return try await AccountDTO(user, unitCode: b.unitCode).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func user(req: Request) async throws -> AccountDTO {
+        let user = try await AccountEditPage.account(req, .viewAccounts)
+        return AccountDTO(user, unitCode: nil, fieldCodes: try await AccountQueries.fieldCodes(of: user, on: req.db))
+    }
+
+    struct AccountChanges: Content { var displayName: String?; var role: String?; var unitCode: String?; var fieldCodes: [String]? }
+
+    @Sendable static func updateUser(req: Request) async throws -> AccountDTO {
+        let user = try await AccountEditPage.account(req, .manageAccounts)
+        let b = try req.content.decode(AccountChanges.self)
+        try await AccountQueries.update(user, .init(displayName: b.displayName, role: b.role, unitCode: b.unitCode, fieldCodes: b.fieldCodes ?? []),
+                                        editor: req.require(.manageAccounts), actor: req.auditActor, on: req.db)
+        let fresh = try await AccountQueries.find(username: user.username, on: req.db)
+        return AccountDTO(fresh, unitCode: nil, fieldCodes: try await AccountQueries.fieldCodes(of: fresh, on: req.db))
     }
 
     struct Reason: Content { var reason: String? }

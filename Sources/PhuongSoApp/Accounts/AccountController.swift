@@ -83,7 +83,7 @@ enum AccountViews {
                      form: AccountController.NewForm, problems: ValidationProblems, notice: String?) -> HTML {
         let roles = Role.allCases.filter { creatorRole == .admin || ($0 != .admin && $0 != .supervisor) }
         let rows: [[Node<HTML.BodyContext>]] = accounts.map { u in [
-            .text(u.username), .text(u.displayName), .text(ctx.lang == .vi ? u.role.vietnameseName : u.role.englishName),
+            .a(.href(ctx.link("/admin/users/\(u.username)")), .text(u.username)), .text(u.displayName), .text(ctx.lang == .vi ? u.role.vietnameseName : u.role.englishName),
             .text((u.$unit.value ?? nil)?.name ?? "—"),
             .text(u.active ? ctx.t("Hoạt động", "Active") : ctx.t("Đã khóa", "Deactivated")),
             canManage ? actions(ctx, u) : .text(""),

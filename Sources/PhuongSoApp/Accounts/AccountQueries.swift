@@ -39,10 +39,7 @@ package enum AccountQueries {
         try problems.throwIfAny()
         if let creator, creator.role != .admin {
             guard role != .admin, role != .supervisor, let unitID = unit?.id else { throw AppError.forbidden }
-            _ = unitID
-            let units = try await UnitRecord.query(on: db).all()
-            let scope = UnitScope(parents: Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0.uuidString, u.$parent.id?.uuidString) } }))
-            guard scope.allows(role: creator.role, homeUnit: creator.unitID?.uuidString, target: unitID.uuidString) else { throw AppError.forbidden }
+            try await requireScope(creator, unitID: unitID, on: db)
         }
         let hash = try Bcrypt.hash(input.password!, cost: bcryptCost)
         let user = UserRecord(username: username, displayName: displayName, passwordHash: hash, role: role!, unitID: unit?.id)
@@ -101,8 +98,9 @@ package struct AccountDTO: Content, Sendable {
     package var role: String
     package var unitCode: String?
     package var active: Bool
-    package init(_ u: UserRecord, unitCode: String?) {
+    package var fieldCodes: [String]?
+    package init(_ u: UserRecord, unitCode: String?, fieldCodes: [String]? = nil) {
         username = u.username; displayName = u.displayName; role = u.role.rawValue
-        self.unitCode = unitCode ?? (u.$unit.value ?? nil)?.code; active = u.active
+        self.unitCode = unitCode ?? (u.$unit.value ?? nil)?.code; active = u.active; self.fieldCodes = fieldCodes
     }
 }

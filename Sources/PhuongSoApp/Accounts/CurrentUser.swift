@@ -39,10 +39,7 @@ extension Request {
     @discardableResult
     package func require(_ action: Action, unit unitID: UUID) async throws -> CurrentUser {
         let user = try require(action)
-        let units = try await UnitRecord.query(on: db).all()
-        let scope = UnitScope(parents: Dictionary(uniqueKeysWithValues: units.compactMap { u in
-            u.id.map { ($0.uuidString, u.$parent.id?.uuidString) }
-        }))
+        let scope = try await UnitQueries.scope(on: db)
         guard scope.allows(role: user.role, homeUnit: user.unitID?.uuidString, target: unitID.uuidString) else {
             throw AppError.forbidden
         }

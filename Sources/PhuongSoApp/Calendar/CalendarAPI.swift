@@ -22,7 +22,7 @@ enum CalendarAPI {
     }
 
     @Sendable static func year(req: Request) async throws -> Year {
-        let unit = try await APIRoutes.scopedUnit(req, .viewCalendar)
+        let unit = try await req.unitParameter(.viewCalendar)
         guard let y = req.parameters.get("year", as: Int.self) else {
             throw AppError.invalid(field: "year", vi: "Năm không hợp lệ.", en: "Invalid year.")
         }
@@ -38,7 +38,7 @@ enum CalendarAPI {
     struct NewOverride: Content { var date: String?; var kind: String?; var name: String?; var noticeNumber: String?; var noticeDate: String? }
 
     @Sendable static func addOverride(req: Request) async throws -> Response {
-        let unit = try await APIRoutes.scopedUnit(req, .manageCalendar)
+        let unit = try await req.unitParameter(.manageCalendar)
         let b = try req.content.decode(NewOverride.self)
         var problems = ValidationProblems()
         let form = CalendarController.OverrideForm(date: b.date, kind: b.kind, name: b.name, noticeNumber: b.noticeNumber, noticeDate: b.noticeDate)
@@ -51,7 +51,7 @@ enum CalendarAPI {
     struct DueResponse: Content { var from: String; var due: String; var skipped: [Day] }
 
     @Sendable static func due(req: Request) async throws -> DueResponse {
-        let unit = try await APIRoutes.scopedUnit(req, .viewCalendar)
+        let unit = try await req.unitParameter(.viewCalendar)
         let q = try req.query.decode(DueQuery.self)
         let cal = try await UnitCalendars.calendar(for: unit, utcOffset: req.config.utcOffset, on: req.db)
         // A CalendarError here becomes a 422 with its message in the error middleware.

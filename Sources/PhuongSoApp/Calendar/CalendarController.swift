@@ -27,14 +27,8 @@ enum CalendarController {
         var noticeDate: String?
     }
 
-    static func unit(_ req: Request, _ action: Action) async throws -> UnitRecord {
-        let unit = try await UnitQueries.find(code: req.parameters.get("code") ?? "", on: req.db)
-        try await req.require(action, unit: unit.requireID())
-        return unit
-    }
-
     @Sendable static func page(req: Request) async throws -> Response {
-        let unit = try await unit(req, .viewCalendar)
+        let unit = try await req.unitParameter(.viewCalendar)
         let q = try req.query.decode(PageQuery.self)
         return try await render(req, unit: unit, query: q, form: OverrideForm(), problems: ValidationProblems(), notice: nil, status: .ok)
     }
@@ -78,7 +72,7 @@ enum CalendarController {
     }
 
     @Sendable static func addOverride(req: Request) async throws -> Response {
-        let unit = try await unit(req, .manageCalendar)
+        let unit = try await req.unitParameter(.manageCalendar)
         let form = try req.content.decode(OverrideForm.self)
         var problems = ValidationProblems()
         let o = parseOverride(form, problems: &problems)

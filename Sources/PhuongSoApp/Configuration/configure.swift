@@ -50,6 +50,7 @@ func routes(_ app: Application) throws {
     LoginController.register(site)
     UnitController.register(site)
     AccountController.register(site)
+    AccountEditPage.register(site)
     AuditController.register(site)
     CalendarController.register(site)
     let api = site.grouped("api", "v1")

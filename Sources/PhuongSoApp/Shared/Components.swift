@@ -52,6 +52,20 @@ package enum Components {
         )
     }
 
+    /// A group of checkboxes in a fieldset with a legend.
+    package static func checkboxes(_ ctx: PageContext, name: String, legend: String, options: [(value: String, label: String)],
+                                   checked: Set<String>, error: String? = nil) -> Node<HTML.BodyContext> {
+        .element(named: "fieldset", nodes: [
+            .element(named: "legend", nodes: [Node<HTML.BodyContext>.text(legend)]),
+            .unwrap(error) { .p(.class("error"), .text($0)) },
+            options.isEmpty ? .p(.class("hint"), .text(ctx.t("(đơn vị chưa có lĩnh vực)", "(the unit has no fields)"))) : .empty,
+            .forEach(options) { option in
+                .div(.input(.type(.checkbox), .id("cb-\(option.value)"), .name(name), .value(option.value), .checked(checked.contains(option.value))),
+                     .text(" "), .label(.for("cb-\(option.value)"), .class("inline"), .text(option.label)))
+            },
+        ])
+    }
+
     package static func submit(_ label: String, secondary: Bool = false) -> Node<HTML.BodyContext> {
         .button(.type(.submit), .class(secondary ? "secondary" : ""), .text(label))
     }

@@ -78,6 +78,6 @@ package enum Layout {
     .scroll{overflow-x:auto}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:12px}.card{border:1px solid #bbb;border-radius:6px;padding:12px}
     .months{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}.month td,.month th{text-align:center;padding:3px}
     .off{background:#fde2e2}.comp{background:#fff0c2}.ovr{background:#e2e8fd}.work{background:#dff5df}.we{color:#555;background:#f3f3f3}
-    .hint{color:#333;font-size:15px}.swatch{display:inline-block;width:1.1em;height:1.1em;border:1px solid #555;vertical-align:middle;margin-right:6px}
+    .hint{color:#333;font-size:15px}label.inline{display:inline;font-weight:400}fieldset{margin-top:12px;border:1px solid #888;border-radius:4px}.swatch{display:inline-block;width:1.1em;height:1.1em;border:1px solid #555;vertical-align:middle;margin-right:6px}
     """
 }

@@ -37,14 +37,8 @@ enum UnitController {
         }
     }
 
-    static func unit(_ req: Request) async throws -> UnitRecord {
-        let unit = try await UnitQueries.find(code: req.parameters.get("code") ?? "", on: req.db)
-        try await req.require(.viewUnits, unit: unit.requireID())
-        return unit
-    }
-
     @Sendable static func show(req: Request) async throws -> Response {
-        try await showPage(req, unit: unit(req), fieldForm: (nil, nil), problems: ValidationProblems(), notice: nil, status: .ok)
+        try await showPage(req, unit: req.unitParameter(.viewUnits), fieldForm: (nil, nil), problems: ValidationProblems(), notice: nil, status: .ok)
     }
 
     static func showPage(_ req: Request, unit: UnitRecord, fieldForm: (String?, String?), problems: ValidationProblems,
@@ -61,8 +55,7 @@ enum UnitController {
     struct ActiveForm: Content { var active: String?; var reason: String? }
 
     @Sendable static func setActive(req: Request) async throws -> Response {
-        let unit = try await unit(req)
-        try await req.require(.manageUnits, unit: unit.requireID())
+        let unit = try await req.unitParameter(.manageUnits)
         let form = try req.content.decode(ActiveForm.self)
         try await UnitQueries.setActive(unit, form.active == "true", reason: String((form.reason ?? "").prefix(500)), actor: req.auditActor, on: req.db)
         return req.redirect(to: Language.of(req).link("/admin/units/\(unit.code)"))
@@ -71,8 +64,7 @@ enum UnitController {
     struct FieldForm: Content { var fieldCode: String?; var fieldName: String? }
 
     @Sendable static func addField(req: Request) async throws -> Response {
-        let unit = try await unit(req)
-        try await req.require(.manageFields, unit: unit.requireID())
+        let unit = try await req.unitParameter(.manageFields)
         let form = try req.content.decode(FieldForm.self)
         do {
             _ = try await UnitQueries.addField(to: unit, code: form.fieldCode, name: form.fieldName, actor: req.auditActor, on: req.db)

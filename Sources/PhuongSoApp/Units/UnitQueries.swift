@@ -20,6 +20,12 @@ package enum UnitQueries {
         try await UnitRecord.query(on: db).with(\.$parent).sort(\.$code).all()
     }
 
+    /// The unit tree, for scope checks.
+    package static func scope(on db: Database) async throws -> UnitScope {
+        let units = try await UnitRecord.query(on: db).all()
+        return UnitScope(parents: Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0.uuidString, u.$parent.id?.uuidString) } }))
+    }
+
     package static func find(code: String, on db: Database) async throws -> UnitRecord {
         guard let unit = try await UnitRecord.query(on: db).filter(\.$code == code).first() else { throw AppError.notFound }
         return unit
@@ -117,4 +123,13 @@ package struct FieldDTO: Content, Sendable {
     package var name: String
     package var active: Bool
     package init(_ f: FieldRecord) { code = f.code; name = f.name; active = f.active }
+}
+
+extension Request {
+    /// The unit named by the `:code` path parameter, if the caller may do `action` there.
+    package func unitParameter(_ action: Action) async throws -> UnitRecord {
+        let unit = try await UnitQueries.find(code: parameters.get("code") ?? "", on: db)
+        try await require(action, unit: unit.requireID())
+        return unit
+    }
 }

@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import PhuongSoCore
+import Vapor
+
+/// Changing an account's name, role, unit and fields (lĩnh vực), audited with before and after.
+extension AccountQueries {
+    package struct Changes: Sendable {
+        package var displayName: String?
+        package var role: String?
+        package var unitCode: String?
+        package var fieldCodes: [String]
+        package init(displayName: String?, role: String?, unitCode: String?, fieldCodes: [String]) {
+            self.displayName = displayName; self.role = role; self.unitCode = unitCode; self.fieldCodes = fieldCodes
+        }
+    }
+
+    package static func fieldCodes(of user: UserRecord, on db: Database) async throws -> [String] {
+        try await UserFieldRecord.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$field).all().map(\.field.code).sorted()
+    }
+
+    package static func update(_ user: UserRecord, _ changes: Changes, editor: CurrentUser, actor: AuditActor, on db: Database) async throws {
+        var problems = ValidationProblems()
+        let name = Validate.text(changes.displayName, field: "displayName", label: ("Họ và tên", "Full name"), into: &problems)
+        let role = Role(rawValue: changes.role ?? "")
+        if role == nil { problems.add("role", "Vui lòng chọn vai trò.", "Choose a role.") }
+        var unit: UnitRecord?
+        if let code = changes.unitCode, !code.isEmpty {
+            unit = try await UnitRecord.query(on: db).filter(\.$code == code).first()
+            if unit == nil { problems.add("unit", "Không có đơn vị với mã này.", "No unit has this code.") }
+        } else if role?.needsUnit == true {
+            problems.add("unit", "Vai trò này cần thuộc một đơn vị.", "This role needs a unit.")
+        }
+        var fields: [FieldRecord] = []
+        if let unitID = unit?.id, !changes.fieldCodes.isEmpty {
+            fields = try await FieldRecord.query(on: db).filter(\.$unit.$id == unitID).filter(\.$code ~~ changes.fieldCodes).all()
+            if fields.count != Set(changes.fieldCodes).count {
+                problems.add("fields", "Lĩnh vực phải thuộc đơn vị của tài khoản.", "Fields must belong to the account's unit.")
+            }
+        } else if !changes.fieldCodes.isEmpty {
+            problems.add("fields", "Lĩnh vực phải thuộc đơn vị của tài khoản.", "Fields must belong to the account's unit.")
+        }
+        try problems.throwIfAny()
+        if editor.role != .admin {
+            // Unit administrators keep accounts inside their units and cannot grant province-wide roles.
+            guard role != .admin, role != .supervisor, let unitID = unit?.id else { throw AppError.forbidden }
+            try await requireScope(editor, unitID: unitID, on: db)
+        }
+        let before = AccountDTO(user, unitCode: nil, fieldCodes: try await fieldCodes(of: user, on: db))
+        let fieldIDs = try fields.map { try $0.requireID() }
+        let unitCode = unit?.code, unitID = unit?.id
+        let newFieldCodes = fields.map(\.code).sorted()
+        try await AuditLog.transaction(on: db, actor: actor) { tx in
+            user.displayName = name
+            user.role = role!
+            user.$unit.id = unitID
+            try await user.save(on: tx)
+            let userID = try user.requireID()
+            try await UserFieldRecord.query(on: tx).filter(\.$user.$id == userID).delete()
+            for id in fieldIDs { try await UserFieldRecord(userID: userID, fieldID: id).create(on: tx) }
+            let after = AccountDTO(user, unitCode: unitCode, fieldCodes: newFieldCodes)
+            return (AuditedChange(action: "user.update", entity: "user", entityID: user.username, before: before, after: after), ())
+        }
+    }
+
+    static func requireScope(_ editor: CurrentUser, unitID: UUID, on db: Database) async throws {
+        let scope = try await UnitQueries.scope(on: db)
+        guard scope.allows(role: editor.role, homeUnit: editor.unitID?.uuidString, target: unitID.uuidString) else { throw AppError.forbidden }
+    }
+}
