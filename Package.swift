@@ -31,7 +31,8 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),
-            ]
+            ],
+            resources: [.copy("Demo/data")]
         ),
         .executableTarget(name: "phuongso", dependencies: ["PhuongSoApp"]),
         // Release-mode benchmark of the working-day clock (core only: builds in seconds).

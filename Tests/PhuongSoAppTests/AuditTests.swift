@@ -13,7 +13,7 @@ import VaporTesting
             // setup: the demo load wrote units, fields and accounts
             let (checked, problem) = try await AuditLog.verify(on: app.db, pageSize: 7)
             #expect(problem == nil)
-            #expect(checked == 5 + 6 + DemoData.accounts.count)
+            #expect(checked == 5 + 6 + 26 + DemoData.accounts.count)
             // act: someone edits entry 3 by hand
             try await app.db.sql.raw("UPDATE audit_log SET actor = 'mallory' WHERE seq = 3").run()
             // check

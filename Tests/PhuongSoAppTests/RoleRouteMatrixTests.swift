@@ -10,7 +10,9 @@ import VaporTesting
 @Suite struct RoleRouteMatrixTests {
     static let wardCode = "000.00.31.H42"
     static let accountByRole: [Role: String] = Dictionary(uniqueKeysWithValues: DemoData.accounts.map { ($0.role, $0.username) })
-    static let publicPaths: Set<String> = ["/", "/login", "/logout", "/api/v1/openapi.json", "/api/v1/auth/token", "/healthz", "/metrics"]
+    static let publicPaths: Set<String> = ["/", "/login", "/logout", "/api/v1/openapi.json", "/api/v1/auth/token", "/healthz", "/metrics",
+                                           "/procedures", "/procedures/posting", "/procedures/1.001193", "/procedures/1.001193/history",
+                                           "/api/v1/procedures", "/api/v1/procedures/1.001193", "/api/v1/procedures/1.001193/versions"]
 
     func concretePath(_ route: Route) -> String {
         "/" + route.path.map { c -> String in
@@ -18,6 +20,7 @@ import VaporTesting
             case ":code": return Self.wardCode
             case ":username": return "matrixtarget"
             case ":year": return "2026"
+            case ":procedure": return "1.001193"
             default: return c.description
             }
         }.joined(separator: "/")

@@ -42,6 +42,9 @@ package enum OpenAPIDocument {
         ("AuditEntry", object([("sequence", ["type": "integer"]), ("at", str), ("actor", str), ("address", str), ("action", str), ("entity", str),
                                ("entityID", str), ("before", str), ("after", str), ("reason", str), ("hash", str)],
                               required: ["sequence", "at", "actor", "action", "entity", "entityID", "hash"])),
+        ("ProcedureSummary", object([("code", str), ("name", str), ("field", str), ("unitCode", str), ("complete", bool), ("retired", bool),
+                                     ("version", ["type": "integer"])], required: ["code", "name", "field", "unitCode", "complete", "retired", "version"])),
+        ("Change", object([("field", str), ("before", str), ("after", str)], required: ["field", "before", "after"])),
         ("CalendarDay", object([("date", ["type": "string", "format": "date"]), ("kind", str), ("name", str)], required: ["date", "kind", "name"])),
     ]
 
@@ -86,6 +89,18 @@ package enum OpenAPIDocument {
         Operation(method: "GET", path: "/api/v1/units/:code/calendar/due", summary: "Preview a deadline: from + N working hours/days, or same-day", tag: "calendar", secured: true,
                   query: [("from", "string", true), ("hours", "string", false), ("days", "string", false), ("sameDay", "boolean", false), ("cutoff", "string", false)],
                   response: object([("from", str), ("due", str), ("skipped", arrayOf(ref("CalendarDay")))], required: ["from", "due", "skipped"])),
+        Operation(method: "GET", path: "/api/v1/procedures", summary: "Search the catalogue (case and diacritics ignored)", tag: "catalogue", secured: false,
+                  query: [("q", "string", false), ("field", "string", false), ("unit", "string", false)], response: arrayOf(ref("ProcedureSummary"))),
+        Operation(method: "GET", path: "/api/v1/procedures/:procedure", summary: "A procedure: the version in force, or ?version=N", tag: "catalogue", secured: false,
+                  query: [("version", "integer", false), ("unit", "string", false)],
+                  response: object([("unitCode", str), ("version", ["type": "integer"]), ("effectiveFrom", str), ("retired", bool), ("complete", bool),
+                                    ("missing", arrayOf(str)), ("procedure", ["type": "object"])], required: ["unitCode", "version", "effectiveFrom", "procedure"])),
+        Operation(method: "GET", path: "/api/v1/procedures/:procedure/versions", summary: "A procedure's versions with the changes of each", tag: "catalogue", secured: false,
+                  query: [("unit", "string", false)],
+                  response: arrayOf(object([("version", ["type": "integer"]), ("effectiveFrom", str), ("createdBy", str), ("changes", arrayOf(ref("Change")))]))),
+        Operation(method: "POST", path: "/api/v1/units/:code/catalog/import", summary: "Import a catalogue (CONTRACT CSV as text): dry run by default", tag: "catalogue", secured: true,
+                  body: object([("procedures", str), ("processes", nullableStr), ("effectiveFrom", str), ("dryRun", bool)], required: ["procedures", "effectiveFrom"]),
+                  response: object([("applied", bool), ("effectiveFrom", str), ("entries", arrayOf(object([("code", str), ("name", str), ("kind", str), ("changes", arrayOf(ref("Change")))])))])),
     ]
 
     static func operationJSON(_ op: Operation) -> JSONValue {

@@ -44,10 +44,22 @@ package enum AuditLog {
         on db: Database, actor: AuditActor, clock: @escaping @Sendable () -> Date = Date.init,
         _ body: @escaping @Sendable (Database) async throws -> (AuditedChange, T)
     ) async throws -> T {
+        try await transaction(on: db, actor: actor, clock: clock, changes: { tx in
+            let (change, result) = try await body(tx)
+            return ([change], result)
+        })
+    }
+
+    /// As `transaction`, for a body that makes several changes, each with its own audit line.
+    package static func transaction<T: Sendable>(
+        on db: Database, actor: AuditActor, clock: @escaping @Sendable () -> Date = Date.init,
+        changes body: @escaping @Sendable (Database) async throws -> ([AuditedChange], T)
+    ) async throws -> T {
         let run: @Sendable () async throws -> T = {
             try await db.transaction { tx in
-                let (change, result) = try await body(tx)
-                try await append(change, actor: actor, at: clock(), on: tx)
+                let (changes, result) = try await body(tx)
+                let at = clock()
+                for change in changes { try await append(change, actor: actor, at: at, on: tx) }
                 return result
             }
         }

@@ -17,6 +17,7 @@ package enum CommandLineTool {
             case "user"?: try await user(Arguments(args.dropFirst()))
             case "calendar"?: try await CalendarCommand.run(Arguments(args.dropFirst()), lang: lang)
             case "audit"?: return try await audit(Arguments(args.dropFirst()))
+            case "catalog"?: return try await CatalogCommand.run(Arguments(args.dropFirst()), lang: lang)
             case "backup"?: try await Backup.backup(to: Arguments(args.dropFirst()).required("--to"), config: AppConfig.fromEnvironment())
             case "restore"?: try await Backup.restore(from: Arguments(args.dropFirst()).required("--from"), config: AppConfig.fromEnvironment())
             default:
@@ -37,6 +38,7 @@ package enum CommandLineTool {
            phuongso calendar holidays --year Y [--unit UNITCODE]
            phuongso calendar due --from YYYY-MM-DDTHH:MM (--hours N | --days N | --same-day) [--cutoff HH:MM] [--unit UNITCODE]
            phuongso calendar lunar --solar YYYY-MM-DD | --lunar YYYY-MM-DD [--leap]
+           phuongso catalog import FILE [--processes FILE] [--unit UNITCODE] [--dry-run] [--effective YYYY-MM-DD]
            phuongso audit verify
            phuongso backup --to FILE | restore --from FILE
     """

@@ -41,6 +41,8 @@ package enum Migrations {
         app.migrations.add(CreateAuditLog())
         app.migrations.add(CreateCalendarOverrides())
         app.migrations.add(SessionRecord.migration)
+        app.migrations.add(CreateProcedures())
+        app.migrations.add(CreateProcedureVersions())
     }
 }
 
@@ -53,8 +55,11 @@ func routes(_ app: Application) throws {
     AccountEditPage.register(site)
     AuditController.register(site)
     CalendarController.register(site)
+    CatalogPublicController.register(site)
+    CatalogAdminController.register(site)
     let api = site.grouped("api", "v1")
     APIRoutes.register(api)
+    CatalogAPI.register(api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)
 }

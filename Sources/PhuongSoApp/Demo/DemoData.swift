@@ -30,6 +30,7 @@ package enum DemoData {
         for (code, name) in [("HT", "Hộ tịch"), ("CT", "Chứng thực"), ("BTXH", "Bảo trợ xã hội"), ("DD", "Đất đai"), ("HKD", "Hộ kinh doanh"), ("TE", "Trẻ em")] {
             _ = try await UnitQueries.addField(to: ward, code: code, name: name, actor: actor, on: db)
         }
+        try await loadCatalog(into: ward, on: db)
         for a in accounts {
             _ = try await AccountQueries.create(.init(username: a.username, displayName: a.name, password: password, role: a.role.rawValue, unitCode: a.unit),
                                                 creator: nil, bcryptCost: bcryptCost, actor: actor, on: db)

@@ -41,6 +41,7 @@ public enum Action: String, Sendable, CaseIterable {
     case viewAccounts, manageAccounts
     case viewAudit
     case viewCalendar, manageCalendar
+    case manageCatalog
     case useStaffPages
 }
 
@@ -56,6 +57,8 @@ public enum AccessPolicy {
         case .viewAudit: return role == .admin  // audit lines span every unit
         case .viewCalendar: return role != .citizen
         case .manageCalendar: return [.admin, .unitAdmin].contains(role)
+        // The ward office keeps the catalogue current (directive item 2c).
+        case .manageCatalog: return [.admin, .unitAdmin, .office].contains(role)
         case .useStaffPages: return role != .citizen
         }
     }

@@ -11,10 +11,22 @@ public enum CatalogImport {
         public let vi: String
         public let en: String
         public var description: String { "\(file) line \(line), column \(column): \(en)" }
+        public init(file: String, line: Int, column: String, vi: String, en: String) {
+            self.file = file; self.line = line; self.column = column; self.vi = vi; self.en = en
+        }
         public func message(_ lang: String) -> String { lang.hasPrefix("vi") ? "\(file) dòng \(line), cột \(column): \(vi)" : description }
     }
 
-    public struct Failure: Error, Sendable { public let problems: [Problem] }
+    public struct Failure: Error, Sendable {
+        public let problems: [Problem]
+        public init(problems: [Problem]) { self.problems = problems }
+    }
+
+    /// A time limit as typed in a form (same rules as the import columns).
+    public static func parseTimeLimit(value: String, unit: String, cutoff: String) throws(Problem) -> TimeLimit? {
+        do { return try timeLimit(value: value.trimmingCharacters(in: .whitespaces), unit: unit, cutoff: cutoff.trimmingCharacters(in: .whitespaces)) }
+        catch { throw Problem(file: "form", line: 0, column: error.column, vi: error.vi, en: error.en) }
+    }
 
     /// The rows of a sheet: each with its line number and cells (CSV or XLSX give the same).
     public typealias Rows = [CSV.Record]

@@ -123,7 +123,8 @@ public struct Procedure: Hashable, Codable, Sendable {
         return stepHours <= limit + 1e-9
     }
 
-    static func number(_ d: Double) -> String {
+    /// A number as Vietnamese write it: no decimals when whole, a decimal comma otherwise.
+    public static func number(_ d: Double) -> String {
         d == d.rounded() ? String(Int(d)) : String(d).replacingOccurrences(of: ".", with: ",")
     }
 }

@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import PhuongSoCore
+
+/// Imports a published catalogue into a unit: a dry run lists what would be added, changed
+/// (field by field), kept or is no longer present; applying writes new versions effective on a
+/// chosen date, all in one transaction with one audit line per procedure.
+package enum CatalogImporter {
+    package struct Outcome: Sendable {
+        package var entries: [CatalogDiff.Entry]
+        package var applied: Bool
+        package var effectiveFrom: LocalDate
+        package func count(_ kind: CatalogDiff.Kind) -> Int { entries.filter { $0.kind == kind }.count }
+    }
+
+    /// Rows of an uploaded file: UTF-8 CSV (a spreadsheet must be saved as CSV UTF-8 first).
+    package static func rows(_ bytes: [UInt8], file: String) throws -> CatalogImport.Rows {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw CatalogImport.Failure(problems: [.init(file: file, line: 1, column: "-",
+                vi: "đây là tệp bảng tính (XLSX/XLS); hãy lưu thành CSV UTF-8 rồi nhập lại", en: "this is a spreadsheet (XLSX/XLS): save it as CSV UTF-8 and import that")])
+        }
+        do { return try CSV.parse(CSV.text(from: bytes)) } catch {
+            switch error {
+            case .notUTF8: throw CatalogImport.Failure(problems: [.init(file: file, line: 1, column: "-", vi: "tệp không phải mã UTF-8", en: "the file is not UTF-8")])
+            case .unterminatedQuote(let line): throw CatalogImport.Failure(problems: [.init(file: file, line: line, column: "-", vi: "dấu ngoặc kép chưa đóng", en: "a quoted cell is never closed")])
+            }
+        }
+    }
+
+    package static func run(procedures: CatalogImport.Rows, processes: CatalogImport.Rows?, unit: UnitRecord, effectiveFrom: LocalDate,
+                            dryRun: Bool, actor: AuditActor, on db: Database) async throws -> Outcome {
+        let incoming = try CatalogImport.read(procedures: procedures, processes: processes)
+        let current = try await CatalogQueries.latest(unit: unit, on: db)
+        let merged = incoming.map { $0.merged(over: current[$0.code]?.1) }
+        let entries = CatalogDiff.compare(current: current.values.map(\.1).sorted { $0.code < $1.code }, incoming: merged)
+        guard !dryRun else { return Outcome(entries: entries, applied: false, effectiveFrom: effectiveFrom) }
+        let unitID = try unit.requireID()
+        let toWrite = merged.filter { p in entries.contains { $0.code == p.code && ($0.kind == .added || $0.kind == .changed) } }
+        let existing = current.mapValues(\.0)
+        let currentContent = current.mapValues(\.1)
+        try await AuditLog.transaction(on: db, actor: actor, changes: { tx in
+            var changes: [AuditedChange] = []
+            for p in toWrite {
+                let record = existing[p.code] ?? ProcedureRecord(unitID: unitID, procedure: p)
+                record.describe(p)
+                record.latestVersion += 1
+                try await record.save(on: tx)
+                try await ProcedureVersionRecord(procedureID: record.requireID(), version: record.latestVersion, effectiveFrom: effectiveFrom,
+                                                 procedure: p, createdBy: actor.username).create(on: tx)
+                let diff = currentContent[p.code].map { CatalogDiff.fieldChanges($0, p) }
+                changes.append(AuditedChange(action: diff == nil ? "procedure.import.add" : "procedure.import.version", entity: "procedure",
+                                             entityID: unit.code + "/" + p.code, before: diff.map { $0.map(\.before) },
+                                             after: diff.map { $0.map { "\($0.field): \($0.after)" } } ?? [p.name],
+                                             reason: "v\(record.latestVersion) từ \(effectiveFrom)"))
+            }
+            return (changes, ())
+        })
+        return Outcome(entries: entries, applied: true, effectiveFrom: effectiveFrom)
+    }
+}
