@@ -150,7 +150,7 @@ enum CatalogAdminController {
             let rows = try CatalogImporter.rows(procedureBytes, file: fileName)
             let processRows = try processBytes.map { try CatalogImporter.rows($0, file: processName) }
             let apply = form.mode == "apply"
-            let outcome = try await CatalogImporter.run(procedures: rows, processes: processRows, unit: unit, effectiveFrom: date,
+            let outcome = try await CatalogImporter.run(procedures: rows, processes: processRows, files: (fileName, processName), unit: unit, effectiveFrom: date,
                                                         dryRun: !apply, actor: req.auditActor, on: req.db)
             if apply {
                 for ext in [".procedures", ".processes"] { try? FileManager.default.removeItem(at: staging.appendingPathComponent(batch + ext)) }

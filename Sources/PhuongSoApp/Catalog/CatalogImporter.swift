@@ -27,9 +27,9 @@ package enum CatalogImporter {
         }
     }
 
-    package static func run(procedures: CatalogImport.Rows, processes: CatalogImport.Rows?, unit: UnitRecord, effectiveFrom: LocalDate,
-                            dryRun: Bool, actor: AuditActor, on db: Database) async throws -> Outcome {
-        let incoming = try CatalogImport.read(procedures: procedures, processes: processes)
+    package static func run(procedures: CatalogImport.Rows, processes: CatalogImport.Rows?, files: (String, String) = ("procedures", "processes"),
+                            unit: UnitRecord, effectiveFrom: LocalDate, dryRun: Bool, actor: AuditActor, on db: Database) async throws -> Outcome {
+        let incoming = try CatalogImport.read(procedures: procedures, processes: processes, file: files.0, processFile: files.1)
         let current = try await CatalogQueries.latest(unit: unit, on: db)
         let merged = incoming.map { $0.merged(over: current[$0.code]?.1) }
         let entries = CatalogDiff.compare(current: current.values.map(\.1).sorted { $0.code < $1.code }, incoming: merged)

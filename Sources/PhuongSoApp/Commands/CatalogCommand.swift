@@ -27,7 +27,7 @@ enum CatalogCommand {
                 let outcome = try await CatalogImporter.run(
                     procedures: CatalogImporter.rows(read(file), file: file),
                     processes: try args.value("--processes").map { try CatalogImporter.rows(read($0), file: $0) },
-                    unit: unit, effectiveFrom: effective, dryRun: args.flag("--dry-run"), actor: .system("cli"), on: app.db)
+                    files: (file, args.value("--processes") ?? "processes"), unit: unit, effectiveFrom: effective, dryRun: args.flag("--dry-run"), actor: .system("cli"), on: app.db)
                 for e in outcome.entries where e.kind != .unchanged {
                     print("\(e.kind.rawValue)\t\(e.code)\t\(e.name)")
                     for c in e.changes { print("\t\(c.field): \(c.before) → \(c.after)") }

@@ -6,6 +6,7 @@ public enum CatalogDiff {
         public let field: String
         public let before: String
         public let after: String
+        public init(field: String, before: String, after: String) { self.field = field; self.before = before; self.after = after }
     }
 
     public struct Entry: Hashable, Codable, Sendable {
