@@ -31,7 +31,7 @@ def check_page(driver, name, path, expect_text):
     width = driver.get_window_size()["width"]
     driver.save_screenshot(f"{shots}/{name}-{width}.png")
     overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
-    if overflow and width < 500 and "calendar" not in name:
+    if overflow and width < 500 and "calendar" not in name and name != "posting":
         problems.append(f"{name}: page scrolls sideways at {width}px")
     axe = Axe(driver)
     axe.inject()
@@ -67,6 +67,14 @@ for width, height in [(360, 780), (1280, 900)]:
     try:
         check_page(driver, "home", "/", "Đăng nhập")
         check_page(driver, "login", "/login", "Tên đăng nhập")
+        driver.get(base + "/")
+        driver.find_element(By.NAME, "q").send_keys("khai sinh")
+        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "/procedures" in d.current_url)
+        check_page(driver, "search", driver.current_url.replace(base, ""), "Thủ tục đăng ký khai sinh")
+        check_page(driver, "procedure", "/procedures/1.001193", "Thành phần hồ sơ")
+        check_page(driver, "history", "/procedures/1.001193/history", "Phiên bản 1")
+        check_page(driver, "posting", "/procedures/posting?field=H%E1%BB%99%20t%E1%BB%8Bch", "DANH MỤC THỦ TỤC HÀNH CHÍNH")
         login(driver, "motcua")
         check_page(driver, "clerk-home", "/", "Đăng xuất")
         check_page(driver, "clerk-admin", "/admin", "Lịch làm việc")
@@ -77,6 +85,9 @@ for width, height in [(360, 780), (1280, 900)]:
         check_page(driver, "admin-unit", f"/admin/units/{WARD}", "Hộ tịch")
         check_page(driver, "admin-users", "/admin/users", "motcua")
         check_page(driver, "admin-audit", "/admin/audit", "user.create")
+        check_page(driver, "admin-procedures", "/admin/procedures", "Thủ tục đăng ký kết hôn")
+        check_page(driver, "admin-procedure-edit", "/admin/procedures/3.000527.H61/edit", "Tổng thời gian các bước: 24 giờ")
+        check_page(driver, "admin-import", "/admin/catalog/import", "Tải tệp lên")
         check_page(driver, "admin-calendar", f"/admin/units/{WARD}/calendar?year=2027", "Tháng 2/2027")
         check_page(driver, "not-found", "/khong-co", "Không tìm thấy trang")
     finally:

@@ -33,6 +33,7 @@ package enum Layout {
     static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         var links: [(String, String)] = [
             ("/", ctx.t("Trang chủ", "Home")),
+            ("/procedures", ctx.t("Thủ tục", "Procedures")),
         ]
         if let user = ctx.user {
             if user.role != .citizen { links.append(("/admin", ctx.t("Quản trị", "Administration"))) }
@@ -68,7 +69,7 @@ package enum Layout {
     header{background:#8b1a1a;color:#fff;padding:8px 16px;display:flex;flex-wrap:wrap;gap:8px;align-items:center}
     header a{color:#fff}header .brand{margin:0;font-weight:700;font-size:20px}header ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:12px}
     header form.logout{margin-left:auto;display:flex;gap:8px;align-items:center}header form.logout button{background:#fff;color:#8b1a1a}
-    main{max-width:980px;margin:0 auto;padding:16px}footer{border-top:1px solid #ccc;padding:8px 16px;color:#333;font-size:15px}
+    main{max-width:980px;margin:0 auto;padding:16px;overflow-wrap:anywhere}dt{font-weight:600;margin-top:8px}dd{margin-left:16px}footer{border-top:1px solid #ccc;padding:8px 16px;color:#333;font-size:15px}
     h1{font-size:26px;margin:8px 0 16px}h2{font-size:21px}a{color:#0b4ea2}
     label{display:block;font-weight:600;margin-top:12px}input,select,textarea{font:inherit;width:100%;max-width:480px;padding:8px;border:1px solid #555;border-radius:4px}
     input[type=checkbox]{width:auto}button,.button{font:inherit;background:#0b4ea2;color:#fff;border:0;border-radius:4px;padding:10px 16px;margin-top:12px;cursor:pointer;text-decoration:none;display:inline-block}

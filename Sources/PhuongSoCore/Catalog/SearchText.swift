@@ -39,6 +39,7 @@ public enum SearchText {
             else { return nil }
         }
         if n.contains(" " + tokens.joined(separator: " ")) { score += 50 }
-        return score
+        // Between equally good matches, the shorter name is the more specific one.
+        return score * 100 - n.split(separator: " ").count
     }
 }

@@ -130,3 +130,12 @@ extension CSV { typealias Rows = [Record] }
         #expect(SearchText.fold("Đăng  Ký—KẾT hôn!") == "dang ky ket hon")
     }
 }
+
+@Suite struct SearchRankingTests {
+    @Test func theMoreSpecificNameComesFirst() {
+        let t = SearchText.tokens("khai sinh")
+        let birth = SearchText.score(name: "Thủ tục đăng ký khai sinh", code: "", other: "", tokens: t)!
+        let copy = SearchText.score(name: "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh", code: "", other: "", tokens: t)!
+        #expect(birth > copy)
+    }
+}
