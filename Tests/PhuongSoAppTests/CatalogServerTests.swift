@@ -76,7 +76,7 @@ import VaporTesting
             #expect(res.body.string.contains("bad.csv dòng 3, cột code"))
             #expect(try await ProcedureVersionRecord.query(on: app.db).count() == before)
             let xlsx = try await upload(app, session, files: [("procedures", "danh-muc.xlsx", [0x50, 0x4B, 0x03, 0x04, 0, 0])], fields: ["mode": "dry-run"])
-            #expect(xlsx.status == .unprocessableEntity && xlsx.body.string.contains("CSV UTF-8"))
+            #expect(xlsx.status == .unprocessableEntity && xlsx.body.string.contains("không đọc được bảng tính XLSX"))
             let latin1 = try await upload(app, session, files: [("procedures", "latin1.csv", [0x63, 0x6F, 0x64, 0x65, 0x0A, 0xE9, 0x0A])], fields: [:])
             #expect(latin1.body.string.contains("không phải mã UTF-8"))
         }
@@ -158,4 +158,30 @@ func upload(_ app: Application, _ session: WebSession, files: [(String, String, 
 
 extension CatalogImport {
     static let header = "code,name,field,time_limit_value,time_limit_unit,same_day_cutoff,fee_text,fee_amount_vnd,online_level,components,result,legal_basis,agency,source\n"
+}
+
+@Suite struct XLSXImportTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/procedures-fee-changed.xlsx")
+
+    @Test(arguments: TestDatabase.all)
+    func aWorkbookImportsLikeItsCSVAndShowsTheChangedFee(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup: the sample catalogue saved by a spreadsheet program, one fee changed
+            let rows = try CatalogImporter.rows(Array(Data(contentsOf: Self.fixture)), file: "danh-muc.xlsx")
+            #expect(rows.count == 27 && rows[0].fields[0] == "code" && rows[1].line == 2)
+            let ward = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
+            // act
+            let outcome = try await CatalogImporter.run(procedures: rows, processes: nil, unit: ward, effectiveFrom: LocalDate(parsing: "2026-12-01"),
+                                                        dryRun: true, actor: .system("test"), on: app.db)
+            // check
+            #expect(outcome.entries.filter { $0.kind == .changed }.map(\.changes) == [[CatalogDiff.Change(field: "fee_amount_vnd", before: "50000", after: "60000")]])
+            #expect(outcome.count(.unchanged) == 25)
+        }
+    }
+
+    @Test func aBrokenWorkbookIsRefusedWithAReason() {
+        #expect(throws: CatalogImport.Failure.self) { try CatalogImporter.rows([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], file: "x.xlsx") }
+        #expect(throws: CatalogImport.Failure.self) { try CatalogImporter.rows([0xD0, 0xCF, 0x11, 0xE0, 0, 0], file: "x.xls") }
+        #expect(XLSXReader.column("A1") == 0 && XLSXReader.column("AB12") == 27)
+    }
 }

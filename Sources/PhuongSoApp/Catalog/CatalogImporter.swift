@@ -13,11 +13,18 @@ package enum CatalogImporter {
         package func count(_ kind: CatalogDiff.Kind) -> Int { entries.filter { $0.kind == kind }.count }
     }
 
-    /// Rows of an uploaded file: UTF-8 CSV (a spreadsheet must be saved as CSV UTF-8 first).
+    /// Rows of an uploaded file, told apart by content, not by name: an XLSX workbook (its first
+    /// sheet) or UTF-8 CSV. Old binary XLS files are refused with a clear message.
     package static func rows(_ bytes: [UInt8], file: String) throws -> CatalogImport.Rows {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw CatalogImport.Failure(problems: [.init(file: file, line: 1, column: "-",
-                vi: "đây là tệp bảng tính (XLSX/XLS); hãy lưu thành CSV UTF-8 rồi nhập lại", en: "this is a spreadsheet (XLSX/XLS): save it as CSV UTF-8 and import that")])
+                vi: "tệp Excel đời cũ (.xls) không được hỗ trợ; hãy lưu thành .xlsx hoặc CSV UTF-8", en: "old binary Excel (.xls) is not supported: save as .xlsx or CSV UTF-8")])
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            do { return try XLSXReader.rows(bytes) } catch let e as XLSXReader.Failure {
+                throw CatalogImport.Failure(problems: [.init(file: file, line: 1, column: "-",
+                    vi: "không đọc được bảng tính XLSX (\(e.reason))", en: "cannot read the XLSX workbook (\(e.reason))")])
+            }
         }
         do { return try CSV.parse(CSV.text(from: bytes)) } catch {
             switch error {

@@ -4,6 +4,7 @@ public enum CSV {
     public struct Record: Sendable {
         public let line: Int
         public let fields: [String]
+        public init(line: Int, fields: [String]) { self.line = line; self.fields = fields }
     }
 
     public enum ParseError: Error, Equatable, Sendable {
