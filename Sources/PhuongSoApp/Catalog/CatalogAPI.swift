@@ -21,8 +21,8 @@ enum CatalogAPI {
         let q = try req.query.decode(CatalogPublicController.ListQuery.self)
         let hits = try await CatalogQueries.search(q.q ?? "", field: q.field, unitID: CatalogPublicController.unitID(q.unit, on: req.db), on: req.db)
         let units = Dictionary(try await UnitRecord.query(on: req.db).all().compactMap { u in u.id.map { ($0, u.code) } }, uniquingKeysWith: { a, _ in a })
-        return hits.map { h in Summary(code: h.record.code, name: h.record.name, field: h.record.field, unitCode: units[h.record.$unit.id] ?? "",
-                                       complete: h.record.complete, retired: h.record.retired, version: h.record.latestVersion) }
+        return hits.listings.map { h in Summary(code: h.code, name: h.name, field: h.field, unitCode: units[h.unitID] ?? "",
+                                       complete: h.complete, retired: h.retired, version: h.latestVersion) }
     }
 
     @Sendable static func show(req: Request) async throws -> Detail {

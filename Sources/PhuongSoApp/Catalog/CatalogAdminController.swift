@@ -42,7 +42,7 @@ enum CatalogAdminController {
     @Sendable static func list(req: Request) async throws -> Response {
         let unit = try await catalogUnit(req)
         let hits = try await CatalogQueries.search(req.query[String.self, at: "q"] ?? "", field: nil, unitID: unit.requireID(), includeRetired: true, limit: 10_000, on: req.db)
-        return CatalogAdminViews.list(PageContext.of(req), unit: unit, records: hits.map(\.record).sorted { $0.code < $1.code }).response()
+        return CatalogAdminViews.list(PageContext.of(req), unit: unit, records: hits.listings.sorted { $0.code < $1.code }).response()
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {

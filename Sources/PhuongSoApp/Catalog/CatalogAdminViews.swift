@@ -4,7 +4,7 @@ import PhuongSoCore
 
 /// Views of the staff side of the catalogue.
 enum CatalogAdminViews {
-    static func list(_ ctx: PageContext, unit: UnitRecord, records: [ProcedureRecord]) -> HTML {
+    static func list(_ ctx: PageContext, unit: UnitRecord, records: [CatalogQueries.Listing]) -> HTML {
         Layout.page(ctx, title: ctx.t("Danh mục thủ tục — ", "Procedure catalogue — ") + unit.name,
             .p(.a(.class("button"), .href(ctx.link("/admin/procedures/new?unit=\(unit.code)")), .text(ctx.t("Thêm thủ tục", "Add a procedure"))),
                .text(" "),

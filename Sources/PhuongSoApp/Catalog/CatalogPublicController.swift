@@ -29,7 +29,7 @@ enum CatalogPublicController {
         let unitID = try await unitID(q.unit, on: req.db)
         let hits = try await CatalogQueries.search(q.q ?? "", field: q.field, unitID: unitID, on: req.db)
         let fields = try await CatalogQueries.fields(unitID: unitID, on: req.db)
-        return CatalogViews.list(PageContext.of(req), query: q, hits: hits.map(\.record), fields: fields).response()
+        return CatalogViews.list(PageContext.of(req), query: q, hits: hits.listings, total: hits.total, fields: fields).response()
     }
 
     static func procedure(_ req: Request) async throws -> ProcedureRecord {

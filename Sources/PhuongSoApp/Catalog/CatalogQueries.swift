@@ -38,28 +38,64 @@ package enum CatalogQueries {
         return p
     }
 
-    package struct Hit: Sendable { package let record: ProcedureRecord; package let score: Int }
+    /// One line of a search result: only the columns a listing needs.
+    package struct Listing: Decodable, Sendable {
+        package let code: String
+        package let name: String
+        package let field: String
+        package let unitID: UUID
+        package let complete: Bool
+        package let retired: Bool
+        package let latestVersion: Int
+        let foldedName: String
+        let searchText: String
 
-    /// Search ignoring case and diacritics; every word must appear. Words become bound LIKE
-    /// patterns over the folded text (letters and digits only, so no wildcard can be injected);
-    /// ranking happens here on the few rows that match.
-    package static func search(_ query: String, field: String?, unitID: UUID?, includeRetired: Bool = false, limit: Int = 200, on db: Database) async throws -> [Hit] {
-        let tokens = SearchText.tokens(query)
-        var q = ProcedureRecord.query(on: db)
-        if !includeRetired { q = q.filter(\.$retired == false) }
-        if let field, !field.isEmpty { q = q.filter(\.$field == field) }
-        if let unitID { q = q.filter(\.$unit.$id == unitID) }
-        for t in tokens { q = q.filter(\.$searchText ~~ t) }
-        let rows = try await q.all()
-        let hits = rows.compactMap { r in
-            SearchText.score(name: r.name, code: r.code, other: r.searchText, tokens: tokens).map { Hit(record: r, score: $0) }
+        enum CodingKeys: String, CodingKey {
+            case code, name, field, complete, retired
+            case unitID = "unit_id", latestVersion = "latest_version", foldedName = "folded_name", searchText = "search_text"
         }
-        return Array(hits.sorted { ($0.score, $1.record.name) > ($1.score, $0.record.name) }.prefix(limit))
     }
 
+    /// Search ignoring case and diacritics; every word must appear. Words become bound LIKE
+    /// patterns over the folded text (letters and digits only, so no wildcard can be injected).
+    /// The database orders the matches (phrase in the name, then words in the name, then shorter
+    /// names) and returns only the first `limit`, read through SQLKit without model objects; the
+    /// exact ranking of those few happens here. `total` counts every match.
+    package static func search(_ query: String, field: String?, unitID: UUID?, includeRetired: Bool = false, limit: Int = 200,
+                               on db: Database) async throws -> (listings: [Listing], total: Int) {
+        let tokens = SearchText.tokens(query)
+        func filtered<B: SQLPredicateBuilder>(_ q: B) -> B {
+            var q = q
+            if !includeRetired { q = q.where("retired", .equal, false) }
+            if let field, !field.isEmpty { q = q.where("field", .equal, field) }
+            if let unitID { q = q.where("unit_id", .equal, unitID) }
+            for t in tokens { q = q.where("search_text", .like, "%" + t + "%") }
+            return q
+        }
+        var q = filtered(db.sql.select()
+            .columns("code", "name", "field", "unit_id", "complete", "retired", "latest_version", "folded_name", "search_text")
+            .from(ProcedureRecord.schema))
+        if !tokens.isEmpty {
+            let phrase = tokens.joined(separator: " ")
+            q = q.orderBy(SQLQueryString("CASE WHEN ' ' || folded_name LIKE \(bind: "% " + phrase + "%") THEN 0 ELSE 1 END"))
+            for t in tokens { q = q.orderBy(SQLQueryString("CASE WHEN folded_name LIKE \(bind: "%" + t + "%") THEN 0 ELSE 1 END")) }
+        }
+        q = q.orderBy(SQLFunction("length", args: SQLColumn("folded_name"))).orderBy("folded_name").limit(limit)
+        struct Count: Decodable { let n: Int }
+        let total = try await filtered(db.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(ProcedureRecord.schema))
+            .first(decoding: Count.self)?.n ?? 0
+        let rows = try await q.all(decoding: Listing.self)
+        let ranked = rows.map { r in
+            (SearchText.score(foldedName: r.foldedName, foldedCode: r.code.lowercased(), foldedOther: r.searchText, tokens: tokens) ?? Int.min, r)
+        }
+        return (ranked.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1.foldedName < $1.1.foldedName }.map(\.1), total)
+    }
+
+    /// The fields that have procedures in force (a DISTINCT query, not every row).
     package static func fields(unitID: UUID?, on db: Database) async throws -> [String] {
-        var q = ProcedureRecord.query(on: db).filter(\.$retired == false)
-        if let unitID { q = q.filter(\.$unit.$id == unitID) }
-        return Set(try await q.all().map(\.field)).sorted()
+        struct Row: Decodable { let field: String }
+        var q = db.sql.select().distinct().column("field").from(ProcedureRecord.schema).where("retired", .equal, false)
+        if let unitID { q = q.where("unit_id", .equal, unitID) }
+        return try await q.all(decoding: Row.self).map(\.field).sorted()
     }
 }

@@ -4,7 +4,7 @@ import PhuongSoCore
 
 /// Views of the public catalogue.
 enum CatalogViews {
-    static func list(_ ctx: PageContext, query: CatalogPublicController.ListQuery, hits: [ProcedureRecord], fields: [String]) -> HTML {
+    static func list(_ ctx: PageContext, query: CatalogPublicController.ListQuery, hits: [CatalogQueries.Listing], total: Int, fields: [String]) -> HTML {
         let searched = !(query.q ?? "").trimmingCharacters(in: .whitespaces).isEmpty || !(query.field ?? "").isEmpty
         return Layout.page(ctx, title: ctx.t("Thủ tục hành chính", "Administrative procedures"),
             Components.form(action: "/procedures", method: "get",
@@ -15,8 +15,10 @@ enum CatalogViews {
                                   options: [("", ctx.t("Tất cả lĩnh vực", "All fields"))] + fields.map { ($0, $0) }, selected: query.field),
                 Components.submit(ctx.t("Tìm", "Search"))),
             .p(.attribute(named: "role", value: "status"),
-               .text(searched ? ctx.t("Tìm thấy \(hits.count) thủ tục.", "\(hits.count) procedures found.")
-                              : ctx.t("Có \(hits.count) thủ tục.", "\(hits.count) procedures."))),
+               .text(searched ? ctx.t("Tìm thấy \(total) thủ tục.", "\(total) procedures found.")
+                              : ctx.t("Có \(total) thủ tục.", "\(total) procedures.")),
+               .if(total > hits.count, .text(ctx.t(" Hiển thị \(hits.count) kết quả phù hợp nhất; hãy gõ thêm từ để thu hẹp.",
+                                                   " Showing the \(hits.count) best matches; add words to narrow the search.")))),
             .ul(.class("results"), .forEach(hits) { r in
                 .li(.a(.href(ctx.link("/procedures/\(r.code)")), .text(r.name)),
                     .span(.class("hint"), .text(" — " + r.field + " · " + r.code)),

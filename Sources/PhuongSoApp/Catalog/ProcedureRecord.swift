@@ -15,6 +15,8 @@ package final class ProcedureRecord: Model, @unchecked Sendable {
     @Field(key: "field") package var field: String
     /// Name, code, field, result and components, folded (no case, no diacritics).
     @Field(key: "search_text") package var searchText: String
+    /// The name folded, for ranking.
+    @Field(key: "folded_name") package var foldedName: String
     @Field(key: "complete") package var complete: Bool
     @Field(key: "retired") package var retired: Bool
     @Field(key: "latest_version") package var latestVersion: Int
@@ -29,6 +31,7 @@ package final class ProcedureRecord: Model, @unchecked Sendable {
     /// Copies the listing columns from a version's content.
     package func describe(_ p: Procedure) {
         name = p.name; field = p.field; complete = p.isComplete
+        foldedName = SearchText.fold(p.name)
         searchText = SearchText.fold([p.name, p.code, p.field, p.result, p.components.map(\.name).joined(separator: " ")].joined(separator: " "))
     }
 }
@@ -71,6 +74,7 @@ struct CreateProcedures: AsyncMigration {
             .field("name", .string, .required)
             .field("field", .string, .required)
             .field("search_text", .string, .required)
+            .field("folded_name", .string, .required)
             .field("complete", .bool, .required)
             .field("retired", .bool, .required)
             .field("latest_version", .int, .required)

@@ -28,8 +28,14 @@ public enum SearchText {
     /// Ranks a procedure for a query: the whole phrase in the name first, then every word at a
     /// word start in the name, then words anywhere; nil when some word is not found at all.
     public static func score(name: String, code: String, other: String, tokens: [String]) -> Int? {
+        score(foldedName: fold(name), foldedCode: fold(code), foldedOther: fold(other), tokens: tokens)
+    }
+
+    /// As `score`, on text folded beforehand (stored with the record, so a search folds nothing
+    /// but the query).
+    public static func score(foldedName: String, foldedCode: String, foldedOther: String, tokens: [String]) -> Int? {
         guard !tokens.isEmpty else { return 0 }
-        let n = " " + fold(name) + " ", c = fold(code), o = fold(other)
+        let n = " " + foldedName + " ", c = foldedCode, o = foldedOther
         var score = 0
         for t in tokens {
             if n.contains(" " + t) { score += 10 }
