@@ -128,6 +128,18 @@ public struct WorkingCalendar: Sendable {
         return Instant(seconds: Int64(firstEpochDay + i) * 86400 + Int64(end) - Int64(utcOffset))
     }
 
+    /// The end of the last working period of `date`, or of the first working day after it.
+    public func endOfWorkingDay(onOrAfter date: LocalDate) throws(CalendarError) -> Instant {
+        var i = try index(date.epochDay, year: date.year)
+        if !worked[i] {
+            let next = Int(ordinal[i])
+            guard next < workingDays.count else { throw .yearOutOfRange(years.upperBound + 1) }
+            i = Int(workingDays[next])
+        }
+        let end = hours.periods[hours.periods.count - 1].end.seconds
+        return Instant(seconds: Int64(firstEpochDay + i) * 86400 + Int64(end) - Int64(utcOffset))
+    }
+
     // MARK: Internals
 
     /// W(x): working seconds from the start of the range to `instant`.
