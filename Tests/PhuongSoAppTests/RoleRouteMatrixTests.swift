@@ -12,7 +12,8 @@ import VaporTesting
     static let accountByRole: [Role: String] = Dictionary(uniqueKeysWithValues: DemoData.accounts.map { ($0.role, $0.username) })
     static let publicPaths: Set<String> = ["/", "/login", "/logout", "/api/v1/openapi.json", "/api/v1/auth/token", "/healthz", "/metrics",
                                            "/procedures", "/procedures/posting", "/procedures/1.001193", "/procedures/1.001193/history",
-                                           "/api/v1/procedures", "/api/v1/procedures/1.001193", "/api/v1/procedures/1.001193/versions"]
+                                           "/api/v1/procedures", "/api/v1/procedures/1.001193", "/api/v1/procedures/1.001193/versions",
+                                           "/track", "/api/v1/track"]
 
     func concretePath(_ route: Route) -> String {
         "/" + route.path.map { c -> String in
@@ -21,6 +22,7 @@ import VaporTesting
             case ":username": return "matrixtarget"
             case ":year": return "2026"
             case ":procedure": return "1.001193"
+            case ":dossier": return "6f1c2a7e-0000-4000-8000-000000000001"
             default: return c.description
             }
         }.joined(separator: "/")

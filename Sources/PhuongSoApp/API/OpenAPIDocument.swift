@@ -45,6 +45,9 @@ package enum OpenAPIDocument {
         ("ProcedureSummary", object([("code", str), ("name", str), ("field", str), ("unitCode", str), ("complete", bool), ("retired", bool),
                                      ("version", ["type": "integer"])], required: ["code", "name", "field", "unitCode", "complete", "retired", "version"])),
         ("Change", object([("field", str), ("before", str), ("after", str)], required: ["field", "before", "after"])),
+        ("Dossier", object([("id", ["type": "string", "format": "uuid"]), ("code", nullableStr), ("secret", str), ("state", str), ("procedureCode", str),
+                            ("procedureVersion", ["type": "integer"]), ("receivedAt", nullableStr), ("dueAt", nullableStr), ("note", str)],
+                           required: ["id", "secret", "state", "procedureCode", "procedureVersion", "note"])),
         ("CalendarDay", object([("date", ["type": "string", "format": "date"]), ("kind", str), ("name", str)], required: ["date", "kind", "name"])),
     ]
 
@@ -101,6 +104,19 @@ package enum OpenAPIDocument {
         Operation(method: "POST", path: "/api/v1/units/:code/catalog/import", summary: "Import a catalogue (CONTRACT CSV as text): dry run by default", tag: "catalogue", secured: true,
                   body: object([("procedures", str), ("processes", nullableStr), ("effectiveFrom", str), ("dryRun", bool)], required: ["procedures", "effectiveFrom"]),
                   response: object([("applied", bool), ("effectiveFrom", str), ("entries", arrayOf(object([("code", str), ("name", str), ("kind", str), ("changes", arrayOf(ref("Change")))])))])),
+        Operation(method: "POST", path: "/api/v1/dossiers", summary: "Counter intake: receive, request a supplement, or refuse (clerks)", tag: "dossiers", secured: true,
+                  body: object([("procedureCode", str),
+                                ("applicant", object([("kind", ["type": "string", "enum": ["person", "organisation"]]), ("name", str), ("idNumber", str),
+                                                      ("address", str), ("phone", str), ("email", str), ("represented", str)], required: ["name", "idNumber"])),
+                                ("submitted", arrayOf(str)), ("sets", ["type": "integer"]), ("decision", ["type": "string", "enum": ["receive", "supplement", "refuse"]]), ("note", str)],
+                               required: ["procedureCode", "applicant"]),
+                  success: 201, response: ref("Dossier")),
+        Operation(method: "GET", path: "/api/v1/dossiers/:dossier", summary: "One dossier (staff of its unit)", tag: "dossiers", secured: true, response: ref("Dossier")),
+        Operation(method: "GET", path: "/api/v1/track", summary: "Track a dossier by its code and the secret on its receipt", tag: "dossiers", secured: false,
+                  query: [("code", "string", true), ("secret", "string", true)],
+                  response: object([("code", str), ("state", str), ("status", str), ("procedure", str), ("receivedAt", nullableStr), ("dueAt", nullableStr),
+                                    ("toDo", str), ("fee", str), ("timeline", arrayOf(object([("at", str), ("action", str), ("status", str)])))],
+                                   required: ["code", "state", "status", "procedure", "toDo", "fee", "timeline"])),
     ]
 
     static func operationJSON(_ op: Operation) -> JSONValue {

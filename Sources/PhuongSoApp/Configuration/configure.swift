@@ -43,6 +43,7 @@ package enum Migrations {
         app.migrations.add(SessionRecord.migration)
         app.migrations.add(CreateProcedures())
         app.migrations.add(CreateProcedureVersions())
+        app.migrations.add(CreateDossiers())
     }
 }
 
@@ -57,9 +58,12 @@ func routes(_ app: Application) throws {
     CalendarController.register(site)
     CatalogPublicController.register(site)
     CatalogAdminController.register(site)
+    CounterController.register(site)
+    TrackingController.register(site)
     let api = site.grouped("api", "v1")
     APIRoutes.register(api)
     CatalogAPI.register(api)
+    DossierAPI.register(api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)
 }

@@ -42,6 +42,7 @@ public enum Action: String, Sendable, CaseIterable {
     case viewAudit
     case viewCalendar, manageCalendar
     case manageCatalog
+    case receiveDossiers, viewDossiers
     case useStaffPages
 }
 
@@ -59,6 +60,8 @@ public enum AccessPolicy {
         case .manageCalendar: return [.admin, .unitAdmin].contains(role)
         // The ward office keeps the catalogue current (directive item 2c).
         case .manageCatalog: return [.admin, .unitAdmin, .office].contains(role)
+        case .receiveDossiers: return role == .clerk
+        case .viewDossiers: return role != .citizen
         case .useStaffPages: return role != .citizen
         }
     }

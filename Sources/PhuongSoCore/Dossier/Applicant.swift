@@ -19,6 +19,20 @@ public struct Applicant: Hashable, Codable, Sendable {
         self.phone = phone; self.email = email; self.represented = represented
     }
 
+    enum CodingKeys: String, CodingKey { case kind, name, idNumber, address, phone, email, represented }
+
+    /// Missing fields read as empty, so a JSON body can leave out what the applicant did not give.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .person
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+        idNumber = try c.decodeIfPresent(String.self, forKey: .idNumber) ?? ""
+        address = try c.decodeIfPresent(String.self, forKey: .address) ?? ""
+        phone = try c.decodeIfPresent(String.self, forKey: .phone) ?? ""
+        email = try c.decodeIfPresent(String.self, forKey: .email) ?? ""
+        represented = try c.decodeIfPresent(String.self, forKey: .represented) ?? ""
+    }
+
     public enum Problem: String, Error, Sendable, CaseIterable {
         case nameMissing, idNumberInvalid, phoneInvalid, emailInvalid, tooLong
 

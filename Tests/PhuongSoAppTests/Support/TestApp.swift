@@ -117,3 +117,6 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 func bearer(_ token: String) -> HTTPHeaders { ["Authorization": "Bearer \(token)"] }
+
+func at(_ text: String) -> Instant { try! LocalDateTime(parsing: text).instant }
+func show(_ instant: Instant) -> String { LocalDateTime(instant).description }

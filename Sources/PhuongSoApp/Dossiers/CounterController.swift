@@ -1,0 +1,108 @@
+import Fluent
+import Foundation
+import Plot
+import PhuongSoCore
+import Vapor
+
+/// The one-stop counter: the queue, choosing a procedure, the intake form, the dossier and its slip.
+enum CounterController {
+    static func register(_ routes: RoutesBuilder) {
+        routes.get("counter", use: queue).requires(.receiveDossiers)
+        routes.get("counter", "new", ":procedure", use: form).requires(.receiveDossiers)
+        routes.post("counter", "new", ":procedure", use: submit).requires(.receiveDossiers)
+        routes.get("counter", "dossiers", ":dossier", use: show).requires(.viewDossiers)
+        routes.get("counter", "dossiers", ":dossier", "slip", use: slip).requires(.viewDossiers)
+    }
+
+    static func myUnit(_ req: Request) async throws -> UnitRecord {
+        let user = try req.require(.viewDossiers)
+        guard let id = user.unitID, let unit = try await UnitRecord.find(id, on: req.db) else { throw AppError.forbidden }
+        return unit
+    }
+
+    @Sendable static func queue(req: Request) async throws -> Response {
+        let unit = try await myUnit(req)
+        let q = req.query[String.self, at: "q"] ?? ""
+        let procedures = q.isEmpty ? [] : try await CatalogQueries.search(q, field: nil, unitID: unit.requireID(), limit: 20, on: req.db).listings
+        let recent = try await DossierRecord.query(on: req.db).filter(\.$unit.$id == unit.requireID()).with(\.$procedure)
+            .sort(\.$createdAtSeconds, .descending).limit(50).all()
+        return CounterViews.queue(PageContext.of(req), unit: unit, query: q, procedures: procedures, recent: recent, utcOffset: req.config.utcOffset).response()
+    }
+
+    static func procedure(_ req: Request, unit: UnitRecord) async throws -> (ProcedureRecord, Procedure) {
+        guard let r = try await ProcedureRecord.query(on: req.db).filter(\.$unit.$id == unit.requireID())
+            .filter(\.$code == (req.parameters.get("procedure") ?? "")).first(),
+              let v = try await CatalogQueries.version(of: r, inForceOn: CatalogPublicController.today(req), on: req.db)
+        else { throw AppError.notFound }
+        return (r, try v.procedureContent)
+    }
+
+    struct IntakeForm: Content {
+        var kind: String?; var name: String?; var idNumber: String?; var address: String?; var phone: String?; var email: String?
+        var represented: String?; var submitted: [Int]?; var sets: Int?; var decision: String?; var note: String?
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        let unit = try await myUnit(req)
+        let (record, p) = try await procedure(req, unit: unit)
+        var f = IntakeForm(sets: 1, decision: "receive")
+        var notice: String?
+        if let lookup = req.query[String.self, at: "lookup"], !lookup.isEmpty {
+            if let known = try await IntakeService.knownApplicant(idNumber: lookup, unitID: unit.requireID(), on: req.db) {
+                f = IntakeForm(kind: known.kind.rawValue, name: known.name, idNumber: known.idNumber, address: known.address, phone: known.phone,
+                               email: known.email, represented: "", sets: 1, decision: "receive")
+                notice = PageContext.of(req).t("Đã điền thông tin từ hồ sơ trước của người nộp này; hãy kiểm tra lại.",
+                                               "Filled in from this applicant's earlier dossier; please check.")
+            } else {
+                f.idNumber = lookup
+                notice = PageContext.of(req).t("Chưa có hồ sơ nào với số định danh này.", "No earlier dossier with this ID number.")
+            }
+        }
+        return CounterViews.intake(PageContext.of(req), unit: unit, record: record, procedure: p, form: f, problems: ValidationProblems(), notice: notice).response()
+    }
+
+    @Sendable static func submit(req: Request) async throws -> Response {
+        let user = try req.require(.receiveDossiers)
+        let unit = try await myUnit(req)
+        let (record, p) = try await procedure(req, unit: unit)
+        let f = try req.content.decode(IntakeForm.self)
+        let ticked = Set((f.submitted ?? []).filter { p.components.indices.contains($0) }.map { p.components[$0].name })
+        let decision: IntakeDecision
+        switch f.decision {
+        case "supplement"?: decision = .requestSupplement(missing: p.components.map(\.name).filter { !ticked.contains($0) }, note: f.note ?? "")
+        case "refuse"?: decision = .refuse(reason: f.note ?? "")
+        default: decision = .receive
+        }
+        let applicant = Applicant(kind: Applicant.Kind(rawValue: f.kind ?? "") ?? .person, name: f.name ?? "", idNumber: f.idNumber ?? "",
+                                  address: f.address ?? "", phone: f.phone ?? "", email: f.email ?? "", represented: f.represented ?? "")
+        do {
+            let dossier = try await IntakeService.intake(.init(applicant: applicant, submitted: ticked, sets: f.sets ?? 1, decision: decision),
+                                                         procedure: record, unit: unit, clerk: user.username, actor: req.auditActor,
+                                                         now: Date(), utcOffset: req.config.utcOffset, on: req.db)
+            return req.redirect(to: Language.of(req).link("/counter/dossiers/\(try dossier.requireID())"))
+        } catch let problems as ValidationProblems {
+            return CounterViews.intake(PageContext.of(req), unit: unit, record: record, procedure: p, form: f, problems: problems, notice: nil)
+                .response(status: .unprocessableEntity)
+        }
+    }
+
+    static func dossier(_ req: Request) async throws -> DossierRecord {
+        guard let id = req.parameters.get("dossier", as: UUID.self),
+              let d = try await DossierRecord.query(on: req.db).filter(\.$id == id).with(\.$unit).with(\.$procedure).first()
+        else { throw AppError.notFound }
+        try await req.require(.viewDossiers, unit: d.$unit.id)
+        return d
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let d = try await dossier(req)
+        let events = try await DossierEventRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
+        return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, utcOffset: req.config.utcOffset).response()
+    }
+
+    @Sendable static func slip(req: Request) async throws -> Response {
+        let d = try await dossier(req)
+        let parent = try await d.unit.$parent.get(on: req.db)
+        return try DossierForms.slip(d, parent: parent, utcOffset: req.config.utcOffset, trackingURL: "/track").response()
+    }
+}

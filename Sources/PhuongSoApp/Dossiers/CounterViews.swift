@@ -1,0 +1,101 @@
+import Foundation
+import Plot
+import PhuongSoCore
+
+enum CounterViews {
+    static func when(_ seconds: Int64?, _ offset: Int) -> String {
+        guard let seconds else { return "—" }
+        let l = LocalDateTime(Instant(seconds: seconds), utcOffset: offset)
+        return "\(pad2(l.secondOfDay / 3600)):\(pad2(l.secondOfDay / 60 % 60)) \(pad2(l.date.day))/\(pad2(l.date.month))/\(l.date.year)"
+    }
+
+    static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    static func stateName(_ s: DossierState, _ ctx: PageContext) -> String { ctx.lang == .vi ? s.plainVietnamese : s.plainEnglish }
+
+    static func queue(_ ctx: PageContext, unit: UnitRecord, query: String, procedures: [CatalogQueries.Listing], recent: [DossierRecord], utcOffset: Int) -> HTML {
+        Layout.page(ctx, title: ctx.t("Bộ phận Một cửa — ", "One-stop counter — ") + unit.name,
+            .h2(.text(ctx.t("Tiếp nhận hồ sơ mới", "Receive a new dossier"))),
+            Components.form(action: "/counter", method: "get",
+                .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
+                Components.textField(ctx, name: "q", label: ctx.t("Tìm thủ tục", "Find the procedure"), value: query, type: .search),
+                Components.submit(ctx.t("Tìm", "Search"))),
+            .if(!query.isEmpty && procedures.isEmpty, .p(.text(ctx.t("Không tìm thấy thủ tục phù hợp.", "No procedure matches.")))),
+            .ul(.forEach(procedures) { p in
+                .li(.a(.href(ctx.link("/counter/new/\(p.code)")), .text(p.name)), .span(.class("hint"), .text(" — " + p.code)),
+                    .if(!p.complete, .span(.class("hint"), .text(ctx.t(" (thiếu thông tin, chưa tiếp nhận được)", " (incomplete: cannot be received)")))))
+            }),
+            .h2(.text(ctx.t("Hồ sơ gần đây", "Recent dossiers"))),
+            Components.table(caption: ctx.t("50 hồ sơ mới nhất của đơn vị", "The unit's latest 50 dossiers"),
+                             headers: [ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"), ctx.t("Người nộp", "Applicant"),
+                                       ctx.t("Tình trạng", "Status"), ctx.t("Hẹn trả", "Due")],
+                             rows: recent.map { d in [
+                                .a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")")), .text(d.code ?? ctx.t("(chưa tiếp nhận)", "(not received)"))),
+                                .text(d.procedure.name), .text((try? d.applicant.name) ?? ""), .text(stateName(d.state, ctx)), .text(when(d.dueAt, utcOffset)),
+                             ] })
+        )
+    }
+
+    static func intake(_ ctx: PageContext, unit: UnitRecord, record: ProcedureRecord, procedure p: Procedure, form f: CounterController.IntakeForm,
+                       problems: ValidationProblems, notice: String?) -> HTML {
+        let e = { (name: String) in problems.message(for: name, ctx.lang) }
+        let ticked = Set(f.submitted ?? [])
+        return Layout.page(ctx, title: ctx.t("Tiếp nhận: ", "Intake: ") + p.name,
+            Components.notice(notice),
+            Components.alert(problems.isEmpty ? nil : ctx.t("Chưa lưu: vui lòng sửa các lỗi bên dưới.", "Not saved: please correct the errors below.")),
+            .unwrap(e("procedure")) { Components.alert($0) },
+            .p(.class("hint"), .text(ctx.t("Thời hạn giải quyết: ", "Time limit: ") + (p.timeLimit.map { ctx.lang == .vi ? $0.vietnamese : $0.english } ?? "—"))),
+            Components.form(action: ctx.link("/counter/new/\(record.code)"), method: "get",
+                Components.textField(ctx, name: "lookup", label: ctx.t("Người nộp đã từng nộp hồ sơ? Nhập số định danh để điền sẵn", "Applied before? Enter the ID number to fill in"),
+                                     value: ""),
+                Components.submit(ctx.t("Tìm người nộp", "Find the applicant"), secondary: true)),
+            Components.form(action: ctx.link("/counter/new/\(record.code)"),
+                Components.csrf(ctx),
+                .h2(.text(ctx.t("Người nộp hồ sơ", "Applicant"))),
+                Components.select(ctx, name: "kind", label: ctx.t("Loại", "Kind"),
+                                  options: [("person", ctx.t("Cá nhân", "Person")), ("organisation", ctx.t("Tổ chức", "Organisation"))], selected: f.kind),
+                Components.textField(ctx, name: "name", label: ctx.t("Họ tên / tên tổ chức", "Name"), value: f.name ?? "", required: true, error: e("name")),
+                Components.textField(ctx, name: "idNumber", label: ctx.t("Số định danh cá nhân / mã số tổ chức", "Personal ID / organisation code"),
+                                     value: f.idNumber ?? "", required: true, error: e("idNumber")),
+                Components.textField(ctx, name: "address", label: ctx.t("Địa chỉ", "Address"), value: f.address ?? "", error: e("address")),
+                Components.textField(ctx, name: "phone", label: ctx.t("Số điện thoại", "Phone"), value: f.phone ?? "", type: .tel, error: e("phone")),
+                Components.textField(ctx, name: "email", label: ctx.t("Thư điện tử", "Email"), value: f.email ?? "", type: .email, error: e("email")),
+                Components.textField(ctx, name: "represented", label: ctx.t("Người được ủy quyền nộp thay cho (nếu có)", "Applying on behalf of (if authorised)"),
+                                     value: f.represented ?? ""),
+                .h2(.text(ctx.t("Thành phần hồ sơ đã nộp", "Documents handed in"))),
+                .unwrap(e("decision")) { .p(.class("error"), .text($0)) },
+                Components.checkboxes(ctx, name: "submitted[]", legend: ctx.t("Đánh dấu giấy tờ đã nhận", "Tick the documents received"),
+                                      options: p.components.enumerated().map { (String($0.offset), $0.element.name + ($0.element.form.isEmpty ? "" : " (\($0.element.form))")) },
+                                      checked: Set(ticked.map(String.init))),
+                Components.textField(ctx, name: "sets", label: ctx.t("Số bộ hồ sơ", "Number of sets"), value: String(f.sets ?? 1), type: .number, error: e("sets")),
+                Components.select(ctx, name: "decision", label: ctx.t("Kết quả kiểm tra", "Decision"),
+                                  options: [("receive", ctx.t("Tiếp nhận (đủ, hợp lệ) — in Giấy tiếp nhận và hẹn trả kết quả", "Receive (complete) — print the receipt")),
+                                            ("supplement", ctx.t("Yêu cầu bổ sung — liệt kê mọi giấy tờ còn thiếu", "Request a supplement — list every missing item")),
+                                            ("refuse", ctx.t("Từ chối tiếp nhận — ghi rõ lý do", "Refuse — give the reason"))], selected: f.decision),
+                CatalogAdminViews.textArea(ctx, name: "note", label: ctx.t("Ghi chú: giấy tờ cần bổ sung thêm / lý do từ chối", "Note: further items to supply / reason for refusal"),
+                                           value: f.note, rows: 3, error: nil),
+                Components.submit(ctx.t("Ghi nhận", "Record")))
+        )
+    }
+
+    static func dossier(_ ctx: PageContext, dossier d: DossierRecord, events: [DossierEventRecord], utcOffset: Int) throws -> HTML {
+        let a = try d.applicant
+        let slipName = d.state == .received ? ctx.t("In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)", "Print the receipt (BM.01)")
+            : d.state == .refused ? ctx.t("In Phiếu từ chối tiếp nhận (Mẫu 03)", "Print the refusal slip (BM.03)")
+            : ctx.t("In Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)", "Print the supplement request (BM.02)")
+        return Layout.page(ctx, title: (d.code.map { ctx.t("Hồ sơ ", "Dossier ") + $0 } ?? ctx.t("Kết quả kiểm tra hồ sơ", "Intake outcome")),
+            .p(.class("notice"), .attribute(named: "role", value: "status"), .text(stateName(d.state, ctx))),
+            .dl(
+                .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(d.procedure.name + " (v\(d.procedureVersion))")),
+                .dt(.text(ctx.t("Người nộp", "Applicant"))), .dd(.text(a.name + " — " + a.idNumber)),
+                .if(d.code != nil, .group(.dt(.text(ctx.t("Mã tra cứu", "Lookup secret"))), .dd(.text(d.secret)))),
+                .dt(.text(ctx.t("Tiếp nhận lúc", "Received at"))), .dd(.text(when(d.receivedAt, utcOffset))),
+                .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.text(when(d.dueAt, utcOffset)))
+            ),
+            .p(.a(.class("button"), .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/slip")), .text(slipName))),
+            .h2(.text(ctx.t("Diễn biến", "Timeline"))),
+            .ul(.forEach(events) { ev in .li(.text(when(ev.atSeconds, utcOffset) + " — " + ev.action + " (" + ev.actor + ")" + (ev.note.isEmpty ? "" : ": " + ev.note))) }),
+            .p(.a(.href(ctx.link("/counter")), .text(ctx.t("← Về quầy tiếp nhận", "← Back to the counter"))))
+        )
+    }
+}

@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import PhuongSoCore
+import Vapor
+
+/// Dossiers over JSON: counter intake, a dossier for staff, tracking for anyone with the secret.
+enum DossierAPI {
+    static func register(_ api: RoutesBuilder) {
+        api.post("dossiers", use: intake).requires(.receiveDossiers)
+        api.get("dossiers", ":dossier", use: show).requires(.viewDossiers)
+        api.get("track", use: track)
+    }
+
+    struct IntakeRequest: Content {
+        var procedureCode: String?
+        var applicant: Applicant?
+        var submitted: [String]?
+        var sets: Int?
+        var decision: String?
+        var note: String?
+    }
+
+    struct DossierResponse: Content {
+        var id: UUID
+        var code: String?
+        var secret: String
+        var state: String
+        var procedureCode: String
+        var procedureVersion: Int
+        var receivedAt: String?
+        var dueAt: String?
+        var note: String
+    }
+
+    static func response(_ d: DossierRecord, procedureCode: String, utcOffset: Int) throws -> DossierResponse {
+        DossierResponse(id: try d.requireID(), code: d.code, secret: d.secret, state: d.state.rawValue, procedureCode: procedureCode,
+                        procedureVersion: d.procedureVersion,
+                        receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
+                        dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description }, note: d.decisionNote)
+    }
+
+    @Sendable static func intake(req: Request) async throws -> Response {
+        let user = try req.require(.receiveDossiers)
+        let body = try req.content.decode(IntakeRequest.self)
+        guard let unitID = user.unitID, let unit = try await UnitRecord.find(unitID, on: req.db) else { throw AppError.forbidden }
+        guard let record = try await ProcedureRecord.query(on: req.db).filter(\.$unit.$id == unitID).filter(\.$code == (body.procedureCode ?? "")).first() else {
+            throw AppError.invalid(field: "procedureCode", vi: "Không có thủ tục với mã này tại đơn vị.", en: "The unit has no procedure with this code.")
+        }
+        guard let applicant = body.applicant else {
+            throw AppError.invalid(field: "applicant", vi: "Thiếu thông tin người nộp.", en: "applicant is required.")
+        }
+        let submitted = Set(body.submitted ?? [])
+        let decision: IntakeDecision
+        switch body.decision ?? "receive" {
+        case "receive": decision = .receive
+        case "supplement":
+            let content = try await CatalogQueries.version(of: record, inForceOn: CatalogPublicController.today(req), on: req.db)?.procedureContent
+            decision = .requestSupplement(missing: (content?.components.map(\.name) ?? []).filter { !submitted.contains($0) }, note: body.note ?? "")
+        case "refuse": decision = .refuse(reason: body.note ?? "")
+        default: throw AppError.invalid(field: "decision", vi: "decision phải là receive, supplement hoặc refuse.", en: "decision must be receive, supplement or refuse.")
+        }
+        let d = try await IntakeService.intake(.init(applicant: applicant, submitted: submitted, sets: body.sets ?? 1, decision: decision),
+                                               procedure: record, unit: unit, clerk: user.username, actor: req.auditActor,
+                                               now: Date(), utcOffset: req.config.utcOffset, on: req.db)
+        return try await response(d, procedureCode: record.code, utcOffset: req.config.utcOffset).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func show(req: Request) async throws -> DossierResponse {
+        let d = try await CounterController.dossier(req)
+        return try response(d, procedureCode: d.procedure.code, utcOffset: req.config.utcOffset)
+    }
+
+    @Sendable static func track(req: Request) async throws -> TrackingController.Status {
+        let q = try req.query.decode(TrackingController.Query.self)
+        guard let d = try await TrackingController.lookup(code: q.code ?? "", secret: q.secret ?? "", address: req.auditActor.address, on: req.db) else {
+            throw AppError.notFound
+        }
+        return try await TrackingController.status(d, lang: Language.of(req), utcOffset: req.config.utcOffset, on: req.db)
+    }
+}

@@ -1,0 +1,109 @@
+import Fluent
+import Foundation
+import PhuongSoCore
+
+/// A dossier (hồ sơ): what was submitted, under which procedure version, by whom, and where it
+/// stands. The procedure's content, the applicant and the component list are kept as they were
+/// at intake, so later changes never rewrite it.
+package final class DossierRecord: Model, @unchecked Sendable {
+    package static let schema = "dossiers"
+
+    @ID(key: .id) package var id: UUID?
+    @Parent(key: "unit_id") package var unit: UnitRecord
+    @Parent(key: "procedure_id") package var procedure: ProcedureRecord
+    @Field(key: "procedure_version") package var procedureVersion: Int
+    @Field(key: "procedure_snapshot") package var procedureSnapshot: String
+    /// Set when the dossier is received; a supplement request or refusal at intake has none.
+    @OptionalField(key: "code") package var code: String?
+    @Field(key: "secret") package var secret: String
+    @Field(key: "state") package var state: DossierState
+    @Field(key: "channel") package var channel: String
+    @Field(key: "applicant") package var applicantJSON: String
+    @Field(key: "applicant_id_number") package var applicantIDNumber: String
+    @Field(key: "components") package var componentsJSON: String
+    @Field(key: "sets") package var sets: Int
+    @Field(key: "decision_note") package var decisionNote: String
+    @OptionalField(key: "received_at") package var receivedAt: Int64?
+    @OptionalField(key: "due_at") package var dueAt: Int64?
+    @Field(key: "created_by") package var createdBy: String
+    @Field(key: "created_at_seconds") package var createdAtSeconds: Int64
+
+    package init() {}
+
+    package var applicant: Applicant { get throws { try JSONDecoder().decode(Applicant.self, from: Data(applicantJSON.utf8)) } }
+    package var components: [SubmittedComponent] { get throws { try JSONDecoder().decode([SubmittedComponent].self, from: Data(componentsJSON.utf8)) } }
+    package var procedureContent: Procedure { get throws { try JSONDecoder().decode(Procedure.self, from: Data(procedureSnapshot.utf8)) } }
+}
+
+/// A component of the procedure's checklist and what the applicant handed in.
+package struct SubmittedComponent: Codable, Sendable, Hashable {
+    package var name: String
+    package var form: String
+    package var count: Int
+    package var submitted: Bool
+}
+
+/// One line of a dossier's timeline.
+package final class DossierEventRecord: Model, @unchecked Sendable {
+    package static let schema = "dossier_events"
+    @ID(key: .id) package var id: UUID?
+    @Parent(key: "dossier_id") package var dossier: DossierRecord
+    @Field(key: "at_seconds") package var atSeconds: Int64
+    @Field(key: "action") package var action: String
+    @Field(key: "actor") package var actor: String
+    @Field(key: "state") package var state: DossierState
+    @Field(key: "note") package var note: String
+
+    package init() {}
+    package init(dossierID: UUID, at: Int64, action: String, actor: String, state: DossierState, note: String) {
+        $dossier.id = dossierID; atSeconds = at; self.action = action; self.actor = actor; self.state = state; self.note = note
+    }
+}
+
+struct CreateDossiers: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(DossierRecord.schema)
+            .id()
+            .field("unit_id", .uuid, .required, .references(UnitRecord.schema, "id"))
+            .field("procedure_id", .uuid, .required, .references(ProcedureRecord.schema, "id"))
+            .field("procedure_version", .int, .required)
+            .field("procedure_snapshot", .string, .required)
+            .field("code", .string)
+            .field("secret", .string, .required)
+            .field("state", .string, .required)
+            .field("channel", .string, .required)
+            .field("applicant", .string, .required)
+            .field("applicant_id_number", .string, .required)
+            .field("components", .string, .required)
+            .field("sets", .int, .required)
+            .field("decision_note", .string, .required)
+            .field("received_at", .int64)
+            .field("due_at", .int64)
+            .field("created_by", .string, .required)
+            .field("created_at_seconds", .int64, .required)
+            .unique(on: "code")
+            .create()
+        try await database.schema(DossierEventRecord.schema)
+            .id()
+            .field("dossier_id", .uuid, .required, .references(DossierRecord.schema, "id"))
+            .field("at_seconds", .int64, .required)
+            .field("action", .string, .required)
+            .field("actor", .string, .required)
+            .field("state", .string, .required)
+            .field("note", .string, .required)
+            .create()
+        // The daily sequence behind dossier codes: one row per agency and day, bumped atomically.
+        try await database.schema("dossier_sequences")
+            .field("agency", .string, .required)
+            .field("day", .string, .required)
+            .field("last", .int, .required)
+            .unique(on: "agency", "day")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("dossier_sequences").delete()
+        try await database.schema(DossierEventRecord.schema).delete()
+        try await database.schema(DossierRecord.schema).delete()
+    }
+}

@@ -1,0 +1,112 @@
+import Fluent
+import Foundation
+import Plot
+import PhuongSoCore
+import Vapor
+
+/// Tracking without an account: by dossier code and the secret printed on the receipt. A wrong
+/// pair says nothing about whether the code exists, and repeated misses from one address are
+/// throttled like failed logins.
+enum TrackingController {
+    static func register(_ routes: RoutesBuilder) {
+        routes.get("track", use: page)
+    }
+
+    struct Query: Content { var code: String?; var secret: String? }
+
+    package struct Status: Content, Sendable {
+        var code: String
+        var state: String
+        var status: String
+        var procedure: String
+        var receivedAt: String?
+        var dueAt: String?
+        var toDo: String
+        var fee: String
+        var timeline: [Step]
+        struct Step: Content, Sendable { var at: String; var action: String; var status: String }
+    }
+
+    static let throttle = LoginLockoutPolicy(failures: 10, window: 15 * 60, lockFor: 15 * 60)
+
+    /// The dossier for a code and secret; nil for any mismatch. Throws `.locked` when throttled.
+    static func lookup(code rawCode: String, secret rawSecret: String, address: String, now: Date = Date(), on db: Database) async throws -> DossierRecord? {
+        let key = "track:" + address
+        let recent = try await LoginAttemptRecord.query(on: db).filter(\.$username == key)
+            .filter(\.$at >= now.addingTimeInterval(-throttle.window)).sort(\.$at, .descending).all()
+        if LoginService.isLocked(recent: recent, policy: throttle, now: now) { throw AppError.locked }
+        let code = rawCode.trimmingCharacters(in: .whitespaces), secret = LookupSecret.normalize(rawSecret)
+        let found = code.count <= 80 ? try await DossierRecord.query(on: db).filter(\.$code == code).with(\.$procedure).first() : nil
+        let matches = found.map { Array($0.secret.utf8).count == Array(secret.utf8).count && zip($0.secret.utf8, secret.utf8).allSatisfy { $0 == $1 } } ?? false
+        try await LoginAttemptRecord(username: key, at: now, succeeded: matches, address: address).create(on: db)
+        return matches ? found : nil
+    }
+
+    static func status(_ d: DossierRecord, lang: Language, utcOffset: Int, on db: Database) async throws -> Status {
+        let events = try await DossierEventRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
+        let p = try d.procedureContent
+        let toDo: String
+        switch d.state {
+        case .supplementRequestedAtIntake, .supplementRequestedInProcess:
+            toDo = lang.t("Bổ sung các giấy tờ sau: ", "Supply: ") + d.decisionNote.replacingOccurrences(of: "\n", with: "; ")
+        case .done: toDo = lang.t("Mang giấy tiếp nhận đến Bộ phận Một cửa để nhận kết quả.", "Bring your receipt to the one-stop counter to collect the result.")
+        case .returned, .refused, .stopped, .closedWithoutSupplement: toDo = lang.t("Không cần làm gì thêm.", "Nothing more to do.")
+        default: toDo = lang.t("Không cần làm gì; hồ sơ đang được giải quyết. Hẹn trả kết quả như trên.", "Nothing to do now; your dossier is being handled.")
+        }
+        let fee = p.feeAmount.map { $0 == 0 ? lang.t("Không thu phí", "No fee") : CatalogViews.vnd($0) } ?? (p.feeText.isEmpty ? "—" : p.feeText)
+        return Status(code: d.code ?? "", state: d.state.rawValue, status: lang == .vi ? d.state.plainVietnamese : d.state.plainEnglish,
+                      procedure: d.procedure.name,
+                      receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
+                      dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
+                      toDo: toDo, fee: fee,
+                      timeline: events.map { Status.Step(at: LocalDateTime(Instant(seconds: $0.atSeconds), utcOffset: utcOffset).description,
+                                                         action: $0.action, status: lang == .vi ? $0.state.plainVietnamese : $0.state.plainEnglish) })
+    }
+
+    @Sendable static func page(req: Request) async throws -> Response {
+        let q = try req.query.decode(Query.self)
+        let ctx = PageContext.of(req)
+        var status: Status?, error: String?, http = HTTPResponseStatus.ok
+        if let code = q.code, let secret = q.secret, !code.isEmpty || !secret.isEmpty {
+            do {
+                if let d = try await lookup(code: code, secret: secret, address: req.auditActor.address, on: req.db) {
+                    status = try await Self.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
+                } else {
+                    error = ctx.t("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Hãy kiểm tra lại giấy tiếp nhận.",
+                                  "No dossier matches this code and secret. Check your receipt.")
+                    http = .notFound
+                }
+            } catch AppError.locked {
+                error = ctx.t("Tra cứu sai quá nhiều lần. Vui lòng thử lại sau 15 phút.", "Too many failed lookups. Try again in 15 minutes.")
+                http = .tooManyRequests
+            }
+        }
+        return TrackingViews.page(ctx, query: q, status: status, error: error).response(status: http)
+    }
+}
+
+enum TrackingViews {
+    static func page(_ ctx: PageContext, query: TrackingController.Query, status: TrackingController.Status?, error: String?) -> HTML {
+        Layout.page(ctx, title: ctx.t("Tra cứu hồ sơ", "Track a dossier"),
+            Components.alert(error),
+            .unwrap(status) { s in .group(
+                .p(.class("notice"), .attribute(named: "role", value: "status"), .strong(.text(s.status))),
+                .dl(
+                    .dt(.text(ctx.t("Mã hồ sơ", "Dossier code"))), .dd(.text(s.code)),
+                    .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(s.procedure)),
+                    .dt(.text(ctx.t("Ngày tiếp nhận", "Received"))), .dd(.text(s.receivedAt ?? "—")),
+                    .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.text(s.dueAt ?? "—")),
+                    .dt(.text(ctx.t("Việc cần làm", "What to do now"))), .dd(.text(s.toDo)),
+                    .dt(.text(ctx.t("Phí, lệ phí", "Fee"))), .dd(.text(s.fee))
+                ),
+                .h2(.text(ctx.t("Diễn biến", "Timeline"))),
+                .ol(.forEach(s.timeline) { .li(.text($0.at + " — " + $0.status)) })
+            ) },
+            Components.form(action: "/track", method: "get",
+                .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
+                Components.textField(ctx, name: "code", label: ctx.t("Mã hồ sơ (trên giấy tiếp nhận)", "Dossier code (on your receipt)"), value: query.code ?? "", required: true),
+                Components.textField(ctx, name: "secret", label: ctx.t("Mã tra cứu (8 ký tự)", "Lookup secret (8 characters)"), value: "", required: true),
+                Components.submit(ctx.t("Tra cứu", "Look up")))
+        )
+    }
+}
