@@ -115,7 +115,8 @@ package enum OpenAPIDocument {
         Operation(method: "GET", path: "/api/v1/track", summary: "Track a dossier by its code and the secret on its receipt", tag: "dossiers", secured: false,
                   query: [("code", "string", true), ("secret", "string", true)],
                   response: object([("code", str), ("state", str), ("status", str), ("procedure", str), ("receivedAt", nullableStr), ("dueAt", nullableStr),
-                                    ("toDo", str), ("fee", str), ("timeline", arrayOf(object([("at", str), ("action", str), ("status", str)])))],
+                                    ("receivedAtText", str), ("dueAtText", str),
+                                    ("toDo", str), ("fee", str), ("timeline", arrayOf(object([("at", str), ("atText", str), ("action", str), ("status", str)])))],
                                    required: ["code", "state", "status", "procedure", "toDo", "fee", "timeline"])),
     ]
 

@@ -21,10 +21,13 @@ enum TrackingController {
         var procedure: String
         var receivedAt: String?
         var dueAt: String?
+        /// The same instants as people read them: "14:28 ngày 29/11/2026".
+        var receivedAtText: String
+        var dueAtText: String
         var toDo: String
         var fee: String
         var timeline: [Step]
-        struct Step: Content, Sendable { var at: String; var action: String; var status: String }
+        struct Step: Content, Sendable { var at: String; var atText: String; var action: String; var status: String }
     }
 
     static let throttle = LoginLockoutPolicy(failures: 10, window: 15 * 60, lockFor: 15 * 60)
@@ -58,9 +61,14 @@ enum TrackingController {
                       procedure: d.procedure.name,
                       receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
+                      receivedAtText: readable(d.receivedAt, lang, utcOffset), dueAtText: readable(d.dueAt, lang, utcOffset),
                       toDo: toDo, fee: fee,
                       timeline: events.map { Status.Step(at: LocalDateTime(Instant(seconds: $0.atSeconds), utcOffset: utcOffset).description,
-                                                         action: $0.action, status: lang == .vi ? $0.state.plainVietnamese : $0.state.plainEnglish) })
+                                                         atText: readable($0.atSeconds, lang, utcOffset), action: $0.action, status: lang == .vi ? $0.state.plainVietnamese : $0.state.plainEnglish) })
+    }
+
+    static func readable(_ seconds: Int64?, _ lang: Language, _ utcOffset: Int) -> String {
+        CounterViews.when(seconds, utcOffset).replacingOccurrences(of: " ", with: lang.t(" ngày ", " on "))
     }
 
     @Sendable static func page(req: Request) async throws -> Response {
@@ -94,13 +102,13 @@ enum TrackingViews {
                 .dl(
                     .dt(.text(ctx.t("Mã hồ sơ", "Dossier code"))), .dd(.text(s.code)),
                     .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(s.procedure)),
-                    .dt(.text(ctx.t("Ngày tiếp nhận", "Received"))), .dd(.text(s.receivedAt ?? "—")),
-                    .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.text(s.dueAt ?? "—")),
+                    .dt(.text(ctx.t("Ngày tiếp nhận", "Received"))), .dd(.text(s.receivedAtText)),
+                    .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.strong(.text(s.dueAtText))),
                     .dt(.text(ctx.t("Việc cần làm", "What to do now"))), .dd(.text(s.toDo)),
                     .dt(.text(ctx.t("Phí, lệ phí", "Fee"))), .dd(.text(s.fee))
                 ),
                 .h2(.text(ctx.t("Diễn biến", "Timeline"))),
-                .ol(.forEach(s.timeline) { .li(.text($0.at + " — " + $0.status)) })
+                .ol(.forEach(s.timeline) { .li(.text($0.atText + " — " + $0.status)) })
             ) },
             Components.form(action: "/track", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),

@@ -22,13 +22,15 @@ enum HomeController {
                 Components.textField(ctx, name: "q", label: ctx.t("Tìm thủ tục hành chính", "Find an administrative procedure"), type: .search,
                                      hint: ctx.t("Ví dụ: khai sinh, kết hôn, chứng thực bản sao", "e.g. khai sinh, ket hon, chung thuc")),
                 Components.submit(ctx.t("Tìm", "Search"))),
-            .p(.class("hint"), .text(ctx.t("Tra cứu hồ sơ trực tuyến chưa mở trên hệ thống này; vui lòng liên hệ Bộ phận Một cửa.",
-                                           "Online dossier tracking is not open on this system yet; please contact the one-stop counter."))),
             .div(.class("cards"),
                  card(ctx.t("Thủ tục hành chính", "Procedures"),
                       ctx.t("Thành phần hồ sơ, thời hạn, lệ phí và căn cứ pháp lý của từng thủ tục; bảng niêm yết theo lĩnh vực.",
                             "Documents, time limits, fees and legal basis of each procedure; posting sheets by field."),
                       link: (ctx.link("/procedures"), ctx.t("Xem danh mục", "Browse the catalogue"))),
+                 card(ctx.t("Tra cứu hồ sơ", "Track a dossier"),
+                      ctx.t("Nhập mã hồ sơ và mã tra cứu in trên giấy tiếp nhận để xem tình trạng và ngày hẹn trả.",
+                            "Enter the dossier code and the lookup secret from your receipt to see its status and appointment."),
+                      link: (ctx.link("/track"), ctx.t("Tra cứu", "Track"))),
                  card(ctx.t("Cán bộ đăng nhập", "Staff log in"),
                       ctx.t("Cán bộ một cửa, công chức chuyên môn, lãnh đạo và quản trị đăng nhập để làm việc.",
                             "Counter clerks, officials, leaders and administrators log in here."),
@@ -48,6 +50,7 @@ enum HomeController {
         let ctx = PageContext.of(req)
         let user = try req.require(.useStaffPages)
         var items: [(String, String, Action)] = [
+            ("/counter", ctx.t("Quầy tiếp nhận hồ sơ (Một cửa)", "One-stop counter: receive dossiers"), .receiveDossiers),
             ("/admin/units", ctx.t("Đơn vị và lĩnh vực", "Units and fields"), .viewUnits),
             ("/admin/users", ctx.t("Tài khoản", "Accounts"), .viewAccounts),
             ("/admin/audit", ctx.t("Nhật ký thay đổi", "Audit trail"), .viewAudit),

@@ -34,6 +34,7 @@ package enum Layout {
         var links: [(String, String)] = [
             ("/", ctx.t("Trang chủ", "Home")),
             ("/procedures", ctx.t("Thủ tục", "Procedures")),
+            ("/track", ctx.t("Tra cứu hồ sơ", "Track")),
         ]
         if let user = ctx.user {
             if user.role != .citizen { links.append(("/admin", ctx.t("Quản trị", "Administration"))) }
