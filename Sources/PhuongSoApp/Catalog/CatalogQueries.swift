@@ -61,12 +61,13 @@ package enum CatalogQueries {
     /// The database orders the matches (phrase in the name, then words in the name, then shorter
     /// names) and returns only the first `limit`, read through SQLKit without model objects; the
     /// exact ranking of those few happens here. `total` counts every match.
-    package static func search(_ query: String, field: String?, unitID: UUID?, includeRetired: Bool = false, limit: Int = 200,
-                               on db: Database) async throws -> (listings: [Listing], total: Int) {
+    package static func search(_ query: String, field: String?, unitID: UUID?, includeRetired: Bool = false, onlineOnly: Bool = false,
+                               limit: Int = 200, on db: Database) async throws -> (listings: [Listing], total: Int) {
         let tokens = SearchText.tokens(query)
         func filtered<B: SQLPredicateBuilder>(_ q: B) -> B {
             var q = q
             if !includeRetired { q = q.where("retired", .equal, false) }
+            if onlineOnly { q = q.where("online", .equal, true).where("complete", .equal, true) }
             if let field, !field.isEmpty { q = q.where("field", .equal, field) }
             if let unitID { q = q.where("unit_id", .equal, unitID) }
             for t in tokens { q = q.where("search_text", .like, "%" + t + "%") }

@@ -18,6 +18,8 @@ package final class ProcedureRecord: Model, @unchecked Sendable {
     /// The name folded, for ranking.
     @Field(key: "folded_name") package var foldedName: String
     @Field(key: "complete") package var complete: Bool
+    /// Whether the latest version takes online applications.
+    @Field(key: "online") package var online: Bool
     @Field(key: "retired") package var retired: Bool
     @Field(key: "latest_version") package var latestVersion: Int
     @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
@@ -32,6 +34,7 @@ package final class ProcedureRecord: Model, @unchecked Sendable {
     package func describe(_ p: Procedure) {
         name = p.name; field = p.field; complete = p.isComplete
         foldedName = SearchText.fold(p.name)
+        online = p.onlineLevel != .none
         searchText = SearchText.fold([p.name, p.code, p.field, p.result, p.components.map(\.name).joined(separator: " ")].joined(separator: " "))
     }
 }
@@ -76,6 +79,7 @@ struct CreateProcedures: AsyncMigration {
             .field("search_text", .string, .required)
             .field("folded_name", .string, .required)
             .field("complete", .bool, .required)
+            .field("online", .bool, .required)
             .field("retired", .bool, .required)
             .field("latest_version", .int, .required)
             .field("created_at", .datetime)

@@ -60,6 +60,7 @@ func routes(_ app: Application) throws {
     CatalogAdminController.register(site)
     CounterController.register(site)
     TrackingController.register(site)
+    ApplyController.register(site)
     let api = site.grouped("api", "v1")
     APIRoutes.register(api)
     CatalogAPI.register(api)

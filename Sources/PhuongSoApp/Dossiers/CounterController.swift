@@ -12,6 +12,7 @@ enum CounterController {
         routes.post("counter", "new", ":procedure", use: submit).requires(.receiveDossiers)
         routes.get("counter", "dossiers", ":dossier", use: show).requires(.viewDossiers)
         routes.get("counter", "dossiers", ":dossier", "slip", use: slip).requires(.viewDossiers)
+        routes.post("counter", "dossiers", ":dossier", "decide", use: decide).requires(.receiveDossiers)
     }
 
     static func myUnit(_ req: Request) async throws -> UnitRecord {
@@ -26,7 +27,12 @@ enum CounterController {
         let procedures = q.isEmpty ? [] : try await CatalogQueries.search(q, field: nil, unitID: unit.requireID(), limit: 20, on: req.db).listings
         let recent = try await DossierRecord.query(on: req.db).filter(\.$unit.$id == unit.requireID()).with(\.$procedure)
             .sort(\.$createdAtSeconds, .descending).limit(50).all()
-        return CounterViews.queue(PageContext.of(req), unit: unit, query: q, procedures: procedures, recent: recent, utcOffset: req.config.utcOffset).response()
+        let waiting = try await DossierRecord.query(on: req.db).filter(\.$unit.$id == unit.requireID()).filter(\.$state == .submittedOnline)
+            .with(\.$procedure).sort(\.$createdAtSeconds).all()
+        let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: req.config.utcOffset, on: req.db)
+        let clocks = try waiting.map { try OnlineIntake.counterClock($0, now: Date(), calendar: calendar) }
+        return CounterViews.queue(PageContext.of(req), unit: unit, query: q, procedures: procedures, waiting: Array(zip(waiting, clocks)),
+                                  recent: recent, utcOffset: req.config.utcOffset).response()
     }
 
     static func procedure(_ req: Request, unit: UnitRecord) async throws -> (ProcedureRecord, Procedure) {
@@ -98,6 +104,29 @@ enum CounterController {
         let d = try await dossier(req)
         let events = try await DossierEventRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
         return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, utcOffset: req.config.utcOffset).response()
+    }
+
+    struct DecideForm: Content { var decision: String?; var note: String? }
+
+    @Sendable static func decide(req: Request) async throws -> Response {
+        let user = try req.require(.receiveDossiers)
+        let d = try await dossier(req)
+        let f = try req.content.decode(DecideForm.self)
+        let submitted = Set(try d.components.filter(\.submitted).map(\.name))
+        let decision: IntakeDecision
+        switch f.decision {
+        case "supplement"?: decision = .requestSupplement(missing: try d.components.map(\.name).filter { !submitted.contains($0) }, note: f.note ?? "")
+        case "refuse"?: decision = .refuse(reason: f.note ?? "")
+        default: decision = .receive
+        }
+        do {
+            try await OnlineIntake.decide(d, decision: decision, clerk: user.username, actor: req.auditActor, now: Date(), utcOffset: req.config.utcOffset, on: req.db)
+        } catch let problems as ValidationProblems {
+            let events = try await DossierEventRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
+            return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, utcOffset: req.config.utcOffset, problems: problems)
+                .response(status: .unprocessableEntity)
+        }
+        return req.redirect(to: Language.of(req).link("/counter/dossiers/\(try d.requireID())"))
     }
 
     @Sendable static func slip(req: Request) async throws -> Response {

@@ -11,10 +11,28 @@ enum CounterViews {
 
     static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+    static func hours(_ seconds: Int64, _ ctx: PageContext) -> String {
+        let m = max(0, seconds) / 60
+        return ctx.t("\(m / 60) giờ \(m % 60) phút", "\(m / 60) h \(m % 60) min")
+    }
+
     static func stateName(_ s: DossierState, _ ctx: PageContext) -> String { ctx.lang == .vi ? s.plainVietnamese : s.plainEnglish }
 
-    static func queue(_ ctx: PageContext, unit: UnitRecord, query: String, procedures: [CatalogQueries.Listing], recent: [DossierRecord], utcOffset: Int) -> HTML {
+    static func queue(_ ctx: PageContext, unit: UnitRecord, query: String, procedures: [CatalogQueries.Listing],
+                      waiting: [(DossierRecord, (used: Int64, late: Bool))], recent: [DossierRecord], utcOffset: Int) -> HTML {
         Layout.page(ctx, title: ctx.t("Bộ phận Một cửa — ", "One-stop counter — ") + unit.name,
+            .h2(.text(ctx.t("Hồ sơ trực tuyến chờ tiếp nhận (\(waiting.count))", "Online dossiers waiting (\(waiting.count))"))),
+            waiting.isEmpty ? .p(.text(ctx.t("Không có hồ sơ nào đang chờ.", "None waiting."))) :
+            Components.table(caption: ctx.t("Phải xử lý trong 8 giờ làm việc kể từ khi nộp", "To be acted on within 8 working hours of submission"),
+                             headers: [ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"), ctx.t("Đã chờ", "Waited"), ctx.t("Còn lại", "Left")],
+                             rows: waiting.map { d, clock in
+                                let left = OnlineIntake.counterAllowance - clock.used
+                                return [
+                                    .a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")")), .text(d.code ?? "")), .text(d.procedure.name),
+                                    .text(hours(clock.used, ctx)),
+                                    clock.late ? .strong(.class("error"), .text(ctx.t("QUÁ HẠN ", "LATE ") + hours(-left, ctx))) : .text(hours(left, ctx)),
+                                ]
+                             }),
             .h2(.text(ctx.t("Tiếp nhận hồ sơ mới", "Receive a new dossier"))),
             Components.form(action: "/counter", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
@@ -78,8 +96,10 @@ enum CounterViews {
         )
     }
 
-    static func dossier(_ ctx: PageContext, dossier d: DossierRecord, events: [DossierEventRecord], utcOffset: Int) throws -> HTML {
+    static func dossier(_ ctx: PageContext, dossier d: DossierRecord, events: [DossierEventRecord], utcOffset: Int,
+                        problems: ValidationProblems = ValidationProblems()) throws -> HTML {
         let a = try d.applicant
+        let attachments = try d.attachments
         let slipName = d.state == .received ? ctx.t("In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)", "Print the receipt (BM.01)")
             : d.state == .refused ? ctx.t("In Phiếu từ chối tiếp nhận (Mẫu 03)", "Print the refusal slip (BM.03)")
             : ctx.t("In Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)", "Print the supplement request (BM.02)")
@@ -92,7 +112,19 @@ enum CounterViews {
                 .dt(.text(ctx.t("Tiếp nhận lúc", "Received at"))), .dd(.text(when(d.receivedAt, utcOffset))),
                 .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.text(when(d.dueAt, utcOffset)))
             ),
-            .p(.a(.class("button"), .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/slip")), .text(slipName))),
+            .if(!attachments.isEmpty, .group(.h2(.text(ctx.t("Tệp đính kèm (nộp trực tuyến)", "Files attached online"))),
+                .ul(.forEach(attachments) { .li(.text($0.component + ": " + $0.file.originalName + " (\($0.file.kind.rawValue.uppercased()), \($0.file.size / 1024) KB, SHA-256 " + String($0.file.sha256.prefix(12)) + "…)")) }))),
+            d.state == .submittedOnline ? .group(
+                .unwrap(problems.message(for: "decision", ctx.lang)) { Components.alert($0) },
+                Components.form(action: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/decide"),
+                    Components.csrf(ctx),
+                    Components.select(ctx, name: "decision", label: ctx.t("Kết quả kiểm tra", "Decision"),
+                                      options: [("receive", ctx.t("Tiếp nhận", "Receive")), ("supplement", ctx.t("Yêu cầu bổ sung", "Request a supplement")),
+                                                ("refuse", ctx.t("Từ chối tiếp nhận", "Refuse"))], selected: "receive"),
+                    CatalogAdminViews.textArea(ctx, name: "note", label: ctx.t("Giấy tờ cần bổ sung / lý do từ chối", "Items to supply / reason for refusal"),
+                                               value: nil, rows: 3, error: nil),
+                    Components.submit(ctx.t("Ghi nhận", "Record")))
+            ) : .p(.a(.class("button"), .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/slip")), .text(slipName))),
             .h2(.text(ctx.t("Diễn biến", "Timeline"))),
             .ul(.forEach(events) { ev in .li(.text(when(ev.atSeconds, utcOffset) + " — " + ev.action + " (" + ev.actor + ")" + (ev.note.isEmpty ? "" : ": " + ev.note))) }),
             .p(.a(.href(ctx.link("/counter")), .text(ctx.t("← Về quầy tiếp nhận", "← Back to the counter"))))

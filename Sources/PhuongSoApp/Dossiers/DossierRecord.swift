@@ -25,6 +25,10 @@ package final class DossierRecord: Model, @unchecked Sendable {
     @Field(key: "decision_note") package var decisionNote: String
     @OptionalField(key: "received_at") package var receivedAt: Int64?
     @OptionalField(key: "due_at") package var dueAt: Int64?
+    /// The citizen account that applied online, if any.
+    @OptionalField(key: "citizen_id") package var citizenID: UUID?
+    /// Files attached online, per component name.
+    @Field(key: "attachments") package var attachmentsJSON: String
     @Field(key: "created_by") package var createdBy: String
     @Field(key: "created_at_seconds") package var createdAtSeconds: Int64
 
@@ -33,6 +37,7 @@ package final class DossierRecord: Model, @unchecked Sendable {
     package var applicant: Applicant { get throws { try JSONDecoder().decode(Applicant.self, from: Data(applicantJSON.utf8)) } }
     package var components: [SubmittedComponent] { get throws { try JSONDecoder().decode([SubmittedComponent].self, from: Data(componentsJSON.utf8)) } }
     package var procedureContent: Procedure { get throws { try JSONDecoder().decode(Procedure.self, from: Data(procedureSnapshot.utf8)) } }
+    package var attachments: [Attachment] { get throws { try JSONDecoder().decode([Attachment].self, from: Data(attachmentsJSON.utf8)) } }
 }
 
 /// A component of the procedure's checklist and what the applicant handed in.
@@ -41,6 +46,12 @@ package struct SubmittedComponent: Codable, Sendable, Hashable {
     package var form: String
     package var count: Int
     package var submitted: Bool
+}
+
+/// A file attached to a component when applying online.
+package struct Attachment: Codable, Sendable, Hashable {
+    package var component: String
+    package var file: FileStore.Stored
 }
 
 /// One line of a dossier's timeline.
@@ -79,6 +90,8 @@ struct CreateDossiers: AsyncMigration {
             .field("decision_note", .string, .required)
             .field("received_at", .int64)
             .field("due_at", .int64)
+            .field("citizen_id", .uuid, .references(UserRecord.schema, "id"))
+            .field("attachments", .string, .required)
             .field("created_by", .string, .required)
             .field("created_at_seconds", .int64, .required)
             .unique(on: "code")

@@ -69,6 +69,7 @@ package enum IntakeService {
         dossier.receivedAt = received ? nowSeconds : nil
         dossier.dueAt = due
         let dueText = due.map(String.init) ?? ""
+        dossier.attachmentsJSON = "[]"
         dossier.createdBy = clerk
         dossier.createdAtSeconds = nowSeconds
         let agency = unit.code

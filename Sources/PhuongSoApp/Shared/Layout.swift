@@ -38,6 +38,7 @@ package enum Layout {
         ]
         if let user = ctx.user {
             if user.role != .citizen { links.append(("/admin", ctx.t("Quản trị", "Administration"))) }
+            else { links.append(("/my/dossiers", ctx.t("Hồ sơ của tôi", "My dossiers"))) }
             links.append(("/account/password", ctx.t("Đổi mật khẩu", "Change password")))
         } else {
             links.append(("/login", ctx.t("Đăng nhập", "Log in")))

@@ -43,6 +43,7 @@ public enum Action: String, Sendable, CaseIterable {
     case viewCalendar, manageCalendar
     case manageCatalog
     case receiveDossiers, viewDossiers
+    case applyOnline
     case useStaffPages
 }
 
@@ -62,6 +63,7 @@ public enum AccessPolicy {
         case .manageCatalog: return [.admin, .unitAdmin, .office].contains(role)
         case .receiveDossiers: return role == .clerk
         case .viewDossiers: return role != .citizen
+        case .applyOnline: return role == .citizen
         case .useStaffPages: return role != .citizen
         }
     }

@@ -1,0 +1,112 @@
+import Fluent
+import Foundation
+import PhuongSoCore
+import SQLKit
+
+/// Online applications: a citizen submits (the dossier gets its code and waits for the counter,
+/// which must act within 8 working hours), then the counter receives, asks for a supplement or
+/// refuses it — exactly once, even when two clerks act at the same moment.
+package enum OnlineIntake {
+    /// The counter has 8 working hours to act on an online dossier (DOMAIN §4).
+    package static let counterAllowance: Int64 = 8 * 3600
+
+    package static func submit(procedure record: ProcedureRecord, unit: UnitRecord, citizen: CurrentUser, applicant raw: Applicant,
+                               attachments: [Attachment], actor: AuditActor, now: Date, utcOffset: Int, on db: Database) async throws -> DossierRecord {
+        var problems = ValidationProblems()
+        let (applicant, applicantProblems) = raw.validated()
+        for p in applicantProblems { problems.add(p.field, p.vi, p.en) }
+        let today = LocalDateTime(Instant(seconds: Int64(now.timeIntervalSince1970)), utcOffset: utcOffset).date
+        guard !record.retired, let version = try await CatalogQueries.version(of: record, inForceOn: today, on: db) else {
+            throw AppError.invalid(field: "procedure", vi: "Thủ tục này không còn áp dụng.", en: "This procedure is not in force.")
+        }
+        let procedure = try version.procedureContent
+        guard procedure.isComplete, procedure.onlineLevel != .none else {
+            throw AppError.invalid(field: "procedure", vi: "Thủ tục này chưa nhận hồ sơ trực tuyến.", en: "This procedure does not take online applications.")
+        }
+        let attached = Set(attachments.map(\.component))
+        let missing = procedure.components.map(\.name).filter { !attached.contains($0) }
+        if !missing.isEmpty { problems.add("documents", "Còn thiếu tệp đính kèm: " + missing.joined(separator: "; "), "Files missing for: " + missing.joined(separator: "; ")) }
+        try problems.throwIfAny()
+        let nowSeconds = Int64(now.timeIntervalSince1970)
+        var rng = SystemRandomNumberGenerator()
+        let d = DossierRecord()
+        d.$unit.id = try unit.requireID()
+        d.$procedure.id = try record.requireID()
+        d.procedureVersion = version.version
+        d.procedureSnapshot = version.content
+        d.secret = LookupSecret.make(using: &rng)
+        d.state = .submittedOnline
+        d.channel = "online"
+        d.applicantJSON = try IntakeService.json(applicant)
+        d.applicantIDNumber = applicant.idNumber
+        d.componentsJSON = try IntakeService.json(procedure.components.map {
+            SubmittedComponent(name: $0.name, form: $0.form, count: $0.count, submitted: attached.contains($0.name))
+        })
+        d.sets = 1
+        d.decisionNote = ""
+        d.citizenID = citizen.id
+        d.attachmentsJSON = try IntakeService.json(attachments)
+        d.createdBy = citizen.username
+        d.createdAtSeconds = nowSeconds
+        let agency = unit.code
+        return try await AuditLog.transaction(on: db, actor: actor) { tx in
+            let seq = try await IntakeService.nextSequence(agency: agency, day: today, on: tx)
+            d.code = DossierCode(agency: agency, date: today, sequence: seq).description
+            try await d.create(on: tx)
+            try await DossierEventRecord(dossierID: d.requireID(), at: nowSeconds, action: "submit-online", actor: citizen.username,
+                                         state: .submittedOnline, note: "").create(on: tx)
+            return (AuditedChange(action: "dossier.submit-online", entity: "dossier", entityID: d.code ?? "", before: String?.none,
+                                  after: ["state": "submitted-online", "procedure": record.code, "files": String(attachments.count)]), d)
+        }
+    }
+
+    /// The counter's decision on an online dossier. The state changes only if it is still
+    /// waiting: a second clerk acting at the same moment is told, and nothing is written twice.
+    package static func decide(_ d: DossierRecord, decision: IntakeDecision, clerk: String, actor: AuditActor, now: Date, utcOffset: Int,
+                               on db: Database) async throws {
+        let procedure = try d.procedureContent
+        let submitted = Set(try d.components.filter(\.submitted).map(\.name))
+        let state: DossierState
+        do { state = try decision.outcome(from: d.state, required: procedure.components.map(\.name), submitted: submitted) }
+        catch {
+            var problems = ValidationProblems()
+            problems.add("decision", error.vi, error.en)
+            throw problems
+        }
+        let nowSeconds = Int64(now.timeIntervalSince1970)
+        var due: Int64?
+        if state == .received, let limit = procedure.timeLimit {
+            let unit = try await d.$unit.get(on: db)
+            let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: utcOffset, on: db)
+            due = try Appointment.due(for: limit, receivedAt: Instant(seconds: nowSeconds), calendar: calendar).seconds
+        }
+        let note: String
+        switch decision {
+        case .receive: note = ""
+        case .requestSupplement(let missing, let text): note = (missing + (text.isEmpty ? [] : [text])).joined(separator: "\n")
+        case .refuse(let reason): note = reason
+        }
+        let id = try d.requireID(), from = d.state, dueAt = due
+        try await AuditLog.transaction(on: db, actor: actor) { tx in
+            struct Row: Decodable { let id: UUID }
+            let changed = try await tx.sql.raw("""
+                UPDATE dossiers SET state = \(bind: state.rawValue), decision_note = \(bind: note), received_at = \(bind: state == .received ? nowSeconds : nil),
+                due_at = \(bind: dueAt) WHERE id = \(bind: id) AND state = \(bind: from.rawValue) RETURNING id
+                """).all(decoding: Row.self)
+            guard !changed.isEmpty else {
+                throw AppError.conflict(vi: "Hồ sơ này vừa được một cán bộ khác xử lý. Vui lòng tải lại trang.",
+                                        en: "Another clerk has just acted on this dossier. Reload the page.")
+            }
+            let action = state == .received ? "receive" : state == .refused ? "refuse" : "request-supplement"
+            try await DossierEventRecord(dossierID: id, at: nowSeconds, action: action, actor: clerk, state: state, note: note).create(on: tx)
+            return (AuditedChange(action: "dossier." + action, entity: "dossier", entityID: d.code ?? id.uuidString,
+                                  before: ["state": from.rawValue], after: ["state": state.rawValue], reason: note), ())
+        }
+    }
+
+    /// Working time the counter has used on an online dossier, and whether it is late.
+    package static func counterClock(_ d: DossierRecord, now: Date, calendar: WorkingCalendar) throws -> (used: Int64, late: Bool) {
+        let used = try calendar.workingSeconds(from: Instant(seconds: d.createdAtSeconds), to: Instant(seconds: Int64(now.timeIntervalSince1970)))
+        return (used, used >= counterAllowance)
+    }
+}

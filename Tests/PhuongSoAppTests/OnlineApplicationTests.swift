@@ -1,0 +1,86 @@
+import Fluent
+import Foundation
+@testable import PhuongSoApp
+import PhuongSoCore
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct OnlineApplicationTests {
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64)
+    static let pdf: [UInt8] = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
+
+    @Test func filesAreCheckedByContentNotName() throws {
+        #expect(try FileStore.kind(of: Self.png) == .png)
+        #expect(try FileStore.kind(of: Self.pdf) == .pdf)
+        #expect(try FileStore.kind(of: [0xFF, 0xD8, 0xFF, 0xE0]) == .jpeg)
+        #expect(throws: FileStore.Problem.self) { try FileStore.kind(of: Array("MZ executable".utf8)) }
+        #expect(throws: FileStore.Problem.self) { try FileStore.kind(of: Array("%PDF-1.4 truncated".utf8)) }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+        let store = FileStore(dataDirectory: dir, maxBytes: 100)
+        let stored = try store.store(Self.png, originalName: "../../etc/passwd\u{0}.png")
+        #expect(stored.originalName == "....etcpasswd.png" && stored.kind == .png && stored.sha256.count == 64)
+        #expect(FileManager.default.contents(atPath: store.path(for: stored.sha256).path) == Data(Self.png))
+        #expect(throws: FileStore.Problem.self) { try store.store(Array(repeating: 0x89, count: 101), originalName: "big") }
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    func multipart(_ app: Application, _ session: WebSession, _ path: String, files: [(String, String, [UInt8])]) async throws -> TestingHTTPResponse {
+        let boundary = "----b\(UUID().uuidString)"
+        var buffer = ByteBuffer()
+        buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(session.csrf)\r\n")
+        for (name, filename, bytes) in files {
+            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            buffer.writeBytes(bytes)
+            buffer.writeString("\r\n")
+        }
+        buffer.writeString("--\(boundary)--\r\n")
+        return try await app.testing().sendRequest(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": session.cookie ?? ""], body: buffer)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aCitizenAppliesOnlineAndTheCounterReceivesItOnce(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup: 2.000908 is offered fully online in the sample catalogue, whose source lists no
+            // components; the ward office completes it first, as it would in the staff editor
+            let record = try await CatalogQueries.find(code: "2.000908", unitCode: nil, on: app.db)
+            var completed = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
+            completed.components = [Component(name: "Văn bản đề nghị cấp bản sao", form: "bản chính"), Component(name: "Giấy tờ tùy thân", form: "bản sao")]
+            try await ProcedureEditing.save(completed, as: record, unit: UnitQueries.find(code: "000.00.31.H42", on: app.db),
+                                            effectiveFrom: LocalDate(parsing: "2025-07-01"), actor: .system("test"), on: app.db)
+            let citizen = try await app.webSession("congdan")
+            let list = try await citizen.get(app, "/apply?q=chung%20thuc").body.string
+            #expect(list.contains("/apply/2.000908"))
+            #expect(try await citizen.get(app, "/apply/1.001193").status == .unprocessableEntity) // not offered online
+            // act: the guided pages
+            let bad = try await citizen.post(app, "/apply/2.000908/applicant", form: ["name": "Võ Thị Hồng Nhung", "idNumber": "12", "phone": "0905111222"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("12 chữ số"))
+            #expect(try await citizen.post(app, "/apply/2.000908/applicant", form: ["name": "Võ Thị Hồng Nhung", "idNumber": "042196009999", "phone": "0905111222"]).status == .seeOther)
+            let p = try await CatalogQueries.versions(of: CatalogQueries.find(code: "2.000908", unitCode: nil, on: app.db), on: app.db).last!.procedureContent
+            let refused = try await multipart(app, citizen, "/apply/2.000908/documents", files: [("file0", "giay-to.pdf", Array("not a pdf".utf8))])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Chỉ nhận tệp PDF, JPEG hoặc PNG"))
+            let files = p.components.indices.map { ("file\($0)", "scan\($0).png", Self.png) }
+            #expect(try await multipart(app, citizen, "/apply/2.000908/documents", files: files).status == .seeOther)
+            let check = try await citizen.get(app, "/apply/2.000908/check").body.string
+            #expect(check.contains("Võ Thị Hồng Nhung") && !check.contains("CHƯA CÓ"))
+            let done = try await citizen.post(app, "/apply/2.000908/submit", form: [:])
+            #expect(done.status == .ok && done.body.string.contains("Đã nộp hồ sơ"))
+            let d = try #require(try await DossierRecord.query(on: app.db).filter(\.$channel == "online").first())
+            #expect(d.state == .submittedOnline && d.code != nil && d.receivedAt == nil)
+            #expect(try await citizen.get(app, "/my/dossiers").body.string.contains(d.code!))
+            // the counter sees it waiting, with its 8-hour countdown
+            let clerk = try await app.webSession("motcua")
+            let queue = try await clerk.get(app, "/counter").body.string
+            #expect(queue.contains("Hồ sơ trực tuyến chờ tiếp nhận (1)") && queue.contains(d.code!))
+            // two clerks receive it at the same moment: exactly one succeeds
+            let second = try await app.webSession("motcua")
+            async let a = clerk.post(app, "/counter/dossiers/\(d.id!)/decide", form: ["decision": "receive"])
+            async let b = second.post(app, "/counter/dossiers/\(d.id!)/decide", form: ["decision": "receive"])
+            let statuses = try await [a.status, b.status].map(\.code).sorted()
+            #expect(statuses == [303, 409])
+            let after = try #require(try await DossierRecord.find(d.id, on: app.db))
+            #expect(after.state == .received && after.dueAt != nil)
+            #expect(try await DossierEventRecord.query(on: app.db).filter(\.$dossier.$id == d.id!).filter(\.$action == "receive").count() == 1)
+        }
+    }
+}
