@@ -77,6 +77,7 @@ package enum CommandLineTool {
             guard let port = Int(p), (1...65535).contains(port) else { throw UsageError("invalid --port '\(p)'") }
             config.port = port
         }
+        if ProcessInfo.processInfo.environment["PHUONGSO_PUBLIC_URL"] == nil { config.publicURL = "http://\(config.hostname):\(config.port)" }
         var env = Environment(name: "production", arguments: ["phuongso", "serve", "--hostname", config.hostname, "--port", String(config.port)])
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)

@@ -19,6 +19,8 @@ package struct AppConfig: Sendable {
     package var loginLockout: LoginLockoutPolicy
     /// Lifetime of an API token.
     package var tokenLifetime: TimeInterval
+    /// The address citizens reach the server at, for links printed on paper (the QR on BM.01).
+    package var publicURL: String
     /// PostgreSQL schema to work in (tests give each run its own); nil = the server's default.
     package var postgresSearchPath: String?
 
@@ -37,6 +39,7 @@ package struct AppConfig: Sendable {
             bcryptCost: Int(env["PHUONGSO_BCRYPT_COST"] ?? "") ?? 12,
             loginLockout: .standard,
             tokenLifetime: 8 * 3600,
+            publicURL: env["PHUONGSO_PUBLIC_URL"] ?? "http://127.0.0.1:\(Int(env["PORT"] ?? "") ?? 8080)",
             postgresSearchPath: env["PHUONGSO_POSTGRES_SCHEMA"])
     }
 

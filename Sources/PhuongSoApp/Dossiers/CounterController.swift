@@ -132,6 +132,6 @@ enum CounterController {
     @Sendable static func slip(req: Request) async throws -> Response {
         let d = try await dossier(req)
         let parent = try await d.unit.$parent.get(on: req.db)
-        return try DossierForms.slip(d, parent: parent, utcOffset: req.config.utcOffset, trackingURL: "/track").response()
+        return try DossierForms.slip(d, parent: parent, utcOffset: req.config.utcOffset, publicURL: req.config.publicURL).response()
     }
 }

@@ -5,7 +5,10 @@ import PhuongSoCore
 /// The printable A4 slips of intake (DOMAIN §4): BM.01 receipt and appointment, BM.02 supplement
 /// request, BM.03 refusal, under the shared official header, filled from the dossier's records.
 enum DossierForms {
-    static func slip(_ d: DossierRecord, parent: UnitRecord?, utcOffset: Int, trackingURL: String) throws -> HTML {
+    static func slip(_ d: DossierRecord, parent: UnitRecord?, utcOffset: Int, publicURL: String) throws -> HTML {
+        let trackingURL = publicURL + "/track"
+        let trackingLink = trackingURL + "?code=" + (d.code ?? "") + "&secret=" + d.secret
+        let qr = try? QRCode(text: trackingLink)
         let a = try d.applicant
         let components = try d.components
         let p = try d.procedureContent
@@ -51,7 +54,11 @@ enum DossierForms {
                     line("Thời gian trả kết quả giải quyết hồ sơ", CounterViews.when(d.dueAt, utcOffset).replacingOccurrences(of: " ", with: " ngày ")),
                     line("Nhận kết quả tại", "Bộ phận tiếp nhận và trả kết quả, " + place),
                     line("Vào Sổ theo dõi hồ sơ, số", d.code.flatMap { DossierCode(parsing: $0) }.map { String($0.sequence) } ?? ""),
-                    .p(.class("track"), .text("Tra cứu tình trạng hồ sơ tại trang " + trackingURL + " với mã hồ sơ " + (d.code ?? "") + " và mã tra cứu "), .strong(.text(d.secret)), .text("."))
+                    .div(.class("track"),
+                         // Safe: the SVG is drawn by QRCode from module positions only (digits and fixed markup), no user text.
+                         .unwrap(qr) { .div(.class("qr"), .raw($0.svg(moduleSize: 3))) },
+                         .p(.text("Quét mã QR hoặc vào trang " + trackingURL + ", nhập mã hồ sơ " + (d.code ?? "") + " và mã tra cứu "), .strong(.text(d.secret)),
+                            .text(" để theo dõi hồ sơ.")))
                 ) : d.state == .refused ? .group(
                     .h2(.text("Lý do từ chối:")), .p(.text(d.decisionNote)),
                     .p(.text("Xin thông báo để ông/bà (tổ chức) được biết và thực hiện."))
@@ -74,6 +81,6 @@ enum DossierForms {
     main{max-width:190mm;margin:0 auto;padding:6mm}.form{text-align:right;font-style:italic;margin:0}.header{display:flex;justify-content:space-between;text-align:center;gap:8mm}
     .header p{margin:0}.rule{border-top:1px solid #000;width:40%;margin:2px auto!important}h1{font-size:14pt;text-align:center;margin:14px 0}
     h2{font-size:13pt;margin:8px 0 4px}p{margin:4px 0}table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:2px 4px;font-size:12pt;vertical-align:top}
-    .sign{display:flex;justify-content:space-around;text-align:center;margin-top:14px}.sign .name{margin-top:60px}.track{border:1px dashed #000;padding:4px}
+    .sign{display:flex;justify-content:space-around;text-align:center;margin-top:14px}.sign .name{margin-top:60px}.track{border:1px dashed #000;padding:4px;display:flex;gap:8px;align-items:center}.qr svg{width:30mm;height:30mm}
     """
 }

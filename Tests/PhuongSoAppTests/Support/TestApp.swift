@@ -29,7 +29,7 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
         }
         return AppConfig(database: database, dataDirectory: dir, timeZoneIdentifier: "Asia/Ho_Chi_Minh", utcOffset: 7 * 3600,
                          hostname: "127.0.0.1", port: 0, bcryptCost: 4, loginLockout: .standard, tokenLifetime: 3600,
-                         postgresSearchPath: schema)
+                         publicURL: "https://phuong.example", postgresSearchPath: schema)
     }
 }
 
