@@ -110,6 +110,10 @@ import VaporTesting
             #expect(wrong.status == .notFound && wrong.body.string == unknown.body.string)
             let page = try await app.testing().sendRequest(.GET, "/track?code=\(code)&secret=\(d.secret)")
             #expect(page.body.string.contains("Đã tiếp nhận, đang chờ xử lý"))
+            // the register lists it under its field
+            let register = try await clerk.get(app, "/counter/register?field=H%E1%BB%99%20t%E1%BB%8Bch").body.string
+            #expect(register.contains(code) && register.contains("Trần Văn Bình"))
+            #expect(!(try await clerk.get(app, "/counter/register?field=Ch%E1%BB%A9ng%20th%E1%BB%B1c").body.string.contains(code)))
             // the repeat applicant is found by ID number
             let again = try await clerk.get(app, "/counter/new/1.000894?lookup=042095001111").body.string
             #expect(again.contains("value=\"Trần Văn Bình\""))

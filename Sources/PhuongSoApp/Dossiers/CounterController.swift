@@ -13,12 +13,18 @@ enum CounterController {
         routes.get("counter", "dossiers", ":dossier", use: show).requires(.viewDossiers)
         routes.get("counter", "dossiers", ":dossier", "slip", use: slip).requires(.viewDossiers)
         routes.post("counter", "dossiers", ":dossier", "decide", use: decide).requires(.receiveDossiers)
+        routes.get("counter", "register", use: register).requires(.viewDossiers)
     }
 
+    /// The user's unit; a system administrator (who has none) sees the one named by `unit`, or
+    /// the first ward.
     static func myUnit(_ req: Request) async throws -> UnitRecord {
         let user = try req.require(.viewDossiers)
-        guard let id = user.unitID, let unit = try await UnitRecord.find(id, on: req.db) else { throw AppError.forbidden }
-        return unit
+        if let id = user.unitID, let unit = try await UnitRecord.find(id, on: req.db) { return unit }
+        guard user.role == .admin else { throw AppError.forbidden }
+        if let code = req.query[String.self, at: "unit"] { return try await UnitQueries.find(code: code, on: req.db) }
+        guard let ward = try await UnitRecord.query(on: req.db).filter(\.$kind ~~ [.ward, .commune, .specialZone]).sort(\.$code).first() else { throw AppError.notFound }
+        return ward
     }
 
     @Sendable static func queue(req: Request) async throws -> Response {
@@ -106,6 +112,18 @@ enum CounterController {
         return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, utcOffset: req.config.utcOffset).response()
     }
 
+    struct RegisterQuery: Content { var field: String?; var from: String?; var to: String? }
+
+    /// Received dossiers of the unit per field and period: the register (sổ theo dõi, BM.06)
+    /// as far as intake fills it; return columns stay empty until results are returned.
+    @Sendable static func register(req: Request) async throws -> Response {
+        let unit = try await myUnit(req)
+        let q = try req.query.decode(RegisterQuery.self)
+        let rows = try await DossierQueries.register(unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, utcOffset: req.config.utcOffset, on: req.db)
+        let fields = try await CatalogQueries.fields(unitID: unit.requireID(), on: req.db)
+        return CounterViews.register(PageContext.of(req), unit: unit, query: q, fields: fields, rows: rows, utcOffset: req.config.utcOffset).response()
+    }
+
     struct DecideForm: Content { var decision: String?; var note: String? }
 
     @Sendable static func decide(req: Request) async throws -> Response {
@@ -132,6 +150,7 @@ enum CounterController {
     @Sendable static func slip(req: Request) async throws -> Response {
         let d = try await dossier(req)
         let parent = try await d.unit.$parent.get(on: req.db)
-        return try DossierForms.slip(d, parent: parent, utcOffset: req.config.utcOffset, publicURL: req.config.publicURL).response()
+        let receiver = try await UserRecord.query(on: req.db).filter(\.$username == d.createdBy).first()?.displayName ?? d.createdBy
+        return try DossierForms.slip(d, parent: parent, receiver: receiver, utcOffset: req.config.utcOffset, publicURL: req.config.publicURL).response()
     }
 }

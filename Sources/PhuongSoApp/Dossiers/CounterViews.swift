@@ -54,6 +54,27 @@ enum CounterViews {
         )
     }
 
+    static func register(_ ctx: PageContext, unit: UnitRecord, query q: CounterController.RegisterQuery, fields: [String], rows: [DossierRecord], utcOffset: Int) -> HTML {
+        Layout.page(ctx, title: ctx.t("Sổ theo dõi hồ sơ — ", "Dossier register — ") + unit.name,
+            Components.form(action: "/counter/register", method: "get",
+                .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
+                Components.select(ctx, name: "field", label: ctx.t("Lĩnh vực", "Field"), options: [("", ctx.t("Tất cả", "All"))] + fields.map { ($0, $0) }, selected: q.field),
+                Components.textField(ctx, name: "from", label: ctx.t("Từ ngày", "From"), value: q.from ?? "", type: .date),
+                Components.textField(ctx, name: "to", label: ctx.t("Đến ngày", "To"), value: q.to ?? "", type: .date),
+                Components.submit(ctx.t("Xem", "Show"))),
+            Components.table(caption: ctx.t("Hồ sơ đã tiếp nhận (\(rows.count))", "Received dossiers (\(rows.count))"),
+                             headers: ["STT", ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"), ctx.t("Người nộp", "Applicant"),
+                                       ctx.t("Địa chỉ, điện thoại", "Address, phone"), ctx.t("Nhận lúc", "Received"), ctx.t("Hẹn trả", "Due"),
+                                       ctx.t("Ngày trả", "Returned"), ctx.t("Cách trả", "How")],
+                             rows: rows.enumerated().map { i, d in
+                                let a = try? d.applicant
+                                return [.text(String(i + 1)), .a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")")), .text(d.code ?? "")),
+                                        .text(d.procedure.name), .text(a?.name ?? ""), .text([a?.address, a?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")),
+                                        .text(when(d.receivedAt, utcOffset)), .text(when(d.dueAt, utcOffset)), .text("—"), .text("—")]
+                             })
+        )
+    }
+
     static func intake(_ ctx: PageContext, unit: UnitRecord, record: ProcedureRecord, procedure p: Procedure, form f: CounterController.IntakeForm,
                        problems: ValidationProblems, notice: String?) -> HTML {
         let e = { (name: String) in problems.message(for: name, ctx.lang) }

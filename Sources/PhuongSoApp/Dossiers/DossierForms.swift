@@ -5,7 +5,7 @@ import PhuongSoCore
 /// The printable A4 slips of intake (DOMAIN §4): BM.01 receipt and appointment, BM.02 supplement
 /// request, BM.03 refusal, under the shared official header, filled from the dossier's records.
 enum DossierForms {
-    static func slip(_ d: DossierRecord, parent: UnitRecord?, utcOffset: Int, publicURL: String) throws -> HTML {
+    static func slip(_ d: DossierRecord, parent: UnitRecord?, receiver: String, utcOffset: Int, publicURL: String) throws -> HTML {
         let trackingURL = publicURL + "/track"
         let trackingLink = trackingURL + "?code=" + (d.code ?? "") + "&secret=" + d.secret
         let qr = try? QRCode(text: trackingLink)
@@ -69,7 +69,7 @@ enum DossierForms {
                 ),
                 .div(.class("sign"),
                      .div(.p(.strong(.text("NGƯỜI NỘP HỒ SƠ"))), .p(.em(.text("(Ký và ghi rõ họ tên)")))),
-                     .div(.p(.strong(.text("NGƯỜI TIẾP NHẬN HỒ SƠ"))), .p(.em(.text("(Ký và ghi rõ họ tên)"))), .p(.class("name"), .text(d.createdBy))))
+                     .div(.p(.strong(.text("NGƯỜI TIẾP NHẬN HỒ SƠ"))), .p(.em(.text("(Ký và ghi rõ họ tên)"))), .p(.class("name"), .text(receiver))))
             ))
         )
     }

@@ -55,6 +55,7 @@ enum HomeController {
         let user = try req.require(.useStaffPages)
         var items: [(String, String, Action)] = [
             ("/counter", ctx.t("Quầy tiếp nhận hồ sơ (Một cửa)", "One-stop counter: receive dossiers"), .receiveDossiers),
+            ("/counter/register", ctx.t("Sổ theo dõi hồ sơ", "Dossier register"), .viewDossiers),
             ("/admin/units", ctx.t("Đơn vị và lĩnh vực", "Units and fields"), .viewUnits),
             ("/admin/users", ctx.t("Tài khoản", "Accounts"), .viewAccounts),
             ("/admin/audit", ctx.t("Nhật ký thay đổi", "Audit trail"), .viewAudit),
