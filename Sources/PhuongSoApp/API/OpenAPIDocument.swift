@@ -131,7 +131,7 @@ package enum OpenAPIDocument {
         let errorBody: JSONValue = ["content": ["application/json": ["schema": ref("Error")]]]
         for (code, text) in [("400", "Malformed request"), ("401", "Not authenticated"), ("403", "Not allowed for this role or unit"),
                              ("404", "Not found"), ("409", "Conflict"), ("422", "Invalid input"), ("429", "Locked out after failed logins")]
-            where op.secured || ["400", "401", "422", "429"].contains(code) {
+            where op.secured || ["400", "401", "404", "422", "429"].contains(code) {
             if case .object(let o) = errorBody { responses.append((code, .object([("description", .string(text))] + o))) }
         }
         var o: [(String, JSONValue)] = [("summary", .string(op.summary)), ("tags", [.string(op.tag)]), ("responses", .object(responses))]
