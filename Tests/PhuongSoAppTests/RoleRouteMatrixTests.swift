@@ -23,6 +23,7 @@ import VaporTesting
             case ":year": return "2026"
             case ":procedure": return "1.001193"
             case ":dossier": return "6f1c2a7e-0000-4000-8000-000000000001"
+            case ":field": return "TE"
             default: return c.description
             }
         }.joined(separator: "/")

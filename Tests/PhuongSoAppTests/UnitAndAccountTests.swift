@@ -67,6 +67,20 @@ import Vapor
     }
 
     @Test(arguments: TestDatabase.all)
+    func aFieldIsRetiredAndRestoredWithAudit(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            let session = try await app.webSession("quantri")
+            #expect(try await session.post(app, "/admin/units/000.00.31.H42/fields/HKD/active", form: ["active": "false"]).status == .seeOther)
+            #expect(try await FieldRecord.query(on: app.db).filter(\.$code == "HKD").first()?.active == false)
+            let token = try await app.token("quantri")
+            #expect(try await app.testing().sendRequest(.POST, "/api/v1/units/000.00.31.H42/fields/NOPE/deactivate", headers: bearer(token)).status == .notFound)
+            #expect(try await session.post(app, "/admin/units/000.00.31.H42/fields/HKD/active", form: ["active": "true"]).status == .seeOther)
+            let actions = try await AuditRecord.query(on: app.db).filter(\.$entity == "field").filter(\.$entityID == "000.00.31.H42/HKD").sort(\.$sequence).all().map(\.action)
+            #expect(actions == ["field.create", "field.deactivate", "field.activate"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func malformedAndOverlongJSONGetsA4xxNeverA500(db: TestDatabase) async throws {
         try await withDemoApp(db) { app in
             let token = try await app.token("admin")

@@ -16,6 +16,7 @@ enum APIRoutes {
         api.get("units", ":code", use: unit).requires(.viewUnits)
         api.get("units", ":code", "fields", use: fields).requires(.viewUnits)
         api.post("units", ":code", "fields", use: addField).requires(.manageFields)
+        api.post("units", ":code", "fields", ":field", "deactivate", use: deactivateField).requires(.manageFields)
         api.get("users", use: users).requires(.viewAccounts)
         api.post("users", use: createUser).requires(.manageAccounts)
         api.get("users", ":username", use: user).requires(.viewAccounts)
@@ -92,6 +93,11 @@ enum APIRoutes {
         let b = try req.content.decode(NewField.self)
         let field = try await UnitQueries.addField(to: unit, code: b.code, name: b.name, actor: req.auditActor, on: req.db)
         return try await FieldDTO(field).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func deactivateField(req: Request) async throws -> FieldDTO {
+        let unit = try await req.unitParameter(.manageFields)
+        return FieldDTO(try await UnitQueries.setFieldActive(unit, code: req.parameters.get("field") ?? "", false, actor: req.auditActor, on: req.db))
     }
 
     // MARK: Accounts

@@ -67,6 +67,7 @@ package enum OpenAPIDocument {
         Operation(method: "GET", path: "/api/v1/units/:code/fields", summary: "Fields (lĩnh vực) of a unit", tag: "units", secured: true, response: arrayOf(ref("Field"))),
         Operation(method: "POST", path: "/api/v1/units/:code/fields", summary: "Add a field to a unit", tag: "units", secured: true,
                   body: object([("code", str), ("name", str)], required: ["code", "name"]), success: 201, response: ref("Field")),
+        Operation(method: "POST", path: "/api/v1/units/:code/fields/:field/deactivate", summary: "Retire a field of a unit", tag: "units", secured: true, response: ref("Field")),
         Operation(method: "GET", path: "/api/v1/users", summary: "Accounts in the caller's scope", tag: "accounts", secured: true, response: arrayOf(ref("Account"))),
         Operation(method: "POST", path: "/api/v1/users", summary: "Create an account", tag: "accounts", secured: true,
                   body: object([("username", str), ("displayName", str), ("password", str), ("role", str), ("unitCode", nullableStr)], required: ["username", "password", "role"]),

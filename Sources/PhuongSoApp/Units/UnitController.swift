@@ -11,6 +11,7 @@ enum UnitController {
         routes.get("admin", "units", ":code", use: show).requires(.viewUnits)
         routes.post("admin", "units", ":code", "active", use: setActive).requires(.manageUnits)
         routes.post("admin", "units", ":code", "fields", use: addField).requires(.manageFields)
+        routes.post("admin", "units", ":code", "fields", ":field", "active", use: setFieldActive).requires(.manageFields)
     }
 
     struct UnitForm: Content { var code: String?; var name: String?; var kind: String?; var parent: String?; var workingHours: String? }
@@ -58,6 +59,13 @@ enum UnitController {
         let unit = try await req.unitParameter(.manageUnits)
         let form = try req.content.decode(ActiveForm.self)
         try await UnitQueries.setActive(unit, form.active == "true", reason: String((form.reason ?? "").prefix(500)), actor: req.auditActor, on: req.db)
+        return req.redirect(to: Language.of(req).link("/admin/units/\(unit.code)"))
+    }
+
+    @Sendable static func setFieldActive(req: Request) async throws -> Response {
+        let unit = try await req.unitParameter(.manageFields)
+        let active = (try? req.content.get(String.self, at: "active")) == "true"
+        _ = try await UnitQueries.setFieldActive(unit, code: req.parameters.get("field") ?? "", active, actor: req.auditActor, on: req.db)
         return req.redirect(to: Language.of(req).link("/admin/units/\(unit.code)"))
     }
 
@@ -124,8 +132,13 @@ enum UnitViews {
             ),
             .p(.a(.href(ctx.link("/admin/units/\(unit.code)/calendar")), .text(ctx.t("Lịch làm việc của đơn vị", "The unit's working calendar")))),
             .h2(.text(ctx.t("Lĩnh vực", "Fields"))),
-            Components.table(caption: ctx.t("Lĩnh vực của đơn vị", "Fields of the unit"), headers: [ctx.t("Mã", "Code"), ctx.t("Tên lĩnh vực", "Name")],
-                             rows: fields.map { [.text($0.code), .text($0.name)] }),
+            Components.table(caption: ctx.t("Lĩnh vực của đơn vị", "Fields of the unit"),
+                             headers: [ctx.t("Mã", "Code"), ctx.t("Tên lĩnh vực", "Name"), ctx.t("Trạng thái", "Status")] + (canAddField ? [ctx.t("Thao tác", "Action")] : []),
+                             rows: fields.map { f in [.text(f.code), .text(f.name), .text(f.active ? ctx.t("Đang dùng", "In use") : ctx.t("Ngừng dùng", "Retired"))]
+                                 + (canAddField ? [Components.form(action: ctx.link("/admin/units/\(unit.code)/fields/\(f.code)/active"),
+                                        Components.csrf(ctx), .input(.type(.hidden), .name("active"), .value(f.active ? "false" : "true")),
+                                        .button(.type(.submit), .class("secondary"), .text(f.active ? ctx.t("Ngừng dùng", "Retire") : ctx.t("Dùng lại", "Restore")),
+                                                .attribute(named: "aria-label", value: (f.active ? ctx.t("Ngừng dùng lĩnh vực ", "Retire field ") : ctx.t("Dùng lại lĩnh vực ", "Restore field ")) + f.name)))] : []) }),
             .if(canAddField, Components.form(action: ctx.link("/admin/units/\(unit.code)/fields"),
                 Components.csrf(ctx),
                 Components.textField(ctx, name: "fieldCode", label: ctx.t("Mã lĩnh vực", "Field code"), value: fieldForm.0 ?? "", required: true,

@@ -84,6 +84,17 @@ package enum UnitQueries {
         try await FieldRecord.query(on: db).filter(\.$unit.$id == unit.requireID()).sort(\.$name).all()
     }
 
+    package static func setFieldActive(_ unit: UnitRecord, code: String, _ active: Bool, actor: AuditActor, on db: Database) async throws -> FieldRecord {
+        guard let field = try await FieldRecord.query(on: db).filter(\.$unit.$id == unit.requireID()).filter(\.$code == code).first() else { throw AppError.notFound }
+        let before = FieldDTO(field)
+        return try await AuditLog.transaction(on: db, actor: actor) { tx in
+            field.active = active
+            try await field.save(on: tx)
+            return (AuditedChange(action: active ? "field.activate" : "field.deactivate", entity: "field", entityID: unit.code + "/" + code,
+                                  before: before, after: FieldDTO(field)), field)
+        }
+    }
+
     package static func addField(to unit: UnitRecord, code rawCode: String?, name rawName: String?, actor: AuditActor, on db: Database) async throws -> FieldRecord {
         var problems = ValidationProblems()
         let code = Validate.code(rawCode, field: "fieldCode", label: ("Mã lĩnh vực", "Field code"), into: &problems)
