@@ -61,6 +61,7 @@ func routes(_ app: Application) throws {
     CounterController.register(site)
     TrackingController.register(site)
     ApplyController.register(site)
+    InboxController.register(site)
     let api = site.grouped("api", "v1")
     APIRoutes.register(api)
     CatalogAPI.register(api)

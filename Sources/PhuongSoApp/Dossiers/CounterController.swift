@@ -109,7 +109,9 @@ enum CounterController {
     @Sendable static func show(req: Request) async throws -> Response {
         let d = try await dossier(req)
         let events = try await DossierEventRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
-        return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, utcOffset: req.config.utcOffset).response()
+        let handoffs = try await HandoffRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
+        return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, handoffs: handoffs, user: req.require(.viewDossiers),
+                                        utcOffset: req.config.utcOffset).response()
     }
 
     struct RegisterQuery: Content { var field: String?; var from: String?; var to: String? }
@@ -141,7 +143,7 @@ enum CounterController {
             try await OnlineIntake.decide(d, decision: decision, clerk: user.username, actor: req.auditActor, now: Date(), utcOffset: req.config.utcOffset, on: req.db)
         } catch let problems as ValidationProblems {
             let events = try await DossierEventRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
-            return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, utcOffset: req.config.utcOffset, problems: problems)
+            return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, handoffs: [], user: user, utcOffset: req.config.utcOffset, problems: problems)
                 .response(status: .unprocessableEntity)
         }
         return req.redirect(to: Language.of(req).link("/counter/dossiers/\(try d.requireID())"))

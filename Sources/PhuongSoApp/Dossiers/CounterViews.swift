@@ -54,6 +54,39 @@ enum CounterViews {
         )
     }
 
+    static func actionName(_ a: ProcessPlan.Action, _ ctx: PageContext, last: Bool) -> String {
+        switch a {
+        case .claim: return ctx.t("Nhận xử lý", "Take it")
+        case .complete: return last ? ctx.t("Hoàn thành, ghi nhận kết quả", "Finish: record the result") : ctx.t("Hoàn thành bước, chuyển bước sau", "Finish the step, hand it on")
+        case .sendBack: return ctx.t("Trả lại bước trước", "Send back")
+        case .returnResult: return ctx.t("Trả kết quả cho người nộp", "Return the result")
+        }
+    }
+
+    static func process(_ ctx: PageContext, _ d: DossierRecord, plan: ProcessPlan, handoffs: [HandoffRecord], actions: [ProcessPlan.Action], utcOffset: Int) -> Node<HTML.BodyContext> {
+        let timeliness = ["early": ctx.t("Trước hạn", "Early"), "onTime": ctx.t("Đúng hạn", "On time"), "late": ctx.t("Trễ hạn", "Late")]
+        return .group(
+            .h2(.text(ctx.t("Quy trình xử lý", "Internal process"))),
+            .ol(.forEach(Array(plan.steps.enumerated())) { i, s in
+                .li(.if(i == d.currentStep && (d.state == .received || d.state == .inProcess), .strong(.text(ctx.t("▶ Đang ở bước này: ", "▶ Current: ")))),
+                    .text("\(s.actor) — \(s.task) (\(Procedure.number(s.hours)) " + ctx.t("giờ", "h") + ")"))
+            }),
+            .if(!d.returnNote.isEmpty, .p(.text(ctx.t("Đã trả kết quả: ", "Returned: ") + d.returnNote + " — " + when(d.returnedAt, utcOffset)))),
+            .if(!actions.isEmpty, Components.form(action: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/act"),
+                Components.csrf(ctx),
+                Components.select(ctx, name: "action", label: ctx.t("Thao tác", "Action"),
+                                  options: actions.map { ($0.rawValue, actionName($0, ctx, last: d.currentStep == plan.lastStep)) }, selected: actions.contains(.complete) ? "complete" : actions.first?.rawValue),
+                CatalogAdminViews.textArea(ctx, name: "note", label: ctx.t("Ý kiến / ghi chú (khi trả kết quả: cách trả và người nhận)", "Note (when returning: how and to whom)"),
+                                           value: nil, rows: 2, error: nil),
+                Components.submit(ctx.t("Thực hiện", "Do it")))),
+            .if(!handoffs.isEmpty, Components.table(caption: ctx.t("Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)", "Hand-off log (BM.05)"),
+                headers: [ctx.t("Bước giao", "From"), ctx.t("Bước nhận", "To"), ctx.t("Thời điểm", "When"), ctx.t("Người giao", "Given by"),
+                          ctx.t("Bên nhận", "Received by"), ctx.t("Kết quả bước", "Step timeliness"), ctx.t("Ghi chú", "Note")],
+                rows: handoffs.map { h in [.text(h.fromStep), .text(h.toStep), .text(when(h.atSeconds, utcOffset)), .text(h.giver), .text(h.receiver),
+                                           .text(timeliness[h.timeliness] ?? h.timeliness), .text(h.note)] }))
+        )
+    }
+
     static func register(_ ctx: PageContext, unit: UnitRecord, query q: CounterController.RegisterQuery, fields: [String], rows: [DossierRecord], utcOffset: Int) -> HTML {
         Layout.page(ctx, title: ctx.t("Sổ theo dõi hồ sơ — ", "Dossier register — ") + unit.name,
             Components.form(action: "/counter/register", method: "get",
@@ -70,7 +103,8 @@ enum CounterViews {
                                 let a = try? d.applicant
                                 return [.text(String(i + 1)), .a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")")), .text(d.code ?? "")),
                                         .text(d.procedure.name), .text(a?.name ?? ""), .text([a?.address, a?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")),
-                                        .text(when(d.receivedAt, utcOffset)), .text(when(d.dueAt, utcOffset)), .text("—"), .text("—")]
+                                        .text(when(d.receivedAt, utcOffset)), .text(when(d.dueAt, utcOffset)), .text(when(d.returnedAt, utcOffset)),
+                                        .text(d.returnNote.isEmpty ? "—" : d.returnNote)]
                              })
         )
     }
@@ -117,8 +151,11 @@ enum CounterViews {
         )
     }
 
-    static func dossier(_ ctx: PageContext, dossier d: DossierRecord, events: [DossierEventRecord], utcOffset: Int,
-                        problems: ValidationProblems = ValidationProblems()) throws -> HTML {
+    static func dossier(_ ctx: PageContext, dossier d: DossierRecord, events: [DossierEventRecord], handoffs: [HandoffRecord], user: CurrentUser,
+                        utcOffset: Int, problems: ValidationProblems = ValidationProblems()) throws -> HTML {
+        let plan = try ProcessingService.plan(of: d)
+        let position = ProcessPlan.Position(state: d.state, step: d.currentStep, assignee: d.assignee)
+        let actions = ProcessPlan.Action.allCases.filter { a in (try? plan.apply(a, to: position, by: user.username, role: user.role)) != nil }
         let a = try d.applicant
         let attachments = try d.attachments
         let slipName = d.state == .received ? ctx.t("In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)", "Print the receipt (BM.01)")
@@ -146,6 +183,7 @@ enum CounterViews {
                                                value: nil, rows: 3, error: nil),
                     Components.submit(ctx.t("Ghi nhận", "Record")))
             ) : .p(.a(.class("button"), .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/slip")), .text(slipName))),
+            .if([.received, .inProcess, .done, .returned].contains(d.state), process(ctx, d, plan: plan, handoffs: handoffs, actions: actions, utcOffset: utcOffset)),
             .h2(.text(ctx.t("Diễn biến", "Timeline"))),
             .ul(.forEach(events) { ev in .li(.text(when(ev.atSeconds, utcOffset) + " — " + ev.action + " (" + ev.actor + ")" + (ev.note.isEmpty ? "" : ": " + ev.note))) }),
             .p(.a(.href(ctx.link("/counter")), .text(ctx.t("← Về quầy tiếp nhận", "← Back to the counter"))))

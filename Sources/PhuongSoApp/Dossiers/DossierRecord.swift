@@ -25,6 +25,15 @@ package final class DossierRecord: Model, @unchecked Sendable {
     @Field(key: "decision_note") package var decisionNote: String
     @OptionalField(key: "received_at") package var receivedAt: Int64?
     @OptionalField(key: "due_at") package var dueAt: Int64?
+    /// Position in the internal process (index of the current step) and who has taken it.
+    @Field(key: "current_step") package var currentStep: Int
+    @OptionalField(key: "assignee") package var assignee: String?
+    @OptionalField(key: "step_started_at") package var stepStartedAt: Int64?
+    @OptionalField(key: "done_at") package var doneAt: Int64?
+    @OptionalField(key: "returned_at") package var returnedAt: Int64?
+    @Field(key: "return_note") package var returnNote: String
+    /// Bumped by every transition: a transition only applies to the revision it was decided on.
+    @Field(key: "revision") package var revision: Int
     /// The citizen account that applied online, if any.
     @OptionalField(key: "citizen_id") package var citizenID: UUID?
     /// Files attached online, per component name.
@@ -90,6 +99,13 @@ struct CreateDossiers: AsyncMigration {
             .field("decision_note", .string, .required)
             .field("received_at", .int64)
             .field("due_at", .int64)
+            .field("current_step", .int, .required)
+            .field("assignee", .string)
+            .field("step_started_at", .int64)
+            .field("done_at", .int64)
+            .field("returned_at", .int64)
+            .field("return_note", .string, .required)
+            .field("revision", .int, .required)
             .field("citizen_id", .uuid, .references(UserRecord.schema, "id"))
             .field("attachments", .string, .required)
             .field("created_by", .string, .required)
@@ -105,6 +121,27 @@ struct CreateDossiers: AsyncMigration {
             .field("state", .string, .required)
             .field("note", .string, .required)
             .create()
+        // BM.05: one row per hand-off between steps.
+        try await database.schema(HandoffRecord.schema)
+            .id()
+            .field("dossier_id", .uuid, .required, .references(DossierRecord.schema, "id"))
+            .field("from_step", .string, .required)
+            .field("to_step", .string, .required)
+            .field("at_seconds", .int64, .required)
+            .field("giver", .string, .required)
+            .field("receiver", .string, .required)
+            .field("timeliness", .string, .required)
+            .field("note", .string, .required)
+            .create()
+        try await database.schema(RatingRecord.schema)
+            .id()
+            .field("dossier_id", .uuid, .required, .references(DossierRecord.schema, "id"))
+            .field("level", .string, .required)
+            .field("comment", .string, .required)
+            .field("officials", .string, .required)
+            .field("at_seconds", .int64, .required)
+            .unique(on: "dossier_id")
+            .create()
         // The daily sequence behind dossier codes: one row per agency and day, bumped atomically.
         try await database.schema("dossier_sequences")
             .field("agency", .string, .required)
@@ -116,7 +153,38 @@ struct CreateDossiers: AsyncMigration {
 
     func revert(on database: Database) async throws {
         try await database.schema("dossier_sequences").delete()
+        try await database.schema(RatingRecord.schema).delete()
+        try await database.schema(HandoffRecord.schema).delete()
         try await database.schema(DossierEventRecord.schema).delete()
         try await database.schema(DossierRecord.schema).delete()
     }
+}
+
+/// A hand-off between two steps (BM.05): from, to, when, who gave, which role received, and how
+/// the finished step compares with its allotted time.
+package final class HandoffRecord: Model, @unchecked Sendable {
+    package static let schema = "dossier_handoffs"
+    @ID(key: .id) package var id: UUID?
+    @Parent(key: "dossier_id") package var dossier: DossierRecord
+    @Field(key: "from_step") package var fromStep: String
+    @Field(key: "to_step") package var toStep: String
+    @Field(key: "at_seconds") package var atSeconds: Int64
+    @Field(key: "giver") package var giver: String
+    @Field(key: "receiver") package var receiver: String
+    @Field(key: "timeliness") package var timeliness: String
+    @Field(key: "note") package var note: String
+    package init() {}
+}
+
+/// The applicant's rating of a returned dossier, once.
+package final class RatingRecord: Model, @unchecked Sendable {
+    package static let schema = "dossier_ratings"
+    @ID(key: .id) package var id: UUID?
+    @Parent(key: "dossier_id") package var dossier: DossierRecord
+    @Field(key: "level") package var level: String
+    @Field(key: "comment") package var comment: String
+    /// Usernames of the officials who handled the dossier, to whom the rating is attributed.
+    @Field(key: "officials") package var officials: String
+    @Field(key: "at_seconds") package var atSeconds: Int64
+    package init() {}
 }

@@ -70,6 +70,8 @@ package enum IntakeService {
         dossier.dueAt = due
         let dueText = due.map(String.init) ?? ""
         dossier.attachmentsJSON = "[]"
+        dossier.currentStep = 0; dossier.returnNote = ""; dossier.revision = 0
+        dossier.stepStartedAt = received ? nowSeconds : nil
         dossier.createdBy = clerk
         dossier.createdAtSeconds = nowSeconds
         let agency = unit.code

@@ -46,6 +46,7 @@ package enum OnlineIntake {
         d.decisionNote = ""
         d.citizenID = citizen.id
         d.attachmentsJSON = try IntakeService.json(attachments)
+        d.currentStep = 0; d.returnNote = ""; d.revision = 0
         d.createdBy = citizen.username
         d.createdAtSeconds = nowSeconds
         let agency = unit.code
@@ -91,7 +92,8 @@ package enum OnlineIntake {
             struct Row: Decodable { let id: UUID }
             let changed = try await tx.sql.raw("""
                 UPDATE dossiers SET state = \(bind: state.rawValue), decision_note = \(bind: note), received_at = \(bind: state == .received ? nowSeconds : nil),
-                due_at = \(bind: dueAt) WHERE id = \(bind: id) AND state = \(bind: from.rawValue) RETURNING id
+                due_at = \(bind: dueAt), step_started_at = \(bind: state == .received ? nowSeconds : nil), revision = revision + 1
+                WHERE id = \(bind: id) AND state = \(bind: from.rawValue) RETURNING id
                 """).all(decoding: Row.self)
             guard !changed.isEmpty else {
                 throw AppError.conflict(vi: "Hồ sơ này vừa được một cán bộ khác xử lý. Vui lòng tải lại trang.",

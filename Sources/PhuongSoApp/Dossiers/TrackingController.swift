@@ -74,11 +74,14 @@ enum TrackingController {
     @Sendable static func page(req: Request) async throws -> Response {
         let q = try req.query.decode(Query.self)
         let ctx = PageContext.of(req)
-        var status: Status?, error: String?, http = HTTPResponseStatus.ok
+        var status: Status?, error: String?, http = HTTPResponseStatus.ok, canRate = false
         if let code = q.code, let secret = q.secret, !code.isEmpty || !secret.isEmpty {
             do {
                 if let d = try await lookup(code: code, secret: secret, address: req.auditActor.address, on: req.db) {
                     status = try await Self.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
+                    if d.state == .returned {
+                        canRate = try await RatingRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).first() == nil
+                    }
                 } else {
                     error = ctx.t("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Hãy kiểm tra lại giấy tiếp nhận.",
                                   "No dossier matches this code and secret. Check your receipt.")
@@ -89,14 +92,31 @@ enum TrackingController {
                 http = .tooManyRequests
             }
         }
-        return TrackingViews.page(ctx, query: q, status: status, error: error).response(status: http)
+        return TrackingViews.page(ctx, query: q, status: status, error: error, notice: nil, canRate: canRate, secret: q.secret).response(status: http)
     }
 }
 
 enum TrackingViews {
-    static func page(_ ctx: PageContext, query: TrackingController.Query, status: TrackingController.Status?, error: String?) -> HTML {
+    static func rating(_ ctx: PageContext, code: String, secret: String) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text(ctx.t("Đánh giá mức độ hài lòng", "Rate the service"))),
+            Components.form(action: ctx.link("/track/rate"),
+                Components.csrf(ctx),
+                .input(.type(.hidden), .name("code"), .value(code)),
+                .input(.type(.hidden), .name("secret"), .value(secret)),
+                Components.select(ctx, name: "level", label: ctx.t("Bạn thấy việc giải quyết hồ sơ thế nào?", "How was your dossier handled?"),
+                                  options: [("very-satisfied", ctx.t("Rất hài lòng", "Very satisfied")), ("satisfied", ctx.t("Hài lòng", "Satisfied")),
+                                            ("not-satisfied", ctx.t("Không hài lòng", "Not satisfied"))], selected: "satisfied"),
+                CatalogAdminViews.textArea(ctx, name: "comment", label: ctx.t("Góp ý (không bắt buộc)", "Comment (optional)"), value: nil, rows: 3, error: nil),
+                Components.submit(ctx.t("Gửi đánh giá", "Send")))
+        )
+    }
+
+    static func page(_ ctx: PageContext, query: TrackingController.Query, status: TrackingController.Status?, error: String?,
+                     notice: String?, canRate: Bool, secret: String?) -> HTML {
         Layout.page(ctx, title: ctx.t("Tra cứu hồ sơ", "Track a dossier"),
             Components.alert(error),
+            Components.notice(notice),
             .unwrap(status) { s in .group(
                 .p(.class("notice"), .attribute(named: "role", value: "status"), .strong(.text(s.status))),
                 .dl(
@@ -108,7 +128,8 @@ enum TrackingViews {
                     .dt(.text(ctx.t("Phí, lệ phí", "Fee"))), .dd(.text(s.fee))
                 ),
                 .h2(.text(ctx.t("Diễn biến", "Timeline"))),
-                .ol(.forEach(s.timeline) { .li(.text($0.atText + " — " + $0.status)) })
+                .ol(.forEach(s.timeline) { .li(.text($0.atText + " — " + $0.status)) }),
+                .if(canRate, rating(ctx, code: s.code, secret: secret ?? ""))
             ) },
             Components.form(action: "/track", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),

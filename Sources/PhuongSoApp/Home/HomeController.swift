@@ -54,6 +54,7 @@ enum HomeController {
         let ctx = PageContext.of(req)
         let user = try req.require(.useStaffPages)
         var items: [(String, String, Action)] = [
+            ("/inbox", ctx.t("Hồ sơ cần xử lý", "My inbox"), .viewDossiers),
             ("/counter", ctx.t("Quầy tiếp nhận hồ sơ (Một cửa)", "One-stop counter: receive dossiers"), .receiveDossiers),
             ("/counter/register", ctx.t("Sổ theo dõi hồ sơ", "Dossier register"), .viewDossiers),
             ("/admin/units", ctx.t("Đơn vị và lĩnh vực", "Units and fields"), .viewUnits),

@@ -1,0 +1,107 @@
+import Fluent
+import Foundation
+import Plot
+import PhuongSoCore
+import Vapor
+
+/// Each official's inbox: dossiers whose current step belongs to their role at their unit (until
+/// someone takes it, then only the taker's), sorted by remaining time with 50/80/100% warnings;
+/// the leader also sees the unit's overdue and at-risk dossiers, the office the unhappy ratings.
+enum InboxController {
+    static func register(_ routes: RoutesBuilder) {
+        routes.get("inbox", use: inbox).requires(.viewDossiers)
+        routes.post("counter", "dossiers", ":dossier", "act", use: act).requires(.viewDossiers)
+        routes.post("track", "rate", use: rate)
+    }
+
+    struct Item { let dossier: DossierRecord; let plan: ProcessPlan; let percent: Double }
+
+    @Sendable static func inbox(req: Request) async throws -> Response {
+        let user = try req.require(.viewDossiers)
+        let unit = try await CounterController.myUnit(req)
+        let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: req.config.utcOffset, on: req.db)
+        let open = try await DossierRecord.query(on: req.db).filter(\.$unit.$id == unit.requireID())
+            .filter(\.$state ~~ [.received, .inProcess, .done]).with(\.$procedure).sort(\.$receivedAt).limit(2000).all()
+        var mine: [Item] = [], unitWide: [Item] = []
+        for d in open {
+            let plan = try ProcessingService.plan(of: d)
+            let percent = try ProcessingService.stepPercentUsed(d, plan: plan, now: Date(), calendar: calendar)
+            let item = Item(dossier: d, plan: plan, percent: percent)
+            let myTurn = d.state == .done ? user.role == .clerk
+                : plan.steps.indices.contains(d.currentStep) && plan.steps[d.currentStep].role == user.role && (d.assignee == nil || d.assignee == user.username)
+            if myTurn { mine.append(item) }
+            unitWide.append(item)
+        }
+        mine.sort { $0.percent > $1.percent }
+        let now = Int64(Date().timeIntervalSince1970)
+        let atRisk = unitWide.filter { $0.dossier.state != .done && (($0.dossier.dueAt ?? .max) < now || $0.percent >= 80) }
+        var unhappy: [RatingRecord] = []
+        if user.role == .office || user.role == .leader {
+            unhappy = try await RatingRecord.query(on: req.db).filter(\.$level == "not-satisfied").join(DossierRecord.self, on: \RatingRecord.$dossier.$id == \DossierRecord.$id)
+                .filter(DossierRecord.self, \.$unit.$id == unit.requireID()).with(\.$dossier).sort(\.$atSeconds, .descending).limit(50).all()
+        }
+        return InboxViews.page(PageContext.of(req), user: user, mine: mine, atRisk: user.role == .leader ? atRisk : [], unhappy: unhappy,
+                               utcOffset: req.config.utcOffset).response()
+    }
+
+    struct ActForm: Content { var action: String?; var note: String? }
+
+    @Sendable static func act(req: Request) async throws -> Response {
+        let user = try req.require(.viewDossiers)
+        let d = try await CounterController.dossier(req)
+        let f = try req.content.decode(ActForm.self)
+        guard let action = ProcessPlan.Action(rawValue: f.action ?? "") else { throw AppError.invalid(field: "action", vi: "Thao tác không hợp lệ.", en: "Unknown action.") }
+        try await ProcessingService.act(d, action, user: user, note: f.note ?? "", actor: req.auditActor, now: Date(), utcOffset: req.config.utcOffset, on: req.db)
+        return req.redirect(to: Language.of(req).link(action == .claim ? "/counter/dossiers/\(try d.requireID())" : "/inbox"))
+    }
+
+    struct RateForm: Content { var code: String?; var secret: String?; var level: String?; var comment: String? }
+
+    @Sendable static func rate(req: Request) async throws -> Response {
+        let f = try req.content.decode(RateForm.self)
+        let ctx = PageContext.of(req)
+        guard let d = try await TrackingController.lookup(code: f.code ?? "", secret: f.secret ?? "", address: req.auditActor.address, on: req.db) else {
+            throw AppError.notFound
+        }
+        try await ProcessingService.rate(d, level: f.level ?? "", comment: f.comment ?? "", now: Date(), on: req.db)
+        let status = try await TrackingController.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
+        return TrackingViews.page(ctx, query: .init(code: f.code, secret: nil), status: status, error: nil,
+                                  notice: ctx.t("Cảm ơn bạn đã đánh giá.", "Thank you for your rating."), canRate: false, secret: nil).response()
+    }
+}
+
+enum InboxViews {
+    static func warning(_ percent: Double, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let p = Int(percent.rounded())
+        if percent >= 100 { return .strong(.class("error"), .text(ctx.t("QUÁ HẠN BƯỚC (\(p)%)", "STEP OVERDUE (\(p)%)"))) }
+        if percent >= 80 { return .strong(.text(ctx.t("Sắp hết hạn (\(p)%)", "Nearly due (\(p)%)"))) }
+        if percent >= 50 { return .text(ctx.t("Đã dùng \(p)%", "\(p)% used")) }
+        return .text("\(p)%")
+    }
+
+    static func rows(_ items: [InboxController.Item], _ ctx: PageContext, _ utcOffset: Int) -> [[Node<HTML.BodyContext>]] {
+        items.map { i in
+            let d = i.dossier
+            let step = d.state == .done ? ctx.t("Trả kết quả", "Return the result")
+                : i.plan.steps.indices.contains(d.currentStep) ? "\(d.currentStep + 1)/\(i.plan.steps.count). \(i.plan.steps[d.currentStep].task)" : "—"
+            return [.a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")")), .text(d.code ?? "")), .text(d.procedure.name), .text(step),
+                    .text(d.assignee ?? "—"), warning(d.state == .done ? 0 : i.percent, ctx), .text(CounterViews.when(d.dueAt, utcOffset))]
+        }
+    }
+
+    static func page(_ ctx: PageContext, user: CurrentUser, mine: [InboxController.Item], atRisk: [InboxController.Item], unhappy: [RatingRecord], utcOffset: Int) -> HTML {
+        let headers = [ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"), ctx.t("Bước hiện tại", "Current step"), ctx.t("Người nhận xử lý", "Taken by"),
+                       ctx.t("Thời gian bước", "Step time"), ctx.t("Hẹn trả", "Due")]
+        return Layout.page(ctx, title: ctx.t("Hồ sơ cần xử lý", "My inbox"),
+            mine.isEmpty ? .p(.text(ctx.t("Không có hồ sơ nào đang chờ bạn.", "Nothing is waiting for you."))) :
+            Components.table(caption: ctx.t("Hồ sơ đến lượt bạn (\(mine.count)), gấp nhất trước", "Your turn (\(mine.count)), most urgent first"), headers: headers, rows: rows(mine, ctx, utcOffset)),
+            .if(user.role == .leader, .group(
+                .h2(.text(ctx.t("Hồ sơ quá hạn hoặc sắp đến hạn của đơn vị", "The unit's overdue and at-risk dossiers"))),
+                atRisk.isEmpty ? .p(.text(ctx.t("Không có.", "None."))) : Components.table(caption: ctx.t("Quá hạn hoặc đã dùng từ 80% thời gian bước", "Overdue or 80% of the step used"), headers: headers, rows: rows(atRisk, ctx, utcOffset)))),
+            .if(!unhappy.isEmpty, .group(
+                .h2(.text(ctx.t("Đánh giá chưa hài lòng", "Unhappy ratings"))),
+                .ul(.forEach(unhappy) { r in .li(.a(.href(ctx.link("/counter/dossiers/\(r.$dossier.id)")), .text(r.dossier.code ?? "")),
+                                                  .text(" — " + r.comment + ctx.t(" (cán bộ: ", " (officials: ") + r.officials + ")")) })))
+        )
+    }
+}

@@ -1,0 +1,102 @@
+import Fluent
+import Foundation
+import PhuongSoCore
+import SQLKit
+
+/// Moving a received dossier through its internal process: claim, complete (hand-off, BM.05),
+/// send back, record the result, return it. Every transition is decided by `ProcessPlan`,
+/// applied only to the revision it was decided on (two officials at once: one wins), and written
+/// with its timeline line, hand-off row and audit line in one transaction.
+package enum ProcessingService {
+    package static func plan(of d: DossierRecord) throws -> ProcessPlan { ProcessPlan(procedure: try d.procedureContent) }
+
+    package static func act(_ d: DossierRecord, _ action: ProcessPlan.Action, user: CurrentUser, note rawNote: String, actor: AuditActor,
+                            now: Date, utcOffset: Int, on db: Database) async throws {
+        let plan = try plan(of: d)
+        let from = ProcessPlan.Position(state: d.state, step: d.currentStep, assignee: d.assignee)
+        let to: ProcessPlan.Position
+        do { to = try plan.apply(action, to: from, by: user.username, role: user.role) }
+        catch { throw AppError.invalid(field: nil, vi: error.vi, en: error.en) }
+        let note = String(rawNote.trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
+        if action == .returnResult && note.isEmpty {
+            throw AppError.invalid(field: "note", vi: "Ghi rõ cách trả và người nhận kết quả.", en: "Say how the result was returned and to whom.")
+        }
+        let nowSeconds = Int64(now.timeIntervalSince1970)
+        let unit = try await d.$unit.get(on: db)
+        let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: utcOffset, on: db)
+        // The step just finished, judged on its own clock (BM.05 "as judged by the receiver").
+        var handoff: HandoffRecord?
+        if action == .complete || action == .sendBack {
+            let step = plan.steps[from.step]
+            let started = d.stepStartedAt ?? d.receivedAt ?? nowSeconds
+            let clock = try DeadlineClock(start: Instant(seconds: started), allotted: max(1, Int64(step.hours * 3600)))
+            let judged = try clock.judge(finishedAt: Instant(seconds: nowSeconds), in: calendar)
+            let h = HandoffRecord()
+            h.$dossier.id = try d.requireID()
+            h.fromStep = "\(from.step + 1). \(step.task)"
+            h.toStep = to.state == .done ? "Kết quả" : "\(to.step + 1). \(plan.steps[to.step].task)"
+            h.atSeconds = nowSeconds
+            h.giver = user.username
+            h.receiver = to.state == .done ? "—" : plan.steps[to.step].actor
+            h.timeliness = judged.rawValue
+            h.note = note
+            handoff = h
+        }
+        let id = try d.requireID(), revision = d.revision
+        let stepStarted: Int64? = (to.step != from.step || to.state != from.state) ? nowSeconds : d.stepStartedAt
+        let doneAt: Int64? = to.state == .done ? nowSeconds : d.doneAt
+        let returnedAt: Int64? = to.state == .returned ? nowSeconds : d.returnedAt
+        let returnNote = to.state == .returned ? note : d.returnNote
+        let code = d.code ?? id.uuidString
+        let handoffRow = handoff
+        try await AuditLog.transaction(on: db, actor: actor) { tx in
+            struct Row: Decodable { let id: UUID }
+            let changed = try await tx.sql.raw("""
+                UPDATE dossiers SET state = \(bind: to.state.rawValue), current_step = \(bind: to.step), assignee = \(bind: to.assignee),
+                step_started_at = \(bind: stepStarted), done_at = \(bind: doneAt), returned_at = \(bind: returnedAt), return_note = \(bind: returnNote),
+                revision = revision + 1 WHERE id = \(bind: id) AND revision = \(bind: revision) RETURNING id
+                """).all(decoding: Row.self)
+            guard !changed.isEmpty else {
+                throw AppError.conflict(vi: "Hồ sơ vừa được người khác xử lý. Vui lòng tải lại trang rồi thử lại.",
+                                        en: "Someone else has just acted on this dossier. Reload the page and try again.")
+            }
+            try await handoffRow?.create(on: tx)
+            try await DossierEventRecord(dossierID: id, at: nowSeconds, action: action.rawValue, actor: user.username, state: to.state, note: note).create(on: tx)
+            return (AuditedChange(action: "dossier." + action.rawValue, entity: "dossier", entityID: code,
+                                  before: ["state": from.state.rawValue, "step": String(from.step)],
+                                  after: ["state": to.state.rawValue, "step": String(to.step), "assignee": to.assignee ?? ""], reason: note), ())
+        }
+    }
+
+    /// The share of the current step's time used (for the 50/80/100% warnings).
+    package static func stepPercentUsed(_ d: DossierRecord, plan: ProcessPlan, now: Date, calendar: WorkingCalendar) throws -> Double {
+        guard plan.steps.indices.contains(d.currentStep), let started = d.stepStartedAt ?? d.receivedAt else { return 0 }
+        let clock = try DeadlineClock(start: Instant(seconds: started), allotted: max(1, Int64(plan.steps[d.currentStep].hours * 3600)))
+        return try clock.percentUsed(at: Instant(seconds: Int64(now.timeIntervalSince1970)), in: calendar)
+    }
+
+    /// Rates a returned dossier, once; an unhappy rating is put in front of the ward office.
+    package static func rate(_ d: DossierRecord, level: String, comment: String, now: Date, on db: Database) async throws {
+        guard d.state == .returned else {
+            throw AppError.invalid(field: "level", vi: "Chỉ đánh giá sau khi đã nhận kết quả.", en: "Rate once the result has been returned.")
+        }
+        guard ["very-satisfied", "satisfied", "not-satisfied"].contains(level) else {
+            throw AppError.invalid(field: "level", vi: "Vui lòng chọn mức độ hài lòng.", en: "Choose how satisfied you are.")
+        }
+        let id = try d.requireID()
+        if try await RatingRecord.query(on: db).filter(\.$dossier.$id == id).first() != nil {
+            throw AppError.conflict(vi: "Hồ sơ này đã được đánh giá.", en: "This dossier has already been rated.")
+        }
+        let officials = Set(try await HandoffRecord.query(on: db).filter(\.$dossier.$id == id).all().map(\.giver) + [d.createdBy]).sorted()
+        let nowSeconds = Int64(now.timeIntervalSince1970)
+        let r = RatingRecord()
+        r.$dossier.id = id; r.level = level; r.comment = String(comment.prefix(2000)); r.officials = officials.joined(separator: ","); r.atSeconds = nowSeconds
+        try await AuditLog.transaction(on: db, actor: AuditActor(username: "applicant", address: "tracking")) { tx in
+            try await r.create(on: tx)
+            try await DossierEventRecord(dossierID: id, at: nowSeconds, action: level == "not-satisfied" ? "rating-unhappy" : "rating",
+                                         actor: "applicant", state: d.state, note: r.comment).create(on: tx)
+            return (AuditedChange(action: "dossier.rate", entity: "dossier", entityID: d.code ?? id.uuidString, before: String?.none,
+                                  after: ["level": level, "officials": r.officials], reason: r.comment), ())
+        }
+    }
+}

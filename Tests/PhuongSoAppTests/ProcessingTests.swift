@@ -1,0 +1,84 @@
+import Fluent
+import Foundation
+@testable import PhuongSoApp
+import PhuongSoCore
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct ProcessingTests {
+    @Test(arguments: TestDatabase.all)
+    func aDossierGoesThroughItsStepsIsReturnedAndRatedOnce(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup: a guardianship dossier received at the counter (default plan: official, leader, counter)
+            let clerk = try await app.webSession("motcua")
+            let unit = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
+            let record = try await CatalogQueries.find(code: "1.004837", unitCode: nil, on: app.db)
+            let p = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
+            let d = try await IntakeService.intake(.init(applicant: Applicant(name: "Phan Văn Tài", idNumber: "042080001234"), submitted: Set(p.components.map(\.name)),
+                                                         sets: 1, decision: .receive), procedure: record, unit: unit, clerk: "motcua", actor: .system("t"),
+                                                   now: Date(), utcOffset: 7 * 3600, on: app.db)
+            let id = try d.requireID()
+            let official = try await app.webSession("tuphap"), leader = try await app.webSession("chutich")
+            // the dossier shows in the official's inbox, not the leader's
+            #expect(try await official.get(app, "/inbox").body.string.contains(d.code!))
+            #expect(!(try await leader.get(app, "/inbox").body.string.contains(d.code!)))
+            // out of turn: the leader cannot complete the official's step; nothing changes
+            let early = try await leader.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete"])
+            #expect(early.status == .unprocessableEntity && early.body.string.contains("Bước hiện tại không thuộc vai trò của bạn."))
+            // act: the official takes and finishes the step, the leader signs, the counter records and returns
+            #expect(try await official.post(app, "/counter/dossiers/\(id)/act", form: ["action": "claim"]).status == .seeOther)
+            #expect(try await official.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete", "note": "Hồ sơ hợp lệ"]).status == .seeOther)
+            #expect(try await leader.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete", "note": "Đồng ý"]).status == .seeOther)
+            #expect(try await clerk.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete"]).status == .seeOther)
+            #expect(try await DossierRecord.find(id, on: app.db)?.state == .done)
+            let noNote = try await clerk.post(app, "/counter/dossiers/\(id)/act", form: ["action": "returnResult"])
+            #expect(noNote.status == .unprocessableEntity)
+            #expect(try await clerk.post(app, "/counter/dossiers/\(id)/act", form: ["action": "returnResult", "note": "Trả trực tiếp cho ông Tài"]).status == .seeOther)
+            // check: three hand-offs (BM.05), each judged; the register row is complete
+            let handoffs = try await HandoffRecord.query(on: app.db).filter(\.$dossier.$id == id).sort(\.$atSeconds).all()
+            #expect(handoffs.map(\.giver) == ["tuphap", "chutich", "motcua"])
+            #expect(handoffs.allSatisfy { ["early", "onTime", "late"].contains($0.timeliness) })
+            let page = try await clerk.get(app, "/counter/dossiers/\(id)").body.string
+            #expect(page.contains("Mẫu 05") && page.contains("Trả trực tiếp cho ông Tài"))
+            #expect(try await clerk.get(app, "/counter/register").body.string.contains("Trả trực tiếp cho ông Tài"))
+            // the applicant rates it once; an unhappy rating reaches the office
+            let tracked = try await app.testing().sendRequest(.GET, "/track?code=\(d.code!)&secret=\(d.secret)").body.string
+            #expect(tracked.contains("Đánh giá mức độ hài lòng"))
+            let visitor = try await app.webSession("congdan")
+            let rated = try await visitor.post(app, "/track/rate", form: ["code": d.code!, "secret": d.secret, "level": "not-satisfied", "comment": "Chờ lâu"])
+            #expect(rated.status == .ok && rated.body.string.contains("Cảm ơn bạn đã đánh giá."))
+            let again = try await visitor.post(app, "/track/rate", form: ["code": d.code!, "secret": d.secret, "level": "satisfied"])
+            #expect(again.status == .conflict)
+            let rating = try #require(try await RatingRecord.query(on: app.db).first())
+            #expect(rating.officials == "chutich,motcua,tuphap")
+            #expect(try await app.webSession("vanphong").get(app, "/inbox").body.string.contains("Chờ lâu"))
+            // a finished dossier takes no more steps
+            let late = try await official.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete"])
+            #expect(late.status == .unprocessableEntity && late.body.string.contains("Hồ sơ đã kết thúc xử lý."))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func twoOfficialsActingAtOnceOneWins(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            let unit = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
+            let record = try await CatalogQueries.find(code: "1.004837", unitCode: nil, on: app.db)
+            let p = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
+            let d = try await IntakeService.intake(.init(applicant: Applicant(name: "Phan Văn Tài", idNumber: "042080001234"), submitted: Set(p.components.map(\.name)),
+                                                         sets: 1, decision: .receive), procedure: record, unit: unit, clerk: "motcua", actor: .system("t"),
+                                                   now: Date(), utcOffset: 7 * 3600, on: app.db)
+            _ = try await AccountQueries.create(.init(username: "tuphap2", displayName: nil, password: "TuPhap@2026", role: "official", unitCode: "000.00.31.H42"),
+                                                creator: nil, bcryptCost: 4, actor: .system("t"), on: app.db)
+            let a = try await app.webSession("tuphap"), b = try await app.webSession("tuphap2", password: "TuPhap@2026")
+            async let first = a.post(app, "/counter/dossiers/\(d.id!)/act", form: ["action": "complete"])
+            async let second = b.post(app, "/counter/dossiers/\(d.id!)/act", form: ["action": "complete"])
+            let codes = try await [first.status.code, second.status.code].sorted()
+            // the loser is told either that the dossier changed under it (409) or, if it read the
+            // dossier after the winner's commit, that the step is no longer theirs (422)
+            #expect(codes[0] == 303 && [409, 422].contains(codes[1]))
+            #expect(try await HandoffRecord.query(on: app.db).count() == 1)
+            #expect(try await DossierRecord.find(d.id, on: app.db)?.currentStep == 1)
+        }
+    }
+}
