@@ -32,7 +32,7 @@ def check_page(driver, name, path, expect_text):
     width = driver.get_window_size()["width"]
     driver.save_screenshot(f"{shots}/{name}-{width}.png")
     overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
-    if overflow and width < 500 and "calendar" not in name and name not in ("posting", "bm01"):
+    if overflow and width < 500 and "calendar" not in name and name != "posting" and not name.startswith("bm01"):
         problems.append(f"{name}: page scrolls sideways at {width}px")
     axe = Axe(driver)
     axe.inject()
@@ -41,6 +41,26 @@ def check_page(driver, name, path, expect_text):
     for v in bad:
         problems.append(f"{name}: axe {v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])} nodes)")
     print(f"{name} @{width}px: {len(results['violations'])} axe findings, {len(bad)} serious/critical")
+
+
+def receive(driver, code, due, width):
+    driver.get(base + "/counter?q=" + code)
+    driver.find_element(By.CSS_SELECTOR, f"a[href^='/counter/new/{code}']").click()
+    WebDriverWait(driver, 10).until(lambda d: "Tiếp nhận:" in d.title)
+    check_page(driver, "clerk-intake-" + code, driver.current_url.replace(base, ""), "Thành phần hồ sơ đã nộp")
+    driver.find_element(By.NAME, "name").send_keys("Lê Thị Thu")
+    driver.find_element(By.NAME, "idNumber").send_keys("042196007777")
+    driver.find_element(By.NAME, "phone").send_keys("0905123456")
+    for box in driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name='submitted[]']"):
+        box.click()
+    driver.find_element(By.CSS_SELECTOR, "main form[method=post] button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/counter/dossiers/" in d.current_url)
+    url = driver.current_url
+    check_page(driver, "clerk-dossier-" + code, url.replace(base, ""), "Đã tiếp nhận")
+    secret = driver.find_elements(By.CSS_SELECTOR, "main dd")[2].text
+    number = driver.title.split(" ")[2]
+    check_page(driver, "bm01-" + code, url.replace(base, "") + "/slip", due)
+    tracked.append((number, secret, url))
 
 
 def login(driver, username):
@@ -79,24 +99,12 @@ for width, height in [(360, 780), (1280, 900)]:
         login(driver, "motcua")
         check_page(driver, "clerk-home", "/", "Đăng xuất")
         check_page(driver, "clerk-admin", "/admin", "Lịch làm việc")
-        # the clerk receives a dossier for birth registration at the counter
-        driver.get(base + "/counter?q=khai+sinh")
-        driver.find_element(By.CSS_SELECTOR, "a[href^='/counter/new/1.001193']").click()
-        WebDriverWait(driver, 10).until(lambda d: "Tiếp nhận:" in d.title)
-        check_page(driver, "clerk-intake", driver.current_url.replace(base, ""), "Thành phần hồ sơ đã nộp")
-        driver.find_element(By.NAME, "name").send_keys("Lê Thị Thu")
-        driver.find_element(By.NAME, "idNumber").send_keys("042196007777")
-        driver.find_element(By.NAME, "phone").send_keys("0905123456")
-        for box in driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name='submitted[]']"):
-            box.click()
-        driver.find_element(By.CSS_SELECTOR, "main form[method=post] button[type=submit]").click()
-        WebDriverWait(driver, 10).until(lambda d: "/counter/dossiers/" in d.current_url)
-        check_page(driver, "clerk-dossier", driver.current_url.replace(base, ""), "Đã tiếp nhận")
-        dossier_url = driver.current_url
-        secret = driver.find_elements(By.CSS_SELECTOR, "main dd")[2].text
-        code = driver.title.split(" ")[2] if driver.title.startswith("Hồ sơ ") else ""
-        check_page(driver, "bm01", dossier_url.replace(base, "") + "/slip", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
-        tracked.append((code, secret))
+        # The server's clock starts at Friday 13 Feb 2026 15:20 (PHUONGSO_CLOCK): after the
+        # same-day cut-off and just before the Tết holidays. The clerk receives a birth
+        # registration (due the end of the next working day, after Tết) and a three-working-day
+        # guardianship registration (due Wednesday 25 Feb).
+        for code, due in [("1.001193", "17:30 ngày 23/02/2026"), ("1.004837", "ngày 25/02/2026")]:
+            receive(driver, code, due, width)
         check_page(driver, "clerk-calendar", f"/admin/units/{WARD}/calendar?year=2026&from=2026-02-13T16:00&amount=2&per=days", "Hạn xử lý: 2026-02-24T16:00:00+07:00")
         logout(driver)
         login(driver, "admin")
@@ -110,8 +118,20 @@ for width, height in [(360, 780), (1280, 900)]:
         check_page(driver, "admin-calendar", f"/admin/units/{WARD}/calendar?year=2027", "Tháng 2/2027")
         check_page(driver, "not-found", "/khong-co", "Không tìm thấy trang")
         logout(driver)
-        code, secret = tracked[-1]
-        check_page(driver, "track", f"/track?code={code}&secret={secret}", "Đã tiếp nhận, đang chờ xử lý")
+        # the guardianship dossier goes through its steps and is returned
+        code, secret, url = tracked[-1]
+        for user in ["tuphap", "chutich", "motcua", "motcua"]:
+            login(driver, user)
+            driver.get(url)
+            driver.find_element(By.CSS_SELECTOR, "form[action$='/act'] textarea").send_keys("Trả trực tiếp cho người nộp")
+            driver.find_element(By.CSS_SELECTOR, "form[action$='/act'] button[type=submit]").click()
+            WebDriverWait(driver, 10).until(lambda d: "/inbox" in d.current_url)
+            logout(driver)
+        for c, sec, _ in tracked[-2:]:
+            check_page(driver, "track", f"/track?code={c}&secret={sec}", c)
+        check_page(driver, "track-returned", f"/track?code={code}&secret={secret}", "Đã trả kết quả")
+        driver.find_element(By.CSS_SELECTOR, "form[action^='/track/rate'] button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "Cảm ơn bạn đã đánh giá." in d.page_source)
     finally:
         driver.quit()
 

@@ -25,6 +25,28 @@ import VaporTesting
         try? FileManager.default.removeItem(atPath: dir)
     }
 
+    @Test func theAPITakesAnApplicationWithItsFiles() async throws {
+        try await withDemoApp(.sqlite) { app in
+            let record = try await CatalogQueries.find(code: "2.000908", unitCode: nil, on: app.db)
+            var completed = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
+            completed.components = [Component(name: "Văn bản đề nghị cấp bản sao", form: "bản chính")]
+            try await ProcedureEditing.save(completed, as: record, unit: UnitQueries.find(code: "000.00.31.H42", on: app.db),
+                                            effectiveFrom: LocalDate(parsing: "2025-07-01"), actor: .system("test"), on: app.db)
+            let token = try await app.token("congdan")
+            func post(_ content: [UInt8]) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, "/api/v1/applications", headers: bearer(token), beforeRequest: { req in
+                    try req.content.encode(DossierAPI.ApplicationRequest(procedureCode: "2.000908", applicant: Applicant(name: "Võ Thị Hồng Nhung", idNumber: "042196009999"),
+                                                                         attachments: [.init(component: "Văn bản đề nghị cấp bản sao", filename: "de-nghi.pdf",
+                                                                                             contentBase64: Data(content).base64EncodedString())]), as: .json)
+                })
+            }
+            #expect(try await post(Array("plain text".utf8)).status == .unprocessableEntity)
+            let ok = try await post(Self.pdf)
+            #expect(ok.status == .created)
+            #expect(try ok.content.decode(DossierAPI.DossierResponse.self).state == "submitted-online")
+        }
+    }
+
     func multipart(_ app: Application, _ session: WebSession, _ path: String, files: [(String, String, [UInt8])]) async throws -> TestingHTTPResponse {
         let boundary = "----b\(UUID().uuidString)"
         var buffer = ByteBuffer()

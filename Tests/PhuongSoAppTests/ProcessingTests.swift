@@ -46,12 +46,16 @@ import VaporTesting
             let tracked = try await app.testing().sendRequest(.GET, "/track?code=\(d.code!)&secret=\(d.secret)").body.string
             #expect(tracked.contains("Đánh giá mức độ hài lòng"))
             let visitor = try await app.webSession("congdan")
-            let rated = try await visitor.post(app, "/track/rate", form: ["code": d.code!, "secret": d.secret, "level": "not-satisfied", "comment": "Chờ lâu"])
+            let badScore = try await visitor.post(app, "/track/rate", form: ["code": d.code!, "secret": d.secret, "level": "satisfied", "access": "9"])
+            #expect(badScore.status == .unprocessableEntity)
+            let rated = try await visitor.post(app, "/track/rate", form: ["code": d.code!, "secret": d.secret, "level": "not-satisfied", "comment": "Chờ lâu",
+                                                                         "official": "2", "result": "4", "access": ""])
             #expect(rated.status == .ok && rated.body.string.contains("Cảm ơn bạn đã đánh giá."))
             let again = try await visitor.post(app, "/track/rate", form: ["code": d.code!, "secret": d.secret, "level": "satisfied"])
             #expect(again.status == .conflict)
             let rating = try #require(try await RatingRecord.query(on: app.db).first())
             #expect(rating.officials == "chutich,motcua,tuphap")
+            #expect(rating.factors == "{\"official\":2,\"result\":4}")
             #expect(try await app.webSession("vanphong").get(app, "/inbox").body.string.contains("Chờ lâu"))
             // a finished dossier takes no more steps
             let late = try await official.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete"])

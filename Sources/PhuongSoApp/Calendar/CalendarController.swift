@@ -37,7 +37,7 @@ enum CalendarController {
                        notice: String?, status: HTTPResponseStatus) async throws -> Response {
         let ctx = PageContext.of(req)
         let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: req.config.utcOffset, on: req.db)
-        let nowYear = LocalDateTime(Instant(seconds: Int64(Date().timeIntervalSince1970)), utcOffset: req.config.utcOffset).date.year
+        let nowYear = LocalDateTime(Instant(seconds: Int64(req.now.timeIntervalSince1970)), utcOffset: req.config.utcOffset).date.year
         let year = q.year ?? nowYear
         guard UnitCalendars.years.contains(year) else { throw AppError.calendar(.yearOutOfRange(year), field: "year") }
         let table = try calendar.table(for: year)

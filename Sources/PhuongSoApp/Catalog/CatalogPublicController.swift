@@ -16,7 +16,7 @@ enum CatalogPublicController {
     struct ListQuery: Content { var q: String?; var field: String?; var unit: String? }
 
     static func today(_ req: Request) -> LocalDate {
-        LocalDateTime(Instant(seconds: Int64(Date().timeIntervalSince1970)), utcOffset: req.config.utcOffset).date
+        LocalDateTime(Instant(seconds: Int64(req.now.timeIntervalSince1970)), utcOffset: req.config.utcOffset).date
     }
 
     static func unitID(_ code: String?, on db: Database) async throws -> UUID? {

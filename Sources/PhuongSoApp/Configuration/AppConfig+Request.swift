@@ -11,4 +11,6 @@ extension Application {
 
 extension Request {
     package var config: AppConfig { application.config }
+    /// The ward's "now": the real clock plus the configured offset (see `AppConfig.clockOffset`).
+    package var now: Date { Date().addingTimeInterval(application.config.clockOffset) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PhuongSoCore
 
 /// Everything read from the environment, once, at boot (CONTRACT "Configuration").
 package struct AppConfig: Sendable {
@@ -21,6 +22,10 @@ package struct AppConfig: Sendable {
     package var tokenLifetime: TimeInterval
     /// The address citizens reach the server at, for links printed on paper (the QR on BM.01).
     package var publicURL: String
+    /// Seconds added to the real clock for everything dated in the ward's work (intake,
+    /// processing, "today" of the catalogue). 0 in production; `PHUONGSO_CLOCK=2026-02-13T15:30`
+    /// starts a demo or a browser test at that local time (it then runs on from there).
+    package var clockOffset: TimeInterval = 0
     /// PostgreSQL schema to work in (tests give each run its own); nil = the server's default.
     package var postgresSearchPath: String?
 
@@ -29,7 +34,12 @@ package struct AppConfig: Sendable {
         let url = env["PHUONGSO_DATABASE_URL"] ?? "sqlite://\(dataDir)/phuongso.sqlite"
         let zone = env["PHUONGSO_TIMEZONE"] ?? "Asia/Ho_Chi_Minh"
         guard let tz = TimeZone(identifier: zone) else { throw ConfigError.invalid("PHUONGSO_TIMEZONE", zone) }
-        return AppConfig(
+        var clockOffset: TimeInterval = 0
+        if let start = env["PHUONGSO_CLOCK"], !start.isEmpty {
+            guard let local = try? LocalDateTime(parsing: start, utcOffset: tz.secondsFromGMT()) else { throw ConfigError.invalid("PHUONGSO_CLOCK", start) }
+            clockOffset = TimeInterval(local.instant.seconds) - Date().timeIntervalSince1970
+        }
+        var config = AppConfig(
             database: try parseDatabaseURL(url),
             dataDirectory: dataDir,
             timeZoneIdentifier: zone,
@@ -41,6 +51,8 @@ package struct AppConfig: Sendable {
             tokenLifetime: 8 * 3600,
             publicURL: env["PHUONGSO_PUBLIC_URL"] ?? "http://127.0.0.1:\(Int(env["PORT"] ?? "") ?? 8080)",
             postgresSearchPath: env["PHUONGSO_POSTGRES_SCHEMA"])
+        config.clockOffset = clockOffset
+        return config
     }
 
     /// CONTRACT names `HOSTNAME`, but containers and some shells export it as the machine's name:

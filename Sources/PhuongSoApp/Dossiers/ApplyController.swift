@@ -121,7 +121,7 @@ enum ApplyController {
         guard let applicant = d.applicant else { return req.redirect(to: Language.of(req).link("/apply/\(record.code)")) }
         do {
             let dossier = try await OnlineIntake.submit(procedure: record, unit: unit, citizen: user, applicant: applicant, attachments: d.attachments,
-                                                        actor: req.auditActor, now: Date(), utcOffset: req.config.utcOffset, on: req.db)
+                                                        actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
             req.session.data["draft"] = nil
             return ApplyViews.confirmation(PageContext.of(req), dossier: dossier, procedure: p).response()
         } catch let problems as ValidationProblems {

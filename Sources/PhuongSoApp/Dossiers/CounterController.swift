@@ -36,7 +36,7 @@ enum CounterController {
         let waiting = try await DossierRecord.query(on: req.db).filter(\.$unit.$id == unit.requireID()).filter(\.$state == .submittedOnline)
             .with(\.$procedure).sort(\.$createdAtSeconds).all()
         let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: req.config.utcOffset, on: req.db)
-        let clocks = try waiting.map { try OnlineIntake.counterClock($0, now: Date(), calendar: calendar) }
+        let clocks = try waiting.map { try OnlineIntake.counterClock($0, now: req.now, calendar: calendar) }
         return CounterViews.queue(PageContext.of(req), unit: unit, query: q, procedures: procedures, waiting: Array(zip(waiting, clocks)),
                                   recent: recent, utcOffset: req.config.utcOffset).response()
     }
@@ -90,7 +90,7 @@ enum CounterController {
         do {
             let dossier = try await IntakeService.intake(.init(applicant: applicant, submitted: ticked, sets: f.sets ?? 1, decision: decision),
                                                          procedure: record, unit: unit, clerk: user.username, actor: req.auditActor,
-                                                         now: Date(), utcOffset: req.config.utcOffset, on: req.db)
+                                                         now: req.now, utcOffset: req.config.utcOffset, on: req.db)
             return req.redirect(to: Language.of(req).link("/counter/dossiers/\(try dossier.requireID())"))
         } catch let problems as ValidationProblems {
             return CounterViews.intake(PageContext.of(req), unit: unit, record: record, procedure: p, form: f, problems: problems, notice: nil)
@@ -140,7 +140,7 @@ enum CounterController {
         default: decision = .receive
         }
         do {
-            try await OnlineIntake.decide(d, decision: decision, clerk: user.username, actor: req.auditActor, now: Date(), utcOffset: req.config.utcOffset, on: req.db)
+            try await OnlineIntake.decide(d, decision: decision, clerk: user.username, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         } catch let problems as ValidationProblems {
             let events = try await DossierEventRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
             return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, handoffs: [], user: user, utcOffset: req.config.utcOffset, problems: problems)

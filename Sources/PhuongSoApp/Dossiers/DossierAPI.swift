@@ -9,6 +9,8 @@ enum DossierAPI {
         api.post("dossiers", use: intake).requires(.receiveDossiers)
         api.get("dossiers", ":dossier", use: show).requires(.viewDossiers)
         api.get("track", use: track)
+        api.post("track", "rate", use: rate)
+        api.on(.POST, "applications", body: .collect(maxSize: "80mb"), use: apply).requires(.applyOnline)
     }
 
     struct IntakeRequest: Content {
@@ -61,13 +63,53 @@ enum DossierAPI {
         }
         let d = try await IntakeService.intake(.init(applicant: applicant, submitted: submitted, sets: body.sets ?? 1, decision: decision),
                                                procedure: record, unit: unit, clerk: user.username, actor: req.auditActor,
-                                               now: Date(), utcOffset: req.config.utcOffset, on: req.db)
+                                               now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         return try await response(d, procedureCode: record.code, utcOffset: req.config.utcOffset).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func show(req: Request) async throws -> DossierResponse {
         let d = try await CounterController.dossier(req)
         return try response(d, procedureCode: d.procedure.code, utcOffset: req.config.utcOffset)
+    }
+
+    struct RateRequest: Content { var code: String?; var secret: String?; var level: String?; var comment: String?; var factors: [String: Int]? }
+
+    @Sendable static func rate(req: Request) async throws -> HTTPStatus {
+        let b = try req.content.decode(RateRequest.self)
+        guard let d = try await TrackingController.lookup(code: b.code ?? "", secret: b.secret ?? "", address: req.auditActor.address, on: req.db) else {
+            throw AppError.notFound
+        }
+        try await ProcessingService.rate(d, level: b.level ?? "", comment: b.comment ?? "", factors: b.factors ?? [:], now: req.now, on: req.db)
+        return .created
+    }
+
+    struct ApplicationRequest: Content {
+        struct File: Content { var component: String; var filename: String?; var contentBase64: String }
+        var procedureCode: String?
+        var applicant: Applicant?
+        var attachments: [File]?
+    }
+
+    /// The online application in one call (what the guided pages do step by step).
+    @Sendable static func apply(req: Request) async throws -> Response {
+        let user = try req.require(.applyOnline)
+        let b = try req.content.decode(ApplicationRequest.self)
+        guard let record = try await ProcedureRecord.query(on: req.db).filter(\.$code == (b.procedureCode ?? "")).with(\.$unit).first() else {
+            throw AppError.invalid(field: "procedureCode", vi: "Không có thủ tục với mã này.", en: "No procedure has this code.")
+        }
+        guard let applicant = b.applicant else { throw AppError.invalid(field: "applicant", vi: "Thiếu thông tin người nộp.", en: "applicant is required.") }
+        let store = FileStore(dataDirectory: req.config.dataDirectory)
+        var problems = ValidationProblems()
+        var attachments: [Attachment] = []
+        for (i, f) in (b.attachments ?? []).enumerated() {
+            guard let data = Data(base64Encoded: f.contentBase64) else { problems.add("attachments[\(i)]", "Nội dung tệp không phải base64.", "The content is not base64."); continue }
+            do { attachments.append(Attachment(component: f.component, file: try store.store(Array(data), originalName: f.filename ?? "tep"))) }
+            catch let e as FileStore.Problem { problems.add("attachments[\(i)]", e.vi, e.en) }
+        }
+        try problems.throwIfAny()
+        let d = try await OnlineIntake.submit(procedure: record, unit: record.unit, citizen: user, applicant: applicant, attachments: attachments,
+                                              actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+        return try await response(d, procedureCode: record.code, utcOffset: req.config.utcOffset).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func track(req: Request) async throws -> TrackingController.Status {

@@ -138,6 +138,7 @@ struct CreateDossiers: AsyncMigration {
             .field("dossier_id", .uuid, .required, .references(DossierRecord.schema, "id"))
             .field("level", .string, .required)
             .field("comment", .string, .required)
+            .field("factors", .string, .required)
             .field("officials", .string, .required)
             .field("at_seconds", .int64, .required)
             .unique(on: "dossier_id")
@@ -183,6 +184,8 @@ package final class RatingRecord: Model, @unchecked Sendable {
     @Parent(key: "dossier_id") package var dossier: DossierRecord
     @Field(key: "level") package var level: String
     @Field(key: "comment") package var comment: String
+    /// Optional 1–5 scores per factor (access, procedure, official, result, feedback), as JSON.
+    @Field(key: "factors") package var factors: String
     /// Usernames of the officials who handled the dossier, to whom the rating is attributed.
     @Field(key: "officials") package var officials: String
     @Field(key: "at_seconds") package var atSeconds: Int64

@@ -25,7 +25,7 @@ enum InboxController {
         var mine: [Item] = [], unitWide: [Item] = []
         for d in open {
             let plan = try ProcessingService.plan(of: d)
-            let percent = try ProcessingService.stepPercentUsed(d, plan: plan, now: Date(), calendar: calendar)
+            let percent = try ProcessingService.stepPercentUsed(d, plan: plan, now: req.now, calendar: calendar)
             let item = Item(dossier: d, plan: plan, percent: percent)
             let myTurn = d.state == .done ? user.role == .clerk
                 : plan.steps.indices.contains(d.currentStep) && plan.steps[d.currentStep].role == user.role && (d.assignee == nil || d.assignee == user.username)
@@ -33,7 +33,7 @@ enum InboxController {
             unitWide.append(item)
         }
         mine.sort { $0.percent > $1.percent }
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = Int64(req.now.timeIntervalSince1970)
         let atRisk = unitWide.filter { $0.dossier.state != .done && (($0.dossier.dueAt ?? .max) < now || $0.percent >= 80) }
         var unhappy: [RatingRecord] = []
         if user.role == .office || user.role == .leader {
@@ -51,11 +51,19 @@ enum InboxController {
         let d = try await CounterController.dossier(req)
         let f = try req.content.decode(ActForm.self)
         guard let action = ProcessPlan.Action(rawValue: f.action ?? "") else { throw AppError.invalid(field: "action", vi: "Thao tác không hợp lệ.", en: "Unknown action.") }
-        try await ProcessingService.act(d, action, user: user, note: f.note ?? "", actor: req.auditActor, now: Date(), utcOffset: req.config.utcOffset, on: req.db)
+        try await ProcessingService.act(d, action, user: user, note: f.note ?? "", actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         return req.redirect(to: Language.of(req).link(action == .claim ? "/counter/dossiers/\(try d.requireID())" : "/inbox"))
     }
 
-    struct RateForm: Content { var code: String?; var secret: String?; var level: String?; var comment: String? }
+    struct RateForm: Content {
+        var code: String?; var secret: String?; var level: String?; var comment: String?
+        var access: String?; var procedure: String?; var official: String?; var result: String?; var feedback: String?
+        /// The scores given; an empty choice means none, anything else not 1–5 is refused later.
+        var factors: [String: Int] {
+            ["access": access, "procedure": procedure, "official": official, "result": result, "feedback": feedback]
+                .compactMapValues { $0.flatMap { $0.isEmpty ? nil : (Int($0) ?? 0) } }
+        }
+    }
 
     @Sendable static func rate(req: Request) async throws -> Response {
         let f = try req.content.decode(RateForm.self)
@@ -63,7 +71,7 @@ enum InboxController {
         guard let d = try await TrackingController.lookup(code: f.code ?? "", secret: f.secret ?? "", address: req.auditActor.address, on: req.db) else {
             throw AppError.notFound
         }
-        try await ProcessingService.rate(d, level: f.level ?? "", comment: f.comment ?? "", now: Date(), on: req.db)
+        try await ProcessingService.rate(d, level: f.level ?? "", comment: f.comment ?? "", factors: f.factors, now: req.now, on: req.db)
         let status = try await TrackingController.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
         return TrackingViews.page(ctx, query: .init(code: f.code, secret: nil), status: status, error: nil,
                                   notice: ctx.t("Cảm ơn bạn đã đánh giá.", "Thank you for your rating."), canRate: false, secret: nil).response()

@@ -76,7 +76,12 @@ package enum ProcessingService {
     }
 
     /// Rates a returned dossier, once; an unhappy rating is put in front of the ward office.
-    package static func rate(_ d: DossierRecord, level: String, comment: String, now: Date, on db: Database) async throws {
+    package static let ratingFactors = ["access", "procedure", "official", "result", "feedback"]
+
+    package static func rate(_ d: DossierRecord, level: String, comment: String, factors: [String: Int] = [:], now: Date, on db: Database) async throws {
+        guard factors.keys.allSatisfy(ratingFactors.contains), factors.values.allSatisfy((1...5).contains) else {
+            throw AppError.invalid(field: "factors", vi: "Điểm từng tiêu chí từ 1 đến 5.", en: "Factor scores go from 1 to 5.")
+        }
         guard d.state == .returned else {
             throw AppError.invalid(field: "level", vi: "Chỉ đánh giá sau khi đã nhận kết quả.", en: "Rate once the result has been returned.")
         }
@@ -90,7 +95,7 @@ package enum ProcessingService {
         let officials = Set(try await HandoffRecord.query(on: db).filter(\.$dossier.$id == id).all().map(\.giver) + [d.createdBy]).sorted()
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let r = RatingRecord()
-        r.$dossier.id = id; r.level = level; r.comment = String(comment.prefix(2000)); r.officials = officials.joined(separator: ","); r.atSeconds = nowSeconds
+        r.$dossier.id = id; r.level = level; r.comment = String(comment.prefix(2000)); r.factors = try IntakeService.json(factors); r.officials = officials.joined(separator: ","); r.atSeconds = nowSeconds
         try await AuditLog.transaction(on: db, actor: AuditActor(username: "applicant", address: "tracking")) { tx in
             try await r.create(on: tx)
             try await DossierEventRecord(dossierID: id, at: nowSeconds, action: level == "not-satisfied" ? "rating-unhappy" : "rating",

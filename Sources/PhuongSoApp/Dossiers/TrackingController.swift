@@ -107,6 +107,12 @@ enum TrackingViews {
                 Components.select(ctx, name: "level", label: ctx.t("Bạn thấy việc giải quyết hồ sơ thế nào?", "How was your dossier handled?"),
                                   options: [("very-satisfied", ctx.t("Rất hài lòng", "Very satisfied")), ("satisfied", ctx.t("Hài lòng", "Satisfied")),
                                             ("not-satisfied", ctx.t("Không hài lòng", "Not satisfied"))], selected: "satisfied"),
+                .forEach([("access", ctx.t("Tiếp cận dịch vụ", "Access to the service")), ("procedure", ctx.t("Thủ tục hành chính", "The procedure")),
+                          ("official", ctx.t("Công chức giải quyết", "The officials")), ("result", ctx.t("Kết quả", "The result")),
+                          ("feedback", ctx.t("Tiếp nhận, xử lý góp ý", "Handling of feedback"))]) { key, label in
+                    Components.select(ctx, name: key, label: label + ctx.t(" (không bắt buộc, 1 kém – 5 rất tốt)", " (optional, 1 poor – 5 very good)"),
+                                      options: [("", "—")] + (1...5).map { (String($0), String($0)) }, selected: "")
+                },
                 CatalogAdminViews.textArea(ctx, name: "comment", label: ctx.t("Góp ý (không bắt buộc)", "Comment (optional)"), value: nil, rows: 3, error: nil),
                 Components.submit(ctx.t("Gửi đánh giá", "Send")))
         )
