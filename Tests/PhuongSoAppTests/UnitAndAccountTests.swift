@@ -5,6 +5,7 @@ import PhuongSoCore
 import Testing
 import VaporTesting
 import Vapor
+import Plot
 
 @Suite struct UnitAndAccountTests {
     @Test(arguments: TestDatabase.all)
@@ -156,3 +157,12 @@ extension HTTPHeaders {
 }
 
 struct AccountPayload: Content { var displayName: String; var role: String; var unitCode: String?; var fieldCodes: [String] }
+
+@Suite struct ComponentTests {
+    @Test func anEmptyOptionKeepsItsEmptyValue() {
+        let ctx = PageContext(lang: .vi, user: nil, csrfToken: "", path: "/")
+        let html = Components.select(ctx, name: "parent", label: "Cấp trên", options: [("", "(không có)"), ("X", "Tỉnh")], selected: nil).render()
+        // `<option value>` is an empty value in HTML: the browser submits "", not the text
+        #expect(html.contains("<option value>(không có)</option>") || html.contains("<option value=\"\">(không có)</option>"))
+    }
+}

@@ -35,7 +35,8 @@ package enum Components {
         let id = "f-" + name
         let optionNodes: [Node<HTML.BodyContext>] = options.map { option in
             .element(named: "option", nodes: [
-                .attribute(named: "value", value: option.value),
+                // An empty value must still be written, or the browser sends the option's text.
+                .attribute(named: "value", value: option.value, ignoreIfValueIsEmpty: false),
                 .attribute(named: "selected", value: option.value == selected ? "selected" : nil),
                 .text(option.label),
             ])
