@@ -86,3 +86,56 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ProcessingPauseAndStopTests {
+    func setup(_ app: Application, at when: String) async throws -> DossierRecord {
+        let unit = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
+        let record = try await CatalogQueries.find(code: "1.004837", unitCode: nil, on: app.db)
+        let p = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
+        return try await IntakeService.intake(.init(applicant: Applicant(name: "Phan Văn Tài", idNumber: "042080001234"), submitted: Set(p.components.map(\.name)),
+                                                    sets: 1, decision: .receive), procedure: record, unit: unit, clerk: "motcua", actor: .system("t"),
+                                              now: Date(timeIntervalSince1970: TimeInterval(at(when).seconds)), utcOffset: 7 * 3600, on: app.db)
+    }
+
+    func user(_ app: Application, _ name: String) async throws -> CurrentUser { try CurrentUser(try await AccountQueries.find(username: name, on: app.db)) }
+
+    func act(_ app: Application, _ d: DossierRecord, _ a: ProcessPlan.Action, _ who: String, _ note: String, at when: String) async throws {
+        let fresh = try #require(try await DossierRecord.query(on: app.db).filter(\.$id == d.requireID()).with(\.$unit).first())
+        try await ProcessingService.act(fresh, a, user: user(app, who), note: note, actor: .system(who),
+                                        now: Date(timeIntervalSince1970: TimeInterval(at(when).seconds)), utcOffset: 7 * 3600, on: app.db)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aSupplementStopsTheClockAndMovesTheAppointment(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            let d = try await setup(app, at: "2026-03-02T08:00")
+            #expect(show(Instant(seconds: d.dueAt!)) == "2026-03-05T08:00:00+07:00")
+            try await act(app, d, .requestSupplement, "tuphap", "Bản sao giấy khai sinh của người được giám hộ", at: "2026-03-03T08:00")
+            var now = try #require(try await DossierRecord.find(d.id, on: app.db))
+            #expect(now.state == .supplementRequestedInProcess && now.pausedAt != nil)
+            // tracking tells the applicant what to bring
+            let status = try await TrackingController.status(now, lang: .vi, utcOffset: 7 * 3600, on: app.db)
+            #expect(status.toDo.contains("Bản sao giấy khai sinh"))
+            await #expect(throws: AppError.self) { try await act(app, d, .complete, "tuphap", "", at: "2026-03-04T08:00") }
+            try await act(app, d, .resume, "motcua", "Đã nhận bản sao", at: "2026-03-06T08:00")
+            now = try #require(try await DossierRecord.find(d.id, on: app.db))
+            // 16 working hours were left when it paused: Friday 08:00 + 16 h = Tuesday 08:00
+            #expect(now.state == .inProcess && show(Instant(seconds: now.dueAt!)) == "2026-03-10T08:00:00+07:00")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func leadersAssignAndTheCounterStopsOnRequest(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            let d = try await setup(app, at: "2026-03-02T08:00")
+            await #expect(throws: AppError.self) { try await act(app, d, .assign, "chutich", "motcua", at: "2026-03-02T09:00") }
+            try await act(app, d, .assign, "chutich", "tuphap", at: "2026-03-02T09:00")
+            #expect(try await DossierRecord.find(d.id, on: app.db)?.assignee == "tuphap")
+            await #expect(throws: AppError.self) { try await act(app, d, .stop, "motcua", "", at: "2026-03-02T10:00") }
+            try await act(app, d, .stop, "motcua", "Đơn xin dừng ngày 02/03/2026", at: "2026-03-02T10:00")
+            #expect(try await DossierRecord.find(d.id, on: app.db)?.state == .stopped)
+            await #expect(throws: AppError.self) { try await act(app, d, .complete, "tuphap", "", at: "2026-03-02T11:00") }
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "dossier.stop").count() == 1)
+        }
+    }
+}

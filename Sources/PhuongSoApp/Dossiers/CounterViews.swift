@@ -60,6 +60,10 @@ enum CounterViews {
         case .complete: return last ? ctx.t("Hoàn thành, ghi nhận kết quả", "Finish: record the result") : ctx.t("Hoàn thành bước, chuyển bước sau", "Finish the step, hand it on")
         case .sendBack: return ctx.t("Trả lại bước trước", "Send back")
         case .returnResult: return ctx.t("Trả kết quả cho người nộp", "Return the result")
+        case .assign: return ctx.t("Phân công cho cán bộ (ghi tên đăng nhập vào ô ghi chú)", "Assign to an official (username in the note)")
+        case .requestSupplement: return ctx.t("Yêu cầu bổ sung hồ sơ (tạm dừng thời hạn)", "Request a supplement (the clock stops)")
+        case .resume: return ctx.t("Đã nhận bổ sung, tiếp tục xử lý", "Supplement received: continue")
+        case .stop: return ctx.t("Dừng xử lý theo đề nghị của người nộp", "Stop at the applicant's request")
         }
     }
 
@@ -183,7 +187,7 @@ enum CounterViews {
                                                value: nil, rows: 3, error: nil),
                     Components.submit(ctx.t("Ghi nhận", "Record")))
             ) : .p(.a(.class("button"), .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/slip")), .text(slipName))),
-            .if([.received, .inProcess, .done, .returned].contains(d.state), process(ctx, d, plan: plan, handoffs: handoffs, actions: actions, utcOffset: utcOffset)),
+            .if([.received, .inProcess, .done, .returned, .supplementRequestedInProcess, .stopped].contains(d.state), process(ctx, d, plan: plan, handoffs: handoffs, actions: actions, utcOffset: utcOffset)),
             .h2(.text(ctx.t("Diễn biến", "Timeline"))),
             .ul(.forEach(events) { ev in .li(.text(when(ev.atSeconds, utcOffset) + " — " + ev.action + " (" + ev.actor + ")" + (ev.note.isEmpty ? "" : ": " + ev.note))) }),
             .p(.a(.href(ctx.link("/counter")), .text(ctx.t("← Về quầy tiếp nhận", "← Back to the counter"))))

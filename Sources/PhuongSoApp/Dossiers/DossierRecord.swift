@@ -30,6 +30,8 @@ package final class DossierRecord: Model, @unchecked Sendable {
     @OptionalField(key: "assignee") package var assignee: String?
     @OptionalField(key: "step_started_at") package var stepStartedAt: Int64?
     @OptionalField(key: "done_at") package var doneAt: Int64?
+    /// When a supplement was requested during processing (the clock stands still since).
+    @OptionalField(key: "paused_at") package var pausedAt: Int64?
     @OptionalField(key: "returned_at") package var returnedAt: Int64?
     @Field(key: "return_note") package var returnNote: String
     /// Bumped by every transition: a transition only applies to the revision it was decided on.
@@ -103,6 +105,7 @@ struct CreateDossiers: AsyncMigration {
             .field("assignee", .string)
             .field("step_started_at", .int64)
             .field("done_at", .int64)
+            .field("paused_at", .int64)
             .field("returned_at", .int64)
             .field("return_note", .string, .required)
             .field("revision", .int, .required)

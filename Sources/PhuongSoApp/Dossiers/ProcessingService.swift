@@ -14,16 +14,44 @@ package enum ProcessingService {
                             now: Date, utcOffset: Int, on db: Database) async throws {
         let plan = try plan(of: d)
         let from = ProcessPlan.Position(state: d.state, step: d.currentStep, assignee: d.assignee)
-        let to: ProcessPlan.Position
-        do { to = try plan.apply(action, to: from, by: user.username, role: user.role) }
-        catch { throw AppError.invalid(field: nil, vi: error.vi, en: error.en) }
         let note = String(rawNote.trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
-        if action == .returnResult && note.isEmpty {
-            throw AppError.invalid(field: "note", vi: "Ghi rõ cách trả và người nhận kết quả.", en: "Say how the result was returned and to whom.")
+        var assignee: String?
+        if action == .assign {
+            // The note names the official: they must hold the step's role at the dossier's unit.
+            let target = note.lowercased()
+            guard let u = try await UserRecord.query(on: db).filter(\.$username == target).filter(\.$active == true).first(),
+                  u.$unit.id == d.$unit.id, plan.steps.indices.contains(d.currentStep), u.role == plan.steps[d.currentStep].role else {
+                throw AppError.invalid(field: "note", vi: "Ghi tên đăng nhập của một cán bộ đơn vị có vai trò của bước hiện tại.",
+                                       en: "Give the username of an official of the unit with the current step's role.")
+            }
+            assignee = u.username
         }
+        let to: ProcessPlan.Position
+        do { to = try plan.apply(action, to: from, by: user.username, role: user.role, assignee: assignee) }
+        catch { throw AppError.invalid(field: nil, vi: error.vi, en: error.en) }
+        let reasons: [ProcessPlan.Action: (String, String)] = [
+            .returnResult: ("Ghi rõ cách trả và người nhận kết quả.", "Say how the result was returned and to whom."),
+            .requestSupplement: ("Liệt kê mọi giấy tờ cần bổ sung (một lần).", "List every document needed (all at once)."),
+            .stop: ("Ghi rõ đề nghị dừng của người nộp (số, ngày đơn).", "Note the applicant's request to stop."),
+        ]
+        if note.isEmpty, let r = reasons[action] { throw AppError.invalid(field: "note", vi: r.0, en: r.1) }
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let unit = try await d.$unit.get(on: db)
         let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: utcOffset, on: db)
+        // The clock stops while the applicant supplies documents; on resume the appointment moves
+        // by the working time paused, or starts again in full where the procedure says so.
+        var due = d.dueAt, pausedAt = d.pausedAt, decisionNote = d.decisionNote
+        if action == .requestSupplement { pausedAt = nowSeconds; decisionNote = note }
+        if action == .resume, let paused = d.pausedAt, let oldDue = d.dueAt {
+            let procedure = try d.procedureContent
+            if procedure.supplementPolicy == .restart, let limit = procedure.timeLimit {
+                due = try Appointment.due(for: limit, receivedAt: Instant(seconds: nowSeconds), calendar: calendar).seconds
+            } else {
+                let left = try calendar.workingSeconds(from: Instant(seconds: paused), to: Instant(seconds: oldDue))
+                due = left > 0 ? try calendar.adding(workingSeconds: left, to: Instant(seconds: nowSeconds)).seconds : oldDue
+            }
+            pausedAt = nil
+        }
         // The step just finished, judged on its own clock (BM.05 "as judged by the receiver").
         var handoff: HandoffRecord?
         if action == .complete || action == .sendBack {
@@ -43,17 +71,19 @@ package enum ProcessingService {
             handoff = h
         }
         let id = try d.requireID(), revision = d.revision
-        let stepStarted: Int64? = (to.step != from.step || to.state != from.state) ? nowSeconds : d.stepStartedAt
+        let stepStarted: Int64? = (to.step != from.step || action == .complete || action == .sendBack || action == .resume) ? nowSeconds : d.stepStartedAt
         let doneAt: Int64? = to.state == .done ? nowSeconds : d.doneAt
         let returnedAt: Int64? = to.state == .returned ? nowSeconds : d.returnedAt
         let returnNote = to.state == .returned ? note : d.returnNote
         let code = d.code ?? id.uuidString
         let handoffRow = handoff
+        let newDue = due, newPausedAt = pausedAt, newDecisionNote = decisionNote
         try await AuditLog.transaction(on: db, actor: actor) { tx in
             struct Row: Decodable { let id: UUID }
             let changed = try await tx.sql.raw("""
                 UPDATE dossiers SET state = \(bind: to.state.rawValue), current_step = \(bind: to.step), assignee = \(bind: to.assignee),
                 step_started_at = \(bind: stepStarted), done_at = \(bind: doneAt), returned_at = \(bind: returnedAt), return_note = \(bind: returnNote),
+                due_at = \(bind: newDue), paused_at = \(bind: newPausedAt), decision_note = \(bind: newDecisionNote),
                 revision = revision + 1 WHERE id = \(bind: id) AND revision = \(bind: revision) RETURNING id
                 """).all(decoding: Row.self)
             guard !changed.isEmpty else {

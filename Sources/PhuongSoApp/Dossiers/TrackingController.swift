@@ -58,7 +58,7 @@ enum TrackingController {
         }
         let fee = p.feeAmount.map { $0 == 0 ? lang.t("Không thu phí", "No fee") : CatalogViews.vnd($0) } ?? (p.feeText.isEmpty ? "—" : p.feeText)
         return Status(code: d.code ?? "", state: d.state.rawValue, status: lang == .vi ? d.state.plainVietnamese : d.state.plainEnglish,
-                      procedure: d.procedure.name,
+                      procedure: try await d.$procedure.get(on: db).name,
                       receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       receivedAtText: readable(d.receivedAt, lang, utcOffset), dueAtText: readable(d.dueAt, lang, utcOffset),

@@ -53,10 +53,18 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
         case sendBack
         /// Hand the result to the applicant (counter).
         case returnResult
+        /// A leader gives the current step to a named official (or takes it back from one).
+        case assign
+        /// Ask the applicant, through the counter, for more documents; the clock stops (BM.02).
+        case requestSupplement
+        /// The counter has the supplement: processing and the clock go on.
+        case resume
+        /// The applicant withdraws (only while no result exists).
+        case stop
     }
 
     public enum Refusal: String, Error, Sendable {
-        case notYourStep, finished, nothingToSendBack, notDone, notAssignee, notInProcess
+        case notYourStep, finished, nothingToSendBack, notDone, notAssignee, notInProcess, notWaitingForSupplement, onlyLeaders, onlyCounter
 
         public var vi: String {
             switch self {
@@ -66,6 +74,9 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
             case .notDone: return "Chỉ trả kết quả khi hồ sơ đã có kết quả."
             case .notAssignee: return "Bước này đã có cán bộ khác nhận xử lý."
             case .notInProcess: return "Hồ sơ không ở trạng thái đang xử lý."
+            case .notWaitingForSupplement: return "Hồ sơ không chờ bổ sung."
+            case .onlyLeaders: return "Chỉ lãnh đạo được phân công xử lý."
+            case .onlyCounter: return "Việc này do Bộ phận Một cửa thực hiện."
             }
         }
 
@@ -77,6 +88,9 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
             case .notDone: return "Results are returned only once the dossier is done."
             case .notAssignee: return "Another official has taken this step."
             case .notInProcess: return "The dossier is not being processed."
+            case .notWaitingForSupplement: return "The dossier is not waiting for a supplement."
+            case .onlyLeaders: return "Only leaders assign work."
+            case .onlyCounter: return "The one-stop counter does this."
             }
         }
     }
@@ -84,16 +98,33 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
     public var lastStep: Int { steps.count - 1 }
 
     /// The position after `action` by `username` acting as `role`, or why it is refused.
-    public func apply(_ action: Action, to p: Position, by username: String, role: Role) throws(Refusal) -> Position {
+    public func apply(_ action: Action, to p: Position, by username: String, role: Role, assignee: String? = nil) throws(Refusal) -> Position {
+        let active = p.state == .received || p.state == .inProcess
+        let over: Set<DossierState> = [.done, .returned, .stopped, .refused, .closedWithoutSupplement]
         switch action {
+        case .assign:
+            guard active else { throw over.contains(p.state) ? .finished : .notInProcess }
+            guard role == .leader else { throw .onlyLeaders }
+            return Position(state: p.state, step: p.step, assignee: assignee)
+        case .requestSupplement:
+            guard active else { throw over.contains(p.state) ? .finished : .notInProcess }
+            guard steps.indices.contains(p.step), steps[p.step].role == role || role == .clerk else { throw .notYourStep }
+            if let a = p.assignee, a != username, role != .clerk { throw .notAssignee }
+            return Position(state: .supplementRequestedInProcess, step: p.step, assignee: p.assignee)
+        case .resume:
+            guard p.state == .supplementRequestedInProcess else { throw over.contains(p.state) ? .finished : .notWaitingForSupplement }
+            guard role == .clerk else { throw .onlyCounter }
+            return Position(state: .inProcess, step: p.step, assignee: p.assignee)
+        case .stop:
+            guard active || p.state == .supplementRequestedInProcess else { throw over.contains(p.state) ? .finished : .notInProcess }
+            guard role == .clerk else { throw .onlyCounter }
+            return Position(state: .stopped, step: p.step, assignee: nil)
         case .returnResult:
             guard p.state == .done else { throw p.state == .returned ? .finished : .notDone }
             guard role == .clerk else { throw .notYourStep }
             return Position(state: .returned, step: p.step, assignee: nil)
         case .claim, .complete, .sendBack:
-            guard p.state == .received || p.state == .inProcess else {
-                throw [.done, .returned, .stopped, .refused, .closedWithoutSupplement].contains(p.state) ? .finished : .notInProcess
-            }
+            guard active else { throw over.contains(p.state) ? .finished : .notInProcess }
             guard steps.indices.contains(p.step), steps[p.step].role == role else { throw .notYourStep }
             if let assignee = p.assignee, assignee != username { throw .notAssignee }
             switch action {

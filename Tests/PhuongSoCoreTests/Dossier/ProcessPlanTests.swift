@@ -36,6 +36,19 @@ import Testing
         #expect(p.state == .returned)
     }
 
+    @Test func supplementsPauseAndStopsEndBeforeAResult() throws {
+        var p = ProcessPlan.Position(state: .inProcess, step: 1, assignee: "tuphap")
+        p = try plan.apply(.requestSupplement, to: p, by: "tuphap", role: .official)
+        #expect(p.state == .supplementRequestedInProcess)
+        #expect(throws: ProcessPlan.Refusal.notInProcess) { try plan.apply(.complete, to: p, by: "tuphap", role: .official) }
+        p = try plan.apply(.resume, to: p, by: "motcua", role: .clerk)
+        #expect(p == .init(state: .inProcess, step: 1, assignee: "tuphap"))
+        let assigned = try plan.apply(.assign, to: p, by: "chutich", role: .leader, assignee: "tuphap2")
+        #expect(assigned.assignee == "tuphap2")
+        #expect(try plan.apply(.stop, to: p, by: "motcua", role: .clerk).state == .stopped)
+        #expect(throws: ProcessPlan.Refusal.finished) { try plan.apply(.stop, to: .init(state: .done, step: 3, assignee: nil), by: "motcua", role: .clerk) }
+    }
+
     /// Every state × action × role: the allowed combinations are exactly these.
     @Test func everyStateActionAndRoleIsAllowedOrRefusedWithAReason() {
         for state in DossierState.allCases {
@@ -50,6 +63,10 @@ import Testing
                         case .returnResult: expected = state == .done && role == .clerk
                         case .sendBack: expected = [.received, .inProcess].contains(state) && role == stepRole && step > 0
                         case .claim, .complete: expected = [.received, .inProcess].contains(state) && role == stepRole
+                        case .assign: expected = [.received, .inProcess].contains(state) && role == .leader
+                        case .requestSupplement: expected = [.received, .inProcess].contains(state) && (role == stepRole || role == .clerk)
+                        case .resume: expected = state == .supplementRequestedInProcess && role == .clerk
+                        case .stop: expected = [.received, .inProcess, .supplementRequestedInProcess].contains(state) && role == .clerk
                         }
                         switch result {
                         case .success: #expect(expected, "\(state) \(action) \(role) step \(step) was allowed")
