@@ -138,4 +138,27 @@ import VaporTesting
             #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "dossier.stop").count() == 1)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theLeaderApologisesOnceInTimeAndTheApplicantSeesIt(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            let d = try await setup(app, at: "2026-03-02T08:00")
+            let leader = try await user(app, "chutich")
+            func apologize(_ when: String, _ newDue: String, _ reason: String = "Chờ xác minh nơi cư trú") async throws {
+                let fresh = try #require(try await DossierRecord.query(on: app.db).filter(\.$id == d.requireID()).with(\.$unit).first())
+                try await ApologyController.apologize(fresh, newDue: at(newDue), reason: reason, user: leader, actor: .system("chutich"),
+                                                      now: Date(timeIntervalSince1970: TimeInterval(at(when).seconds)), utcOffset: 7 * 3600, on: app.db)
+            }
+            // too late: less than one working day before Thursday 08:00
+            await #expect(throws: AppError.self) { try await apologize("2026-03-04T09:00", "2026-03-09T17:30") }
+            try await apologize("2026-03-03T08:00", "2026-03-09T17:30")
+            let now = try #require(try await DossierRecord.find(d.id, on: app.db))
+            #expect(show(Instant(seconds: now.dueAt!)) == "2026-03-09T17:30:00+07:00")
+            await #expect(throws: AppError.self) { try await apologize("2026-03-03T09:00", "2026-03-10T17:30") }
+            let status = try await TrackingController.status(now, lang: .vi, utcOffset: 7 * 3600, on: app.db)
+            #expect(status.toDo.contains("thư xin lỗi") && status.dueAtText == "17:30 ngày 09/03/2026")
+            let letter = try await app.webSession("motcua").get(app, "/counter/dossiers/\(d.id!)/apology").body.string
+            #expect(letter.contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ") && letter.contains("Chờ xác minh nơi cư trú"))
+        }
+    }
 }

@@ -62,6 +62,7 @@ func routes(_ app: Application) throws {
     TrackingController.register(site)
     ApplyController.register(site)
     InboxController.register(site)
+    ApologyController.register(site)
     let api = site.grouped("api", "v1")
     APIRoutes.register(api)
     CatalogAPI.register(api)

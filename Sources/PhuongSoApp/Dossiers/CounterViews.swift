@@ -67,7 +67,8 @@ enum CounterViews {
         }
     }
 
-    static func process(_ ctx: PageContext, _ d: DossierRecord, plan: ProcessPlan, handoffs: [HandoffRecord], actions: [ProcessPlan.Action], utcOffset: Int) -> Node<HTML.BodyContext> {
+    static func process(_ ctx: PageContext, _ d: DossierRecord, plan: ProcessPlan, handoffs: [HandoffRecord], actions: [ProcessPlan.Action],
+                        canApologize: Bool, utcOffset: Int) -> Node<HTML.BodyContext> {
         let timeliness = ["early": ctx.t("Trước hạn", "Early"), "onTime": ctx.t("Đúng hạn", "On time"), "late": ctx.t("Trễ hạn", "Late")]
         return .group(
             .h2(.text(ctx.t("Quy trình xử lý", "Internal process"))),
@@ -83,6 +84,12 @@ enum CounterViews {
                 CatalogAdminViews.textArea(ctx, name: "note", label: ctx.t("Ý kiến / ghi chú (khi trả kết quả: cách trả và người nhận)", "Note (when returning: how and to whom)"),
                                            value: nil, rows: 2, error: nil),
                 Components.submit(ctx.t("Thực hiện", "Do it")))),
+            .if(canApologize && [.received, .inProcess, .supplementRequestedInProcess].contains(d.state), Components.form(action: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/apology"),
+                Components.csrf(ctx),
+                .h3(.text(ctx.t("Xin lỗi và hẹn lại ngày trả (Mẫu 04, lãnh đạo, một lần)", "Apology and new date (BM.04, leaders, once)"))),
+                Components.textField(ctx, name: "newDue", label: ctx.t("Ngày giờ hẹn mới", "New appointment"), type: .datetimeLocal),
+                Components.textField(ctx, name: "reason", label: ctx.t("Lý do chậm trễ", "Reason for the delay")),
+                Components.submit(ctx.t("Gửi thư xin lỗi", "Issue the apology"), secondary: true))),
             .if(!handoffs.isEmpty, Components.table(caption: ctx.t("Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)", "Hand-off log (BM.05)"),
                 headers: [ctx.t("Bước giao", "From"), ctx.t("Bước nhận", "To"), ctx.t("Thời điểm", "When"), ctx.t("Người giao", "Given by"),
                           ctx.t("Bên nhận", "Received by"), ctx.t("Kết quả bước", "Step timeliness"), ctx.t("Ghi chú", "Note")],
@@ -187,7 +194,8 @@ enum CounterViews {
                                                value: nil, rows: 3, error: nil),
                     Components.submit(ctx.t("Ghi nhận", "Record")))
             ) : .p(.a(.class("button"), .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/slip")), .text(slipName))),
-            .if([.received, .inProcess, .done, .returned, .supplementRequestedInProcess, .stopped].contains(d.state), process(ctx, d, plan: plan, handoffs: handoffs, actions: actions, utcOffset: utcOffset)),
+            .if([.received, .inProcess, .done, .returned, .supplementRequestedInProcess, .stopped].contains(d.state), process(ctx, d, plan: plan, handoffs: handoffs, actions: actions,
+                                                                                                                       canApologize: AccessPolicy.allows(user.role, .apologizeForDelay), utcOffset: utcOffset)),
             .h2(.text(ctx.t("Diễn biến", "Timeline"))),
             .ul(.forEach(events) { ev in .li(.text(when(ev.atSeconds, utcOffset) + " — " + ev.action + " (" + ev.actor + ")" + (ev.note.isEmpty ? "" : ": " + ev.note))) }),
             .p(.a(.href(ctx.link("/counter")), .text(ctx.t("← Về quầy tiếp nhận", "← Back to the counter"))))

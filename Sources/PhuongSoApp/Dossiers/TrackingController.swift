@@ -56,13 +56,18 @@ enum TrackingController {
         case .returned, .refused, .stopped, .closedWithoutSupplement: toDo = lang.t("Không cần làm gì thêm.", "Nothing more to do.")
         default: toDo = lang.t("Không cần làm gì; hồ sơ đang được giải quyết. Hẹn trả kết quả như trên.", "Nothing to do now; your dossier is being handled.")
         }
+        let apology = events.first { $0.action == "apologize" }
+        let apologyText = apology.map { ev in
+            lang.t("Cơ quan giải quyết đã gửi thư xin lỗi (lý do: ", "The office has apologised (reason: ") + (ev.note.components(separatedBy: " | ").first ?? "")
+                + lang.t(") và hẹn lại ngày trả kết quả như trên.", ") and set the new date above.")
+        }
         let fee = p.feeAmount.map { $0 == 0 ? lang.t("Không thu phí", "No fee") : CatalogViews.vnd($0) } ?? (p.feeText.isEmpty ? "—" : p.feeText)
         return Status(code: d.code ?? "", state: d.state.rawValue, status: lang == .vi ? d.state.plainVietnamese : d.state.plainEnglish,
                       procedure: try await d.$procedure.get(on: db).name,
                       receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       receivedAtText: readable(d.receivedAt, lang, utcOffset), dueAtText: readable(d.dueAt, lang, utcOffset),
-                      toDo: toDo, fee: fee,
+                      toDo: apologyText.map { $0 + " " + toDo } ?? toDo, fee: fee,
                       timeline: events.map { Status.Step(at: LocalDateTime(Instant(seconds: $0.atSeconds), utcOffset: utcOffset).description,
                                                          atText: readable($0.atSeconds, lang, utcOffset), action: $0.action, status: lang == .vi ? $0.state.plainVietnamese : $0.state.plainEnglish) })
     }

@@ -44,6 +44,7 @@ public enum Action: String, Sendable, CaseIterable {
     case manageCatalog
     case receiveDossiers, viewDossiers
     case applyOnline
+    case apologizeForDelay
     case useStaffPages
 }
 
@@ -64,6 +65,8 @@ public enum AccessPolicy {
         case .receiveDossiers: return role == .clerk
         case .viewDossiers: return role != .citizen
         case .applyOnline: return role == .citizen
+        // The People's Committee signs the apology (BM.04).
+        case .apologizeForDelay: return role == .leader
         case .useStaffPages: return role != .citizen
         }
     }

@@ -86,3 +86,27 @@ import Testing
         }
     }
 }
+
+@Suite struct ApologyTests {
+    let cal = standardCalendar
+
+    func check(now: String, due: String = "2026-03-05T08:00", newDue: String = "2026-03-09T17:30", reason: String = "Chờ xác minh", already: Bool = false) throws {
+        try Apology.check(state: .inProcess, now: at(now), due: at(due), newDue: at(newDue), reason: reason, alreadyGiven: already, calendar: cal)
+    }
+
+    @Test func anApologyComesAtTheLatestOneWorkingDayBeforeTheAppointment() throws {
+        try check(now: "2026-03-04T08:00")  // exactly one working day before
+        #expect(throws: Apology.Refusal.tooLate) { try check(now: "2026-03-04T08:01") }
+        // a weekend in between does not count: Friday 08:00 is one working day before Monday 08:00
+        try check(now: "2026-03-06T08:00", due: "2026-03-09T08:00", newDue: "2026-03-10T17:30")
+    }
+
+    @Test func onlyOnceWithAReasonAndALaterDate() {
+        #expect(throws: Apology.Refusal.alreadyGiven) { try check(now: "2026-03-02T08:00", already: true) }
+        #expect(throws: Apology.Refusal.reasonRequired) { try check(now: "2026-03-02T08:00", reason: " ") }
+        #expect(throws: Apology.Refusal.newDateNotLater) { try check(now: "2026-03-02T08:00", newDue: "2026-03-05T08:00") }
+        #expect(throws: Apology.Refusal.notInProcess) {
+            try Apology.check(state: .done, now: at("2026-03-02T08:00"), due: at("2026-03-05T08:00"), newDue: at("2026-03-09T08:00"), reason: "x", alreadyGiven: false, calendar: cal)
+        }
+    }
+}
