@@ -67,6 +67,7 @@ func routes(_ app: Application) throws {
     APIRoutes.register(api)
     CatalogAPI.register(api)
     DossierAPI.register(api)
+    ReportsController.register(site, api: api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)
 }

@@ -57,6 +57,7 @@ enum HomeController {
             ("/inbox", ctx.t("Hồ sơ cần xử lý", "My inbox"), .viewDossiers),
             ("/counter", ctx.t("Quầy tiếp nhận hồ sơ (Một cửa)", "One-stop counter: receive dossiers"), .receiveDossiers),
             ("/counter/register", ctx.t("Sổ theo dõi hồ sơ", "Dossier register"), .viewDossiers),
+            ("/reports/matrix", ctx.t("Thống kê tình hình giải quyết hồ sơ", "Dossier statistics"), .viewDossiers),
             ("/admin/units", ctx.t("Đơn vị và lĩnh vực", "Units and fields"), .viewUnits),
             ("/admin/users", ctx.t("Tài khoản", "Accounts"), .viewAccounts),
             ("/admin/audit", ctx.t("Nhật ký thay đổi", "Audit trail"), .viewAudit),

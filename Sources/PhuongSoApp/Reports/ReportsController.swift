@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import Plot
+import PhuongSoCore
+import Vapor
+
+/// The statistics matrix as a page and over the API.
+enum ReportsController {
+    static func register(_ routes: RoutesBuilder, api: RoutesBuilder) {
+        routes.get("reports", "matrix", use: page).requires(.viewDossiers)
+        api.get("reports", "matrix", use: json).requires(.viewDossiers)
+    }
+
+    struct Query: Content { var from: String?; var to: String?; var group: String?; var unit: String? }
+    struct Matrix: Content { var unitCode: String; var from: String; var to: String; var group: String; var rows: [StatisticsMatrix.Row]; var total: StatisticsMatrix.Row }
+
+    static func matrix(_ req: Request) async throws -> Matrix {
+        let q = try req.query.decode(Query.self)
+        let unit = try await CounterController.myUnit(req)
+        let today = CatalogPublicController.today(req)
+        func day(_ text: String?, _ fallback: LocalDate) throws -> LocalDate {
+            guard let text, !text.isEmpty else { return fallback }
+            guard let d = try? LocalDate(parsing: text) else {
+                throw AppError.invalid(field: "from", vi: "Ngày '\(text)' không hợp lệ, cần YYYY-MM-DD.", en: "Invalid date '\(text)', expected YYYY-MM-DD.")
+            }
+            return d
+        }
+        let from = try day(q.from, try LocalDate(year: today.year, month: 1, day: 1))
+        let to = try day(q.to, today)
+        guard from <= to else { throw AppError.invalid(field: "to", vi: "Đến ngày phải sau từ ngày.", en: "'to' must not be before 'from'.") }
+        let grouping = StatisticsMatrix.Grouping(rawValue: q.group ?? "field") ?? .field
+        let rows = try await StatisticsMatrix.compute(unitID: unit.requireID(), from: from, to: to, grouping: grouping, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+        return Matrix(unitCode: unit.code, from: from.description, to: to.description, group: grouping.rawValue, rows: rows, total: StatisticsMatrix.total(rows))
+    }
+
+    @Sendable static func json(req: Request) async throws -> Matrix { try await matrix(req) }
+
+    @Sendable static func page(req: Request) async throws -> Response {
+        let m = try await matrix(req)
+        let ctx = PageContext.of(req)
+        func rate(_ r: StatisticsMatrix.Row) -> String { r.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "N/A" }
+        func cells(_ r: StatisticsMatrix.Row, link: Bool) -> [Node<HTML.BodyContext>] {
+            let registerLink = "/counter/register?field=" + (r.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&from=\(m.from)&to=\(m.to)"
+            return [link && m.group == "field" ? .a(.href(ctx.link(registerLink)), .text(r.name)) : .text(r.name)]
+                + [r.received, r.inProgressNotDue, r.inProgressOverdue, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate, r.pausedSupplement, r.refused, r.withdrawn]
+                    .map { .text(String($0)) } + [.text(rate(r))]
+        }
+        return Layout.page(ctx, title: ctx.t("Thống kê tình hình giải quyết hồ sơ", "Dossier statistics"),
+            Components.form(action: "/reports/matrix", method: "get",
+                .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
+                Components.textField(ctx, name: "from", label: ctx.t("Từ ngày", "From"), value: m.from, type: .date),
+                Components.textField(ctx, name: "to", label: ctx.t("Đến ngày", "To"), value: m.to, type: .date),
+                Components.select(ctx, name: "group", label: ctx.t("Theo", "By"), options: [("field", ctx.t("Lĩnh vực", "Field")), ("procedure", ctx.t("Thủ tục", "Procedure"))], selected: m.group),
+                Components.submit(ctx.t("Xem", "Show"))),
+            Components.table(caption: ctx.t("Hồ sơ tiếp nhận từ \(m.from) đến \(m.to)", "Dossiers taken in from \(m.from) to \(m.to)"),
+                             headers: [m.group == "field" ? ctx.t("Lĩnh vực", "Field") : ctx.t("Thủ tục", "Procedure"), ctx.t("Tiếp nhận", "Received"),
+                                       ctx.t("Đang giải quyết: chưa đến hạn", "In progress: not yet due"), ctx.t("Đang giải quyết: quá hạn", "In progress: overdue"),
+                                       ctx.t("Đã giải quyết: trước hạn", "Resolved: early"), ctx.t("Đã giải quyết: đúng hạn", "Resolved: on time"),
+                                       ctx.t("Đã giải quyết: trễ hạn", "Resolved: late"), ctx.t("Tạm dừng: chờ bổ sung", "Paused: supplement"),
+                                       ctx.t("Từ chối", "Refused"), ctx.t("Rút hồ sơ", "Withdrawn"), ctx.t("Tỷ lệ trước và đúng hạn", "Early or on time")],
+                             rows: m.rows.map { cells($0, link: true) } + [cells(m.total, link: false)]),
+            .p(.class("hint"), .text(ctx.t("Tạm dừng do nghĩa vụ tài chính chưa được theo dõi (phí, lệ phí thuộc chức năng sau). N/A: chưa có hồ sơ đã giải quyết.",
+                                           "Pauses for financial obligations are not tracked yet (fees come later). N/A: nothing resolved yet.")))
+        ).response()
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+@testable import PhuongSoApp
+import PhuongSoCore
+import Testing
+import VaporTesting
+
+@Suite struct StatisticsMatrixTests {
+    func date(_ s: String) -> Date { Date(timeIntervalSince1970: TimeInterval(at(s).seconds)) }
+
+    func receive(_ app: Application, at when: String, decision: IntakeDecision = .receive) async throws -> DossierRecord {
+        let unit = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
+        let record = try await CatalogQueries.find(code: "1.004837", unitCode: nil, on: app.db)
+        let p = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
+        return try await IntakeService.intake(.init(applicant: Applicant(name: "Phan Văn Tài", idNumber: "042080001234"), submitted: Set(p.components.map(\.name)),
+                                                    sets: 1, decision: decision), procedure: record, unit: unit, clerk: "motcua", actor: .system("t"),
+                                              now: date(when), utcOffset: 7 * 3600, on: app.db)
+    }
+
+    func act(_ app: Application, _ d: DossierRecord, _ a: ProcessPlan.Action, _ who: String, note: String = "", at when: String) async throws {
+        let fresh = try #require(try await DossierRecord.query(on: app.db).filter(\.$id == d.requireID()).with(\.$unit).first())
+        let user = try CurrentUser(try await AccountQueries.find(username: who, on: app.db))
+        try await ProcessingService.act(fresh, a, user: user, note: note, actor: .system(who), now: date(when), utcOffset: 7 * 3600, on: app.db)
+    }
+
+    func finish(_ app: Application, _ d: DossierRecord, at when: String) async throws {
+        for who in ["tuphap", "chutich", "motcua"] { try await act(app, d, .complete, who, at: when) }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theMatrixCountsEveryKindOfOutcome(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup: three-working-day dossiers received Monday 2 March 2026 08:00 (due Thursday 08:00)
+            try await finish(app, try await receive(app, at: "2026-03-02T08:00"), at: "2026-03-03T10:00")      // early
+            try await finish(app, try await receive(app, at: "2026-03-02T08:00"), at: "2026-03-05T07:45")      // on time, due day
+            try await finish(app, try await receive(app, at: "2026-03-02T08:00"), at: "2026-03-06T09:00")      // late
+            _ = try await receive(app, at: "2026-03-02T08:00")                                                 // open, overdue by 10 March
+            _ = try await receive(app, at: "2026-03-09T08:00")                                                 // open, due 12 March
+            _ = try await receive(app, at: "2026-03-03T08:00", decision: .refuse(reason: "Không thuộc thẩm quyền"))
+            try await act(app, try await receive(app, at: "2026-03-04T08:00"), .stop, "motcua", note: "Đơn xin rút", at: "2026-03-04T09:00")
+            try await act(app, try await receive(app, at: "2026-03-04T08:00"), .requestSupplement, "tuphap", note: "Bản sao hộ khẩu", at: "2026-03-05T09:00")
+            _ = try await receive(app, at: "2026-04-01T08:00")                                                 // outside the period
+            let unit = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
+            // act
+            let rows = try await StatisticsMatrix.compute(unitID: unit.requireID(), from: LocalDate(parsing: "2026-03-01"), to: LocalDate(parsing: "2026-03-31"),
+                                                          grouping: .field, now: date("2026-03-10T12:00"), utcOffset: 7 * 3600, on: app.db)
+            // check
+            let r = try #require(rows.first)
+            #expect(rows.count == 1 && r.key == "Hộ tịch")
+            #expect(r.received == 7)
+            #expect([r.resolvedEarly, r.resolvedOnTime, r.resolvedLate] as [Int] == [1, 1, 1])
+            #expect([r.inProgressNotDue, r.inProgressOverdue] as [Int] == [1, 1])
+            #expect([r.pausedSupplement, r.refused, r.withdrawn] as [Int] == [1, 1, 1])
+            #expect(abs(r.onTimeRate! - 200.0 / 3) < 1e-9)
+            // the page shows it, with N/A where nothing is resolved
+            let session = try await app.webSession("vanphong")
+            let page = try await session.get(app, "/reports/matrix?from=2026-03-01&to=2026-03-31").body.string
+            #expect(page.contains("66.7%") && page.contains("Hộ tịch"))
+            let empty = try await session.get(app, "/reports/matrix?from=2025-01-01&to=2025-01-31").body.string
+            #expect(empty.contains("N/A"))
+            #expect(try await session.get(app, "/reports/matrix?from=2026-13-01").status == .unprocessableEntity)
+        }
+    }
+}
