@@ -62,3 +62,23 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct EscalationTests {
+    @Test(arguments: TestDatabase.all)
+    func crossingsAreWrittenOnceAndOnlyOneInstanceRuns(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            let helper = StatisticsMatrixTests()
+            let d = try await helper.receive(app, at: "2026-03-02T08:00")  // official's step: 14.4 of 24 working hours
+            func run(_ holder: String, _ when: String) async throws -> Int {
+                try await Escalation.run(holder: holder, now: helper.date(when), utcOffset: 7 * 3600, on: app.db)
+            }
+            #expect(try await run("a", "2026-03-02T16:00") == 0)   // 6 h: 42%
+            #expect(try await run("a", "2026-03-03T07:30") == 1)   // 7.5 h: past 50%
+            #expect(try await run("a", "2026-03-03T07:31") == 0)   // nothing new
+            #expect(try await run("b", "2026-03-03T07:32") == 0)   // "a" holds the lease
+            #expect(try await run("b", "2026-03-06T09:00") == 3)   // lease expired: 80%, 100%, overdue
+            let notes = try await DossierEventRecord.query(on: app.db).filter(\.$dossier.$id == d.requireID()).filter(\.$action == "escalate").all().map(\.note).sorted()
+            #expect(notes == ["dossier overdue", "step 1: 100%", "step 1: 50%", "step 1: 80%"])
+        }
+    }
+}

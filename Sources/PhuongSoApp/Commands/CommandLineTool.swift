@@ -88,6 +88,7 @@ package enum CommandLineTool {
             if args.flag("--demo"), try await DemoData.loadIfEmpty(bcryptCost: config.bcryptCost, on: app.db) {
                 app.logger.notice("Loaded the demo province and ward; accounts are listed in the README (password \(DemoData.password)).")
             }
+            Escalation.schedule(app)
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

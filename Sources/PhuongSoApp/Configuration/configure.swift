@@ -44,6 +44,7 @@ package enum Migrations {
         app.migrations.add(CreateProcedures())
         app.migrations.add(CreateProcedureVersions())
         app.migrations.add(CreateDossiers())
+        app.migrations.add(CreateJobLeases())
     }
 }
 
