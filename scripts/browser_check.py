@@ -117,6 +117,16 @@ for width, height in [(360, 780), (1280, 900)]:
         check_page(driver, "admin-import", "/admin/catalog/import", "Tải tệp lên")
         check_page(driver, "admin-calendar", f"/admin/units/{WARD}/calendar?year=2027", "Tháng 2/2027")
         check_page(driver, "not-found", "/khong-co", "Không tìm thấy trang")
+        check_page(driver, "matrix", "/reports/matrix", "Tỷ lệ trước và đúng hạn")
+        # the spreadsheets open in openpyxl
+        import io, urllib.request, openpyxl
+        cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+        for path in ["/reports/matrix.xlsx", "/counter/register.xlsx"]:
+            data = urllib.request.urlopen(urllib.request.Request(base + path, headers={"Cookie": cookie})).read()
+            sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+            if sheet.max_row < 2:
+                problems.append(f"{path}: only {sheet.max_row} rows")
+            print(f"{path}: {sheet.max_row} rows, {sheet.max_column} columns, first row: {sheet.cell(1, 1).value}")
         logout(driver)
         # the guardianship dossier goes through its steps and is returned
         code, secret, url = tracked[-1]

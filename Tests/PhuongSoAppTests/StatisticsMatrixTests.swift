@@ -59,6 +59,13 @@ import VaporTesting
             let empty = try await session.get(app, "/reports/matrix?from=2025-01-01&to=2025-01-31").body.string
             #expect(empty.contains("N/A"))
             #expect(try await session.get(app, "/reports/matrix?from=2026-13-01").status == .unprocessableEntity)
+            // the same figures as a spreadsheet, read back with the importer's own XLSX reader
+            let xlsx = try await session.get(app, "/reports/matrix.xlsx?from=2026-03-01&to=2026-03-31")
+            #expect(xlsx.headers.first(name: .contentType)?.contains("spreadsheetml") == true)
+            let sheet = try XLSXReader.rows(Array(xlsx.body.readableBytesView))
+            #expect(sheet[2].fields.prefix(2) == ["Hộ tịch", "7"] && sheet[2].fields.last == "66.7")
+            let register = try XLSXReader.rows(Array(try await session.get(app, "/counter/register.xlsx?from=2026-03-01&to=2026-03-31").body.readableBytesView))
+            #expect(register.count == 2 + 7 && register[1].fields[1] == "Mã hồ sơ")
         }
     }
 }

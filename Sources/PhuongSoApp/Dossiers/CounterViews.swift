@@ -106,6 +106,8 @@ enum CounterViews {
                 Components.textField(ctx, name: "from", label: ctx.t("Từ ngày", "From"), value: q.from ?? "", type: .date),
                 Components.textField(ctx, name: "to", label: ctx.t("Đến ngày", "To"), value: q.to ?? "", type: .date),
                 Components.submit(ctx.t("Xem", "Show"))),
+            .p(.a(.href(ctx.link("/counter/register.xlsx?field=" + ((q.field ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                                 + "&from=" + (q.from ?? "") + "&to=" + (q.to ?? ""))), .text(ctx.t("Tải sổ (XLSX)", "Download (XLSX)")))),
             Components.table(caption: ctx.t("Hồ sơ đã tiếp nhận (\(rows.count))", "Received dossiers (\(rows.count))"),
                              headers: ["STT", ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"), ctx.t("Người nộp", "Applicant"),
                                        ctx.t("Địa chỉ, điện thoại", "Address, phone"), ctx.t("Nhận lúc", "Received"), ctx.t("Hẹn trả", "Due"),

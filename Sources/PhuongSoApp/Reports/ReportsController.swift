@@ -8,6 +8,8 @@ import Vapor
 enum ReportsController {
     static func register(_ routes: RoutesBuilder, api: RoutesBuilder) {
         routes.get("reports", "matrix", use: page).requires(.viewDossiers)
+        routes.get("reports", "matrix.xlsx", use: xlsx).requires(.viewDossiers)
+        routes.get("counter", "register.xlsx", use: registerXLSX).requires(.viewDossiers)
         api.get("reports", "matrix", use: json).requires(.viewDossiers)
     }
 
@@ -35,6 +37,45 @@ enum ReportsController {
 
     @Sendable static func json(req: Request) async throws -> Matrix { try await matrix(req) }
 
+    static let headersVI = ["Lĩnh vực / thủ tục", "Tiếp nhận", "Đang giải quyết: chưa đến hạn", "Đang giải quyết: quá hạn", "Đã giải quyết: trước hạn",
+                            "Đã giải quyết: đúng hạn", "Đã giải quyết: trễ hạn", "Tạm dừng: chờ bổ sung", "Từ chối", "Rút hồ sơ", "Tỷ lệ trước và đúng hạn (%)"]
+
+    static func download(_ data: Data, name: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    @Sendable static func xlsx(req: Request) async throws -> Response {
+        let m = try await matrix(req)
+        func row(_ r: StatisticsMatrix.Row) -> [XLSXWriter.Cell] {
+            [.text(r.name)] + [r.received, r.inProgressNotDue, r.inProgressOverdue, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate, r.pausedSupplement, r.refused, r.withdrawn]
+                .map { .number(Double($0)) } + [r.onTimeRate.map { .number(($0 * 10).rounded() / 10) } ?? .text("N/A")]
+        }
+        let rows: [[XLSXWriter.Cell]] = [[.text("Thống kê tình hình giải quyết hồ sơ — \(m.unitCode), từ \(m.from) đến \(m.to)")], headersVI.map { .text($0) }]
+            + m.rows.map(row) + [row(m.total)]
+        return download(try XLSXWriter.workbook(sheet: "Thống kê", rows: rows), name: "thong-ke-\(m.from)-\(m.to).xlsx")
+    }
+
+    /// The BM.06 register of a field and period as a spreadsheet.
+    @Sendable static func registerXLSX(req: Request) async throws -> Response {
+        let unit = try await CounterController.myUnit(req)
+        let q = try req.query.decode(CounterController.RegisterQuery.self)
+        let rows = try await DossierQueries.register(unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, utcOffset: req.config.utcOffset, on: req.db)
+        let offset = req.config.utcOffset
+        var sheet: [[XLSXWriter.Cell]] = [[.text("Sổ theo dõi hồ sơ — \(unit.name)" + (q.field.map { " — lĩnh vực " + $0 } ?? ""))],
+            ["STT", "Mã hồ sơ", "Thủ tục", "Người nộp", "Địa chỉ, điện thoại", "Cơ quan chủ trì", "Nhận lúc", "Hẹn trả", "Trả lúc", "Cách trả"].map { .text($0) }]
+        for (i, d) in rows.enumerated() {
+            let a = try d.applicant
+            sheet.append([.number(Double(i + 1)), .text(d.code ?? ""), .text(d.procedure.name), .text(a.name),
+                          .text([a.address, a.phone].filter { !$0.isEmpty }.joined(separator: ", ")), .text(unit.name),
+                          .text(CounterViews.when(d.receivedAt, offset)), .text(CounterViews.when(d.dueAt, offset)),
+                          .text(CounterViews.when(d.returnedAt, offset)), .text(d.returnNote)])
+        }
+        return download(try XLSXWriter.workbook(sheet: "BM.06", rows: sheet), name: "so-theo-doi-ho-so.xlsx")
+    }
+
     @Sendable static func page(req: Request) async throws -> Response {
         let m = try await matrix(req)
         let ctx = PageContext.of(req)
@@ -59,6 +100,7 @@ enum ReportsController {
                                        ctx.t("Đã giải quyết: trễ hạn", "Resolved: late"), ctx.t("Tạm dừng: chờ bổ sung", "Paused: supplement"),
                                        ctx.t("Từ chối", "Refused"), ctx.t("Rút hồ sơ", "Withdrawn"), ctx.t("Tỷ lệ trước và đúng hạn", "Early or on time")],
                              rows: m.rows.map { cells($0, link: true) } + [cells(m.total, link: false)]),
+            .p(.a(.href(ctx.link("/reports/matrix.xlsx?from=\(m.from)&to=\(m.to)&group=\(m.group)")), .text(ctx.t("Tải bảng thống kê (XLSX)", "Download (XLSX)")))),
             .p(.class("hint"), .text(ctx.t("Tạm dừng do nghĩa vụ tài chính chưa được theo dõi (phí, lệ phí thuộc chức năng sau). N/A: chưa có hồ sơ đã giải quyết.",
                                            "Pauses for financial obligations are not tracked yet (fees come later). N/A: nothing resolved yet.")))
         ).response()
