@@ -102,7 +102,12 @@ enum CounterController {
         guard let id = req.parameters.get("dossier", as: UUID.self),
               let d = try await DossierRecord.query(on: req.db).filter(\.$id == id).with(\.$unit).with(\.$procedure).first()
         else { throw AppError.notFound }
-        try await req.require(.viewDossiers, unit: d.$unit.id)
+        do { try await req.require(.viewDossiers, unit: d.$unit.id) } catch AppError.forbidden {
+            // Staff of an agency the dossier was transferred to may open it while the transfer is open.
+            let user = try req.require(.viewDossiers)
+            guard let unitID = user.unitID, try await TransferRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID())
+                .filter(\.$toUnit.$id == unitID).filter(\.$returnedAt == nil).first() != nil else { throw AppError.forbidden }
+        }
         return d
     }
 

@@ -64,6 +64,8 @@ enum CounterViews {
         case .requestSupplement: return ctx.t("Yêu cầu bổ sung hồ sơ (tạm dừng thời hạn)", "Request a supplement (the clock stops)")
         case .resume: return ctx.t("Đã nhận bổ sung, tiếp tục xử lý", "Supplement received: continue")
         case .stop: return ctx.t("Dừng xử lý theo đề nghị của người nộp", "Stop at the applicant's request")
+        case .transfer: return ctx.t("Chuyển cơ quan phối hợp (liên thông; ghi mã đơn vị nhận vào ô ghi chú, ví dụ 000.20.00.H42: nội dung)", "Transfer to another agency (unit code first in the note, e.g. 000.20.00.H42: what is asked)")
+        case .returnTransfer: return ctx.t("Trả kết quả phối hợp về cơ quan chủ trì", "Send the agency's part back")
         }
     }
 
@@ -196,7 +198,7 @@ enum CounterViews {
                                                value: nil, rows: 3, error: nil),
                     Components.submit(ctx.t("Ghi nhận", "Record")))
             ) : .p(.a(.class("button"), .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/slip")), .text(slipName))),
-            .if([.received, .inProcess, .done, .returned, .supplementRequestedInProcess, .stopped].contains(d.state), process(ctx, d, plan: plan, handoffs: handoffs, actions: actions,
+            .if([.received, .inProcess, .done, .returned, .supplementRequestedInProcess, .stopped, .transferred].contains(d.state), process(ctx, d, plan: plan, handoffs: handoffs, actions: actions,
                                                                                                                        canApologize: AccessPolicy.allows(user.role, .apologizeForDelay), utcOffset: utcOffset)),
             .h2(.text(ctx.t("Diễn biến", "Timeline"))),
             .ul(.forEach(events) { ev in .li(.text(when(ev.atSeconds, utcOffset) + " — " + ev.action + " (" + ev.actor + ")" + (ev.note.isEmpty ? "" : ": " + ev.note))) }),

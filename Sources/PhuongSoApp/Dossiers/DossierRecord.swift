@@ -146,6 +146,19 @@ struct CreateDossiers: AsyncMigration {
             .field("at_seconds", .int64, .required)
             .unique(on: "dossier_id")
             .create()
+        try await database.schema(TransferRecord.schema)
+            .id()
+            .field("dossier_id", .uuid, .required, .references(DossierRecord.schema, "id"))
+            .field("from_unit_id", .uuid, .required, .references(UnitRecord.schema, "id"))
+            .field("to_unit_id", .uuid, .required, .references(UnitRecord.schema, "id"))
+            .field("sent_at", .int64, .required)
+            .field("allotted_seconds", .int64, .required)
+            .field("request", .string, .required)
+            .field("returned_at", .int64)
+            .field("answer", .string, .required)
+            .field("sent_by", .string, .required)
+            .field("returned_by", .string, .required)
+            .create()
         // The daily sequence behind dossier codes: one row per agency and day, bumped atomically.
         try await database.schema("dossier_sequences")
             .field("agency", .string, .required)
@@ -158,6 +171,7 @@ struct CreateDossiers: AsyncMigration {
     func revert(on database: Database) async throws {
         try await database.schema("dossier_sequences").delete()
         try await database.schema(RatingRecord.schema).delete()
+        try await database.schema(TransferRecord.schema).delete()
         try await database.schema(HandoffRecord.schema).delete()
         try await database.schema(DossierEventRecord.schema).delete()
         try await database.schema(DossierRecord.schema).delete()
@@ -192,5 +206,22 @@ package final class RatingRecord: Model, @unchecked Sendable {
     /// Usernames of the officials who handled the dossier, to whom the rating is attributed.
     @Field(key: "officials") package var officials: String
     @Field(key: "at_seconds") package var atSeconds: Int64
+    package init() {}
+}
+
+/// A dossier sent to another agency for its part (liên thông): a sub-case with its own clock.
+package final class TransferRecord: Model, @unchecked Sendable {
+    package static let schema = "dossier_transfers"
+    @ID(key: .id) package var id: UUID?
+    @Parent(key: "dossier_id") package var dossier: DossierRecord
+    @Parent(key: "from_unit_id") package var fromUnit: UnitRecord
+    @Parent(key: "to_unit_id") package var toUnit: UnitRecord
+    @Field(key: "sent_at") package var sentAt: Int64
+    @Field(key: "allotted_seconds") package var allottedSeconds: Int64
+    @Field(key: "request") package var request: String
+    @OptionalField(key: "returned_at") package var returnedAt: Int64?
+    @Field(key: "answer") package var answer: String
+    @Field(key: "sent_by") package var sentBy: String
+    @Field(key: "returned_by") package var returnedBy: String
     package init() {}
 }

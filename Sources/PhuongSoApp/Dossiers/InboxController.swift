@@ -33,6 +33,9 @@ enum InboxController {
             unitWide.append(item)
         }
         mine.sort { $0.percent > $1.percent }
+        // Dossiers other units sent to this one for its part (liên thông).
+        let incoming = try await TransferRecord.query(on: req.db).filter(\.$toUnit.$id == unit.requireID()).filter(\.$returnedAt == nil)
+            .with(\.$dossier).with(\.$fromUnit).sort(\.$sentAt).all()
         let now = Int64(req.now.timeIntervalSince1970)
         let atRisk = unitWide.filter { $0.dossier.state != .done && (($0.dossier.dueAt ?? .max) < now || $0.percent >= 80) }
         var unhappy: [RatingRecord] = []
@@ -41,7 +44,7 @@ enum InboxController {
                 .filter(DossierRecord.self, \.$unit.$id == unit.requireID()).with(\.$dossier).sort(\.$atSeconds, .descending).limit(50).all()
         }
         return InboxViews.page(PageContext.of(req), user: user, mine: mine, atRisk: user.role == .leader ? atRisk : [], unhappy: unhappy,
-                               utcOffset: req.config.utcOffset).response()
+                               incoming: [.official, .leader].contains(user.role) ? incoming : [], utcOffset: req.config.utcOffset).response()
     }
 
     struct ActForm: Content { var action: String?; var note: String? }
@@ -97,12 +100,19 @@ enum InboxViews {
         }
     }
 
-    static func page(_ ctx: PageContext, user: CurrentUser, mine: [InboxController.Item], atRisk: [InboxController.Item], unhappy: [RatingRecord], utcOffset: Int) -> HTML {
+    static func page(_ ctx: PageContext, user: CurrentUser, mine: [InboxController.Item], atRisk: [InboxController.Item], unhappy: [RatingRecord],
+                     incoming: [TransferRecord], utcOffset: Int) -> HTML {
         let headers = [ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"), ctx.t("Bước hiện tại", "Current step"), ctx.t("Người nhận xử lý", "Taken by"),
                        ctx.t("Thời gian bước", "Step time"), ctx.t("Hẹn trả", "Due")]
         return Layout.page(ctx, title: ctx.t("Hồ sơ cần xử lý", "My inbox"),
             mine.isEmpty ? .p(.text(ctx.t("Không có hồ sơ nào đang chờ bạn.", "Nothing is waiting for you."))) :
             Components.table(caption: ctx.t("Hồ sơ đến lượt bạn (\(mine.count)), gấp nhất trước", "Your turn (\(mine.count)), most urgent first"), headers: headers, rows: rows(mine, ctx, utcOffset)),
+            .if(!incoming.isEmpty, .group(
+                .h2(.text(ctx.t("Hồ sơ liên thông đến đơn vị", "Dossiers sent to this unit for its part"))),
+                Components.table(caption: ctx.t("Chờ đơn vị xử lý phần việc phối hợp", "Waiting for this unit's part"),
+                                 headers: [ctx.t("Mã hồ sơ", "Code"), ctx.t("Từ đơn vị", "From"), ctx.t("Đề nghị", "Request"), ctx.t("Gửi lúc", "Sent")],
+                                 rows: incoming.map { t in [.a(.href(ctx.link("/counter/dossiers/\(t.$dossier.id)")), .text(t.dossier.code ?? "")),
+                                                             .text(t.fromUnit.name), .text(t.request), .text(CounterViews.when(t.sentAt, utcOffset))] }))),
             .if(user.role == .leader, .group(
                 .h2(.text(ctx.t("Hồ sơ quá hạn hoặc sắp đến hạn của đơn vị", "The unit's overdue and at-risk dossiers"))),
                 atRisk.isEmpty ? .p(.text(ctx.t("Không có.", "None."))) : Components.table(caption: ctx.t("Quá hạn hoặc đã dùng từ 80% thời gian bước", "Overdue or 80% of the step used"), headers: headers, rows: rows(atRisk, ctx, utcOffset)))),

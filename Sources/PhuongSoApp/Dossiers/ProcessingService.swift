@@ -26,6 +26,20 @@ package enum ProcessingService {
             }
             assignee = u.username
         }
+        // Liên thông: the note starts with the receiving unit's code; the answer must come from it.
+        var transferTarget: UnitRecord?, openTransfer: TransferRecord?
+        if action == .transfer {
+            let code = String(note.prefix { $0 != ":" && !$0.isWhitespace })
+            guard let target = try await UnitRecord.query(on: db).filter(\.$code == code).filter(\.$active == true).first(), target.id != d.$unit.id else {
+                throw AppError.invalid(field: "note", vi: "Ghi mã một đơn vị khác trong hệ thống ở đầu ô ghi chú (ví dụ 000.20.00.H42: nội dung đề nghị).",
+                                       en: "Start the note with the code of another unit in the system (e.g. 000.20.00.H42: what is asked).")
+            }
+            transferTarget = target
+        }
+        if action == .returnTransfer {
+            openTransfer = try await TransferRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).filter(\.$returnedAt == nil).first()
+            guard let t = openTransfer, t.$toUnit.id == user.unitID else { throw AppError.forbidden }
+        }
         let to: ProcessPlan.Position
         do { to = try plan.apply(action, to: from, by: user.username, role: user.role, assignee: assignee) }
         catch { throw AppError.invalid(field: nil, vi: error.vi, en: error.en) }
@@ -54,6 +68,25 @@ package enum ProcessingService {
         }
         // The step just finished, judged on its own clock (BM.05 "as judged by the receiver").
         var handoff: HandoffRecord?
+        if action == .transfer || action == .returnTransfer {
+            let h = HandoffRecord()
+            h.$dossier.id = try d.requireID()
+            let step = "\(from.step + 1). \(plan.steps[from.step].task)"
+            var other = transferTarget?.name ?? ""
+            if let t = openTransfer { other = try await t.$toUnit.get(on: db).name }
+            h.fromStep = action == .transfer ? step : "Liên thông: " + other
+            h.toStep = action == .transfer ? "Liên thông: " + other : step
+            h.atSeconds = nowSeconds
+            h.giver = user.username
+            h.receiver = action == .transfer ? other : plan.steps[from.step].actor
+            var judged = Timeliness.onTime
+            if let t = openTransfer {
+                judged = try DeadlineClock(start: Instant(seconds: t.sentAt), allotted: max(1, t.allottedSeconds)).judge(finishedAt: Instant(seconds: nowSeconds), in: calendar)
+            }
+            h.timeliness = judged.rawValue
+            h.note = note
+            handoff = h
+        }
         if action == .complete || action == .sendBack {
             let step = plan.steps[from.step]
             let started = d.stepStartedAt ?? d.receivedAt ?? nowSeconds
@@ -72,12 +105,23 @@ package enum ProcessingService {
         }
         let id = try d.requireID(), revision = d.revision
         let stepStarted: Int64? = (to.step != from.step || action == .complete || action == .sendBack || action == .resume) ? nowSeconds : d.stepStartedAt
+        // The lead clock keeps running during liên thông: the procedure records give no rule to exclude consultation time.
         let doneAt: Int64? = to.state == .done ? nowSeconds : d.doneAt
         let returnedAt: Int64? = to.state == .returned ? nowSeconds : d.returnedAt
         let returnNote = to.state == .returned ? note : d.returnNote
         let code = d.code ?? id.uuidString
         let handoffRow = handoff
         let newDue = due, newPausedAt = pausedAt, newDecisionNote = decisionNote
+        var created: TransferRecord?
+        if let target = transferTarget {
+            let t = TransferRecord()
+            t.$dossier.id = try d.requireID(); t.$fromUnit.id = d.$unit.id; t.$toUnit.id = try target.requireID()
+            t.sentAt = nowSeconds; t.allottedSeconds = max(3600, Int64(plan.steps[from.step].hours * 3600))
+            t.request = note; t.answer = ""; t.sentBy = user.username; t.returnedBy = ""
+            created = t
+        }
+        let newTransfer = created
+        let answered = openTransfer, answerer = user.username
         try await AuditLog.transaction(on: db, actor: actor) { tx in
             struct Row: Decodable { let id: UUID }
             let changed = try await tx.sql.raw("""
@@ -91,6 +135,11 @@ package enum ProcessingService {
                                         en: "Someone else has just acted on this dossier. Reload the page and try again.")
             }
             try await handoffRow?.create(on: tx)
+            try await newTransfer?.create(on: tx)
+            if let t = answered {
+                t.returnedAt = nowSeconds; t.answer = note; t.returnedBy = answerer
+                try await t.save(on: tx)
+            }
             try await DossierEventRecord(dossierID: id, at: nowSeconds, action: action.rawValue, actor: user.username, state: to.state, note: note).create(on: tx)
             return (AuditedChange(action: "dossier." + action.rawValue, entity: "dossier", entityID: code,
                                   before: ["state": from.state.rawValue, "step": String(from.step)],

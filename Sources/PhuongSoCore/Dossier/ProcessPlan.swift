@@ -61,10 +61,14 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
         case resume
         /// The applicant withdraws (only while no result exists).
         case stop
+        /// Send the dossier to another agency (liên thông) for its part, on its own clock.
+        case transfer
+        /// The other agency sends its part back; the lead step goes on.
+        case returnTransfer
     }
 
     public enum Refusal: String, Error, Sendable {
-        case notYourStep, finished, nothingToSendBack, notDone, notAssignee, notInProcess, notWaitingForSupplement, onlyLeaders, onlyCounter
+        case notYourStep, finished, nothingToSendBack, notDone, notAssignee, notInProcess, notWaitingForSupplement, onlyLeaders, onlyCounter, notTransferred
 
         public var vi: String {
             switch self {
@@ -77,6 +81,7 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
             case .notWaitingForSupplement: return "Hồ sơ không chờ bổ sung."
             case .onlyLeaders: return "Chỉ lãnh đạo được phân công xử lý."
             case .onlyCounter: return "Việc này do Bộ phận Một cửa thực hiện."
+            case .notTransferred: return "Hồ sơ không đang chuyển cơ quan khác."
             }
         }
 
@@ -91,6 +96,7 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
             case .notWaitingForSupplement: return "The dossier is not waiting for a supplement."
             case .onlyLeaders: return "Only leaders assign work."
             case .onlyCounter: return "The one-stop counter does this."
+            case .notTransferred: return "The dossier is not with another agency."
             }
         }
     }
@@ -123,6 +129,15 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
             guard p.state == .done else { throw p.state == .returned ? .finished : .notDone }
             guard role == .clerk else { throw .notYourStep }
             return Position(state: .returned, step: p.step, assignee: nil)
+        case .transfer:
+            guard active else { throw over.contains(p.state) ? .finished : .notInProcess }
+            guard steps.indices.contains(p.step), steps[p.step].role == role else { throw .notYourStep }
+            if let a = p.assignee, a != username { throw .notAssignee }
+            return Position(state: .transferred, step: p.step, assignee: p.assignee)
+        case .returnTransfer:
+            guard p.state == .transferred else { throw over.contains(p.state) ? .finished : .notTransferred }
+            guard role == .official || role == .leader else { throw .notYourStep }
+            return Position(state: .inProcess, step: p.step, assignee: p.assignee)
         case .claim, .complete, .sendBack:
             guard active else { throw over.contains(p.state) ? .finished : .notInProcess }
             guard steps.indices.contains(p.step), steps[p.step].role == role else { throw .notYourStep }

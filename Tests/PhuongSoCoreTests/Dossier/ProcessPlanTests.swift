@@ -67,6 +67,8 @@ import Testing
                         case .requestSupplement: expected = [.received, .inProcess].contains(state) && (role == stepRole || role == .clerk)
                         case .resume: expected = state == .supplementRequestedInProcess && role == .clerk
                         case .stop: expected = [.received, .inProcess, .supplementRequestedInProcess].contains(state) && role == .clerk
+                        case .transfer: expected = [.received, .inProcess].contains(state) && role == stepRole
+                        case .returnTransfer: expected = state == .transferred && (role == .official || role == .leader)
                         }
                         switch result {
                         case .success: #expect(expected, "\(state) \(action) \(role) step \(step) was allowed")
