@@ -121,6 +121,14 @@ import VaporTesting
             now = try #require(try await DossierRecord.find(d.id, on: app.db))
             // 16 working hours were left when it paused: Friday 08:00 + 16 h = Tuesday 08:00
             #expect(now.state == .inProcess && show(Instant(seconds: now.dueAt!)) == "2026-03-10T08:00:00+07:00")
+            // a second request is flagged: the 766 index counts it late
+            try await act(app, d, .requestSupplement, "tuphap", "Giấy xác nhận cư trú", at: "2026-03-06T09:00")
+            now = try #require(try await DossierRecord.find(d.id, on: app.db))
+            #expect(now.decisionNote.hasPrefix("[Yêu cầu bổ sung lần 2"))
+            let page = try await app.webSession("motcua").get(app, "/counter/dossiers/\(d.id!)").body.string
+            #expect(page.contains("Bộ chỉ số 766 tính là trễ hạn"))
+            let slip = try await app.webSession("motcua").get(app, "/counter/dossiers/\(d.id!)/slip").body.string
+            #expect(slip.contains("PHIẾU YÊU CẦU BỔ SUNG") && slip.contains("Giấy xác nhận cư trú"))
         }
     }
 
@@ -129,11 +137,13 @@ import VaporTesting
         try await withDemoApp(db) { app in
             let d = try await setup(app, at: "2026-03-02T08:00")
             await #expect(throws: AppError.self) { try await act(app, d, .assign, "chutich", "motcua", at: "2026-03-02T09:00") }
-            try await act(app, d, .assign, "chutich", "tuphap", at: "2026-03-02T09:00")
+            try await act(app, d, .assign, "chutich", "tuphap: quen địa bàn", at: "2026-03-02T09:00")
             #expect(try await DossierRecord.find(d.id, on: app.db)?.assignee == "tuphap")
             await #expect(throws: AppError.self) { try await act(app, d, .stop, "motcua", "", at: "2026-03-02T10:00") }
             try await act(app, d, .stop, "motcua", "Đơn xin dừng ngày 02/03/2026", at: "2026-03-02T10:00")
             #expect(try await DossierRecord.find(d.id, on: app.db)?.state == .stopped)
+            let notice = try await app.webSession("motcua").get(app, "/counter/dossiers/\(d.id!)/slip").body.string
+            #expect(notice.contains("THÔNG BÁO VỀ VIỆC DỪNG GIẢI QUYẾT HỒ SƠ") && notice.contains("Đơn xin dừng ngày 02/03/2026"))
             await #expect(throws: AppError.self) { try await act(app, d, .complete, "tuphap", "", at: "2026-03-02T11:00") }
             #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "dossier.stop").count() == 1)
         }

@@ -60,7 +60,7 @@ enum CounterViews {
         case .complete: return last ? ctx.t("Hoàn thành, ghi nhận kết quả", "Finish: record the result") : ctx.t("Hoàn thành bước, chuyển bước sau", "Finish the step, hand it on")
         case .sendBack: return ctx.t("Trả lại bước trước", "Send back")
         case .returnResult: return ctx.t("Trả kết quả cho người nộp", "Return the result")
-        case .assign: return ctx.t("Phân công cho cán bộ (ghi tên đăng nhập vào ô ghi chú)", "Assign to an official (username in the note)")
+        case .assign: return ctx.t("Phân công cho cán bộ (ghi chú: tên đăng nhập: lý do)", "Assign to an official (note: username: reason)")
         case .requestSupplement: return ctx.t("Yêu cầu bổ sung hồ sơ (tạm dừng thời hạn)", "Request a supplement (the clock stops)")
         case .resume: return ctx.t("Đã nhận bổ sung, tiếp tục xử lý", "Supplement received: continue")
         case .stop: return ctx.t("Dừng xử lý theo đề nghị của người nộp", "Stop at the applicant's request")
@@ -173,11 +173,15 @@ enum CounterViews {
         let actions = ProcessPlan.Action.allCases.filter { a in (try? plan.apply(a, to: position, by: user.username, role: user.role)) != nil }
         let a = try d.applicant
         let attachments = try d.attachments
-        let slipName = d.state == .received ? ctx.t("In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)", "Print the receipt (BM.01)")
+        let slipName = [.received, .inProcess, .transferred, .done, .returned].contains(d.state) ? ctx.t("In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)", "Print the receipt (BM.01)")
             : d.state == .refused ? ctx.t("In Phiếu từ chối tiếp nhận (Mẫu 03)", "Print the refusal slip (BM.03)")
+            : d.state == .stopped ? ctx.t("In Thông báo dừng giải quyết hồ sơ", "Print the notice of stopping")
             : ctx.t("In Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)", "Print the supplement request (BM.02)")
         return Layout.page(ctx, title: (d.code.map { ctx.t("Hồ sơ ", "Dossier ") + $0 } ?? ctx.t("Kết quả kiểm tra hồ sơ", "Intake outcome")),
             .p(.class("notice"), .attribute(named: "role", value: "status"), .text(stateName(d.state, ctx))),
+            .if(events.filter { $0.action == "requestSupplement" }.count > 1,
+                Components.alert(ctx.t("Hồ sơ đã bị yêu cầu bổ sung hơn một lần trong quá trình giải quyết: Bộ chỉ số 766 tính là trễ hạn.",
+                                       "More than one supplement was requested during processing: the 766 index counts this dossier as late."))),
             .dl(
                 .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(d.procedure.name + " (v\(d.procedureVersion))")),
                 .dt(.text(ctx.t("Người nộp", "Applicant"))), .dd(.text(a.name + " — " + a.idNumber)),

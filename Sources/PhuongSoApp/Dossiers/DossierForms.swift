@@ -15,9 +15,11 @@ enum DossierForms {
         let created = LocalDateTime(Instant(seconds: d.createdAtSeconds), utcOffset: utcOffset)
         let place = d.unit.name
         let title: String, form: String
+        let receipt = [.received, .inProcess, .transferred, .done, .returned].contains(d.state)
         switch d.state {
-        case .received: title = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"; form = "Mẫu 01"
+        case _ where receipt: title = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"; form = "Mẫu 01"
         case .refused: title = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"; form = "Mẫu 03"
+        case .stopped: title = "THÔNG BÁO VỀ VIỆC DỪNG GIẢI QUYẾT HỒ SƠ"; form = "Thông báo"
         default: title = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"; form = "Mẫu 02"
         }
         func line(_ label: String, _ value: String) -> Node<HTML.BodyContext> { .p(.text(label + ": "), .strong(.text(value))) }
@@ -34,7 +36,7 @@ enum DossierForms {
                      .div(.p(.strong(.text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))), .p(.strong(.u(.text("Độc lập - Tự do - Hạnh phúc")))),
                           .p(.em(.text("\(place), ngày \(pad(created.date.day)) tháng \(pad(created.date.month)) năm \(created.date.year)"))))),
                 .h1(.text(title)),
-                d.state == .received ? line("Mã hồ sơ", d.code ?? "") : .empty,
+                receipt ? line("Mã hồ sơ", d.code ?? "") : .empty,
                 line("Bộ phận tiếp nhận và trả kết quả", place),
                 line(a.kind == .person ? "Tiếp nhận hồ sơ của ông/bà" : "Tiếp nhận hồ sơ của tổ chức", a.name),
                 line(a.kind == .person ? "Số định danh cá nhân" : "Mã số tổ chức", a.idNumber),
@@ -42,13 +44,13 @@ enum DossierForms {
                 .if(!a.phone.isEmpty || !a.email.isEmpty, line("Số điện thoại / thư điện tử", [a.phone, a.email].filter { !$0.isEmpty }.joined(separator: " / "))),
                 .if(!a.represented.isEmpty, line("Nộp thay cho (theo ủy quyền)", a.represented)),
                 line("Nội dung yêu cầu giải quyết", p.name),
-                .h2(.text(d.state == .received ? "Thành phần hồ sơ nộp gồm:" : "Hồ sơ đã nộp gồm:")),
+                .h2(.text(receipt ? "Thành phần hồ sơ nộp gồm:" : "Hồ sơ đã nộp gồm:")),
                 .table(.thead(.tr(.th(.text("STT")), .th(.text("Tên giấy tờ")), .th(.text("Bản chính / bản sao")), .th(.text("Số lượng")))),
                        .tbody(.forEach(Array(components.filter(\.submitted).enumerated())) { i, c in
                            .tr(.td(.text(String(i + 1))), .td(.text(c.name)), .td(.text(c.form.isEmpty ? "—" : c.form)), .td(.text(String(c.count))))
                        })),
                 line("Số lượng hồ sơ", "\(d.sets) bộ"),
-                d.state == .received ? .group(
+                receipt ? .group(
                     line("Thời hạn giải quyết theo quy định", p.timeLimit?.vietnamese ?? ""),
                     line("Thời gian nhận hồ sơ", CounterViews.when(d.receivedAt, utcOffset).replacingOccurrences(of: " ", with: " ngày ")),
                     line("Thời gian trả kết quả giải quyết hồ sơ", CounterViews.when(d.dueAt, utcOffset).replacingOccurrences(of: " ", with: " ngày ")),
@@ -59,6 +61,9 @@ enum DossierForms {
                          .unwrap(qr) { .div(.class("qr"), .raw($0.svg(moduleSize: 3))) },
                          .p(.text("Quét mã QR hoặc vào trang " + trackingURL + ", nhập mã hồ sơ " + (d.code ?? "") + " và mã tra cứu "), .strong(.text(d.secret)),
                             .text(" để theo dõi hồ sơ.")))
+                ) : d.state == .stopped ? .group(
+                    .h2(.text("Theo đề nghị của người nộp hồ sơ:")), .p(.text(d.decisionNote)),
+                    .p(.text("Cơ quan giải quyết dừng giải quyết hồ sơ nêu trên kể từ ngày ký thông báo này và trả lại hồ sơ cho người nộp."))
                 ) : d.state == .refused ? .group(
                     .h2(.text("Lý do từ chối:")), .p(.text(d.decisionNote)),
                     .p(.text("Xin thông báo để ông/bà (tổ chức) được biết và thực hiện."))

@@ -17,8 +17,9 @@ package enum ProcessingService {
         let note = String(rawNote.trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
         var assignee: String?
         if action == .assign {
-            // The note names the official: they must hold the step's role at the dossier's unit.
-            let target = note.lowercased()
+            // The note names the official ("username" or "username: reason"): they must hold the
+            // step's role at the dossier's unit.
+            let target = String(note.prefix { $0 != ":" }).trimmingCharacters(in: .whitespaces).lowercased()
             guard let u = try await UserRecord.query(on: db).filter(\.$username == target).filter(\.$active == true).first(),
                   u.$unit.id == d.$unit.id, plan.steps.indices.contains(d.currentStep), u.role == plan.steps[d.currentStep].role else {
                 throw AppError.invalid(field: "note", vi: "Ghi tên đăng nhập của một cán bộ đơn vị có vai trò của bước hiện tại.",
@@ -55,7 +56,14 @@ package enum ProcessingService {
         // The clock stops while the applicant supplies documents; on resume the appointment moves
         // by the working time paused, or starts again in full where the procedure says so.
         var due = d.dueAt, pausedAt = d.pausedAt, decisionNote = d.decisionNote
-        if action == .requestSupplement { pausedAt = nowSeconds; decisionNote = note }
+        if action == .requestSupplement {
+            pausedAt = nowSeconds
+            decisionNote = note
+            // A second request during processing counts the dossier as late in the 766 index.
+            let earlier = try await DossierEventRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).filter(\.$action == "requestSupplement").count()
+            if earlier > 0 { decisionNote = "[Yêu cầu bổ sung lần \(earlier + 1): tính là trễ hạn theo Bộ chỉ số 766] " + note }
+        }
+        if action == .stop { decisionNote = note }
         if action == .resume, let paused = d.pausedAt, let oldDue = d.dueAt {
             let procedure = try d.procedureContent
             if procedure.supplementPolicy == .restart, let limit = procedure.timeLimit {
