@@ -117,6 +117,21 @@ import VaporTesting
             let status = try await TrackingController.status(now, lang: .vi, utcOffset: 7 * 3600, on: app.db)
             #expect(status.toDo.contains("Bản sao giấy khai sinh"))
             await #expect(throws: AppError.self) { try await act(app, d, .complete, "tuphap", "", at: "2026-03-04T08:00") }
+            // the applicant sends the document online from the tracking page
+            let first = try await app.testing().sendRequest(.GET, "/track?code=\(now.code!)&secret=\(now.secret)")
+            #expect(first.body.string.contains("Gửi giấy tờ bổ sung trực tuyến"))
+            let visitor = WebSession(cookie: first.cookieHeader, csrf: WebSession.csrf(in: first.body.string))
+            let boundary = "----b\(UUID().uuidString)"
+            var body = ByteBuffer()
+            for (k, v) in ["_csrf": visitor.csrf, "code": now.code!, "secret": now.secret, "label": "Bản sao giấy khai sinh"] {
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n")
+            }
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"khai-sinh.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+            body.writeBytes(Array("%PDF-1.4\n%%EOF\n".utf8))
+            body.writeString("\r\n--\(boundary)--\r\n")
+            let sent = try await app.testing().sendRequest(.POST, "/track/supplement", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": visitor.cookie ?? ""], body: body)
+            #expect(sent.status == .ok && sent.body.string.contains("Đã gửi giấy tờ bổ sung"))
+            #expect(try await DossierRecord.find(d.id, on: app.db)!.attachments.map(\.component) == ["Bổ sung: Bản sao giấy khai sinh"])
             try await act(app, d, .resume, "motcua", "Đã nhận bản sao", at: "2026-03-06T08:00")
             now = try #require(try await DossierRecord.find(d.id, on: app.db))
             // 16 working hours were left when it paused: Friday 08:00 + 16 h = Tuesday 08:00

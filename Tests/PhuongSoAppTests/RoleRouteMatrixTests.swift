@@ -13,7 +13,7 @@ import VaporTesting
     static let publicPaths: Set<String> = ["/", "/login", "/logout", "/api/v1/openapi.json", "/api/v1/auth/token", "/healthz", "/metrics",
                                            "/procedures", "/procedures/posting", "/procedures/1.001193", "/procedures/1.001193/history",
                                            "/api/v1/procedures", "/api/v1/procedures/1.001193", "/api/v1/procedures/1.001193/versions",
-                                           "/track", "/api/v1/track", "/track/rate", "/api/v1/track/rate"]
+                                           "/track", "/api/v1/track", "/track/rate", "/api/v1/track/rate", "/track/supplement"]
 
     func concretePath(_ route: Route) -> String {
         "/" + route.path.map { c -> String in

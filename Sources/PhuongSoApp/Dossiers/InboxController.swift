@@ -12,6 +12,7 @@ enum InboxController {
         routes.get("inbox", use: inbox).requires(.viewDossiers)
         routes.post("counter", "dossiers", ":dossier", "act", use: act).requires(.viewDossiers)
         routes.post("track", "rate", use: rate)
+        routes.on(.POST, "track", "supplement", body: .collect(maxSize: "25mb"), use: uploadSupplement)
     }
 
     struct Item { let dossier: DossierRecord; let plan: ProcessPlan; let percent: Double }
@@ -56,6 +57,43 @@ enum InboxController {
         guard let action = ProcessPlan.Action(rawValue: f.action ?? "") else { throw AppError.invalid(field: "action", vi: "Thao tác không hợp lệ.", en: "Unknown action.") }
         try await ProcessingService.act(d, action, user: user, note: f.note ?? "", actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         return req.redirect(to: Language.of(req).link(action == .claim ? "/counter/dossiers/\(try d.requireID())" : "/inbox"))
+    }
+
+    struct SupplementForm: Content { var code: String?; var secret: String?; var label: String?; var file: File? }
+
+    /// The applicant sends a requested document online; the counter sees it on the dossier and
+    /// resumes processing.
+    @Sendable static func uploadSupplement(req: Request) async throws -> Response {
+        let f = try req.content.decode(SupplementForm.self)
+        let ctx = PageContext.of(req)
+        guard let d = try await TrackingController.lookup(code: f.code ?? "", secret: f.secret ?? "", address: req.auditActor.address, on: req.db) else {
+            throw AppError.notFound
+        }
+        guard [.supplementRequestedInProcess, .supplementRequestedAtIntake].contains(d.state) else {
+            throw AppError.invalid(field: "file", vi: "Hồ sơ không chờ bổ sung.", en: "The dossier is not waiting for documents.")
+        }
+        let label = String((f.label ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        guard let file = f.file, file.data.readableBytes > 0, !label.isEmpty else {
+            throw AppError.invalid(field: "file", vi: "Chọn tệp và ghi tên giấy tờ bổ sung.", en: "Choose a file and name the document.")
+        }
+        let stored: FileStore.Stored
+        do { stored = try FileStore(dataDirectory: req.config.dataDirectory).store(Array(file.data.readableBytesView), originalName: file.filename) }
+        catch let e as FileStore.Problem { throw AppError.invalid(field: "file", vi: e.vi, en: e.en) }
+        let id = try d.requireID(), nowSeconds = Int64(req.now.timeIntervalSince1970)
+        var attachments = try d.attachments
+        attachments.append(Attachment(component: "Bổ sung: " + label, file: stored))
+        let json = try IntakeService.json(attachments), state = d.state, code = d.code ?? id.uuidString
+        try await AuditLog.transaction(on: req.db, actor: AuditActor(username: "applicant", address: req.auditActor.address)) { tx in
+            try await DossierRecord.query(on: tx).filter(\.$id == id).set(\.$attachmentsJSON, to: json).update()
+            try await DossierEventRecord(dossierID: id, at: nowSeconds, action: "supplement-uploaded", actor: "applicant", state: state, note: label).create(on: tx)
+            return (AuditedChange(action: "dossier.supplement-upload", entity: "dossier", entityID: code, before: String?.none,
+                                  after: ["file": stored.sha256, "label": label]), ())
+        }
+        let status = try await TrackingController.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
+        return TrackingViews.page(ctx, query: .init(code: f.code, secret: nil), status: status, error: nil,
+                                  notice: ctx.t("Đã gửi giấy tờ bổ sung. Bộ phận Một cửa sẽ kiểm tra và tiếp tục giải quyết.",
+                                                "Document sent. The counter will check it and processing will go on."),
+                                  canRate: false, secret: f.secret).response()
     }
 
     struct RateForm: Content {

@@ -102,6 +102,22 @@ enum TrackingController {
 }
 
 enum TrackingViews {
+    static func supplementUpload(_ ctx: PageContext, code: String, secret: String) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text(ctx.t("Gửi giấy tờ bổ sung trực tuyến", "Send the documents online"))),
+            .element(named: "form", nodes: [
+                .attribute(named: "action", value: ctx.link("/track/supplement")), .attribute(named: "method", value: "post"),
+                .attribute(named: "enctype", value: "multipart/form-data"),
+                Components.csrf(ctx),
+                .input(.type(.hidden), .name("code"), .value(code)),
+                .input(.type(.hidden), .name("secret"), .value(secret)),
+                Components.textField(ctx, name: "label", label: ctx.t("Tên giấy tờ", "Which document"), required: true),
+                Components.textField(ctx, name: "file", label: ctx.t("Tệp (PDF, JPEG, PNG; tối đa 20 MB)", "File (PDF, JPEG, PNG; 20 MB at most)"), type: .file, required: true),
+                Components.submit(ctx.t("Gửi", "Send")),
+            ])
+        )
+    }
+
     static func rating(_ ctx: PageContext, code: String, secret: String) -> Node<HTML.BodyContext> {
         .group(
             .h2(.text(ctx.t("Đánh giá mức độ hài lòng", "Rate the service"))),
@@ -140,7 +156,8 @@ enum TrackingViews {
                 ),
                 .h2(.text(ctx.t("Diễn biến", "Timeline"))),
                 .ol(.forEach(s.timeline) { .li(.text($0.atText + " — " + $0.status)) }),
-                .if(canRate, rating(ctx, code: s.code, secret: secret ?? ""))
+                .if(canRate, rating(ctx, code: s.code, secret: secret ?? "")),
+                .if(["supplement-in-process", "supplement-at-intake"].contains(s.state) && secret != nil, supplementUpload(ctx, code: s.code, secret: secret ?? ""))
             ) },
             Components.form(action: "/track", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
