@@ -28,7 +28,16 @@ import VaporTesting
             #expect(early.status == .unprocessableEntity && early.body.string.contains("Bước hiện tại không thuộc vai trò của bạn."))
             // act: the official takes and finishes the step, the leader signs, the counter records and returns
             #expect(try await official.post(app, "/counter/dossiers/\(id)/act", form: ["action": "claim"]).status == .seeOther)
-            #expect(try await official.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete", "note": "Hồ sơ hợp lệ"]).status == .seeOther)
+            // the official hands on a draft decision with the step
+            let boundary = "----b\(UUID().uuidString)"
+            var body = ByteBuffer()
+            for (k, v) in ["_csrf": official.csrf, "action": "complete", "note": "Hồ sơ hợp lệ"] {
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n")
+            }
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"du-thao.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+            body.writeBytes(Array("%PDF-1.4\n%%EOF\n".utf8))
+            body.writeString("\r\n--\(boundary)--\r\n")
+            #expect(try await app.testing().sendRequest(.POST, "/counter/dossiers/\(id)/act", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": official.cookie ?? ""], body: body).status == .seeOther)
             #expect(try await leader.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete", "note": "Đồng ý"]).status == .seeOther)
             #expect(try await clerk.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete"]).status == .seeOther)
             #expect(try await DossierRecord.find(id, on: app.db)?.state == .done)
@@ -40,7 +49,7 @@ import VaporTesting
             #expect(handoffs.map(\.giver) == ["tuphap", "chutich", "motcua"])
             #expect(handoffs.allSatisfy { ["early", "onTime", "late"].contains($0.timeliness) })
             let page = try await clerk.get(app, "/counter/dossiers/\(id)").body.string
-            #expect(page.contains("Mẫu 05") && page.contains("Trả trực tiếp cho ông Tài"))
+            #expect(page.contains("Mẫu 05") && page.contains("Trả trực tiếp cho ông Tài") && page.contains("du-thao.pdf"))
             #expect(try await clerk.get(app, "/counter/register").body.string.contains("Trả trực tiếp cho ông Tài"))
             // the applicant rates it once; an unhappy rating reaches the office
             let tracked = try await app.testing().sendRequest(.GET, "/track?code=\(d.code!)&secret=\(d.secret)").body.string

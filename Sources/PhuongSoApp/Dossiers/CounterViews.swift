@@ -79,13 +79,17 @@ enum CounterViews {
                     .text("\(s.actor) — \(s.task) (\(Procedure.number(s.hours)) " + ctx.t("giờ", "h") + ")"))
             }),
             .if(!d.returnNote.isEmpty, .p(.text(ctx.t("Đã trả kết quả: ", "Returned: ") + d.returnNote + " — " + when(d.returnedAt, utcOffset)))),
-            .if(!actions.isEmpty, Components.form(action: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/act"),
+            .if(!actions.isEmpty, .element(named: "form", nodes: [
+                .attribute(named: "action", value: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/act")), .attribute(named: "method", value: "post"),
+                .attribute(named: "enctype", value: "multipart/form-data"),
                 Components.csrf(ctx),
                 Components.select(ctx, name: "action", label: ctx.t("Thao tác", "Action"),
                                   options: actions.map { ($0.rawValue, actionName($0, ctx, last: d.currentStep == plan.lastStep)) }, selected: actions.contains(.complete) ? "complete" : actions.first?.rawValue),
                 CatalogAdminViews.textArea(ctx, name: "note", label: ctx.t("Ý kiến / ghi chú (khi trả kết quả: cách trả và người nhận)", "Note (when returning: how and to whom)"),
                                            value: nil, rows: 2, error: nil),
-                Components.submit(ctx.t("Thực hiện", "Do it")))),
+                Components.textField(ctx, name: "file", label: ctx.t("Tệp kèm theo (không bắt buộc: dự thảo, văn bản đã ký…)", "Attached file (optional: draft, signed document…)"), type: .file),
+                Components.submit(ctx.t("Thực hiện", "Do it")),
+            ])),
             .if(canApologize && [.received, .inProcess, .supplementRequestedInProcess].contains(d.state), Components.form(action: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/apology"),
                 Components.csrf(ctx),
                 .h3(.text(ctx.t("Xin lỗi và hẹn lại ngày trả (Mẫu 04, lãnh đạo, một lần)", "Apology and new date (BM.04, leaders, once)"))),
@@ -95,8 +99,11 @@ enum CounterViews {
             .if(!handoffs.isEmpty, Components.table(caption: ctx.t("Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)", "Hand-off log (BM.05)"),
                 headers: [ctx.t("Bước giao", "From"), ctx.t("Bước nhận", "To"), ctx.t("Thời điểm", "When"), ctx.t("Người giao", "Given by"),
                           ctx.t("Bên nhận", "Received by"), ctx.t("Kết quả bước", "Step timeliness"), ctx.t("Ghi chú", "Note")],
-                rows: handoffs.map { h in [.text(h.fromStep), .text(h.toStep), .text(when(h.atSeconds, utcOffset)), .text(h.giver), .text(h.receiver),
-                                           .text(timeliness[h.timeliness] ?? h.timeliness), .text(h.note)] }))
+                rows: handoffs.map { h in
+                    let file = (try? JSONDecoder().decode(FileStore.Stored.self, from: Data(h.attachment.utf8))).map { " [" + ctx.t("tệp: ", "file: ") + $0.originalName + "]" } ?? ""
+                    return [.text(h.fromStep), .text(h.toStep), .text(when(h.atSeconds, utcOffset)), .text(h.giver), .text(h.receiver),
+                            .text(timeliness[h.timeliness] ?? h.timeliness), .text(h.note + file)]
+                }))
         )
     }
 

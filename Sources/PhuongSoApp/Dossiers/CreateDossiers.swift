@@ -53,6 +53,7 @@ struct CreateDossiers: AsyncMigration {
             .field("receiver", .string, .required)
             .field("timeliness", .string, .required)
             .field("note", .string, .required)
+            .field("attachment", .string, .required)
             .create()
         try await database.schema(RatingRecord.schema)
             .id()

@@ -15,6 +15,8 @@ package final class HandoffRecord: Model, @unchecked Sendable {
     @Field(key: "receiver") package var receiver: String
     @Field(key: "timeliness") package var timeliness: String
     @Field(key: "note") package var note: String
+    /// A file handed on with the step (JSON of `FileStore.Stored`), or empty.
+    @Field(key: "attachment") package var attachment: String
     package init() {}
 }
 

@@ -10,7 +10,7 @@ import Vapor
 enum InboxController {
     static func register(_ routes: RoutesBuilder) {
         routes.get("inbox", use: inbox).requires(.viewDossiers)
-        routes.post("counter", "dossiers", ":dossier", "act", use: act).requires(.viewDossiers)
+        routes.on(.POST, "counter", "dossiers", ":dossier", "act", body: .collect(maxSize: "25mb"), use: act).requires(.viewDossiers)
         routes.post("track", "rate", use: rate)
         routes.on(.POST, "track", "supplement", body: .collect(maxSize: "25mb"), use: uploadSupplement)
     }
@@ -48,14 +48,20 @@ enum InboxController {
                                incoming: [.official, .leader].contains(user.role) ? incoming : [], utcOffset: req.config.utcOffset).response()
     }
 
-    struct ActForm: Content { var action: String?; var note: String? }
+    struct ActForm: Content { var action: String?; var note: String?; var file: File? }
 
     @Sendable static func act(req: Request) async throws -> Response {
         let user = try req.require(.viewDossiers)
         let d = try await CounterController.dossier(req)
         let f = try req.content.decode(ActForm.self)
         guard let action = ProcessPlan.Action(rawValue: f.action ?? "") else { throw AppError.invalid(field: "action", vi: "Thao tác không hợp lệ.", en: "Unknown action.") }
-        try await ProcessingService.act(d, action, user: user, note: f.note ?? "", actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+        var stored: FileStore.Stored?
+        if let file = f.file, file.data.readableBytes > 0 {
+            do { stored = try FileStore(dataDirectory: req.config.dataDirectory).store(Array(file.data.readableBytesView), originalName: file.filename) }
+            catch let e as FileStore.Problem { throw AppError.invalid(field: "file", vi: e.vi, en: e.en) }
+        }
+        try await ProcessingService.act(d, action, user: user, note: f.note ?? "", attachment: stored, actor: req.auditActor, now: req.now,
+                                        utcOffset: req.config.utcOffset, on: req.db)
         return req.redirect(to: Language.of(req).link(action == .claim ? "/counter/dossiers/\(try d.requireID())" : "/inbox"))
     }
 

@@ -10,8 +10,9 @@ import SQLKit
 package enum ProcessingService {
     package static func plan(of d: DossierRecord) throws -> ProcessPlan { ProcessPlan(procedure: try d.procedureContent) }
 
-    package static func act(_ d: DossierRecord, _ action: ProcessPlan.Action, user: CurrentUser, note rawNote: String, actor: AuditActor,
-                            now: Date, utcOffset: Int, on db: Database) async throws {
+    package static func act(_ d: DossierRecord, _ action: ProcessPlan.Action, user: CurrentUser, note rawNote: String, attachment: FileStore.Stored? = nil,
+                            actor: AuditActor, now: Date, utcOffset: Int, on db: Database) async throws {
+        let attachmentJSON = try attachment.map { try IntakeService.json($0) } ?? ""
         let plan = try plan(of: d)
         let from = ProcessPlan.Position(state: d.state, step: d.currentStep, assignee: d.assignee)
         let note = String(rawNote.trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
@@ -93,6 +94,7 @@ package enum ProcessingService {
             }
             h.timeliness = judged.rawValue
             h.note = note
+            h.attachment = attachmentJSON
             handoff = h
         }
         if action == .complete || action == .sendBack {
@@ -109,6 +111,7 @@ package enum ProcessingService {
             h.receiver = to.state == .done ? "—" : plan.steps[to.step].actor
             h.timeliness = judged.rawValue
             h.note = note
+            h.attachment = attachmentJSON
             handoff = h
         }
         let id = try d.requireID(), revision = d.revision
