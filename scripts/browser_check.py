@@ -6,6 +6,7 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support import expected_conditions as EC
 from axe_selenium_python import Axe
 
 base, shots = sys.argv[1], sys.argv[2]
@@ -63,6 +64,66 @@ def receive(driver, code, due, width):
     tracked.append((number, secret, url))
 
 
+def act(driver, user, url, action, note=""):
+    """Logs in as `user`, performs `action` on the dossier at `url` with `note`, logs out."""
+    login(driver, user)
+    driver.get(url)
+    form = driver.find_element(By.CSS_SELECTOR, "form[action$='/act']")
+    for option in form.find_elements(By.CSS_SELECTOR, "select[name=action] option"):
+        if option.get_attribute("value") == action:
+            option.click()
+    if note:
+        form.find_element(By.NAME, "note").send_keys(note)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 10).until(EC.staleness_of(form))
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    if driver.title.startswith(("Yêu cầu không hợp lệ", "Không có quyền truy cập", "Lỗi hệ thống")):
+        problems.append(f"{user} could not {action}: " + driver.find_element(By.TAG_NAME, "main").text[:200])
+    logout(driver)
+
+
+def processing_scenarios(driver):
+    """Scenario 1: a guardianship dossier through every step, a liên thông to the provincial
+    Sở Tư pháp and back, one supplement, and return; the register and the matrix count it.
+    Scenario 2: a second dossier gets the leader's apology and a new date."""
+    login(driver, "motcua")
+    receive(driver, "1.004837", "ngày 25/02/2026", 0)
+    code, secret, url = tracked[-1]
+    receive(driver, "1.004837", "ngày 25/02/2026", 0)
+    late_code, late_secret, late_url = tracked[-1]
+    logout(driver)
+    act(driver, "tuphap", url, "transfer", "000.20.00.H42: Xác minh thông tin người được giám hộ")
+    login(driver, "sotuphap")
+    check_page(driver, "agency-inbox", "/inbox", "Hồ sơ liên thông đến đơn vị")
+    logout(driver)
+    act(driver, "sotuphap", url, "returnTransfer", "Thông tin đúng với cơ sở dữ liệu hộ tịch")
+    act(driver, "tuphap", url, "requestSupplement", "Bản sao giấy khai sinh của người được giám hộ")
+    check_page(driver, "track-supplement", f"/track?code={code}&secret={secret}", "Bản sao giấy khai sinh của người được giám hộ")
+    act(driver, "motcua", url, "resume", "Đã nhận bản sao")
+    act(driver, "tuphap", url, "complete", "Đủ điều kiện")
+    act(driver, "chutich", url, "complete", "Đồng ý")
+    act(driver, "motcua", url, "complete", "Vào sổ")
+    act(driver, "motcua", url, "returnResult", "Trả trực tiếp cho bà Thu")
+    login(driver, "motcua")
+    check_page(driver, "dossier-returned", url.replace(base, ""), "Liên thông: Sở Tư pháp tỉnh Hà Tĩnh")
+    check_page(driver, "register", "/counter/register", "Trả trực tiếp cho bà Thu")
+    logout(driver)
+    login(driver, "vanphong")
+    check_page(driver, "matrix-after", "/reports/matrix?from=2026-02-01&to=2026-02-28", "100.0%")
+    logout(driver)
+    # scenario 2: the leader apologises with a new date
+    login(driver, "chutich")
+    driver.get(late_url)
+    driver.execute_script("document.getElementsByName('newDue')[0].value = '2026-02-27T17:30'")
+    driver.find_element(By.NAME, "reason").send_keys("Chờ xác minh nơi cư trú")
+    apology = driver.find_element(By.CSS_SELECTOR, "form[action$='/apology']")
+    apology.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 10).until(EC.staleness_of(apology))
+    check_page(driver, "bm04", late_url.replace(base, "") + "/apology", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ")
+    logout(driver)
+    check_page(driver, "track-apology", f"/track?code={late_code}&secret={late_secret}", "17:30 ngày 27/02/2026")
+
+
 def login(driver, username):
     driver.get(base + "/login")
     if not driver.find_elements(By.NAME, "username"):
@@ -78,6 +139,8 @@ def login(driver, username):
 
 
 def logout(driver):
+    if not driver.find_elements(By.CSS_SELECTOR, "form.logout button"):
+        driver.get(base + "/")  # printable slips have no page header
     driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
     WebDriverWait(driver, 10).until(lambda d: "Đăng xuất" not in d.page_source)
 
@@ -145,6 +208,7 @@ for width, height in [(360, 780), (1280, 900)]:
             WebDriverWait(driver, 10).until(lambda d: "Cảm ơn bạn đã đánh giá." in d.page_source)
         except Exception:
             problems.append("rating failed: " + driver.find_element(By.TAG_NAME, "main").text[:400])
+        processing_scenarios(driver)
     finally:
         driver.quit()
 

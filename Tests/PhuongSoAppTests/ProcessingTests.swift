@@ -200,15 +200,13 @@ import VaporTesting
     func aTransferToAnotherAgencyGoesAndComesBack(db: TestDatabase) async throws {
         try await withDemoApp(db) { app in
             let d = try await setup(app, at: "2026-03-02T08:00")
-            _ = try await AccountQueries.create(.init(username: "sotuphap", displayName: "Chuyên viên Sở Tư pháp", password: "SoTuPhap@26", role: "official",
-                                                      unitCode: "000.20.00.H42"), creator: nil, bcryptCost: 4, actor: .system("t"), on: app.db)
             // to oneself, or to a unit that does not exist: refused
             await #expect(throws: AppError.self) { try await act(app, d, .transfer, "tuphap", "000.00.31.H42: tự chuyển", at: "2026-03-02T09:00") }
             await #expect(throws: AppError.self) { try await act(app, d, .transfer, "tuphap", "KHONGCO: x", at: "2026-03-02T09:00") }
             try await act(app, d, .transfer, "tuphap", "000.20.00.H42: Xác minh thông tin hộ tịch", at: "2026-03-02T09:00")
             #expect(try await DossierRecord.find(d.id, on: app.db)?.state == .transferred)
             // the agency sees it in its inbox and may open it; the ward cannot answer for it
-            let agency = try await app.webSession("sotuphap", password: "SoTuPhap@26")
+            let agency = try await app.webSession("sotuphap")
             #expect(try await agency.get(app, "/inbox").body.string.contains("Xác minh thông tin hộ tịch"))
             #expect(try await agency.get(app, "/counter/dossiers/\(d.id!)").status == .ok)
             await #expect(throws: AppError.self) { try await act(app, d, .returnTransfer, "tuphap", "x", at: "2026-03-03T09:00") }

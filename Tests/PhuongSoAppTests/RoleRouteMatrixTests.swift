@@ -9,7 +9,7 @@ import VaporTesting
 /// the route's declared policy, on pages and API alike.
 @Suite struct RoleRouteMatrixTests {
     static let wardCode = "000.00.31.H42"
-    static let accountByRole: [Role: String] = Dictionary(uniqueKeysWithValues: DemoData.accounts.map { ($0.role, $0.username) })
+    static let accountByRole: [Role: String] = Dictionary(DemoData.accounts.map { ($0.role, $0.username) }, uniquingKeysWith: { first, _ in first })
     static let publicPaths: Set<String> = ["/", "/login", "/logout", "/api/v1/openapi.json", "/api/v1/auth/token", "/healthz", "/metrics",
                                            "/procedures", "/procedures/posting", "/procedures/1.001193", "/procedures/1.001193/history",
                                            "/api/v1/procedures", "/api/v1/procedures/1.001193", "/api/v1/procedures/1.001193/versions",

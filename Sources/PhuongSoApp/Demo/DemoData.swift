@@ -8,13 +8,14 @@ package enum DemoData {
 
     package static let accounts: [(username: String, name: String, role: Role, unit: String?)] = [
         ("admin", "Quản trị hệ thống", .admin, nil),
-        ("giamsat", "Trần Thị Thanh Hương (Sở Nội vụ)", .supervisor, "000.00.00.H42"),
-        ("quantri", "Lê Văn Nam (quản trị phường)", .unitAdmin, "000.00.31.H42"),
-        ("chutich", "Nguyễn Văn Hùng (Chủ tịch UBND phường)", .leader, "000.00.31.H42"),
-        ("vanphong", "Phạm Thị Lan (Văn phòng HĐND-UBND)", .office, "000.00.31.H42"),
-        ("motcua", "Hoàng Thị Mai (Bộ phận Một cửa)", .clerk, "000.00.31.H42"),
-        ("tuphap", "Đặng Văn Đức (Tư pháp - Hộ tịch)", .official, "000.00.31.H42"),
+        ("giamsat", "Trần Thị Thanh Hương", .supervisor, "000.00.00.H42"),
+        ("quantri", "Lê Văn Nam", .unitAdmin, "000.00.31.H42"),
+        ("chutich", "Nguyễn Văn Hùng", .leader, "000.00.31.H42"),
+        ("vanphong", "Phạm Thị Lan", .office, "000.00.31.H42"),
+        ("motcua", "Hoàng Thị Mai", .clerk, "000.00.31.H42"),
+        ("tuphap", "Đặng Văn Đức", .official, "000.00.31.H42"),
         ("congdan", "Võ Thị Hồng Nhung", .citizen, nil),
+        ("sotuphap", "Ngô Minh Quân", .official, "000.20.00.H42"),
     ]
 
     /// Loads the demo data when the database holds no unit yet; returns whether it loaded.

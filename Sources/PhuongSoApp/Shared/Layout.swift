@@ -77,7 +77,7 @@ package enum Layout {
     input[type=checkbox]{width:auto}button,.button{font:inherit;background:#0b4ea2;color:#fff;border:0;border-radius:4px;padding:10px 16px;margin-top:12px;cursor:pointer;text-decoration:none;display:inline-block}
     button.secondary{background:#444}.error{color:#a30000;font-weight:600}.field-error input,.field-error select{border:2px solid #a30000}
     .notice{background:#eef5ee;border-left:4px solid #1e6b1e;padding:8px 12px}.alert{background:#fdeeee;border-left:4px solid #a30000;padding:8px 12px}
-    table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #bbb;padding:6px;text-align:left;vertical-align:top}th{background:#f0f0f0}
+    table{border-collapse:collapse;width:100%;margin:8px 0;overflow-wrap:break-word}th,td{border:1px solid #bbb;padding:6px;text-align:left;vertical-align:top}th{background:#f0f0f0}
     .scroll{overflow-x:auto}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:12px}.card{border:1px solid #bbb;border-radius:6px;padding:12px}
     .months{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}.month td,.month th{text-align:center;padding:3px}
     .off{background:#fde2e2}.comp{background:#fff0c2}.ovr{background:#e2e8fd}.work{background:#dff5df}.we{color:#555;background:#f3f3f3}
