@@ -6,7 +6,7 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from axe_selenium_python import Axe
 
 base, shots = sys.argv[1], sys.argv[2]
@@ -64,6 +64,18 @@ def receive(driver, code, due, width):
     tracked.append((number, secret, url))
 
 
+def gone(element):
+    """A wait condition: the element left the page (the browser navigated). Chromium sometimes
+    reports a detached node as an inspector error rather than a stale element: both mean gone."""
+    def check(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
+
+
 def act(driver, user, url, action, note=""):
     """Logs in as `user`, performs `action` on the dossier at `url` with `note`, logs out."""
     login(driver, user)
@@ -75,7 +87,7 @@ def act(driver, user, url, action, note=""):
     if note:
         form.find_element(By.NAME, "note").send_keys(note)
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(form))
+    WebDriverWait(driver, 10).until(gone(form))
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
     if driver.title.startswith(("Yêu cầu không hợp lệ", "Không có quyền truy cập", "Lỗi hệ thống")):
         problems.append(f"{user} could not {action}: " + driver.find_element(By.TAG_NAME, "main").text[:200])
@@ -118,7 +130,7 @@ def processing_scenarios(driver):
     driver.find_element(By.NAME, "reason").send_keys("Chờ xác minh nơi cư trú")
     apology = driver.find_element(By.CSS_SELECTOR, "form[action$='/apology']")
     apology.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(apology))
+    WebDriverWait(driver, 10).until(gone(apology))
     check_page(driver, "bm04", late_url.replace(base, "") + "/apology", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ")
     logout(driver)
     check_page(driver, "track-apology", f"/track?code={late_code}&secret={late_secret}", "17:30 ngày 27/02/2026")
