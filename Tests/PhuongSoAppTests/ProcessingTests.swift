@@ -222,4 +222,23 @@ import VaporTesting
             try await act(app, d, .complete, "tuphap", "", at: "2026-03-03T10:00")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func consultationTimeIsLeftOutWhereTheProcedureSaysSo(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup: the procedure excludes time at other agencies
+            let record = try await CatalogQueries.find(code: "1.004837", unitCode: nil, on: app.db)
+            var p = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
+            p.consultationExcluded = true
+            try await ProcedureEditing.save(p, as: record, unit: UnitQueries.find(code: "000.00.31.H42", on: app.db),
+                                            effectiveFrom: LocalDate(parsing: "2025-07-01"), actor: .system("t"), on: app.db)
+            let d = try await setup(app, at: "2026-03-02T08:00")  // due Thursday 08:00
+            // act: two working days at the Sở
+            try await act(app, d, .transfer, "tuphap", "000.20.00.H42: Xác minh", at: "2026-03-02T09:00")
+            try await act(app, d, .returnTransfer, "sotuphap", "Xong", at: "2026-03-04T09:00")
+            // check: the 23 working hours left at the transfer start again at its return
+            let now = try #require(try await DossierRecord.find(d.id, on: app.db))
+            #expect(show(Instant(seconds: now.dueAt!)) == "2026-03-09T08:00:00+07:00")
+        }
+    }
 }

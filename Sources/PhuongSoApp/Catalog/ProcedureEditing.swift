@@ -27,6 +27,7 @@ package struct ProcedureForm: Content, Sendable {
     var onlineLevel: String?
     var paperResultRequired: String?
     var supplementPolicy: String?
+    var consultationExcluded: String?
     /// One step a line: `actor | task | hours`.
     var steps: String?
     var effectiveFrom: String?
@@ -51,6 +52,7 @@ package struct ProcedureForm: Content, Sendable {
         legalBases = p.legalBases.joined(separator: "\n"); publishingDecision = p.publishingDecision
         onlineLevel = p.onlineLevel.rawValue; paperResultRequired = p.paperResultRequired ? "on" : nil
         supplementPolicy = p.supplementPolicy.rawValue
+        consultationExcluded = p.consultationExcluded == true ? "on" : nil
         steps = p.steps.map { "\($0.actor) | \($0.task) | \(Procedure.number($0.hours))" }.joined(separator: "\n")
         self.effectiveFrom = effectiveFrom; source = p.source; notes = p.notes
     }
@@ -94,6 +96,7 @@ package struct ProcedureForm: Content, Sendable {
         p.onlineLevel = OnlineLevel(rawValue: onlineLevel ?? "") ?? .none
         p.paperResultRequired = paperResultRequired != nil
         p.supplementPolicy = SupplementPolicy(rawValue: supplementPolicy ?? "") ?? .pause
+        p.consultationExcluded = consultationExcluded != nil ? true : nil
         for (i, line) in Self.lines(steps).enumerated() {
             let parts = line.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 3, let h = Double(parts[2].replacingOccurrences(of: ",", with: ".")), h >= 0, h <= 10_000 else {

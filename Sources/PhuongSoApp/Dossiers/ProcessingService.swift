@@ -65,6 +65,11 @@ package enum ProcessingService {
             if earlier > 0 { decisionNote = "[Yêu cầu bổ sung lần \(earlier + 1): tính là trễ hạn theo Bộ chỉ số 766] " + note }
         }
         if action == .stop { decisionNote = note }
+        // Time at the other agency counts against the limit unless the procedure leaves it out.
+        if action == .returnTransfer, let t = openTransfer, try d.procedureContent.consultationExcluded == true, let oldDue = d.dueAt {
+            let left = try calendar.workingSeconds(from: Instant(seconds: t.sentAt), to: Instant(seconds: oldDue))
+            if left > 0 { due = try calendar.adding(workingSeconds: left, to: Instant(seconds: nowSeconds)).seconds }
+        }
         if action == .resume, let paused = d.pausedAt, let oldDue = d.dueAt {
             let procedure = try d.procedureContent
             if procedure.supplementPolicy == .restart, let limit = procedure.timeLimit {
@@ -116,7 +121,6 @@ package enum ProcessingService {
         }
         let id = try d.requireID(), revision = d.revision
         let stepStarted: Int64? = (to.step != from.step || action == .complete || action == .sendBack || action == .resume) ? nowSeconds : d.stepStartedAt
-        // The lead clock keeps running during liên thông: the procedure records give no rule to exclude consultation time.
         let doneAt: Int64? = to.state == .done ? nowSeconds : d.doneAt
         let returnedAt: Int64? = to.state == .returned ? nowSeconds : d.returnedAt
         let returnNote = to.state == .returned ? note : d.returnNote

@@ -48,6 +48,7 @@ extension Procedure {
             ("result", result), ("conditions", conditions), ("legal_basis", legalBases.joined(separator: " | ")),
             ("publishing_decision", publishingDecision), ("online_level", onlineLevel.rawValue),
             ("paper_result_required", paperResultRequired ? "có" : "không"), ("supplement_policy", supplementPolicy.rawValue),
+            ("consultation_time_excluded", consultationExcluded == true ? "có" : "không"),
             ("source", source), ("notes", notes),
             ("internal_process", steps.enumerated().map { "\($0.offset + 1). \($0.element.actor): \($0.element.task) (\(Procedure.number($0.element.hours)) giờ)" }.joined(separator: " | ")),
         ]
@@ -61,6 +62,7 @@ extension Procedure {
         p.level = current.level; p.subjects = current.subjects; p.submissionWays = current.submissionWays
         p.conditions = current.conditions; p.publishingDecision = current.publishingDecision
         p.paperResultRequired = current.paperResultRequired; p.supplementPolicy = current.supplementPolicy
+        p.consultationExcluded = current.consultationExcluded
         for i in p.components.indices {
             if let old = current.components.first(where: { $0.name == p.components[i].name }) {
                 p.components[i].count = old.count; p.components[i].reusable = old.reusable

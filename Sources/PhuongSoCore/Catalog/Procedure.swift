@@ -96,6 +96,9 @@ public struct Procedure: Hashable, Codable, Sendable {
     public var onlineLevel: OnlineLevel = .none
     public var paperResultRequired: Bool = false
     public var supplementPolicy: SupplementPolicy = .pause
+    /// Whether time spent at another agency (liên thông) is left out of the lead clock. Optional
+    /// so versions stored before it existed still read (nil = not excluded).
+    public var consultationExcluded: Bool?
     public var source: String = ""
     public var notes: String = ""
     public var steps: [ProcessStep] = []
