@@ -52,6 +52,12 @@ import VaporTesting
             #expect([r.inProgressNotDue, r.inProgressOverdue] as [Int] == [1, 1])
             #expect([r.pausedSupplement, r.refused, r.withdrawn] as [Int] == [1, 1, 1])
             #expect(abs(r.onTimeRate! - 200.0 / 3) < 1e-9)
+            // each number drills down to the dossiers behind it
+            for (bucket, count) in [("received", 7), ("early", 1), ("onTime", 1), ("late", 1), ("overdue", 1), ("notDue", 1), ("paused", 1), ("refused", 1), ("withdrawn", 1)] {
+                let rows = try await DossierQueries.register(unitID: unit.requireID(), field: "Hộ tịch", from: "2026-03-01", to: "2026-03-31", bucket: bucket,
+                                                             now: date("2026-03-10T12:00"), utcOffset: 7 * 3600, on: app.db)
+                #expect(rows.count == count, "\(bucket)")
+            }
             // the page shows it, with N/A where nothing is resolved
             let session = try await app.webSession("vanphong")
             let page = try await session.get(app, "/reports/matrix?from=2026-03-01&to=2026-03-31").body.string

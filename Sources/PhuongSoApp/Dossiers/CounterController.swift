@@ -119,14 +119,15 @@ enum CounterController {
                                         utcOffset: req.config.utcOffset).response()
     }
 
-    struct RegisterQuery: Content { var field: String?; var from: String?; var to: String? }
+    struct RegisterQuery: Content { var field: String?; var from: String?; var to: String?; var bucket: String? }
 
     /// Received dossiers of the unit per field and period: the register (sổ theo dõi, BM.06)
     /// as far as intake fills it; return columns stay empty until results are returned.
     @Sendable static func register(req: Request) async throws -> Response {
         let unit = try await myUnit(req)
         let q = try req.query.decode(RegisterQuery.self)
-        let rows = try await DossierQueries.register(unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, utcOffset: req.config.utcOffset, on: req.db)
+        let rows = try await DossierQueries.register(unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, bucket: q.bucket, now: req.now,
+                                                     utcOffset: req.config.utcOffset, on: req.db)
         let fields = try await CatalogQueries.fields(unitID: unit.requireID(), on: req.db)
         return CounterViews.register(PageContext.of(req), unit: unit, query: q, fields: fields, rows: rows, utcOffset: req.config.utcOffset).response()
     }

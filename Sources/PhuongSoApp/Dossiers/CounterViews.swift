@@ -114,6 +114,9 @@ enum CounterViews {
                 Components.select(ctx, name: "field", label: ctx.t("Lĩnh vực", "Field"), options: [("", ctx.t("Tất cả", "All"))] + fields.map { ($0, $0) }, selected: q.field),
                 Components.textField(ctx, name: "from", label: ctx.t("Từ ngày", "From"), value: q.from ?? "", type: .date),
                 Components.textField(ctx, name: "to", label: ctx.t("Đến ngày", "To"), value: q.to ?? "", type: .date),
+                Components.select(ctx, name: "bucket", label: ctx.t("Nhóm trong bảng thống kê", "Statistics column"),
+                                  options: [("", ctx.t("Tất cả hồ sơ đã tiếp nhận", "All received"))] + StatisticsMatrix.bucketNames.map { ($0.key, ctx.lang == .vi ? $0.vi : $0.en) },
+                                  selected: q.bucket),
                 Components.submit(ctx.t("Xem", "Show"))),
             .p(.a(.href(ctx.link("/counter/register.xlsx?field=" + ((q.field ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                                  + "&from=" + (q.from ?? "") + "&to=" + (q.to ?? ""))), .text(ctx.t("Tải sổ (XLSX)", "Download (XLSX)")))),

@@ -80,11 +80,14 @@ enum ReportsController {
         let m = try await matrix(req)
         let ctx = PageContext.of(req)
         func rate(_ r: StatisticsMatrix.Row) -> String { r.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "N/A" }
+        // Each number links to the dossiers behind it (the register filtered by its column).
         func cells(_ r: StatisticsMatrix.Row, link: Bool) -> [Node<HTML.BodyContext>] {
-            let registerLink = "/counter/register?field=" + (r.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&from=\(m.from)&to=\(m.to)"
-            return [link && m.group == "field" ? .a(.href(ctx.link(registerLink)), .text(r.name)) : .text(r.name)]
-                + [r.received, r.inProgressNotDue, r.inProgressOverdue, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate, r.pausedSupplement, r.refused, r.withdrawn]
-                    .map { .text(String($0)) } + [.text(rate(r))]
+            let base = "/counter/register?field=" + (r.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&from=\(m.from)&to=\(m.to)&bucket="
+            let numbers = [r.received, r.inProgressNotDue, r.inProgressOverdue, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate, r.pausedSupplement, r.refused, r.withdrawn]
+            let numberCells: [Node<HTML.BodyContext>] = zip(numbers, StatisticsMatrix.bucketNames).map { n, b in
+                link && n > 0 ? .a(.href(ctx.link(base + b.key)), .text(String(n))) : .text(String(n))
+            }
+            return [.text(r.name)] + numberCells + [.text(rate(r))]
         }
         return Layout.page(ctx, title: ctx.t("Thống kê tình hình giải quyết hồ sơ", "Dossier statistics"),
             Components.form(action: "/reports/matrix", method: "get",

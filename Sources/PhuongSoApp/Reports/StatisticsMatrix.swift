@@ -67,6 +67,29 @@ package enum StatisticsMatrix {
         }
     }
 
+    /// The matrix buckets a dossier falls in, by the same rules as the query (for drill-down).
+    package static func buckets(of d: DossierRecord, now: Date, end: Int64, utcOffset: Int) -> Set<String> {
+        var b: Set<String> = []
+        let cutoff = min(Int64(now.timeIntervalSince1970), end), off = Int64(utcOffset)
+        if d.receivedAt != nil { b.insert("received") }
+        if [.received, .inProcess, .transferred].contains(d.state), let due = d.dueAt { b.insert(due >= cutoff ? "notDue" : "overdue") }
+        if let done = d.doneAt, let due = d.dueAt {
+            if (done + off) / 86400 < (due + off) / 86400 { b.insert("early") }
+            else if done <= due { b.insert("onTime") } else { b.insert("late") }
+        }
+        if d.state == .supplementRequestedInProcess { b.insert("paused") }
+        if d.state == .refused { b.insert("refused") }
+        if d.state == .stopped { b.insert("withdrawn") }
+        return b
+    }
+
+    package static let bucketNames: [(key: String, vi: String, en: String)] = [
+        ("received", "Tiếp nhận", "Received"), ("notDue", "Đang giải quyết: chưa đến hạn", "In progress: not yet due"),
+        ("overdue", "Đang giải quyết: quá hạn", "In progress: overdue"), ("early", "Đã giải quyết: trước hạn", "Resolved: early"),
+        ("onTime", "Đã giải quyết: đúng hạn", "Resolved: on time"), ("late", "Đã giải quyết: trễ hạn", "Resolved: late"),
+        ("paused", "Tạm dừng: chờ bổ sung", "Paused: supplement"), ("refused", "Từ chối", "Refused"), ("withdrawn", "Rút hồ sơ", "Withdrawn"),
+    ]
+
     package static func total(_ rows: [Row]) -> Row {
         rows.reduce(Row(key: "", name: "Tổng", received: 0, inProgressNotDue: 0, inProgressOverdue: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0,
                         pausedSupplement: 0, refused: 0, withdrawn: 0)) { t, r in
