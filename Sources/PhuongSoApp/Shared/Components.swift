@@ -61,8 +61,10 @@ package enum Components {
             .unwrap(error) { .p(.class("error"), .text($0)) },
             options.isEmpty ? .p(.class("hint"), .text(ctx.t("(đơn vị chưa có lĩnh vực)", "(the unit has no fields)"))) : .empty,
             .forEach(options) { option in
-                .div(.input(.type(.checkbox), .id("cb-\(option.value)"), .name(name), .value(option.value), .checked(checked.contains(option.value))),
-                     .text(" "), .label(.for("cb-\(option.value)"), .class("inline"), .text(option.label)))
+                // ids carry the group's name too: two groups may share option values
+                let id = "cb-" + String(name.filter { $0.isLetter || $0.isNumber }) + "-" + String(option.value.filter { $0.isLetter || $0.isNumber || $0 == "." })
+                return .div(.input(.type(.checkbox), .id(id), .name(name), .value(option.value), .checked(checked.contains(option.value))),
+                            .text(" "), .label(.for(id), .class("inline"), .text(option.label)))
             },
         ])
     }
