@@ -136,24 +136,10 @@ import VaporTesting
 }
 
 func upload(_ app: Application, _ session: WebSession, files: [(String, String, [UInt8])], fields: [String: String]) async throws -> TestingHTTPResponse {
-    let boundary = "----phuongso\(UUID().uuidString)"
-    var body = ""
     var all = fields
-    all["_csrf"] = session.csrf
     if all["unit"] == nil { all["unit"] = "000.00.31.H42" }
     if all["effectiveFrom"] == nil { all["effectiveFrom"] = "2026-01-01" }
-    var buffer = ByteBuffer()
-    for (k, v) in all { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
-    buffer.writeString(body)
-    for (name, filename, bytes) in files {
-        buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n")
-        buffer.writeBytes(bytes)
-        buffer.writeString("\r\n")
-    }
-    buffer.writeString("--\(boundary)--\r\n")
-    return try await app.testing().sendRequest(.POST, "/admin/catalog/import", headers: [
-        "Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": session.cookie ?? "",
-    ], body: buffer)
+    return try await session.postMultipart(app, "/admin/catalog/import", fields: all, files: files.map { (name: $0.0, filename: $0.1, bytes: $0.2) })
 }
 
 extension CatalogImport {

@@ -48,16 +48,7 @@ import VaporTesting
     }
 
     func multipart(_ app: Application, _ session: WebSession, _ path: String, files: [(String, String, [UInt8])]) async throws -> TestingHTTPResponse {
-        let boundary = "----b\(UUID().uuidString)"
-        var buffer = ByteBuffer()
-        buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(session.csrf)\r\n")
-        for (name, filename, bytes) in files {
-            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            buffer.writeBytes(bytes)
-            buffer.writeString("\r\n")
-        }
-        buffer.writeString("--\(boundary)--\r\n")
-        return try await app.testing().sendRequest(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": session.cookie ?? ""], body: buffer)
+        try await session.postMultipart(app, path, files: files.map { (name: $0.0, filename: $0.1, bytes: $0.2) })
     }
 
     @Test(arguments: TestDatabase.all)

@@ -29,15 +29,9 @@ import VaporTesting
             // act: the official takes and finishes the step, the leader signs, the counter records and returns
             #expect(try await official.post(app, "/counter/dossiers/\(id)/act", form: ["action": "claim"]).status == .seeOther)
             // the official hands on a draft decision with the step
-            let boundary = "----b\(UUID().uuidString)"
-            var body = ByteBuffer()
-            for (k, v) in ["_csrf": official.csrf, "action": "complete", "note": "Hồ sơ hợp lệ"] {
-                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n")
-            }
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"du-thao.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
-            body.writeBytes(Array("%PDF-1.4\n%%EOF\n".utf8))
-            body.writeString("\r\n--\(boundary)--\r\n")
-            #expect(try await app.testing().sendRequest(.POST, "/counter/dossiers/\(id)/act", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": official.cookie ?? ""], body: body).status == .seeOther)
+            let sentStep = try await official.postMultipart(app, "/counter/dossiers/\(id)/act", fields: ["action": "complete", "note": "Hồ sơ hợp lệ"],
+                                                            files: [(name: "file", filename: "du-thao.pdf", bytes: Array("%PDF-1.4\n%%EOF\n".utf8))])
+            #expect(sentStep.status == .seeOther)
             #expect(try await leader.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete", "note": "Đồng ý"]).status == .seeOther)
             #expect(try await clerk.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete"]).status == .seeOther)
             #expect(try await DossierRecord.find(id, on: app.db)?.state == .done)
@@ -130,15 +124,8 @@ import VaporTesting
             let first = try await app.testing().sendRequest(.GET, "/track?code=\(now.code!)&secret=\(now.secret)")
             #expect(first.body.string.contains("Gửi giấy tờ bổ sung trực tuyến"))
             let visitor = WebSession(cookie: first.cookieHeader, csrf: WebSession.csrf(in: first.body.string))
-            let boundary = "----b\(UUID().uuidString)"
-            var body = ByteBuffer()
-            for (k, v) in ["_csrf": visitor.csrf, "code": now.code!, "secret": now.secret, "label": "Bản sao giấy khai sinh"] {
-                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n")
-            }
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"khai-sinh.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
-            body.writeBytes(Array("%PDF-1.4\n%%EOF\n".utf8))
-            body.writeString("\r\n--\(boundary)--\r\n")
-            let sent = try await app.testing().sendRequest(.POST, "/track/supplement", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": visitor.cookie ?? ""], body: body)
+            let sent = try await visitor.postMultipart(app, "/track/supplement", fields: ["code": now.code!, "secret": now.secret, "label": "Bản sao giấy khai sinh"],
+                                                       files: [(name: "file", filename: "khai-sinh.pdf", bytes: Array("%PDF-1.4\n%%EOF\n".utf8))])
             #expect(sent.status == .ok && sent.body.string.contains("Đã gửi giấy tờ bổ sung"))
             #expect(try await DossierRecord.find(d.id, on: app.db)!.attachments.map(\.component) == ["Bổ sung: Bản sao giấy khai sinh"])
             try await act(app, d, .resume, "motcua", "Đã nhận bản sao", at: "2026-03-06T08:00")

@@ -95,6 +95,22 @@ struct WebSession {
         })
     }
 
+    /// A multipart form post (file uploads) with the session's cookie and CSRF token.
+    func postMultipart(_ app: Application, _ path: String, fields: [String: String] = [:], files: [(name: String, filename: String, bytes: [UInt8])]) async throws -> TestingHTTPResponse {
+        let boundary = "----phuongso\(UUID().uuidString)"
+        var body = ByteBuffer()
+        var all = fields
+        all["_csrf"] = csrf
+        for (k, v) in all { body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n") }
+        for f in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(f.name)\"; filename=\"\(f.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(f.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await app.testing().sendRequest(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": cookie ?? ""], body: body)
+    }
+
     func post(_ app: Application, _ path: String, form: [String: String], withCSRF: Bool = true) async throws -> TestingHTTPResponse {
         var fields = form
         if withCSRF { fields["_csrf"] = csrf }
