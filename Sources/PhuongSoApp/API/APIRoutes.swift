@@ -135,7 +135,7 @@ enum APIRoutes {
     struct Reason: Content { var reason: String? }
 
     @Sendable static func deactivateUser(req: Request) async throws -> AccountDTO {
-        let user = try await AccountController.target(req)
+        let user = try await AccountEditPage.account(req, .manageAccounts)
         if user.id == req.currentUser?.id { throw AppError.invalid(field: nil, vi: "Không thể tự khóa tài khoản của chính mình.", en: "You cannot deactivate your own account.") }
         let b = (try? req.content.decode(Reason.self)) ?? Reason()
         try await AccountQueries.setActive(user, false, reason: String((b.reason ?? "").prefix(500)), actor: req.auditActor, on: req.db)
@@ -145,7 +145,7 @@ enum APIRoutes {
     struct NewPassword: Content { var password: String? }
 
     @Sendable static func resetPassword(req: Request) async throws -> HTTPStatus {
-        let user = try await AccountController.target(req)
+        let user = try await AccountEditPage.account(req, .manageAccounts)
         let b = try req.content.decode(NewPassword.self)
         try await AccountQueries.resetPassword(user, to: b.password, bcryptCost: req.config.bcryptCost, actor: req.auditActor, on: req.db)
         return .noContent

@@ -43,21 +43,10 @@ enum AccountController {
         }
     }
 
-    /// The account named in the path, if the acting user's scope covers its unit.
-    static func target(_ req: Request) async throws -> UserRecord {
-        let actor = try req.require(.manageAccounts)
-        let user = try await AccountQueries.find(username: req.parameters.get("username") ?? "", on: req.db)
-        if actor.role != .admin {
-            guard let unitID = user.$unit.id, user.role != .admin else { throw AppError.forbidden }
-            try await req.require(.manageAccounts, unit: unitID)
-        }
-        return user
-    }
-
     struct ActiveForm: Content { var active: String?; var reason: String? }
 
     @Sendable static func setActive(req: Request) async throws -> Response {
-        let user = try await target(req)
+        let user = try await AccountEditPage.account(req, .manageAccounts)
         let form = try req.content.decode(ActiveForm.self)
         if user.id == req.currentUser?.id { throw AppError.invalid(field: nil, vi: "Không thể tự khóa tài khoản của chính mình.", en: "You cannot deactivate your own account.") }
         try await AccountQueries.setActive(user, form.active == "true", reason: String((form.reason ?? "").prefix(500)), actor: req.auditActor, on: req.db)
@@ -69,7 +58,7 @@ enum AccountController {
     struct PasswordForm: Content { var password: String? }
 
     @Sendable static func resetPassword(req: Request) async throws -> Response {
-        let user = try await target(req)
+        let user = try await AccountEditPage.account(req, .manageAccounts)
         let form = try req.content.decode(PasswordForm.self)
         try await AccountQueries.resetPassword(user, to: form.password, bcryptCost: req.config.bcryptCost, actor: req.auditActor, on: req.db)
         let ctx = PageContext.of(req)

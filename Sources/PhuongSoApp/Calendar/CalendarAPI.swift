@@ -56,17 +56,17 @@ enum CalendarAPI {
         let cal = try await UnitCalendars.calendar(for: unit, utcOffset: req.config.utcOffset, on: req.db)
         // A CalendarError here becomes a 422 with its message in the error middleware.
         let from = try LocalDateTime(parsing: q.from ?? "", utcOffset: cal.utcOffset)
-            let length: UnitCalendars.Length
-            if q.sameDay == true {
-                length = try CalendarController.length(amount: nil, per: "same-day", cutoff: q.cutoff)
-            } else if let h = q.hours {
-                length = try CalendarController.length(amount: h, per: "hours", cutoff: nil)
-            } else {
-                length = try CalendarController.length(amount: q.days, per: "days", cutoff: nil)
-            }
-            let p = try UnitCalendars.preview(from: from, length: length, in: cal)
-            return DueResponse(from: p.start.description, due: p.due.description, skipped: p.skipped.map {
-                Day(date: $0.date.description, kind: $0.entry?.kind.rawValue ?? "weekend", name: $0.entry?.name ?? "")
-            })
+        let length: UnitCalendars.Length
+        if q.sameDay == true {
+            length = try CalendarController.length(amount: nil, per: "same-day", cutoff: q.cutoff)
+        } else if let h = q.hours {
+            length = try CalendarController.length(amount: h, per: "hours", cutoff: nil)
+        } else {
+            length = try CalendarController.length(amount: q.days, per: "days", cutoff: nil)
+        }
+        let p = try UnitCalendars.preview(from: from, length: length, in: cal)
+        return DueResponse(from: p.start.description, due: p.due.description, skipped: p.skipped.map {
+            Day(date: $0.date.description, kind: $0.entry?.kind.rawValue ?? "weekend", name: $0.entry?.name ?? "")
+        })
     }
 }

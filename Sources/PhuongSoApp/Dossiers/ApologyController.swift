@@ -43,11 +43,9 @@ enum ApologyController {
         let revision = d.revision, code = d.code ?? id.uuidString
         let text = reason + " | " + LocalDateTime(newDue, utcOffset: utcOffset).description
         try await AuditLog.transaction(on: db, actor: actor) { tx in
-            struct Row: Decodable { let id: UUID }
-            let changed = try await tx.sql.raw("""
+            try await DossierQueries.guardedUpdate("""
                 UPDATE dossiers SET due_at = \(bind: newDue.seconds), revision = revision + 1 WHERE id = \(bind: id) AND revision = \(bind: revision) RETURNING id
-                """).all(decoding: Row.self)
-            guard !changed.isEmpty else { throw AppError.conflict(vi: "Hồ sơ vừa thay đổi; vui lòng tải lại trang.", en: "The dossier has just changed; reload the page.") }
+                """, on: tx)
             try await DossierEventRecord(dossierID: id, at: nowSeconds, action: "apologize", actor: user.username, state: d.state, note: text).create(on: tx)
             return (AuditedChange(action: "dossier.apologize", entity: "dossier", entityID: code, before: ["due": String(due)],
                                   after: ["due": String(newDue.seconds)], reason: reason), ())

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PhuongSoCore
+import SQLKit
 
 package enum DossierQueries {
     /// Received dossiers (those with a code) of a unit, optionally of one field and a period of
@@ -22,5 +23,15 @@ package enum DossierQueries {
             rows = rows.filter { StatisticsMatrix.buckets(of: $0, now: now, end: end ?? .max, utcOffset: utcOffset).contains(bucket) }
         }
         return rows
+    }
+
+    /// Runs a guarded `UPDATE dossiers … WHERE <guard> RETURNING id`: when the guard no longer
+    /// holds (someone acted first), nothing is written and the caller is told to reload.
+    package static func guardedUpdate(_ query: SQLQueryString, on db: Database) async throws {
+        struct Row: Decodable { let id: UUID }
+        guard !(try await db.sql.raw(query).all(decoding: Row.self)).isEmpty else {
+            throw AppError.conflict(vi: "Hồ sơ vừa được người khác xử lý. Vui lòng tải lại trang rồi thử lại.",
+                                    en: "Someone else has just acted on this dossier. Reload the page and try again.")
+        }
     }
 }

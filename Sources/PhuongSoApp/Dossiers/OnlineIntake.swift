@@ -89,16 +89,11 @@ package enum OnlineIntake {
         }
         let id = try d.requireID(), from = d.state, dueAt = due
         try await AuditLog.transaction(on: db, actor: actor) { tx in
-            struct Row: Decodable { let id: UUID }
-            let changed = try await tx.sql.raw("""
+            try await DossierQueries.guardedUpdate("""
                 UPDATE dossiers SET state = \(bind: state.rawValue), decision_note = \(bind: note), received_at = \(bind: state == .received ? nowSeconds : nil),
                 due_at = \(bind: dueAt), step_started_at = \(bind: state == .received ? nowSeconds : nil), revision = revision + 1
                 WHERE id = \(bind: id) AND state = \(bind: from.rawValue) RETURNING id
-                """).all(decoding: Row.self)
-            guard !changed.isEmpty else {
-                throw AppError.conflict(vi: "Hồ sơ này vừa được một cán bộ khác xử lý. Vui lòng tải lại trang.",
-                                        en: "Another clerk has just acted on this dossier. Reload the page.")
-            }
+                """, on: tx)
             let action = state == .received ? "receive" : state == .refused ? "refuse" : "request-supplement"
             try await DossierEventRecord(dossierID: id, at: nowSeconds, action: action, actor: clerk, state: state, note: note).create(on: tx)
             return (AuditedChange(action: "dossier." + action, entity: "dossier", entityID: d.code ?? id.uuidString,

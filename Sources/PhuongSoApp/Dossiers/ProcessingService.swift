@@ -138,17 +138,12 @@ package enum ProcessingService {
         let newTransfer = created
         let answered = openTransfer, answerer = user.username
         try await AuditLog.transaction(on: db, actor: actor) { tx in
-            struct Row: Decodable { let id: UUID }
-            let changed = try await tx.sql.raw("""
+            try await DossierQueries.guardedUpdate("""
                 UPDATE dossiers SET state = \(bind: to.state.rawValue), current_step = \(bind: to.step), assignee = \(bind: to.assignee),
                 step_started_at = \(bind: stepStarted), done_at = \(bind: doneAt), returned_at = \(bind: returnedAt), return_note = \(bind: returnNote),
                 due_at = \(bind: newDue), paused_at = \(bind: newPausedAt), decision_note = \(bind: newDecisionNote),
                 revision = revision + 1 WHERE id = \(bind: id) AND revision = \(bind: revision) RETURNING id
-                """).all(decoding: Row.self)
-            guard !changed.isEmpty else {
-                throw AppError.conflict(vi: "Hồ sơ vừa được người khác xử lý. Vui lòng tải lại trang rồi thử lại.",
-                                        en: "Someone else has just acted on this dossier. Reload the page and try again.")
-            }
+                """, on: tx)
             try await handoffRow?.create(on: tx)
             try await newTransfer?.create(on: tx)
             if let t = answered {

@@ -22,8 +22,11 @@ package enum UnitQueries {
 
     /// The unit tree, for scope checks.
     package static func scope(on db: Database) async throws -> UnitScope {
-        let units = try await UnitRecord.query(on: db).all()
-        return UnitScope(parents: Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0.uuidString, u.$parent.id?.uuidString) } }))
+        scope(of: try await UnitRecord.query(on: db).all())
+    }
+
+    static func scope(of units: [UnitRecord]) -> UnitScope {
+        UnitScope(parents: Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0.uuidString, u.$parent.id?.uuidString) } }))
     }
 
     package static func find(code: String, on db: Database) async throws -> UnitRecord {
@@ -36,7 +39,7 @@ package enum UnitQueries {
     package static func visible(to user: CurrentUser, on db: Database) async throws -> [UnitRecord] {
         let units = try await all(on: db)
         if user.role == .admin { return units }
-        let scope = UnitScope(parents: Dictionary(uniqueKeysWithValues: units.compactMap { u in u.id.map { ($0.uuidString, u.$parent.id?.uuidString) } }))
+        let scope = scope(of: units)
         return units.filter { u in
             guard let id = u.id else { return false }
             return scope.allows(role: user.role,
