@@ -8,7 +8,7 @@ import VaporTesting
 
 @Suite struct OnlineApplicationTests {
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64)
-    static let pdf: [UInt8] = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
+    static let pdf: [UInt8] = Array("%PDF-1.4\n1 0 obj <</Type /Page>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
 
     @Test func filesAreCheckedByContentNotName() throws {
         #expect(try FileStore.kind(of: Self.png) == .png)

@@ -30,7 +30,7 @@ import VaporTesting
             #expect(try await official.post(app, "/counter/dossiers/\(id)/act", form: ["action": "claim"]).status == .seeOther)
             // the official hands on a draft decision with the step
             let sentStep = try await official.postMultipart(app, "/counter/dossiers/\(id)/act", fields: ["action": "complete", "note": "Hồ sơ hợp lệ"],
-                                                            files: [(name: "file", filename: "du-thao.pdf", bytes: Array("%PDF-1.4\n%%EOF\n".utf8))])
+                                                            files: [(name: "file", filename: "du-thao.pdf", bytes: Array("%PDF-1.4\n1 0 obj <</Type /Page>> endobj\n%%EOF\n".utf8))])
             #expect(sentStep.status == .seeOther)
             #expect(try await leader.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete", "note": "Đồng ý"]).status == .seeOther)
             #expect(try await clerk.post(app, "/counter/dossiers/\(id)/act", form: ["action": "complete"]).status == .seeOther)
@@ -125,7 +125,7 @@ import VaporTesting
             #expect(first.body.string.contains("Gửi giấy tờ bổ sung trực tuyến"))
             let visitor = WebSession(cookie: first.cookieHeader, csrf: WebSession.csrf(in: first.body.string))
             let sent = try await visitor.postMultipart(app, "/track/supplement", fields: ["code": now.code!, "secret": now.secret, "label": "Bản sao giấy khai sinh"],
-                                                       files: [(name: "file", filename: "khai-sinh.pdf", bytes: Array("%PDF-1.4\n%%EOF\n".utf8))])
+                                                       files: [(name: "file", filename: "khai-sinh.pdf", bytes: Array("%PDF-1.4\n1 0 obj <</Type /Page>> endobj\n%%EOF\n".utf8))])
             #expect(sent.status == .ok && sent.body.string.contains("Đã gửi giấy tờ bổ sung"))
             #expect(try await DossierRecord.find(d.id, on: app.db)!.attachments.map(\.component) == ["Bổ sung: Bản sao giấy khai sinh"])
             try await act(app, d, .resume, "motcua", "Đã nhận bản sao", at: "2026-03-06T08:00")

@@ -13,7 +13,10 @@ import VaporTesting
     static let publicPaths: Set<String> = ["/", "/login", "/logout", "/api/v1/openapi.json", "/api/v1/auth/token", "/healthz", "/metrics",
                                            "/procedures", "/procedures/posting", "/procedures/1.001193", "/procedures/1.001193/history",
                                            "/api/v1/procedures", "/api/v1/procedures/1.001193", "/api/v1/procedures/1.001193/versions",
-                                           "/track", "/api/v1/track", "/track/rate", "/api/v1/track/rate", "/track/supplement"]
+                                           "/track", "/api/v1/track", "/track/rate", "/api/v1/track/rate", "/track/supplement",
+                                           // fees and results for the applicant (code + secret), the gateway's notification (signed), verification
+                                           "/pay", "/pay/gateway", "/pay/vietqr", "/pay/return", "/pay/receipt", "/api/v1/track/pay", "/api/v1/payments/notify",
+                                           "/track/result", "/verify", "/api/v1/results/verify", "/api/v1/results/KQ1-000.00.31.H42-260101-0001-0000"]
 
     func concretePath(_ route: Route) -> String {
         "/" + route.path.map { c -> String in
@@ -24,6 +27,8 @@ import VaporTesting
             case ":procedure": return "1.001193"
             case ":dossier": return "6f1c2a7e-0000-4000-8000-000000000001"
             case ":field": return "TE"
+            case ":payment": return "6f1c2a7e-0000-4000-8000-000000000002"
+            case ":result": return "KQ1-000.00.31.H42-260101-0001-0000"
             default: return c.description
             }
         }.joined(separator: "/")

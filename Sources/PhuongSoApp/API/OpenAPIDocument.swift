@@ -29,6 +29,7 @@ package enum OpenAPIDocument {
     static let str: JSONValue = ["type": "string"]
     static let nullableStr: JSONValue = ["type": ["string", "null"]]
     static let bool: JSONValue = ["type": "boolean"]
+    static let int: JSONValue = ["type": "integer"]
     static func arrayOf(_ s: JSONValue) -> JSONValue { ["type": "array", "items": s] }
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
 
@@ -48,6 +49,15 @@ package enum OpenAPIDocument {
         ("Dossier", object([("id", ["type": "string", "format": "uuid"]), ("code", nullableStr), ("secret", str), ("state", str), ("procedureCode", str),
                             ("procedureVersion", ["type": "integer"]), ("receivedAt", nullableStr), ("dueAt", nullableStr), ("note", str)],
                            required: ["id", "secret", "state", "procedureCode", "procedureVersion", "note"])),
+        ("Payment", object([("id", ["type": "string", "format": "uuid"]), ("channel", ["type": "string", "enum": ["cash", "gateway", "vietqr"]]), ("amount", int),
+                            ("status", ["type": "string", "enum": ["pending", "paid", "failed", "refunded"]]), ("reference", str), ("receiptNumber", nullableStr),
+                            ("paidAt", nullableStr), ("refundReason", str)], required: ["id", "channel", "amount", "status", "reference", "refundReason"])),
+        ("Fees", object([("dossierCode", nullableStr), ("due", bool), ("ruleAmount", int), ("amount", int), ("paid", int), ("outstanding", int),
+                         ("adjustmentReason", str), ("exemptionReason", str), ("payments", arrayOf(ref("Payment")))],
+                        required: ["due", "ruleAmount", "amount", "paid", "outstanding", "adjustmentReason", "exemptionReason", "payments"])),
+        ("ResultVerdict", object([("status", ["type": "string", "enum": ["valid", "altered", "unknown"]]), ("code", nullableStr), ("title", nullableStr),
+                                  ("issuer", nullableStr), ("issuerCode", nullableStr), ("signedAt", nullableStr), ("sha256", nullableStr), ("keyID", nullableStr)],
+                                 required: ["status"])),
         ("CalendarDay", object([("date", ["type": "string", "format": "date"]), ("kind", str), ("name", str)], required: ["date", "kind", "name"])),
     ]
 
@@ -113,6 +123,33 @@ package enum OpenAPIDocument {
                                required: ["procedureCode", "applicant"]),
                   success: 201, response: ref("Dossier")),
         Operation(method: "GET", path: "/api/v1/dossiers/:dossier", summary: "One dossier (staff of its unit)", tag: "dossiers", secured: true, response: ref("Dossier")),
+        Operation(method: "GET", path: "/api/v1/dossiers/:dossier/fees", summary: "What a dossier owes and its payments", tag: "payments", secured: true, response: ref("Fees")),
+        Operation(method: "POST", path: "/api/v1/dossiers/:dossier/fees", summary: "Adjust the amount owed, or exempt, with a reason (clerks)", tag: "payments", secured: true,
+                  body: object([("amount", ["type": "integer", "minimum": 0]), ("exempt", bool), ("reason", str)], required: ["reason"]), response: ref("Fees")),
+        Operation(method: "POST", path: "/api/v1/dossiers/:dossier/payments", summary: "Take the outstanding amount in cash (receipted), or issue a VietQR bill (clerks)", tag: "payments", secured: true,
+                  body: object([("channel", ["type": "string", "enum": ["cash", "vietqr"]]), ("payer", str)]), success: 201,
+                  response: object([("payment", ref("Payment")), ("vietQRPayload", nullableStr), ("transferContent", nullableStr)], required: ["payment"])),
+        Operation(method: "POST", path: "/api/v1/payments/:payment/refund", summary: "Refund a paid payment, with a reason (clerks)", tag: "payments", secured: true,
+                  body: object([("reason", str)], required: ["reason"]), response: ref("Payment")),
+        Operation(method: "POST", path: "/api/v1/payments/notify", summary: "The payment gateway's signed server-to-server notification (HMAC-SHA512)", tag: "payments", secured: false,
+                  body: ["type": "object", "additionalProperties": str], response: object([("code", str), ("message", str)], required: ["code", "message"])),
+        Operation(method: "POST", path: "/api/v1/payments/statement", summary: "Reconcile VietQR transfers from a bank statement (CSV text)", tag: "payments", secured: true,
+                  body: object([("csv", str)], required: ["csv"]),
+                  response: object([("lines", arrayOf(object([("line", int), ("transactionID", str), ("amount", int), ("outcome", str), ("dossierCode", str), ("detail", str)],
+                                                             required: ["line", "transactionID", "amount", "outcome", "dossierCode", "detail"])))], required: ["lines"])),
+        Operation(method: "GET", path: "/api/v1/reports/payments", summary: "Fees collected per channel for a period", tag: "reports", secured: true,
+                  query: [("from", "string", false), ("to", "string", false)],
+                  response: object([("unitCode", str), ("from", str), ("to", str),
+                                    ("channels", arrayOf(object([("channel", str), ("paidCount", int), ("paidAmount", int), ("refundedCount", int), ("refundedAmount", int), ("net", int)])))],
+                                   required: ["unitCode", "from", "to", "channels"])),
+        Operation(method: "POST", path: "/api/v1/track/pay", summary: "The applicant starts paying (code and secret): a gateway redirect or a VietQR bill", tag: "payments", secured: false,
+                  body: object([("code", str), ("secret", str), ("channel", ["type": "string", "enum": ["gateway", "vietqr"]])], required: ["code", "secret", "channel"]),
+                  response: object([("outstanding", int), ("redirectURL", nullableStr), ("vietQRPayload", nullableStr), ("transferContent", nullableStr)], required: ["outstanding"])),
+        Operation(method: "POST", path: "/api/v1/dossiers/:dossier/results", summary: "Issue a signed electronic result (leaders, officials); file in base64", tag: "results", secured: true,
+                  body: object([("title", str), ("filename", str), ("contentBase64", str)], required: ["title", "contentBase64"]), success: 201, response: ref("ResultVerdict")),
+        Operation(method: "GET", path: "/api/v1/results/:result", summary: "Verify a result by its code", tag: "results", secured: false, response: ref("ResultVerdict")),
+        Operation(method: "POST", path: "/api/v1/results/verify", summary: "Verify a result file (base64), optionally against a code", tag: "results", secured: false,
+                  body: object([("code", str), ("contentBase64", str)], required: ["contentBase64"]), response: ref("ResultVerdict")),
         Operation(method: "POST", path: "/api/v1/track/rate", summary: "Rate a returned dossier, once (code and secret from the receipt)", tag: "dossiers", secured: false,
                   body: object([("code", str), ("secret", str), ("level", ["type": "string", "enum": ["very-satisfied", "satisfied", "not-satisfied"]]), ("comment", str),
                                 ("factors", ["type": "object", "additionalProperties": ["type": "integer", "minimum": 1, "maximum": 5]])],
@@ -131,7 +168,8 @@ package enum OpenAPIDocument {
                   query: [("code", "string", true), ("secret", "string", true)],
                   response: object([("code", str), ("state", str), ("status", str), ("procedure", str), ("receivedAt", nullableStr), ("dueAt", nullableStr),
                                     ("receivedAtText", str), ("dueAtText", str),
-                                    ("toDo", str), ("fee", str), ("timeline", arrayOf(object([("at", str), ("atText", str), ("action", str), ("status", str)])))],
+                                    ("toDo", str), ("fee", str), ("feeOutstanding", ["type": "integer"]),
+                                    ("results", arrayOf(object([("code", str), ("title", str)], required: ["code", "title"]))), ("timeline", arrayOf(object([("at", str), ("atText", str), ("action", str), ("status", str)])))],
                                    required: ["code", "state", "status", "procedure", "toDo", "fee", "timeline"])),
     ]
 

@@ -19,6 +19,12 @@ package enum CommandLineTool {
             case "audit"?: return try await audit(Arguments(args.dropFirst()))
             case "catalog"?: return try await CatalogCommand.run(Arguments(args.dropFirst()), lang: lang)
             case "backup"?: try await Backup.backup(to: Arguments(args.dropFirst()).required("--to"), config: AppConfig.fromEnvironment())
+            case "gateway-sandbox"?:
+                let a = Arguments(args.dropFirst())
+                guard let port = Int(a.value("--port") ?? ""), (1...65535).contains(port) else { throw UsageError("gateway-sandbox needs --port P") }
+                let env = ProcessInfo.processInfo.environment
+                try await GatewaySandbox.serve(hostname: a.value("--hostname") ?? "127.0.0.1", port: port,
+                                               merchant: env["PHUONGSO_GATEWAY_MERCHANT"] ?? "PHUONGSO", secret: env["PHUONGSO_GATEWAY_SECRET"] ?? GatewaySandbox.defaultSecret)
             case "restore"?: try await Backup.restore(from: Arguments(args.dropFirst()).required("--from"), config: AppConfig.fromEnvironment())
             default:
                 FileHandle.standardError.write(Data((usage + "\n").utf8))
@@ -41,6 +47,7 @@ package enum CommandLineTool {
            phuongso catalog import FILE [--processes FILE] [--unit UNITCODE] [--dry-run] [--effective YYYY-MM-DD]
            phuongso audit verify
            phuongso backup --to FILE | restore --from FILE
+           phuongso gateway-sandbox --port P [--hostname H]   (a stand-in payment gateway for demos and tests)
     """
 
     static func describe(_ error: Error, _ lang: Language) -> String {
@@ -89,6 +96,7 @@ package enum CommandLineTool {
                 app.logger.notice("Loaded the demo province and ward; accounts are listed in the README (password \(DemoData.password)).")
             }
             Escalation.schedule(app)
+            GatewayService.schedule(app)
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

@@ -28,6 +28,12 @@ package struct AppConfig: Sendable {
     package var clockOffset: TimeInterval = 0
     /// PostgreSQL schema to work in (tests give each run its own); nil = the server's default.
     package var postgresSearchPath: String?
+    /// The online payment gateway (PHUONGSO_GATEWAY_URL…); nil: online payment is not offered.
+    package var gateway: GatewaySettings?
+    /// The ward's bank account for VietQR transfers (PHUONGSO_VIETQR_BIN, _ACCOUNT, _NAME); nil: not offered.
+    package var vietQR: VietQR.Account?
+    /// Largest accepted upload (PHUONGSO_MAX_UPLOAD_MB, default 20).
+    package var maxUploadBytes: Int = 20 * 1_048_576
 
     package static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         let dataDir = env["PHUONGSO_DATA_DIR"] ?? "./data"
@@ -52,6 +58,14 @@ package struct AppConfig: Sendable {
             publicURL: env["PHUONGSO_PUBLIC_URL"] ?? "http://127.0.0.1:\(Int(env["PORT"] ?? "") ?? 8080)",
             postgresSearchPath: env["PHUONGSO_POSTGRES_SCHEMA"])
         config.clockOffset = clockOffset
+        config.gateway = GatewaySettings.fromEnvironment(env)
+        if let bin = env["PHUONGSO_VIETQR_BIN"], let account = env["PHUONGSO_VIETQR_ACCOUNT"], !bin.isEmpty, !account.isEmpty {
+            config.vietQR = VietQR.Account(bankBIN: bin, accountNumber: account, accountName: env["PHUONGSO_VIETQR_NAME"] ?? "")
+        }
+        if let mb = env["PHUONGSO_MAX_UPLOAD_MB"], !mb.isEmpty {
+            guard let n = Int(mb), (1...500).contains(n) else { throw ConfigError.invalid("PHUONGSO_MAX_UPLOAD_MB", mb) }
+            config.maxUploadBytes = n * 1_048_576
+        }
         return config
     }
 

@@ -13,6 +13,7 @@ package func configure(_ app: Application, _ config: AppConfig) async throws {
     json.dateEncodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: json, for: .json)
     try app.useDatabase(config)
+    app.paymentGateway = config.gateway.map { HMACRedirectGateway(settings: $0) }
     Migrations.register(on: app)
 
     app.sessions.use(.fluent)
@@ -45,6 +46,7 @@ package enum Migrations {
         app.migrations.add(CreateProcedureVersions())
         app.migrations.add(CreateDossiers())
         app.migrations.add(CreateJobLeases())
+        app.migrations.add(CreatePaymentsResultsStore())
     }
 }
 
@@ -64,10 +66,15 @@ func routes(_ app: Application) throws {
     ApplyController.register(site)
     InboxController.register(site)
     ApologyController.register(site)
+    PaymentsController.register(site)
+    ResultsController.register(site)
+    CitizenStoreController.register(site)
     let api = site.grouped("api", "v1")
     APIRoutes.register(api)
     CatalogAPI.register(api)
     DossierAPI.register(api)
+    PaymentsAPI.register(api)
+    ResultsAPI.register(api)
     ReportsController.register(site, api: api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)

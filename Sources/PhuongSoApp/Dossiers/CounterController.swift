@@ -52,6 +52,7 @@ enum CounterController {
     struct IntakeForm: Content {
         var kind: String?; var name: String?; var idNumber: String?; var address: String?; var phone: String?; var email: String?
         var represented: String?; var submitted: [Int]?; var sets: Int?; var decision: String?; var note: String?
+        var reuse: [String]?; var populationChecked: String?
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
@@ -59,18 +60,21 @@ enum CounterController {
         let (record, p) = try await procedure(req, unit: unit)
         var f = IntakeForm(sets: 1, decision: "receive")
         var notice: String?
+        var stored: [StoredDocumentRecord] = []
         if let lookup = req.query[String.self, at: "lookup"], !lookup.isEmpty {
             if let known = try await IntakeService.knownApplicant(idNumber: lookup, unitID: unit.requireID(), on: req.db) {
                 f = IntakeForm(kind: known.kind.rawValue, name: known.name, idNumber: known.idNumber, address: known.address, phone: known.phone,
                                email: known.email, represented: "", sets: 1, decision: "receive")
                 notice = PageContext.of(req).t("Đã điền thông tin từ hồ sơ trước của người nộp này; hãy kiểm tra lại.",
                                                "Filled in from this applicant's earlier dossier; please check.")
+                stored = try await CitizenStore.valid(owner: known.idNumber, today: CatalogPublicController.today(req).description, on: req.db)
             } else {
                 f.idNumber = lookup
                 notice = PageContext.of(req).t("Chưa có hồ sơ nào với số định danh này.", "No earlier dossier with this ID number.")
             }
         }
-        return CounterViews.intake(PageContext.of(req), unit: unit, record: record, procedure: p, form: f, problems: ValidationProblems(), notice: notice).response()
+        return CounterViews.intake(PageContext.of(req), unit: unit, record: record, procedure: p, form: f, problems: ValidationProblems(), notice: notice,
+                                   stored: stored).response()
     }
 
     @Sendable static func submit(req: Request) async throws -> Response {
@@ -78,7 +82,12 @@ enum CounterController {
         let unit = try await myUnit(req)
         let (record, p) = try await procedure(req, unit: unit)
         let f = try req.content.decode(IntakeForm.self)
-        let ticked = Set((f.submitted ?? []).filter { p.components.indices.contains($0) }.map { p.components[$0].name })
+        var reused: [String: UUID] = [:]
+        for value in f.reuse ?? [] {
+            let parts = value.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, let i = Int(parts[0]), p.components.indices.contains(i), let id = UUID(uuidString: String(parts[1])) { reused[p.components[i].name] = id }
+        }
+        let ticked = Set((f.submitted ?? []).filter { p.components.indices.contains($0) }.map { p.components[$0].name }).union(reused.keys)
         let decision: IntakeDecision
         switch f.decision {
         case "supplement"?: decision = .requestSupplement(missing: p.components.map(\.name).filter { !ticked.contains($0) }, note: f.note ?? "")
@@ -88,12 +97,14 @@ enum CounterController {
         let applicant = Applicant(kind: Applicant.Kind(rawValue: f.kind ?? "") ?? .person, name: f.name ?? "", idNumber: f.idNumber ?? "",
                                   address: f.address ?? "", phone: f.phone ?? "", email: f.email ?? "", represented: f.represented ?? "")
         do {
-            let dossier = try await IntakeService.intake(.init(applicant: applicant, submitted: ticked, sets: f.sets ?? 1, decision: decision),
+            let dossier = try await IntakeService.intake(.init(applicant: applicant, submitted: ticked, sets: f.sets ?? 1, decision: decision,
+                                                               reused: reused, populationChecked: f.populationChecked == "on"),
                                                          procedure: record, unit: unit, clerk: user.username, actor: req.auditActor,
                                                          now: req.now, utcOffset: req.config.utcOffset, on: req.db)
             return req.redirect(to: Language.of(req).link("/counter/dossiers/\(try dossier.requireID())"))
         } catch let problems as ValidationProblems {
-            return CounterViews.intake(PageContext.of(req), unit: unit, record: record, procedure: p, form: f, problems: problems, notice: nil)
+            let stored = try await CitizenStore.valid(owner: applicant.idNumber.filter(\.isNumber), today: CatalogPublicController.today(req).description, on: req.db)
+            return CounterViews.intake(PageContext.of(req), unit: unit, record: record, procedure: p, form: f, problems: problems, notice: nil, stored: stored)
                 .response(status: .unprocessableEntity)
         }
     }
@@ -115,8 +126,16 @@ enum CounterController {
         let d = try await dossier(req)
         let events = try await DossierEventRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
         let handoffs = try await HandoffRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
-        return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, handoffs: handoffs, user: req.require(.viewDossiers),
-                                        utcOffset: req.config.utcOffset).response()
+        let user = try req.require(.viewDossiers)
+        let ctx = PageContext.of(req)
+        let fees = try await FeeService.account(of: d.requireID(), on: req.db)
+        let results = try await ResultRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$signedAt).all()
+        let extra: Node<HTML.BodyContext> = .group(
+            DigitizationViews.section(ctx, dossier: d, user: user),
+            PaymentsViews.section(ctx, dossier: d, account: fees, user: user, vietQR: req.config.vietQR != nil, utcOffset: req.config.utcOffset),
+            ResultsViews.section(ctx, dossier: d, results: results, user: user))
+        return try CounterViews.dossier(ctx, dossier: d, events: events, handoffs: handoffs, user: user,
+                                        utcOffset: req.config.utcOffset, extra: extra).response()
     }
 
     struct RegisterQuery: Content { var field: String?; var from: String?; var to: String?; var bucket: String? }

@@ -135,8 +135,13 @@ enum CounterViews {
     }
 
     static func intake(_ ctx: PageContext, unit: UnitRecord, record: ProcedureRecord, procedure p: Procedure, form f: CounterController.IntakeForm,
-                       problems: ValidationProblems, notice: String?) -> HTML {
+                       problems: ValidationProblems, notice: String?, stored: [StoredDocumentRecord] = []) -> HTML {
         let e = { (name: String) in problems.message(for: name, ctx.lang) }
+        let reusable: [(value: String, label: String)] = p.components.enumerated().flatMap { i, c in
+            stored.filter { $0.name == c.name }.map { doc in
+                ("\(i):\(doc.id?.uuidString ?? "")", c.name + ctx.t(" — lấy từ kho dữ liệu (hồ sơ ", " — from the data store (dossier ") + doc.source + ")")
+            }
+        }
         let ticked = Set(f.submitted ?? [])
         return Layout.page(ctx, title: ctx.t("Tiếp nhận: ", "Intake: ") + p.name,
             Components.notice(notice),
@@ -165,6 +170,11 @@ enum CounterViews {
                 Components.checkboxes(ctx, name: "submitted[]", legend: ctx.t("Đánh dấu giấy tờ đã nhận", "Tick the documents received"),
                                       options: p.components.enumerated().map { (String($0.offset), $0.element.name + ($0.element.form.isEmpty ? "" : " (\($0.element.form))")) },
                                       checked: Set(ticked.map(String.init))),
+                .if(!reusable.isEmpty, Components.checkboxes(ctx, name: "reuse[]", legend: ctx.t("Dùng lại giấy tờ đã số hóa của người nộp (không yêu cầu nộp lại)", "Reuse the applicant's digitized documents (not asked again)"),
+                                                             options: reusable, checked: Set(f.reuse ?? []))),
+                Components.checkboxes(ctx, name: "populationChecked", legend: ctx.t("Đối chiếu dữ liệu", "Data check"),
+                                      options: [("on", ctx.t("Đã đối chiếu thông tin người nộp với Cơ sở dữ liệu quốc gia về dân cư (VNeID)", "Applicant checked against the national population database (VNeID)"))],
+                                      checked: f.populationChecked == "on" ? ["on"] : []),
                 Components.textField(ctx, name: "sets", label: ctx.t("Số bộ hồ sơ", "Number of sets"), value: String(f.sets ?? 1), type: .number, error: e("sets")),
                 Components.select(ctx, name: "decision", label: ctx.t("Kết quả kiểm tra", "Decision"),
                                   options: [("receive", ctx.t("Tiếp nhận (đủ, hợp lệ) — in Giấy tiếp nhận và hẹn trả kết quả", "Receive (complete) — print the receipt")),
@@ -177,7 +187,7 @@ enum CounterViews {
     }
 
     static func dossier(_ ctx: PageContext, dossier d: DossierRecord, events: [DossierEventRecord], handoffs: [HandoffRecord], user: CurrentUser,
-                        utcOffset: Int, problems: ValidationProblems = ValidationProblems()) throws -> HTML {
+                        utcOffset: Int, problems: ValidationProblems = ValidationProblems(), extra: Node<HTML.BodyContext> = .empty) throws -> HTML {
         let plan = try ProcessingService.plan(of: d)
         let position = ProcessPlan.Position(state: d.state, step: d.currentStep, assignee: d.assignee)
         let actions = ProcessPlan.Action.allCases.filter { a in (try? plan.apply(a, to: position, by: user.username, role: user.role)) != nil }
@@ -214,6 +224,7 @@ enum CounterViews {
             ) : .p(.a(.class("button"), .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/slip")), .text(slipName))),
             .if([.received, .inProcess, .done, .returned, .supplementRequestedInProcess, .stopped, .transferred].contains(d.state), process(ctx, d, plan: plan, handoffs: handoffs, actions: actions,
                                                                                                                        canApologize: AccessPolicy.allows(user.role, .apologizeForDelay), utcOffset: utcOffset)),
+            extra,
             .h2(.text(ctx.t("Diễn biến", "Timeline"))),
             .ul(.forEach(events) { ev in .li(.text(when(ev.atSeconds, utcOffset) + " — " + ev.action + " (" + ev.actor + ")" + (ev.note.isEmpty ? "" : ": " + ev.note))) }),
             .p(.a(.href(ctx.link("/counter")), .text(ctx.t("← Về quầy tiếp nhận", "← Back to the counter"))))

@@ -42,6 +42,8 @@ package final class DossierRecord: Model, @unchecked Sendable {
     @Field(key: "attachments") package var attachmentsJSON: String
     @Field(key: "created_by") package var createdBy: String
     @Field(key: "created_at_seconds") package var createdAtSeconds: Int64
+    /// Whether the counter checked the applicant against the national population database.
+    @Field(key: "population_checked") package var populationChecked: Bool
 
     package init() {}
 
@@ -57,6 +59,24 @@ package struct SubmittedComponent: Codable, Sendable, Hashable {
     package var form: String
     package var count: Int
     package var submitted: Bool
+    /// DOMAIN §6 flags: the scan made at the counter (who, when, pages against the original's),
+    /// or the stored document reused instead of asking again.
+    package var scan: Scan?
+    package var reusedDocument: UUID?
+
+    package struct Scan: Codable, Sendable, Hashable {
+        package var file: FileStore.Stored
+        package var pages: Int
+        package var originalPages: Int
+        package var by: String
+        package var at: Int64
+        package var pagesMatch: Bool { pages == originalPages }
+    }
+
+    package init(name: String, form: String, count: Int, submitted: Bool, scan: Scan? = nil, reusedDocument: UUID? = nil) {
+        self.name = name; self.form = form; self.count = count; self.submitted = submitted; self.scan = scan; self.reusedDocument = reusedDocument
+    }
+    package var digitized: Bool { scan != nil || reusedDocument != nil }
 }
 
 /// A file attached to a component when applying online.

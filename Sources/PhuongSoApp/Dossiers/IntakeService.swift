@@ -13,8 +13,12 @@ package enum IntakeService {
         package var submitted: Set<String>
         package var sets: Int
         package var decision: IntakeDecision
-        package init(applicant: Applicant, submitted: Set<String>, sets: Int, decision: IntakeDecision) {
+        /// Components taken from the applicant's data store instead of paper: name → stored document.
+        package var reused: [String: UUID] = [:]
+        package var populationChecked = false
+        package init(applicant: Applicant, submitted: Set<String>, sets: Int, decision: IntakeDecision, reused: [String: UUID] = [:], populationChecked: Bool = false) {
             self.applicant = applicant; self.submitted = submitted; self.sets = sets; self.decision = decision
+            self.reused = reused; self.populationChecked = populationChecked
         }
     }
 
@@ -57,8 +61,21 @@ package enum IntakeService {
         dossier.channel = "counter"
         dossier.applicantJSON = try json(applicant)
         dossier.applicantIDNumber = applicant.idNumber
+        // Documents reused from the applicant's data store: theirs, and still valid.
+        var reusedDocs: [String: StoredDocumentRecord] = [:]
+        if !input.reused.isEmpty {
+            let valid = try await CitizenStore.valid(owner: applicant.idNumber, today: today.description, on: db)
+            for (component, id) in input.reused {
+                guard let doc = valid.first(where: { $0.id == id }) else {
+                    throw AppError.invalid(field: "reuse", vi: "Giấy tờ trong kho dữ liệu không thuộc người nộp hoặc đã hết hiệu lực.",
+                                           en: "A stored document does not belong to the applicant or is no longer valid.")
+                }
+                reusedDocs[component] = doc
+            }
+        }
         dossier.componentsJSON = try json(procedure.components.map {
-            SubmittedComponent(name: $0.name, form: $0.form, count: $0.count, submitted: input.submitted.contains($0.name))
+            SubmittedComponent(name: $0.name, form: $0.form, count: $0.count, submitted: input.submitted.contains($0.name) || reusedDocs[$0.name] != nil,
+                               reusedDocument: reusedDocs[$0.name]?.id)
         })
         dossier.sets = input.sets
         switch input.decision {
@@ -74,13 +91,18 @@ package enum IntakeService {
         dossier.stepStartedAt = received ? nowSeconds : nil
         dossier.createdBy = clerk
         dossier.createdAtSeconds = nowSeconds
-        let agency = unit.code
+        dossier.populationChecked = input.populationChecked
+        let agency = unit.code, reusedFinal = reusedDocs
         return try await AuditLog.transaction(on: db, actor: actor) { tx in
             if received {
                 let sequence = try await nextSequence(agency: agency, day: today, on: tx)
                 dossier.code = DossierCode(agency: agency, date: today, sequence: sequence).description
             }
             try await dossier.create(on: tx)
+            if received { try await FeeService.openDemand(for: dossier, procedure: procedure, now: nowSeconds, on: tx) }
+            for (component, doc) in reusedFinal {
+                try await CitizenStore.use(doc, for: component, dossierCode: dossier.code ?? "", by: clerk, now: nowSeconds, on: tx)
+            }
             let action = received ? "receive" : state == .refused ? "refuse" : "request-supplement"
             try await DossierEventRecord(dossierID: dossier.requireID(), at: nowSeconds, action: action, actor: clerk, state: state,
                                          note: dossier.decisionNote).create(on: tx)

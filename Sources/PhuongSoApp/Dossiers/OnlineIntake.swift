@@ -49,6 +49,7 @@ package enum OnlineIntake {
         d.currentStep = 0; d.returnNote = ""; d.revision = 0
         d.createdBy = citizen.username
         d.createdAtSeconds = nowSeconds
+        d.populationChecked = false
         let agency = unit.code
         return try await AuditLog.transaction(on: db, actor: actor) { tx in
             let seq = try await IntakeService.nextSequence(agency: agency, day: today, on: tx)
@@ -96,6 +97,10 @@ package enum OnlineIntake {
                 """, on: tx)
             let action = state == .received ? "receive" : state == .refused ? "refuse" : "request-supplement"
             try await DossierEventRecord(dossierID: id, at: nowSeconds, action: action, actor: clerk, state: state, note: note).create(on: tx)
+            if state == .received {
+                try await FeeService.openDemand(for: d, procedure: procedure, now: nowSeconds, on: tx)
+                try await CitizenStore.keepAttachments(of: d, by: clerk, now: nowSeconds, on: tx)
+            }
             return (AuditedChange(action: "dossier." + action, entity: "dossier", entityID: d.code ?? id.uuidString,
                                   before: ["state": from.rawValue], after: ["state": state.rawValue], reason: note), ())
         }

@@ -51,6 +51,14 @@ package enum ProcessingService {
             .stop: ("Ghi rõ đề nghị dừng của người nộp (số, ngày đơn).", "Note the applicant's request to stop."),
         ]
         if note.isEmpty, let r = reasons[action] { throw AppError.invalid(field: "note", vi: r.0, en: r.1) }
+        // No result leaves the counter while a fee is unpaid (unless exempt).
+        if action == .returnResult {
+            let fees = try await FeeService.account(of: d.requireID(), on: db)
+            if !fees.settled {
+                throw AppError.invalid(field: "note", vi: "Hồ sơ còn \(CatalogViews.vnd(fees.outstanding)) phí, lệ phí chưa nộp: thu phí trước khi trả kết quả.",
+                                       en: "\(fees.outstanding) đồng of fees are unpaid: collect them before returning the result.")
+            }
+        }
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let unit = try await d.$unit.get(on: db)
         let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: utcOffset, on: db)

@@ -26,7 +26,11 @@ enum TrackingController {
         var dueAtText: String
         var toDo: String
         var fee: String
+        /// What is still owed (0 when paid, exempt or free), and the electronic results issued.
+        var feeOutstanding: Int
+        var results: [Result]
         var timeline: [Step]
+        struct Result: Content, Sendable { var code: String; var title: String }
         struct Step: Content, Sendable { var at: String; var atText: String; var action: String; var status: String }
     }
 
@@ -62,12 +66,20 @@ enum TrackingController {
                 + lang.t(") và hẹn lại ngày trả kết quả như trên.", ") and set the new date above.")
         }
         let fee = p.feeAmount.map { $0 == 0 ? lang.t("Không thu phí", "No fee") : CatalogViews.vnd($0) } ?? (p.feeText.isEmpty ? "—" : p.feeText)
+        let account = try await FeeService.account(of: d.requireID(), on: db)
+        var feeLine = fee
+        if let f = account.fee {
+            feeLine = f.demand.isExempt ? lang.t("Được miễn (", "Exempt (") + f.demand.exemptionReason + ")"
+                : account.outstanding == 0 ? CatalogViews.vnd(f.demand.amount) + lang.t(" — đã nộp đủ", " — paid")
+                : CatalogViews.vnd(f.demand.amount) + lang.t(" — còn phải nộp ", " — outstanding ") + CatalogViews.vnd(account.outstanding)
+        }
         return Status(code: d.code ?? "", state: d.state.rawValue, status: lang == .vi ? d.state.plainVietnamese : d.state.plainEnglish,
                       procedure: try await d.$procedure.get(on: db).name,
                       receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       receivedAtText: readable(d.receivedAt, lang, utcOffset), dueAtText: readable(d.dueAt, lang, utcOffset),
-                      toDo: apologyText.map { $0 + " " + toDo } ?? toDo, fee: fee,
+                      toDo: apologyText.map { $0 + " " + toDo } ?? toDo, fee: feeLine, feeOutstanding: account.outstanding,
+                      results: try await ResultRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(\.$signedAt).all().map { .init(code: $0.code, title: $0.title) },
                       timeline: events.map { Status.Step(at: LocalDateTime(Instant(seconds: $0.atSeconds), utcOffset: utcOffset).description,
                                                          atText: readable($0.atSeconds, lang, utcOffset), action: $0.action, status: lang == .vi ? $0.state.plainVietnamese : $0.state.plainEnglish) })
     }
@@ -152,7 +164,14 @@ enum TrackingViews {
                     .dt(.text(ctx.t("Ngày tiếp nhận", "Received"))), .dd(.text(s.receivedAtText)),
                     .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.strong(.text(s.dueAtText))),
                     .dt(.text(ctx.t("Việc cần làm", "What to do now"))), .dd(.text(s.toDo)),
-                    .dt(.text(ctx.t("Phí, lệ phí", "Fee"))), .dd(.text(s.fee))
+                    .dt(.text(ctx.t("Phí, lệ phí", "Fee"))), .dd(.text(s.fee),
+                        .if(secret != nil && s.feeOutstanding > 0, .group(.text(" "), .a(.class("button"), .id("pay-link"),
+                            .href(ctx.link("/pay?code=\(s.code)&secret=\(secret ?? "")")), .text(ctx.t("Nộp phí trực tuyến", "Pay online"))))),
+                        .if(secret != nil && s.feeOutstanding == 0 && s.fee.contains(ctx.t("đã nộp", "paid")), .group(.text(" "),
+                            .a(.href(ctx.link("/pay?code=\(s.code)&secret=\(secret ?? "")")), .text(ctx.t("Xem biên lai", "See receipts")))))),
+                    .if(!s.results.isEmpty && secret != nil, .group(.dt(.text(ctx.t("Kết quả điện tử", "Electronic results"))),
+                        .dd(.ul(.forEach(s.results) { r in .li(.a(.href(ctx.link("/track/result?code=\(s.code)&secret=\(secret ?? "")&result=\(r.code)")), .text(r.title)),
+                                                               .text(" — " + r.code + " "), .a(.href(ctx.link("/verify?code=\(r.code)")), .text(ctx.t("(xác thực)", "(verify)")))) }))))
                 ),
                 .h2(.text(ctx.t("Diễn biến", "Timeline"))),
                 .ol(.forEach(s.timeline) { .li(.text($0.atText + " — " + $0.status)) }),

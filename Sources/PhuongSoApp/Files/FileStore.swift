@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PhuongSoCore
 
 /// Uploaded files, checked by content (not by name) and stored once by their SHA-256 under the
 /// data directory, written atomically. Nothing the user sends becomes a path or a content type.
@@ -14,10 +15,12 @@ package struct FileStore: Sendable {
         package var size: Int
         /// The name the file had on the uploader's machine, kept for display only.
         package var originalName: String
+        /// Pages of a PDF (an image is one page).
+        package var pages: Int?
     }
 
     package enum Problem: Error, Sendable {
-        case empty, tooLarge(limit: Int), unsupportedType, brokenPDF
+        case empty, tooLarge(limit: Int), unsupportedType, brokenPDF, noPages
 
         package var vi: String {
             switch self {
@@ -25,6 +28,7 @@ package struct FileStore: Sendable {
             case .tooLarge(let limit): return "Tệp lớn hơn \(limit / 1_048_576) MB."
             case .unsupportedType: return "Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp)."
             case .brokenPDF: return "Tệp PDF bị hỏng hoặc không đầy đủ."
+            case .noPages: return "Tệp PDF không có trang nào."
             }
         }
         package var en: String {
@@ -33,6 +37,7 @@ package struct FileStore: Sendable {
             case .tooLarge(let limit): return "The file is larger than \(limit / 1_048_576) MB."
             case .unsupportedType: return "Only PDF, JPEG or PNG files are accepted (checked by content)."
             case .brokenPDF: return "The PDF is damaged or incomplete."
+            case .noPages: return "The PDF has no pages."
             }
         }
     }
@@ -61,6 +66,8 @@ package struct FileStore: Sendable {
         guard !bytes.isEmpty else { throw Problem.empty }
         guard bytes.count <= maxBytes else { throw Problem.tooLarge(limit: maxBytes) }
         let kind = try Self.kind(of: bytes)
+        let pages = kind == .pdf ? PDFInfo.pageCount(bytes) : 1
+        guard pages > 0 else { throw Problem.noPages }
         let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         let url = path(for: hash)
         if !FileManager.default.fileExists(atPath: url.path) {
@@ -68,7 +75,7 @@ package struct FileStore: Sendable {
             try Data(bytes).write(to: url, options: .atomic)
         }
         let safeName = String(originalName.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) && $0 != "/" && $0 != "\\" }.prefix(200).map(Character.init))
-        return Stored(sha256: hash, kind: kind, size: bytes.count, originalName: safeName)
+        return Stored(sha256: hash, kind: kind, size: bytes.count, originalName: safeName, pages: pages)
     }
 
     /// The stored file of a hash; the hash is checked to be 64 hex digits before it becomes a path.

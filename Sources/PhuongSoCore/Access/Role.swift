@@ -46,6 +46,8 @@ public enum Action: String, Sendable, CaseIterable {
     case applyOnline
     case apologizeForDelay
     case useStaffPages
+    case collectFees, reconcilePayments, viewPaymentReports
+    case issueResults, manageSigningKeys
 }
 
 /// Role × action: who may do what (the unit scope is checked separately by `UnitScope`).
@@ -68,6 +70,13 @@ public enum AccessPolicy {
         // The People's Committee signs the apology (BM.04).
         case .apologizeForDelay: return role == .leader
         case .useStaffPages: return role != .citizen
+        // Fees are collected and refunded at the counter; the office reconciles the bank statement.
+        case .collectFees: return role == .clerk
+        case .reconcilePayments: return [.clerk, .office].contains(role)
+        case .viewPaymentReports: return [.clerk, .office, .leader, .supervisor, .admin].contains(role)
+        // An electronic result is signed by the unit on the leader's or the field official's action.
+        case .issueResults: return [.leader, .official].contains(role)
+        case .manageSigningKeys: return [.admin, .unitAdmin].contains(role)
         }
     }
 

@@ -34,8 +34,9 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
 }
 
 /// Runs `body` with a migrated app holding the demo data.
-func withDemoApp<T>(_ db: TestDatabase, demo: Bool = true, _ body: (Application) async throws -> T) async throws -> T {
-    let config = db.config()
+func withDemoApp<T>(_ db: TestDatabase, demo: Bool = true, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Application) async throws -> T) async throws -> T {
+    var config = db.config()
+    adjust(&config)
     return try await withApp(configure: { app in
         app.logger.logLevel = .warning
         try await configure(app, config)
