@@ -56,11 +56,14 @@ package enum GatewaySandbox {
             }
             let t = await ledger.record(reference: reference, amount: amount, approved: f.decision == "approve")
             let answer = ["merchant": merchant, "reference": t.reference, "amount": String(t.amount), "status": t.status, "transaction": t.id]
-            // Server to server first, as real gateways do; the payer's browser may never come back.
+            // Server to server, as real gateways do (the payer's browser may never come back);
+            // sent alongside the redirect, not before it, so an unreachable merchant never holds the payer up.
             if let notify = r.params["notify_url"], notify.hasPrefix("http") {
-                do {
-                    _ = try await req.client.post(URI(string: notify)) { try $0.content.encode(signer.signed(answer), as: .json); $0.timeout = .seconds(10) }
-                } catch { req.logger.warning("sandbox: notification to \(notify) failed: \(error)") }
+                let client = req.client, logger = req.logger, body = signer.signed(answer)
+                Task {
+                    do { _ = try await client.post(URI(string: notify)) { try $0.content.encode(body, as: .json); $0.timeout = .seconds(10) } }
+                    catch { logger.warning("sandbox: notification to \(notify) failed: \(error)") }
+                }
             }
             let separator = returnURL.contains("?") ? "&" : "?"
             return req.redirect(to: returnURL + separator + signer.query(answer), redirectType: .normal)
