@@ -25,6 +25,7 @@ package enum CSRF {
     struct Middleware: AsyncMiddleware {
         func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
             if req.method != .GET && req.method != .HEAD && !req.isAPI {
+                try await req.collectBody()
                 let sent = try? req.content.get(String.self, at: CSRF.fieldName)
                 guard let sent, let expected = req.session.data["csrf"],
                       Array(sent.utf8).count == Array(expected.utf8).count,

@@ -14,7 +14,7 @@ enum CatalogAdminController {
         routes.post("admin", "procedures", ":procedure", use: saveVersion).requires(.manageCatalog)
         routes.post("admin", "procedures", ":procedure", "retire", use: retire).requires(.manageCatalog)
         routes.get("admin", "catalog", "import", use: importForm).requires(.manageCatalog)
-        routes.on(.POST, "admin", "catalog", "import", body: .collect(maxSize: "8mb"), use: runImport).requires(.manageCatalog)
+        routes.upload("admin", "catalog", "import", max: "8mb", use: runImport).requires(.manageCatalog)
     }
 
     /// The unit whose catalogue the user keeps: their own, or for system administrators the one

@@ -8,7 +8,7 @@ import Vapor
 /// the original's) and the citizen's own view of their data store and who used what.
 enum CitizenStoreController {
     static func register(_ routes: RoutesBuilder) {
-        routes.on(.POST, "counter", "dossiers", ":dossier", "scan", body: .collect(maxSize: "25mb"), use: scan).requires(.receiveDossiers)
+        routes.upload("counter", "dossiers", ":dossier", "scan", max: "25mb", use: scan).requires(.receiveDossiers)
         routes.get("my", "documents", use: mine).requires(.applyOnline)
     }
 

@@ -13,7 +13,7 @@ enum ApplyController {
         routes.get("apply", ":procedure", use: applicantPage).requires(.applyOnline)
         routes.post("apply", ":procedure", "applicant", use: saveApplicant).requires(.applyOnline)
         routes.get("apply", ":procedure", "documents", use: documentsPage).requires(.applyOnline)
-        routes.on(.POST, "apply", ":procedure", "documents", body: .collect(maxSize: "60mb"), use: saveDocuments).requires(.applyOnline)
+        routes.upload("apply", ":procedure", "documents", max: "60mb", use: saveDocuments).requires(.applyOnline)
         routes.get("apply", ":procedure", "check", use: checkPage).requires(.applyOnline)
         routes.post("apply", ":procedure", "submit", use: submit).requires(.applyOnline)
         routes.get("my", "dossiers", use: mine).requires(.applyOnline)

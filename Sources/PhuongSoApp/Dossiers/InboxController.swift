@@ -10,9 +10,9 @@ import Vapor
 enum InboxController {
     static func register(_ routes: RoutesBuilder) {
         routes.get("inbox", use: inbox).requires(.viewDossiers)
-        routes.on(.POST, "counter", "dossiers", ":dossier", "act", body: .collect(maxSize: "25mb"), use: act).requires(.viewDossiers)
+        routes.upload("counter", "dossiers", ":dossier", "act", max: "25mb", use: act).requires(.viewDossiers)
         routes.post("track", "rate", use: rate)
-        routes.on(.POST, "track", "supplement", body: .collect(maxSize: "25mb"), use: uploadSupplement)
+        routes.upload("track", "supplement", max: "25mb", use: uploadSupplement)
     }
 
     struct Item { let dossier: DossierRecord; let plan: ProcessPlan; let percent: Double }

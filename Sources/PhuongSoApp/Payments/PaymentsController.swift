@@ -15,7 +15,7 @@ enum PaymentsController {
         routes.get("counter", "receipts", ":payment", use: receipt).requires(.viewDossiers)
         routes.post("counter", "receipts", ":payment", "refund", use: refund).requires(.collectFees)
         routes.get("payments", "statement", use: statementPage).requires(.reconcilePayments)
-        routes.on(.POST, "payments", "statement", body: .collect(maxSize: "5mb"), use: importStatement).requires(.reconcilePayments)
+        routes.upload("payments", "statement", max: "5mb", use: importStatement).requires(.reconcilePayments)
         routes.get("reports", "payments", use: report).requires(.viewPaymentReports)
         routes.get("pay", use: payPage)
         routes.post("pay", "gateway", use: payGateway)

@@ -10,7 +10,7 @@ package enum ResultService {
     @discardableResult
     package static func issue(_ d: DossierRecord, bytes: [UInt8], originalName: String, title rawTitle: String, by user: String, actor: AuditActor,
                               dataDirectory: String, maxBytes: Int, now: Date, on db: Database) async throws -> ResultRecord {
-        guard [.done, .returned].contains(d.state) || d.state == .inProcess, let dossierCode = d.code else {
+        guard [.received, .inProcess, .done, .returned].contains(d.state), let dossierCode = d.code else {
             throw AppError.invalid(field: "file", vi: "Chỉ phát hành kết quả điện tử cho hồ sơ đang giải quyết hoặc đã có kết quả.",
                                    en: "Electronic results are issued for dossiers in process or done.")
         }

@@ -9,12 +9,12 @@ import Vapor
 /// the signing keys of units (rotation).
 enum ResultsController {
     static func register(_ routes: RoutesBuilder) {
-        routes.on(.POST, "counter", "dossiers", ":dossier", "result", body: .collect(maxSize: "25mb"), use: issue).requires(.issueResults)
+        routes.upload("counter", "dossiers", ":dossier", "result", max: "25mb", use: issue).requires(.issueResults)
         routes.get("counter", "results", ":result", use: sheet).requires(.viewDossiers)
         routes.get("counter", "results", ":result", "file", use: file).requires(.viewDossiers)
         routes.get("track", "result", use: citizenFile)
         routes.get("verify", use: verifyPage)
-        routes.on(.POST, "verify", body: .collect(maxSize: "25mb"), use: verifyUpload)
+        routes.upload("verify", max: "25mb", use: verifyUpload)
         routes.get("admin", "keys", use: keys).requires(.manageSigningKeys)
         routes.post("admin", "keys", ":code", "rotate", use: rotate).requires(.manageSigningKeys)
     }

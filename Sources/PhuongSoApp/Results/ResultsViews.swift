@@ -5,7 +5,7 @@ import PhuongSoCore
 enum ResultsViews {
     /// The results part of the staff dossier page: results issued, and the form to issue one.
     static func section(_ ctx: PageContext, dossier d: DossierRecord, results: [ResultRecord], user: CurrentUser) -> Node<HTML.BodyContext> {
-        let canIssue = AccessPolicy.allows(user.role, .issueResults) && [.inProcess, .done, .returned].contains(d.state)
+        let canIssue = AccessPolicy.allows(user.role, .issueResults) && [.received, .inProcess, .done, .returned].contains(d.state)
         guard canIssue || !results.isEmpty else { return .empty }
         return .group(
             .h2(.text(ctx.t("Kết quả điện tử", "Electronic results"))),

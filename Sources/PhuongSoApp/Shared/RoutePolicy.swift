@@ -29,6 +29,26 @@ extension Route {
     package var policy: RoutePolicy? { userInfo["policy"] as? RoutePolicy }
 }
 
+extension RoutesBuilder {
+    /// A form POST that carries files: the body is capped at `max` while it streams in (413
+    /// beyond), and collected before the middleware that reads the form (CSRF) runs.
+    @discardableResult
+    package func upload(_ path: PathComponent..., max: ByteCount, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        let route = on(.POST, path, body: .collect(maxSize: max), use: closure)
+        route.userInfo["maxBody"] = max.value
+        return route
+    }
+}
+
+extension Request {
+    /// Collects a streamed body up to the route's cap, so forms can be read before the handler.
+    func collectBody() async throws {
+        guard body.data == nil else { return }
+        let max = route?.userInfo["maxBody"] as? Int ?? application.routes.defaultMaxBodySize.value
+        _ = try await body.collect(max: max).get()
+    }
+}
+
 /// Enforces each route's declared policy before its handler runs.
 struct PolicyMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
