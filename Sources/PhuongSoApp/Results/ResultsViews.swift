@@ -33,7 +33,7 @@ enum ResultsViews {
                 Components.submit(ctx.t("Tra theo mã", "Check the code"))),
             .element(named: "form", nodes: [.attribute(named: "action", value: ctx.link("/verify")), .attribute(named: "method", value: "post"),
                                             .attribute(named: "enctype", value: "multipart/form-data"), Components.csrf(ctx),
-                Components.textField(ctx, name: "code", label: ctx.t("Mã kết quả (không bắt buộc)", "Result code (optional)"), value: code),
+                Components.textField(ctx, name: "code", label: ctx.t("Mã kết quả (không bắt buộc)", "Result code (optional)"), value: code, id: "f-file-code"),
                 .div(.class("field"), .label(.for("f-verify-file"), .text(ctx.t("Tệp kết quả", "Result file"))),
                      .input(.id("f-verify-file"), .name("file"), .type(.file))),
                 Components.submit(ctx.t("Kiểm tra tệp", "Check the file"), secondary: true)])

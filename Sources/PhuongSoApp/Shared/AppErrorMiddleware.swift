@@ -92,7 +92,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+        // Forms post to this server only, except the payment form, which ends at the gateway.
+        let gateway = req.config.gateway.flatMap { URL(string: $0.url) }.flatMap { u in u.scheme.map { "\($0)://\(u.host ?? "")" + (u.port.map { ":\($0)" } ?? "") } }
+        response.headers.replaceOrAdd(name: "Content-Security-Policy",
+                                      value: "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'\(gateway.map { " " + $0 } ?? ""); frame-ancestors 'none'")
         return response
     }
 }

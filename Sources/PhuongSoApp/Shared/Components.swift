@@ -14,8 +14,8 @@ package enum Components {
     }
 
     package static func textField(_ ctx: PageContext, name: String, label: String, value: String = "", type: HTMLInputType = .text,
-                                  required: Bool = false, error: String? = nil, hint: String? = nil) -> Node<HTML.BodyContext> {
-        let id = "f-" + name
+                                  required: Bool = false, error: String? = nil, hint: String? = nil, id fieldID: String? = nil) -> Node<HTML.BodyContext> {
+        let id = fieldID ?? "f-" + name
         var described: [String] = []
         if hint != nil { described.append(id + "-hint") }
         if error != nil { described.append(id + "-error") }
