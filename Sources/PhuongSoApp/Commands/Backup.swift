@@ -19,9 +19,12 @@ package enum Backup {
         case .postgres(let url):
             try run("/usr/bin/env", ["pg_dump", "--format=custom", "--no-owner", "--file", staging.appendingPathComponent("database.pgdump").path, url])
         }
-        let files = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("files")
-        if FileManager.default.fileExists(atPath: files.path) {
-            try run("/bin/cp", ["-a", files.path, staging.appendingPathComponent("files").path])
+        // Stored files, and the units' signing keys (a backup is as secret as the keys it holds).
+        for folder in ["files", "keys"] {
+            let source = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent(folder)
+            if FileManager.default.fileExists(atPath: source.path) {
+                try run("/bin/cp", ["-a", source.path, staging.appendingPathComponent(folder).path])
+            }
         }
         try Data("PhuongSo backup 1\n".utf8).write(to: staging.appendingPathComponent("MANIFEST"))
         try run("/bin/tar", ["-czf", URL(fileURLWithPath: file).path, "-C", staging.path, "."])
@@ -49,10 +52,12 @@ package enum Backup {
         case .postgres(let url):
             try run("/usr/bin/env", ["pg_restore", "--no-owner", "--exit-on-error", "--dbname", url, staging.appendingPathComponent("database.pgdump").path])
         }
-        let savedFiles = staging.appendingPathComponent("files")
-        if FileManager.default.fileExists(atPath: savedFiles.path) {
-            try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
-            try run("/bin/cp", ["-a", savedFiles.path, files.path])
+        for folder in ["files", "keys"] {
+            let saved = staging.appendingPathComponent(folder)
+            if FileManager.default.fileExists(atPath: saved.path) {
+                try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
+                try run("/bin/cp", ["-a", saved.path, dataDir.appendingPathComponent(folder).path])
+            }
         }
         print("restored from \(file)")
     }

@@ -85,6 +85,8 @@ package enum CommandLineTool {
             config.port = port
         }
         if ProcessInfo.processInfo.environment["PHUONGSO_PUBLIC_URL"] == nil { config.publicURL = "http://\(config.hostname):\(config.port)" }
+        // The demo ward shows VietQR with a sample account unless one is configured (no money moves: reconciliation is by statement import).
+        if args.flag("--demo"), config.vietQR == nil { config.vietQR = DemoData.vietQRAccount }
         var env = Environment(name: "production", arguments: ["phuongso", "serve", "--hostname", config.hostname, "--port", String(config.port)])
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)

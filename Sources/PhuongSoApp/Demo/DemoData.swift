@@ -5,6 +5,8 @@ import PhuongSoCore
 /// The demo province and ward: realistic names, fields, and one account per role.
 package enum DemoData {
     package static let password = "Demo@2026"
+    /// A sample receiving account for VietQR in the demo ward (a made-up account number).
+    package static let vietQRAccount = VietQR.Account(bankBIN: "970415", accountNumber: "113000012345", accountName: "UBND PHUONG THANH SEN (DEMO)")
 
     package static let accounts: [(username: String, name: String, role: Role, unit: String?)] = [
         ("admin", "Quản trị hệ thống", .admin, nil),

@@ -38,7 +38,7 @@ package enum Layout {
         ]
         if let user = ctx.user {
             if user.role != .citizen { links.append(("/admin", ctx.t("Quản trị", "Administration"))) }
-            else { links.append(("/my/dossiers", ctx.t("Hồ sơ của tôi", "My dossiers"))) }
+            else { links.append(("/my/dossiers", ctx.t("Hồ sơ của tôi", "My dossiers"))); links.append(("/my/documents", ctx.t("Kho dữ liệu", "My documents"))) }
             links.append(("/account/password", ctx.t("Đổi mật khẩu", "Change password")))
         } else {
             links.append(("/login", ctx.t("Đăng nhập", "Log in")))
