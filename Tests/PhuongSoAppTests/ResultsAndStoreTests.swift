@@ -135,6 +135,30 @@ import VaporTesting
             #expect(mine.contains("Giấy tờ tùy thân") && mine.contains(d.code!))
             // the online dossier owes its fee from the moment it is received
             #expect(try await FeeService.account(of: d.requireID(), on: app.db).outstanding == 50_000)
+            // staff open its files through the dossier; a hash it does not hold is not served
+            let clerk = try await app.webSession("motcua")
+            let sha = try #require(try d.attachments.first?.file.sha256)
+            let file = try await clerk.get(app, "/counter/dossiers/\(d.requireID())/files/\(sha)")
+            #expect(file.status == .ok && file.headers.contentType == .pdf && file.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(try await clerk.get(app, "/counter/dossiers/\(d.requireID())/files/\(String(repeating: "0", count: 64))").status == .notFound)
+            // act: the next online application takes both documents from the store
+            let base = "/apply/\(FeeDossiers.procedure)"
+            #expect(try await citizen.post(app, base + "/applicant", form: ["name": "Võ Thị Hồng Nhung", "idNumber": "042196009999"]).status == .seeOther)
+            let page = try await citizen.get(app, base + "/documents").body.string
+            #expect(page.contains("dùng giấy tờ đã có trong kho dữ liệu"))
+            let docs = try await StoredDocumentRecord.query(on: app.db).filter(\.$owner == "042196009999").all()
+            let byName = Dictionary(docs.map { ($0.name, try! $0.requireID().uuidString) }, uniquingKeysWith: { a, _ in a })
+            let saved = try await citizen.postMultipart(app, base + "/documents", fields: ["reuse0": byName["Hợp đồng, giao dịch"]!, "reuse1": byName["Giấy tờ tùy thân"]!], files: [])
+            #expect(saved.status == .seeOther)
+            #expect(try await citizen.post(app, base + "/submit", form: [:]).status == .ok)
+            let second = try #require(try await DossierRecord.query(on: app.db).filter(\.$applicantIDNumber == "042196009999").filter(\.$id != d.requireID()).first())
+            #expect(try second.components.allSatisfy { $0.reusedDocument != nil } && second.attachments.allSatisfy { $0.storedDocument != nil })
+            let uses = try await DocumentUseRecord.query(on: app.db).all()
+            #expect(uses.count == 2 && uses.allSatisfy { $0.usedBy == "congdan" && $0.dossierCode == second.code })
+            #expect(try await citizen.get(app, "/my/documents").body.string.contains(second.code!))
+            // a document id that is not theirs is refused
+            let foreign = try await citizen.postMultipart(app, base + "/documents", fields: ["reuse0": UUID().uuidString], files: [])
+            #expect(foreign.status == .unprocessableEntity)
         }
     }
 

@@ -29,6 +29,7 @@ import VaporTesting
             case ":field": return "TE"
             case ":payment": return "6f1c2a7e-0000-4000-8000-000000000002"
             case ":result": return "KQ1-000.00.31.H42-260101-0001-0000"
+            case ":sha": return String(repeating: "ab", count: 32)
             default: return c.description
             }
         }.joined(separator: "/")

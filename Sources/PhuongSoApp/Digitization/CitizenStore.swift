@@ -18,7 +18,7 @@ package enum CitizenStore {
 
     /// Files an online dossier brought, once the counter has received it.
     static func keepAttachments(of d: DossierRecord, by clerk: String, now: Int64, on tx: Database) async throws {
-        for a in try d.attachments where !a.component.hasPrefix("Bổ sung: ") {
+        for a in try d.attachments where !a.component.hasPrefix("Bổ sung: ") && a.storedDocument == nil {
             try await keep(owner: d.applicantIDNumber, name: a.component, kind: "component", file: a.file, pages: a.file.pages ?? 1, validUntil: nil,
                            source: d.code ?? "", by: clerk, now: now, on: tx)
         }

@@ -10,6 +10,19 @@ enum CitizenStoreController {
     static func register(_ routes: RoutesBuilder) {
         routes.upload("counter", "dossiers", ":dossier", "scan", max: "25mb", use: scan).requires(.receiveDossiers)
         routes.get("my", "documents", use: mine).requires(.applyOnline)
+        routes.get("counter", "dossiers", ":dossier", "files", ":sha", use: file).requires(.viewDossiers)
+    }
+
+    /// A file of a dossier (online attachment, scan, step file), for staff who may open the
+    /// dossier: only hashes the dossier itself refers to are served.
+    @Sendable static func file(req: Request) async throws -> Response {
+        let d = try await CounterController.dossier(req)
+        let sha = req.parameters.get("sha") ?? ""
+        var files = try d.attachments.map(\.file) + d.components.compactMap(\.scan?.file)
+        files += try await HandoffRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).all()
+            .compactMap { $0.attachment.isEmpty ? nil : try? JSONDecoder().decode(FileStore.Stored.self, from: Data($0.attachment.utf8)) }
+        guard let stored = files.first(where: { $0.sha256 == sha }) else { throw AppError.notFound }
+        return try await ResultsController.send(stored, name: (d.code ?? "ho-so") + "-" + String(sha.prefix(8)), req)
     }
 
     struct ScanForm: Content { var component: Int?; var originalPages: String?; var validUntil: String?; var file: File? }
@@ -79,7 +92,8 @@ enum DigitizationViews {
                     } else if c.reusedDocument != nil { status = ctx.t("Lấy từ kho dữ liệu", "From the data store") }
                     else if online { status = ctx.t("Nộp trực tuyến (tệp điện tử)", "Filed online (electronic file)") }
                     else { status = c.submitted ? ctx.t("Chưa số hóa", "Not digitized") : "—" }
-                    return [.text(c.name), .text(c.submitted ? ctx.t("Có", "Yes") : ctx.t("Không", "No")), .text(status)]
+                    return [.text(c.name), .text(c.submitted ? ctx.t("Có", "Yes") : ctx.t("Không", "No")),
+                            .group(.text(status), .unwrap(c.scan) { s in .group(.text(" "), .a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/files/\(s.file.sha256)")), .text(ctx.t("(xem)", "(open)")))) })]
                 }),
             .if(canScan && !online && components.contains { $0.submitted && !$0.digitized }, .element(named: "form", nodes: [
                 .attribute(named: "action", value: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/scan")), .attribute(named: "method", value: "post"),

@@ -82,7 +82,17 @@ enum ApplyController {
 
     @Sendable static func documentsPage(req: Request) async throws -> Response {
         let (record, p, _) = try await procedure(req)
-        return ApplyViews.documents(PageContext.of(req), code: record.code, procedure: p, draft: draft(req, record.code), problems: ValidationProblems()).response()
+        let d = draft(req, record.code)
+        return ApplyViews.documents(PageContext.of(req), code: record.code, procedure: p, draft: d, problems: ValidationProblems(),
+                                    stored: try await reusable(req, d)).response()
+    }
+
+    /// Stored documents the applicant of the draft may reuse: the account must be linked to the
+    /// applicant's ID number (see `CitizenStore.owners`).
+    static func reusable(_ req: Request, _ d: Draft) async throws -> [StoredDocumentRecord] {
+        let user = try req.require(.applyOnline)
+        guard let id = d.applicant?.idNumber, try await CitizenStore.owners(of: user.id, on: req.db).contains(id) else { return [] }
+        return try await CitizenStore.valid(owner: id, today: CatalogPublicController.today(req).description, on: req.db)
     }
 
     struct DocumentsForm: Content { var files: [File]? }
@@ -92,7 +102,17 @@ enum ApplyController {
         var d = draft(req, record.code)
         let store = FileStore(dataDirectory: req.config.dataDirectory)
         var problems = ValidationProblems()
+        let reusable = try await reusable(req, d)
         for (i, component) in p.components.enumerated() {
+            if let choice = try? req.content.get(String.self, at: "reuse\(i)"), !choice.isEmpty {
+                guard let doc = reusable.first(where: { $0.id?.uuidString == choice && $0.name == component.name }) else {
+                    problems.add("file\(i)", "Giấy tờ đã chọn không có trong kho dữ liệu của bạn.", "The chosen document is not in your data store.")
+                    continue
+                }
+                d.attachments.removeAll { $0.component == component.name }
+                d.attachments.append(Attachment(component: component.name, file: try doc.file, storedDocument: doc.id))
+                continue
+            }
             guard let file = try? req.content.get(File.self, at: "file\(i)"), file.data.readableBytes > 0 else { continue }
             do {
                 let stored = try store.store(Array(file.data.readableBytesView), originalName: file.filename)
@@ -104,7 +124,7 @@ enum ApplyController {
         }
         try save(req, d)
         guard problems.isEmpty else {
-            return ApplyViews.documents(PageContext.of(req), code: record.code, procedure: p, draft: d, problems: problems).response(status: .unprocessableEntity)
+            return ApplyViews.documents(PageContext.of(req), code: record.code, procedure: p, draft: d, problems: problems, stored: reusable).response(status: .unprocessableEntity)
         }
         return req.redirect(to: Language.of(req).link("/apply/\(record.code)/check"))
     }

@@ -39,7 +39,8 @@ enum ApplyViews {
         )
     }
 
-    static func documents(_ ctx: PageContext, code: String, procedure p: Procedure, draft: ApplyController.Draft, problems: ValidationProblems) -> HTML {
+    static func documents(_ ctx: PageContext, code: String, procedure p: Procedure, draft: ApplyController.Draft, problems: ValidationProblems,
+                          stored: [StoredDocumentRecord] = []) -> HTML {
         let attached = Dictionary(draft.attachments.map { ($0.component, $0.file) }, uniquingKeysWith: { a, _ in a })
         return Layout.page(ctx, title: p.name,
             steps(ctx, current: 3),
@@ -50,8 +51,13 @@ enum ApplyViews {
                 .attribute(named: "enctype", value: "multipart/form-data"),
                 Components.csrf(ctx),
                 .forEach(Array(p.components.enumerated())) { i, c in
-                    Components.textField(ctx, name: "file\(i)", label: "\(i + 1). " + c.name, type: .file, error: problems.message(for: "file\(i)", ctx.lang),
-                                         hint: attached[c.name].map { ctx.t("Đã đính kèm: ", "Attached: ") + $0.originalName + " (\($0.size / 1024) KB)" })
+                    let mine = stored.filter { $0.name == c.name }
+                    return .group(
+                        Components.textField(ctx, name: "file\(i)", label: "\(i + 1). " + c.name, type: .file, error: problems.message(for: "file\(i)", ctx.lang),
+                                             hint: attached[c.name].map { ctx.t("Đã đính kèm: ", "Attached: ") + $0.originalName + " (\($0.size / 1024) KB)" }),
+                        .if(!mine.isEmpty, Components.select(ctx, name: "reuse\(i)", label: ctx.t("hoặc dùng giấy tờ đã có trong kho dữ liệu của bạn", "or use a document from your data store"),
+                                                             options: [("", ctx.t("— không dùng —", "— none —"))] + mine.map { ($0.id?.uuidString ?? "", $0.name + ctx.t(" (từ hồ sơ ", " (from dossier ") + $0.source + ")") },
+                                                             selected: nil)))
                 },
                 Components.submit(ctx.t("Lưu và tiếp tục", "Save and continue")),
             ])

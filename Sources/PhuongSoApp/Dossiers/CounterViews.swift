@@ -210,7 +210,9 @@ enum CounterViews {
                 .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.text(when(d.dueAt, utcOffset)))
             ),
             .if(!attachments.isEmpty, .group(.h2(.text(ctx.t("Tệp đính kèm (nộp trực tuyến)", "Files attached online"))),
-                .ul(.forEach(attachments) { .li(.text($0.component + ": " + $0.file.originalName + " (\($0.file.kind.rawValue.uppercased()), \($0.file.size / 1024) KB, SHA-256 " + String($0.file.sha256.prefix(12)) + "…)")) }))),
+                .ul(.forEach(attachments) { a in .li(.text(a.component + ": "), .a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/files/\(a.file.sha256)")), .text(a.file.originalName)),
+                                                     .text(" (\(a.file.kind.rawValue.uppercased()), \(a.file.size / 1024) KB, SHA-256 " + String(a.file.sha256.prefix(12)) + "…)"
+                                                           + (a.storedDocument == nil ? "" : ctx.t(" — lấy từ kho dữ liệu", " — from the data store")))) }))),
             d.state == .submittedOnline ? .group(
                 .unwrap(problems.message(for: "decision", ctx.lang)) { Components.alert($0) },
                 Components.form(action: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/decide"),

@@ -83,6 +83,11 @@ package struct SubmittedComponent: Codable, Sendable, Hashable {
 package struct Attachment: Codable, Sendable, Hashable {
     package var component: String
     package var file: FileStore.Stored
+    /// The document of the applicant's data store this file was taken from, if reused.
+    package var storedDocument: UUID?
+    package init(component: String, file: FileStore.Stored, storedDocument: UUID? = nil) {
+        self.component = component; self.file = file; self.storedDocument = storedDocument
+    }
 }
 
 /// One line of a dossier's timeline.

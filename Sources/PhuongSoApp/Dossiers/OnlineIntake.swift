@@ -39,8 +39,22 @@ package enum OnlineIntake {
         d.channel = "online"
         d.applicantJSON = try IntakeService.json(applicant)
         d.applicantIDNumber = applicant.idNumber
+        // A file taken from the data store must be the applicant's, and the account linked to them.
+        let reusedIDs = attachments.compactMap(\.storedDocument)
+        var reusedDocs: [UUID: StoredDocumentRecord] = [:]
+        if !reusedIDs.isEmpty {
+            let owners = try await CitizenStore.owners(of: citizen.id, on: db)
+            for doc in try await StoredDocumentRecord.query(on: db).filter(\.$id ~~ reusedIDs).all() where doc.owner == applicant.idNumber && owners.contains(doc.owner) {
+                reusedDocs[try doc.requireID()] = doc
+            }
+            guard reusedDocs.count == Set(reusedIDs).count else {
+                throw AppError.invalid(field: "documents", vi: "Giấy tờ lấy từ kho dữ liệu không thuộc người nộp.", en: "A stored document does not belong to the applicant.")
+            }
+        }
+        let reusedFinal = reusedDocs
+        let reusedByComponent = Dictionary(attachments.compactMap { a in a.storedDocument.map { (a.component, $0) } }, uniquingKeysWith: { a, _ in a })
         d.componentsJSON = try IntakeService.json(procedure.components.map {
-            SubmittedComponent(name: $0.name, form: $0.form, count: $0.count, submitted: attached.contains($0.name))
+            SubmittedComponent(name: $0.name, form: $0.form, count: $0.count, submitted: attached.contains($0.name), reusedDocument: reusedByComponent[$0.name])
         })
         d.sets = 1
         d.decisionNote = ""
@@ -57,6 +71,9 @@ package enum OnlineIntake {
             try await d.create(on: tx)
             try await DossierEventRecord(dossierID: d.requireID(), at: nowSeconds, action: "submit-online", actor: citizen.username,
                                          state: .submittedOnline, note: "").create(on: tx)
+            for (component, id) in reusedByComponent {
+                if let doc = reusedFinal[id] { try await CitizenStore.use(doc, for: component, dossierCode: d.code ?? "", by: citizen.username, now: nowSeconds, on: tx) }
+            }
             return (AuditedChange(action: "dossier.submit-online", entity: "dossier", entityID: d.code ?? "", before: String?.none,
                                   after: ["state": "submitted-online", "procedure": record.code, "files": String(attachments.count)]), d)
         }

@@ -97,7 +97,8 @@ package enum VietQRService {
     }
 }
 
-/// Payments per channel for a unit and period (paid and refunded), one aggregate query.
+/// Payments per channel for a unit and period (paid and refunded), one aggregate query (sums cast
+/// to BIGINT: PostgreSQL's SUM of a bigint is numeric).
 package enum PaymentsReport {
     package struct Row: Sendable, Codable {
         package var channel: String
@@ -112,10 +113,10 @@ package enum PaymentsReport {
         struct R: Decodable { let channel: String; let paid_count: Int; let paid_amount: Int; let refunded_count: Int; let refunded_amount: Int }
         let rows = try await db.sql.raw("""
             SELECT channel,
-              SUM(CASE WHEN paid_at >= \(bind: from) AND paid_at < \(bind: to) THEN 1 ELSE 0 END) AS paid_count,
-              SUM(CASE WHEN paid_at >= \(bind: from) AND paid_at < \(bind: to) THEN amount ELSE 0 END) AS paid_amount,
-              SUM(CASE WHEN refunded_at >= \(bind: from) AND refunded_at < \(bind: to) THEN 1 ELSE 0 END) AS refunded_count,
-              SUM(CASE WHEN refunded_at >= \(bind: from) AND refunded_at < \(bind: to) THEN amount ELSE 0 END) AS refunded_amount
+              CAST(SUM(CASE WHEN paid_at >= \(bind: from) AND paid_at < \(bind: to) THEN 1 ELSE 0 END) AS BIGINT) AS paid_count,
+              CAST(SUM(CASE WHEN paid_at >= \(bind: from) AND paid_at < \(bind: to) THEN amount ELSE 0 END) AS BIGINT) AS paid_amount,
+              CAST(SUM(CASE WHEN refunded_at >= \(bind: from) AND refunded_at < \(bind: to) THEN 1 ELSE 0 END) AS BIGINT) AS refunded_count,
+              CAST(SUM(CASE WHEN refunded_at >= \(bind: from) AND refunded_at < \(bind: to) THEN amount ELSE 0 END) AS BIGINT) AS refunded_amount
             FROM payments WHERE unit_id = \(bind: unitID) AND paid_at IS NOT NULL GROUP BY channel
             """).all(decoding: R.self)
         let byChannel = Dictionary(uniqueKeysWithValues: rows.map { ($0.channel, $0) })
