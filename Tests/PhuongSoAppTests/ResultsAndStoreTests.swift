@@ -107,6 +107,15 @@ import VaporTesting
             #expect(component.submitted && component.reusedDocument == stored.id && component.digitized)
             let uses = try await DocumentUseRecord.query(on: app.db).all()
             #expect(uses.count == 1 && uses[0].dossierCode == second.code && uses[0].usedBy == "motcua")
+            // the flags the 766 index counts, over the API
+            let token = try await app.token("motcua")
+            func flags(_ d: DossierRecord) async throws -> DossierAPI.Flags {
+                try #require(try await app.testing().sendRequest(.GET, "/api/v1/dossiers/\(d.requireID())", headers: bearer(token)).content.decode(DossierAPI.DossierResponse.self).flags)
+            }
+            let f1 = try await flags(first), f2 = try await flags(second)
+            #expect(f1.channel == "counter" && !f1.paidOnline && !f1.electronicResult)
+            #expect(f1.components.map(\.digitized) == [false, true] && f1.components[1].scanPages == 1 && f1.components[1].originalPages == 2)
+            #expect(f2.components.map(\.fromDataStore) == [false, true] && f2.components[1].digitized)
             // someone else's document cannot be reused
             await #expect(throws: AppError.self) {
                 _ = try await FeeDossiers.receive(app, name: "Người khác", idNumber: "042195008888", reused: ["Giấy tờ tùy thân": try stored.requireID()])

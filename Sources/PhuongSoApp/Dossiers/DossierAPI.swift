@@ -32,6 +32,32 @@ enum DossierAPI {
         var receivedAt: String?
         var dueAt: String?
         var note: String
+        /// DOMAIN §6 flags for the 766 index (only on the one-dossier answer).
+        var flags: Flags?
+    }
+
+    struct Flags: Content {
+        var channel: String
+        var populationChecked: Bool
+        var paidOnline: Bool
+        var electronicResult: Bool
+        var components: [ComponentFlags]
+        struct ComponentFlags: Content {
+            var name: String; var submitted: Bool; var digitized: Bool; var fromDataStore: Bool; var scanPages: Int?; var originalPages: Int?
+        }
+    }
+
+    static func flags(_ d: DossierRecord, on db: Database) async throws -> Flags {
+        let id = try d.requireID()
+        let paidOnline = try await PaymentRecord.query(on: db).filter(\.$dossier.$id == id).filter(\.$status == .paid).filter(\.$channel != .cash).count() > 0
+        let results = try await ResultRecord.query(on: db).filter(\.$dossier.$id == id).count()
+        let online = d.channel == "online"
+        let attached = Set(try d.attachments.map(\.component))
+        return Flags(channel: d.channel, populationChecked: d.populationChecked, paidOnline: paidOnline, electronicResult: results > 0,
+                     components: try d.components.map { c in
+                         .init(name: c.name, submitted: c.submitted, digitized: c.digitized || (online && attached.contains(c.name)), fromDataStore: c.reusedDocument != nil,
+                               scanPages: c.scan?.pages, originalPages: c.scan?.originalPages)
+                     })
     }
 
     static func response(_ d: DossierRecord, procedureCode: String, utcOffset: Int) throws -> DossierResponse {
@@ -69,7 +95,9 @@ enum DossierAPI {
 
     @Sendable static func show(req: Request) async throws -> DossierResponse {
         let d = try await CounterController.dossier(req)
-        return try response(d, procedureCode: d.procedure.code, utcOffset: req.config.utcOffset)
+        var answer = try response(d, procedureCode: d.procedure.code, utcOffset: req.config.utcOffset)
+        answer.flags = try await flags(d, on: req.db)
+        return answer
     }
 
     struct RateRequest: Content { var code: String?; var secret: String?; var level: String?; var comment: String?; var factors: [String: Int]? }
