@@ -111,6 +111,9 @@ import VaporTesting
             #expect(page.status == .ok && page.body.string.contains("1/4"))
             let outcomes = Dictionary(uniqueKeysWithValues: try await StatementLineRecord.query(on: app.db).all().map { ($0.transactionID, $0.outcome) })
             #expect(outcomes == ["FT26061001": "matched", "FT26061002": "amount-mismatch", "FT26061003": "unknown-reference", "FT26061004": "already-paid"])
+            // what needs a person stays listed on the statement page
+            let flagged = try await office.get(app, "/payments/statement").body.string
+            #expect(flagged.contains("FT26061002") && flagged.contains("FT26061003") && flagged.contains("FT26061004") && !flagged.contains("FT26061001"))
             #expect(try await FeeService.account(of: first.requireID(), on: app.db).settled)
             #expect(try await FeeService.account(of: second.requireID(), on: app.db).outstanding == 50_000)
             // the same statement again: nothing counted twice

@@ -97,7 +97,16 @@ enum PaymentsController {
 
     @Sendable static func statementPage(req: Request) async throws -> Response {
         _ = try req.require(.reconcilePayments)
-        return PaymentsViews.statement(PageContext.of(req), outcomes: nil, error: nil).response()
+        return PaymentsViews.statement(PageContext.of(req), outcomes: nil, error: nil, flagged: try await flagged(req)).response()
+    }
+
+    /// What needs a person: statement lines not matched, and gateway messages refused.
+    static func flagged(_ req: Request) async throws -> PaymentsViews.Flagged {
+        let lines = try await StatementLineRecord.query(on: req.db).filter(\.$outcome ~~ ["unknown-reference", "amount-mismatch", "already-paid", "ambiguous"])
+            .sort(\.$importedAt, .descending).limit(50).all()
+        let events = try await PaymentEventRecord.query(on: req.db).filter(\.$outcome ~~ ["bad-signature", "amount-mismatch", "unknown-reference", "rejected", "unreachable"])
+            .filter(\.$source != "bank-statement").sort(\.$atSeconds, .descending).limit(50).all()
+        return .init(lines: lines, events: events, utcOffset: req.config.utcOffset)
     }
 
     struct StatementForm: Content { var file: File? }

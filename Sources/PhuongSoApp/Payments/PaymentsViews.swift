@@ -119,7 +119,23 @@ enum PaymentsViews {
         )
     }
 
-    static func statement(_ ctx: PageContext, outcomes: [VietQRService.LineOutcome]?, error: String?) -> HTML {
+    struct Flagged { var lines: [StatementLineRecord]; var events: [PaymentEventRecord]; var utcOffset: Int }
+
+    static func flagged(_ ctx: PageContext, _ f: Flagged) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text(ctx.t("Cần xử lý", "Needs a person"))),
+            f.lines.isEmpty ? .p(.text(ctx.t("Không có dòng sao kê nào chưa khớp.", "No unmatched statement line."))) :
+            Components.table(caption: ctx.t("Dòng sao kê chưa khớp (mới nhất trước)", "Unmatched statement lines (newest first)"),
+                headers: [ctx.t("Ngày", "Date"), ctx.t("Mã giao dịch", "Transaction"), ctx.t("Số tiền", "Amount"), ctx.t("Nội dung", "Content"), ctx.t("Kết quả", "Outcome")],
+                rows: f.lines.map { [.text($0.date), .text($0.transactionID), .text(CatalogViews.vnd($0.amount)), .text($0.lineDescription), .text($0.outcome)] }),
+            f.events.isEmpty ? .empty :
+            Components.table(caption: ctx.t("Thông báo từ cổng thanh toán bị từ chối", "Gateway messages refused"),
+                headers: [ctx.t("Thời gian", "When"), ctx.t("Nguồn", "Source"), ctx.t("Mã giao dịch", "Reference"), ctx.t("Kết quả", "Outcome")],
+                rows: f.events.map { [.text(CounterViews.when($0.atSeconds, f.utcOffset)), .text($0.source), .text($0.reference), .text($0.outcome)] })
+        )
+    }
+
+    static func statement(_ ctx: PageContext, outcomes: [VietQRService.LineOutcome]?, error: String?, flagged f: Flagged? = nil) -> HTML {
         Layout.page(ctx, title: ctx.t("Đối chiếu sao kê ngân hàng (VietQR)", "Reconcile the bank statement (VietQR)"),
             .p(.text(ctx.t("Tệp CSV UTF-8 có dòng tiêu đề với các cột: ngày, mã giao dịch, số tiền, nội dung (hoặc date, transaction_id, amount, description). Một giao dịch đã nhập sẽ không bao giờ được tính lại.",
                            "UTF-8 CSV with a header: date, transaction_id, amount, description. A transaction already imported is never counted again."))),
@@ -134,7 +150,8 @@ enum PaymentsViews {
                     headers: [ctx.t("Dòng", "Line"), ctx.t("Mã giao dịch", "Transaction"), ctx.t("Số tiền", "Amount"), ctx.t("Hồ sơ", "Dossier"), ctx.t("Kết quả", "Outcome"), ctx.t("Ghi chú", "Note")],
                     rows: list.map { o in [.text(String(o.line)), .text(o.transactionID), .text(CatalogViews.vnd(o.amount)), .text(o.dossierCode),
                                            o.outcome == "matched" ? .strong(.text(o.outcome)) : .span(.class("error"), .text(o.outcome)), .text(o.detail)] })
-            }
+            },
+            .unwrap(f) { flagged(ctx, $0) }
         )
     }
 
