@@ -19,6 +19,15 @@ package enum CommandLineTool {
             case "audit"?: return try await audit(Arguments(args.dropFirst()))
             case "catalog"?: return try await CatalogCommand.run(Arguments(args.dropFirst()), lang: lang)
             case "backup"?: try await Backup.backup(to: Arguments(args.dropFirst()).required("--to"), config: AppConfig.fromEnvironment())
+            case "payments"?: try await payments(Arguments(args.dropFirst()))
+            case "keys"?:
+                let a = Arguments(args.dropFirst())
+                guard a.positional.first == "rotate" else { throw UsageError("usage: phuongso keys rotate --unit UNITCODE") }
+                try await withApp { app in
+                    let unit = try await UnitQueries.find(code: a.required("--unit"), on: app.db)
+                    let key = try await SigningKeys.rotate(for: unit, dataDirectory: app.config.dataDirectory, actor: .system("cli"), now: Date(), on: app.db)
+                    print("new signing key \(key.keyID) for \(unit.code)")
+                }
             case "gateway-sandbox"?:
                 let a = Arguments(args.dropFirst())
                 guard let port = Int(a.value("--port") ?? ""), (1...65535).contains(port) else { throw UsageError("gateway-sandbox needs --port P") }
@@ -48,6 +57,8 @@ package enum CommandLineTool {
            phuongso audit verify
            phuongso backup --to FILE | restore --from FILE
            phuongso gateway-sandbox --port P [--hostname H]   (a stand-in payment gateway for demos and tests)
+           phuongso payments reconcile | payments import-statement FILE.csv
+           phuongso keys rotate --unit UNITCODE
     """
 
     static func describe(_ error: Error, _ lang: Language) -> String {
@@ -104,6 +115,27 @@ package enum CommandLineTool {
         } catch {
             try? await app.asyncShutdown()
             throw error
+        }
+    }
+
+    /// `payments reconcile`: ask the gateway about pending payments now (as the server's job does);
+    /// `payments import-statement FILE`: settle VietQR transfers from a bank statement.
+    static func payments(_ a: Arguments) async throws {
+        try await withApp { app in
+            let now = Date().addingTimeInterval(app.config.clockOffset)
+            switch a.positional.first {
+            case "reconcile":
+                guard let gateway = app.paymentGateway else { throw UsageError("no gateway configured (PHUONGSO_GATEWAY_URL)") }
+                let outcomes = try await GatewayService.reconcile(gateway: gateway, client: app.client, now: now, utcOffset: app.config.utcOffset, after: 0, on: app.db)
+                print("\(outcomes.count) pending payments asked about: " + Dictionary(grouping: outcomes, by: \.rawValue).map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", "))
+            case "import-statement":
+                guard a.positional.count > 1 else { throw UsageError("usage: phuongso payments import-statement FILE.csv") }
+                let text = try CSV.text(from: Array(try Data(contentsOf: URL(fileURLWithPath: a.positional[1]))))
+                for o in try await VietQRService.importStatement(text, by: "cli", now: now, utcOffset: app.config.utcOffset, on: app.db) {
+                    print("\(o.line)\t\(o.transactionID)\t\(o.amount)\t\(o.outcome)\t\(o.dossierCode)")
+                }
+            default: throw UsageError("usage: phuongso payments reconcile | payments import-statement FILE.csv")
+            }
         }
     }
 
