@@ -45,6 +45,7 @@ package enum Migrations {
         app.migrations.add(CreateProcedureVersions())
         app.migrations.add(CreateDossiers())
         app.migrations.add(CreateJobLeases())
+        app.migrations.add(AddIndexes())
     }
 }
 
