@@ -10,8 +10,10 @@ struct AddIndexes: AsyncMigration {
         // A dossier's timeline (tracking page, dossier page).
         ("dossier_events_dossier", "dossier_events", "dossier_id, at_seconds"),
         ("dossier_handoffs_dossier", "dossier_handoffs", "dossier_id"),
-        // The statistics matrix and the register: one unit's dossiers by date received…
-        ("dossiers_unit_received", "dossiers", "unit_id, received_at"),
+        // The statistics matrix and the register: one unit's dossiers by date received, holding
+        // every column the matrix reads, so the query never visits the (wide) dossier rows: on a
+        // million dossiers this took the province's year from 0.75 s to 0.26 s on SQLite…
+        ("dossiers_matrix", "dossiers", "unit_id, received_at, created_at_seconds, state, due_at, done_at, procedure_id"),
         // …and by date taken in (refusals at intake, the counter's latest dossiers).
         ("dossiers_unit_created", "dossiers", "unit_id, created_at_seconds"),
     ]
