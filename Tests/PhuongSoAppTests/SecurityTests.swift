@@ -149,4 +149,32 @@ import VaporTesting
             #expect(storedFiles().isEmpty, "a file was kept for a wrong receipt")
         }
     }
+    /// What the address carries comes back escaped in attributes too (Plot writes attribute
+    /// values as given): the search box, the login form's next page, the posting sheet's title.
+    @Test func reflectedInputIsEscapedInAttributes() async throws {
+        try await withDemoApp(.sqlite) { app in
+            let evil = "\"><b id=x>'"
+            let q = evil.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            for path in ["/procedures?q=\(q)", "/login?next=\(q)", "/procedures/posting?field=\(q)", "/track?code=\(q)&secret=\(q)"] {
+                let body = try await app.testing().sendRequest(.GET, path).body.string
+                #expect(!body.contains("<b id=x>"), "\(path) lets markup through")
+                #expect(!body.contains("\"><b"), "\(path) ends an attribute early")
+            }
+            #expect("a\"b<c>'&".attributeEscaped == "a&quot;b&lt;c&gt;&#39;&amp;")
+            #expect("/x?a=1&b=\"".linkEscaped == "/x?a=1&b=&quot;" && "/x?a=1&b=\"".linkEscaped.linkEscaped == "/x?a=1&b=&quot;")
+        }
+    }
+
+    /// A public page without a form makes no session: a session is a database row, and an
+    /// anonymous view must not write one (the login page, with its form, does).
+    @Test func anonymousPagesWithoutAFormMakeNoSession() async throws {
+        try await withDemoApp(.sqlite) { app in
+            for path in ["/", "/procedures?q=khai%20sinh", "/procedures/1.001193", "/track", "/track?code=X&secret=Y"] {
+                let res = try await app.testing().sendRequest(.GET, path)
+                #expect(res.headers[.setCookie].isEmpty, "\(path) set a cookie")
+            }
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+            #expect(!(try await app.testing().sendRequest(.GET, "/login")).headers[.setCookie].isEmpty)
+        }
+    }
 }
