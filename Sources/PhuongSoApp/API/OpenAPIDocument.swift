@@ -190,6 +190,10 @@ package enum OpenAPIDocument {
             where op.secured || ["400", "401", "404", "422", "429"].contains(code) {
             if case .object(let o) = errorBody { responses.append((code, .object([("description", .string(text))] + o))) }
         }
+        // A call without a JSON body (no Content-Type) is refused before the handler runs.
+        if op.body != nil, case .object(let o) = errorBody {
+            responses.append(("415", .object([("description", "The request body is not JSON")] + o)))
+        }
         var o: [(String, JSONValue)] = [("summary", .string(op.summary)), ("tags", [.string(op.tag)]), ("responses", .object(responses))]
         if !params.isEmpty { o.append(("parameters", .array(params))) }
         if let body = op.body { o.append(("requestBody", ["required": true, "content": ["application/json": ["schema": body]]])) }

@@ -110,7 +110,7 @@ enum AccountViews {
                   Components.csrf(ctx),
                   .input(.type(.hidden), .name("active"), .value(u.active ? "false" : "true")),
                   .button(.type(.submit), .class("secondary"), .text(u.active ? ctx.t("Khóa", "Deactivate") : ctx.t("Mở khóa", "Reactivate")),
-                          .attribute(named: "aria-label", value: (u.active ? ctx.t("Khóa ", "Deactivate ") : ctx.t("Mở khóa ", "Reactivate ")) + u.username))),
+                          .attribute(named: "aria-label", value: ((u.active ? ctx.t("Khóa ", "Deactivate ") : ctx.t("Mở khóa ", "Reactivate ")) + u.username).attributeEscaped))),
             Components.form(action: ctx.link("/admin/users/\(u.username)/password"),
                   Components.csrf(ctx),
                   .label(.for("pw-\(u.username)"), .text(ctx.t("Mật khẩu mới cho ", "New password for ") + u.username)),

@@ -65,7 +65,9 @@ struct CurrentUserMiddleware: AsyncMiddleware {
 
 extension Request {
     /// Whether the request carried a session cookie (so pages do not create sessions needlessly).
-    var hasSession: Bool { cookies[SessionsConfiguration.cookieName] != nil || session.id != nil }
+    /// Only the cookie is looked at: merely reading `req.session` makes Vapor create a session and
+    /// store it (a database row) when the response leaves, for every anonymous page view.
+    var hasSession: Bool { cookies[SessionsConfiguration.cookieName] != nil }
 }
 
 extension SessionsConfiguration {

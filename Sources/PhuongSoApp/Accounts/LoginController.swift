@@ -89,7 +89,7 @@ enum LoginView {
             Components.alert(error),
             Components.form(action: ctx.link("/login"),
                   Components.csrf(ctx),
-                  .input(.type(.hidden), .name("next"), .value(next ?? "")),
+                  .input(.type(.hidden), .name("next"), .value((next ?? "").attributeEscaped)),
                   Components.textField(ctx, name: "username", label: ctx.t("Tên đăng nhập", "Username"), value: username, required: true),
                   Components.textField(ctx, name: "password", label: ctx.t("Mật khẩu", "Password"), type: .password, required: true),
                   Components.submit(ctx.t("Đăng nhập", "Log in"))),

@@ -13,7 +13,7 @@ package enum LoginService {
         let username = raw.trimmingCharacters(in: .whitespaces).lowercased()
         let since = now.addingTimeInterval(-max(policy.window, policy.lockFor))
         let recent = try await LoginAttemptRecord.query(on: db).filter(\.$username == username)
-            .filter(\.$at >= since).sort(\.$at, .descending).all()
+            .filter(\.$at >= since).sort(\.$at, .descending).limit(policy.failures).all()
         if isLocked(recent: recent, policy: policy, now: now) { return .locked }
 
         let user = try await UserRecord.query(on: db).filter(\.$username == username).first()

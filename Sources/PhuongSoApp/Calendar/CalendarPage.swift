@@ -84,7 +84,7 @@ enum CalendarPage {
             let entry = byDate[date]
             let cls = entry.map { cssClass($0.kind) } ?? (date.isWeekend ? "we" : "")
             let label = entry.map { "\(d): \(kindName($0.kind, ctx)) — \($0.name)" } ?? (date.isWeekend ? "\(d): \(kindName(nil, ctx))" : "\(d)")
-            cells.append(.td(.class(cls), .attribute(named: "title", value: label), .text(String(d)),
+            cells.append(.td(.class(cls), .attribute(named: "title", value: label.attributeEscaped), .text(String(d)),
                              .unwrap(entry) { _ in .span(.class("skip"), .text(" " + label)) }))
         }
         while cells.count % 7 != 0 { cells.append(.td()) }

@@ -19,10 +19,10 @@ enum CatalogAdminViews {
                                 .group(.a(.href(ctx.link("/admin/procedures/\(r.code)/edit?unit=\(unit.code)")), .text(ctx.t("Sửa (phiên bản mới)", "Edit (new version)"))),
                                        Components.form(action: ctx.link("/admin/procedures/\(r.code)/retire"),
                                            Components.csrf(ctx),
-                                           .input(.type(.hidden), .name("unit"), .value(unit.code)),
+                                           .input(.type(.hidden), .name("unit"), .value(unit.code.attributeEscaped)),
                                            .input(.type(.hidden), .name("retired"), .value(r.retired ? "false" : "true")),
                                            .button(.type(.submit), .class("secondary"), .text(r.retired ? ctx.t("Khôi phục", "Restore") : ctx.t("Bãi bỏ", "Withdraw")),
-                                                   .attribute(named: "aria-label", value: (r.retired ? ctx.t("Khôi phục ", "Restore ") : ctx.t("Bãi bỏ ", "Withdraw ")) + r.code)))),
+                                                   .attribute(named: "aria-label", value: ((r.retired ? ctx.t("Khôi phục ", "Restore ") : ctx.t("Bãi bỏ ", "Withdraw ")) + r.code).attributeEscaped)))),
                              ] })
         )
     }
@@ -48,7 +48,7 @@ enum CatalogAdminViews {
             Components.alert(problems.isEmpty ? nil : ctx.t("Chưa lưu: vui lòng sửa các lỗi bên dưới.", "Not saved: please correct the errors below.")),
             Components.form(action: ctx.link(action),
                 Components.csrf(ctx),
-                .input(.type(.hidden), .name("unit"), .value(unit.code)),
+                .input(.type(.hidden), .name("unit"), .value(unit.code.attributeEscaped)),
                 record == nil ? Components.textField(ctx, name: "code", label: ctx.t("Mã thủ tục", "Procedure code"), value: f.code ?? "", required: true, error: e("code"),
                                                      hint: ctx.t("Giữ đúng mã công bố, ví dụ 1.001193 hoặc 3.000527.H61", "As published, e.g. 1.001193 or 3.000527.H61"))
                               : .p(.text(ctx.t("Mã thủ tục: ", "Code: ") + (record?.code ?? ""))),
@@ -115,10 +115,10 @@ enum CatalogAdminViews {
                                  ] }),
                 .unwrap(batch) { b in Components.form(action: ctx.link("/admin/catalog/import"),
                     Components.csrf(ctx),
-                    .input(.type(.hidden), .name("unit"), .value(unit.code)),
-                    .input(.type(.hidden), .name("batch"), .value(b)),
+                    .input(.type(.hidden), .name("unit"), .value(unit.code.attributeEscaped)),
+                    .input(.type(.hidden), .name("batch"), .value(b.attributeEscaped)),
                     .input(.type(.hidden), .name("mode"), .value("apply")),
-                    .input(.type(.hidden), .name("effectiveFrom"), .value(effectiveFrom)),
+                    .input(.type(.hidden), .name("effectiveFrom"), .value(effectiveFrom.attributeEscaped)),
                     Components.submit(ctx.t("Áp dụng các thay đổi này (hiệu lực từ \(effectiveFrom))", "Apply these changes (in force from \(effectiveFrom))")))
                 }
             ) },
@@ -129,7 +129,7 @@ enum CatalogAdminViews {
                 .attribute(named: "action", value: ctx.link("/admin/catalog/import")), .attribute(named: "method", value: "post"),
                 .attribute(named: "enctype", value: "multipart/form-data"),
                 Components.csrf(ctx),
-                .input(.type(.hidden), .name("unit"), .value(unit.code)),
+                .input(.type(.hidden), .name("unit"), .value(unit.code.attributeEscaped)),
                 Components.textField(ctx, name: "procedures", label: ctx.t("Danh mục thủ tục (CSV hoặc XLSX)", "Catalogue (CSV or XLSX)"), type: .file, required: true),
                 Components.textField(ctx, name: "processes", label: ctx.t("Quy trình nội bộ (CSV hoặc XLSX, không bắt buộc)", "Internal processes (CSV or XLSX, optional)"), type: .file),
                 Components.textField(ctx, name: "effectiveFrom", label: ctx.t("Hiệu lực từ ngày", "In force from"), value: effectiveFrom, type: .date, required: true),

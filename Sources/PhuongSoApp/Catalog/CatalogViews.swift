@@ -106,7 +106,7 @@ enum CatalogViews {
         return HTML(
             .attribute(named: "lang", value: "vi"),
             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                  .title("Niêm yết thủ tục hành chính" + (field.map { " — " + $0 } ?? "")), .style(printStyles)),
+                  .element(named: "title", text: "Niêm yết thủ tục hành chính" + (field.map { " — " + $0 } ?? "")), .style(printStyles)),
             .body(.main(
                 .div(.class("header"),
                      .div(.p(.text("ỦY BAN NHÂN DÂN")), .p(.strong(.text(unitName.uppercased()))), .p(.class("rule"), .text(" "))),

@@ -47,6 +47,7 @@ package enum Migrations {
         app.migrations.add(CreateDossiers())
         app.migrations.add(CreateJobLeases())
         app.migrations.add(CreatePaymentsResultsStore())
+        app.migrations.add(AddIndexes())
     }
 }
 

@@ -64,7 +64,7 @@ enum ApologyController {
         let day = LocalDateTime(Instant(seconds: ev.atSeconds), utcOffset: req.config.utcOffset).date
         let html = HTML(
             .attribute(named: "lang", value: "vi"),
-            .head(.meta(.charset(.utf8)), .title("Mẫu 04 — " + (d.code ?? "")), .style(DossierForms.styles)),
+            .head(.meta(.charset(.utf8)), .element(named: "title", text: "Mẫu 04 — " + (d.code ?? "")), .style(DossierForms.styles)),
             .body(.main(
                 .p(.class("form"), .text("Mẫu 04")),
                 .div(.class("header"),

@@ -26,7 +26,7 @@ enum DossierForms {
         return HTML(
             .attribute(named: "lang", value: "vi"),
             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                  .title(form + " — " + (d.code ?? "")), .style(styles)),
+                  .element(named: "title", text: form + " — " + (d.code ?? "")), .style(styles)),
             .body(.main(
                 .p(.class("form"), .text(form)),
                 .div(.class("header"),

@@ -37,15 +37,18 @@ enum TrackingController {
     static let throttle = LoginLockoutPolicy(failures: 10, window: 15 * 60, lockFor: 15 * 60)
 
     /// The dossier for a code and secret; nil for any mismatch. Throws `.locked` when throttled.
+    /// Only misses are recorded: `throttle.failures` misses from one address within the window
+    /// lock it, whatever lookups succeeded in between (a valid receipt of one's own cannot reset
+    /// the count), and a successful lookup writes nothing, so the public page is a pure read.
     static func lookup(code rawCode: String, secret rawSecret: String, address: String, now: Date = Date(), on db: Database) async throws -> DossierRecord? {
         let key = "track:" + address
-        let recent = try await LoginAttemptRecord.query(on: db).filter(\.$username == key)
-            .filter(\.$at >= now.addingTimeInterval(-throttle.window)).sort(\.$at, .descending).all()
-        if LoginService.isLocked(recent: recent, policy: throttle, now: now) { throw AppError.locked }
+        let misses = try await LoginAttemptRecord.query(on: db).filter(\.$username == key).filter(\.$succeeded == false)
+            .filter(\.$at >= now.addingTimeInterval(-throttle.window)).sort(\.$at, .descending).limit(throttle.failures).all()
+        if LoginService.isLocked(recent: misses, policy: throttle, now: now) { throw AppError.locked }
         let code = rawCode.trimmingCharacters(in: .whitespaces), secret = LookupSecret.normalize(rawSecret)
         let found = code.count <= 80 ? try await DossierRecord.query(on: db).filter(\.$code == code).with(\.$procedure).first() : nil
         let matches = found.map { Array($0.secret.utf8).count == Array(secret.utf8).count && zip($0.secret.utf8, secret.utf8).allSatisfy { $0 == $1 } } ?? false
-        try await LoginAttemptRecord(username: key, at: now, succeeded: matches, address: address).create(on: db)
+        if !matches { try await LoginAttemptRecord(username: key, at: now, succeeded: false, address: address).create(on: db) }
         return matches ? found : nil
     }
 
@@ -121,8 +124,8 @@ enum TrackingViews {
                 .attribute(named: "action", value: ctx.link("/track/supplement")), .attribute(named: "method", value: "post"),
                 .attribute(named: "enctype", value: "multipart/form-data"),
                 Components.csrf(ctx),
-                .input(.type(.hidden), .name("code"), .value(code)),
-                .input(.type(.hidden), .name("secret"), .value(secret)),
+                .input(.type(.hidden), .name("code"), .value(code.attributeEscaped)),
+                .input(.type(.hidden), .name("secret"), .value(secret.attributeEscaped)),
                 Components.textField(ctx, name: "label", label: ctx.t("Tên giấy tờ", "Which document"), required: true),
                 Components.textField(ctx, name: "file", label: ctx.t("Tệp (PDF, JPEG, PNG; tối đa 20 MB)", "File (PDF, JPEG, PNG; 20 MB at most)"), type: .file, required: true),
                 Components.submit(ctx.t("Gửi", "Send")),
@@ -135,8 +138,8 @@ enum TrackingViews {
             .h2(.text(ctx.t("Đánh giá mức độ hài lòng", "Rate the service"))),
             Components.form(action: ctx.link("/track/rate"),
                 Components.csrf(ctx),
-                .input(.type(.hidden), .name("code"), .value(code)),
-                .input(.type(.hidden), .name("secret"), .value(secret)),
+                .input(.type(.hidden), .name("code"), .value(code.attributeEscaped)),
+                .input(.type(.hidden), .name("secret"), .value(secret.attributeEscaped)),
                 Components.select(ctx, name: "level", label: ctx.t("Bạn thấy việc giải quyết hồ sơ thế nào?", "How was your dossier handled?"),
                                   options: [("very-satisfied", ctx.t("Rất hài lòng", "Very satisfied")), ("satisfied", ctx.t("Hài lòng", "Satisfied")),
                                             ("not-satisfied", ctx.t("Không hài lòng", "Not satisfied"))], selected: "satisfied"),

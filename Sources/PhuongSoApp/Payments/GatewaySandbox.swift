@@ -85,7 +85,7 @@ package enum GatewaySandbox {
 
     static func page(_ title: String, _ nodes: Node<HTML.BodyContext>..., status: HTTPResponseStatus = .ok) -> Response {
         HTML(.attribute(named: "lang", value: "vi"),
-             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")), .title(title),
+             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")), .element(named: "title", text: title),
                    .style("body{font-family:system-ui,sans-serif;max-width:32rem;margin:1rem auto;padding:0 1rem;font-size:1.1rem}button{font-size:1.1rem;padding:.7rem 1rem;margin:.3rem 0;background:#0b5;color:#fff;border:0;border-radius:4px}button.secondary{background:#666}header{background:#234;color:#fff;padding:.5rem 1rem}")),
              .body(.header(.strong(.text("SANDBOX — không dùng tiền thật"))), .main(.h1(.text(title)), .group(nodes))))
             .response(status: status)

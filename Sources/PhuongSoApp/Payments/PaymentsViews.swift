@@ -81,8 +81,8 @@ enum PaymentsViews {
 
     static func payPage(_ ctx: PageContext, dossier d: DossierRecord, secret: String, account: FeeService.Account, gateway: Bool, vietQR: Bool, utcOffset: Int) -> HTML {
         let code = d.code ?? ""
-        let hidden: Node<HTML.BodyContext> = .group(Components.csrf(ctx), .input(.type(.hidden), .name("code"), .value(code)),
-                                                    .input(.type(.hidden), .name("secret"), .value(secret)))
+        let hidden: Node<HTML.BodyContext> = .group(Components.csrf(ctx), .input(.type(.hidden), .name("code"), .value(code.attributeEscaped)),
+                                                    .input(.type(.hidden), .name("secret"), .value(secret.attributeEscaped)))
         let receipts = account.payments.filter { $0.receiptNumber != nil }
         return Layout.page(ctx, title: ctx.t("Nộp phí, lệ phí hồ sơ ", "Pay the fees of dossier ") + code,
             account.fee == nil ? .p(.text(ctx.t("Hồ sơ không phải nộp phí, lệ phí.", "No fee is due for this dossier."))) : .group(
@@ -183,7 +183,7 @@ enum PaymentsViews {
         return HTML(
             .attribute(named: "lang", value: "vi"),
             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                  .title("Biên lai " + (p.receiptNumber ?? "")), .style(DossierForms.styles)),
+                  .element(named: "title", text: "Biên lai " + (p.receiptNumber ?? "")), .style(DossierForms.styles)),
             .body(.main(
                 .div(.class("header"),
                      .div(.p(.text((parent?.name ?? "").uppercased())), .p(.strong(.text(p.unit.name.uppercased()))), .p(.class("rule"), .text(" "))),

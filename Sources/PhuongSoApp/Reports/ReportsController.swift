@@ -14,7 +14,7 @@ enum ReportsController {
     }
 
     struct Query: Content { var from: String?; var to: String?; var group: String?; var unit: String? }
-    struct Matrix: Content { var unitCode: String; var from: String; var to: String; var group: String; var rows: [StatisticsMatrix.Row]; var total: StatisticsMatrix.Row }
+    struct Matrix: Content { var unitCode: String; var units: Int; var from: String; var to: String; var group: String; var rows: [StatisticsMatrix.Row]; var total: StatisticsMatrix.Row }
 
     static func matrix(_ req: Request) async throws -> Matrix {
         let q = try req.query.decode(Query.self)
@@ -31,8 +31,15 @@ enum ReportsController {
         let to = try day(q.to, today)
         guard from <= to else { throw AppError.invalid(field: "to", vi: "Đến ngày phải sau từ ngày.", en: "'to' must not be before 'from'.") }
         let grouping = StatisticsMatrix.Grouping(rawValue: q.group ?? "field") ?? .field
-        let rows = try await StatisticsMatrix.compute(unitID: unit.requireID(), from: from, to: to, grouping: grouping, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
-        return Matrix(unitCode: unit.code, from: from.description, to: to.description, group: grouping.rawValue, rows: rows, total: StatisticsMatrix.total(rows))
+        // A province's matrix covers every unit under it; any other unit's, its own dossiers.
+        var unitIDs = [try unit.requireID()]
+        if unit.kind == .province {
+            let scope = try await UnitQueries.scope(on: req.db)
+            unitIDs = try await UnitRecord.query(on: req.db).all().compactMap(\.id)
+                .filter { scope.contains($0.uuidString, within: unitIDs[0].uuidString) }
+        }
+        let rows = try await StatisticsMatrix.compute(unitIDs: unitIDs, from: from, to: to, grouping: grouping, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+        return Matrix(unitCode: unit.code, units: unitIDs.count, from: from.description, to: to.description, group: grouping.rawValue, rows: rows, total: StatisticsMatrix.total(rows))
     }
 
     @Sendable static func json(req: Request) async throws -> Matrix { try await matrix(req) }
@@ -80,12 +87,13 @@ enum ReportsController {
         let m = try await matrix(req)
         let ctx = PageContext.of(req)
         func rate(_ r: StatisticsMatrix.Row) -> String { r.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "N/A" }
-        // Each number links to the dossiers behind it (the register filtered by its column).
+        // Each number links to the dossiers behind it (the register filtered by its column); the
+        // register is one unit's, so a province's matrix has no links.
         func cells(_ r: StatisticsMatrix.Row, link: Bool) -> [Node<HTML.BodyContext>] {
             let base = "/counter/register?field=" + (r.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&from=\(m.from)&to=\(m.to)&bucket="
             let numbers = [r.received, r.inProgressNotDue, r.inProgressOverdue, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate, r.pausedSupplement, r.refused, r.withdrawn]
             let numberCells: [Node<HTML.BodyContext>] = zip(numbers, StatisticsMatrix.bucketNames).map { n, b in
-                link && n > 0 ? .a(.href(ctx.link(base + b.key)), .text(String(n))) : .text(String(n))
+                link && m.units == 1 && n > 0 ? .a(.href(ctx.link(base + b.key)), .text(String(n))) : .text(String(n))
             }
             return [.text(r.name)] + numberCells + [.text(rate(r))]
         }

@@ -31,6 +31,11 @@ package enum StatisticsMatrix {
     /// Dossiers taken in between `from` and `to` (local days, inclusive) at a unit: received ones by
     /// their receipt, refusals at intake by their date. "Now" decides what is overdue.
     package static func compute(unitID: UUID, from: LocalDate, to: LocalDate, grouping: Grouping, now: Date, utcOffset: Int, on db: Database) async throws -> [Row] {
+        try await compute(unitIDs: [unitID], from: from, to: to, grouping: grouping, now: now, utcOffset: utcOffset, on: db)
+    }
+
+    /// The same over several units at once (a province: every unit under it), still one query.
+    package static func compute(unitIDs: [UUID], from: LocalDate, to: LocalDate, grouping: Grouping, now: Date, utcOffset: Int, on db: Database) async throws -> [Row] {
         let start = LocalDateTime(date: from, secondOfDay: 0, utcOffset: utcOffset).instant.seconds
         let end = LocalDateTime(date: to.adding(days: 1), secondOfDay: 0, utcOffset: utcOffset).instant.seconds
         let nowSeconds = Int64(now.timeIntervalSince1970)
@@ -51,7 +56,7 @@ package enum StatisticsMatrix {
               SUM(CASE WHEN d.state = 'refused' THEN 1 ELSE 0 END) AS refused,
               SUM(CASE WHEN d.state = 'stopped' THEN 1 ELSE 0 END) AS withdrawn
             FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-            WHERE d.unit_id = \(bind: unitID)
+            WHERE d.unit_id IN (\(binds: unitIDs))
               AND ((d.received_at >= \(bind: start) AND d.received_at < \(bind: end))
                    OR (d.received_at IS NULL AND d.state = 'refused' AND d.created_at_seconds >= \(bind: start) AND d.created_at_seconds < \(bind: end)))
             GROUP BY \(key) ORDER BY \(key)

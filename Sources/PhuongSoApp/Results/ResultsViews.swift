@@ -79,7 +79,7 @@ enum ResultsViews {
         return HTML(
             .attribute(named: "lang", value: "vi"),
             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                  .title("Kết quả điện tử " + r.code), .style(DossierForms.styles + ".sig{word-break:break-all;font-family:monospace;font-size:9pt}")),
+                  .element(named: "title", text: "Kết quả điện tử " + r.code), .style(DossierForms.styles + ".sig{word-break:break-all;font-family:monospace;font-size:9pt}")),
             .body(.main(
                 .div(.class("header"),
                      .div(.p(.text((parent?.name ?? "").uppercased())), .p(.strong(.text(r.unit.name.uppercased()))), .p(.class("rule"), .text(" "))),

@@ -5,7 +5,7 @@ package enum Components {
     /// A form; Plot's typed form context cannot hold these body-level components, so the
     /// element is built by name.
     package static func form(action: String, method: String = "post", cls: String? = nil, _ nodes: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
-        .element(named: "form", nodes: [.attribute(named: "action", value: action), .attribute(named: "method", value: method),
+        .element(named: "form", nodes: [.attribute(named: "action", value: action.linkEscaped), .attribute(named: "method", value: method),
                                         .attribute(named: "class", value: cls)] + nodes)
     }
 
@@ -24,7 +24,7 @@ package enum Components {
             .label(.for(id), .text(label)),
             .unwrap(hint) { .p(.class("hint"), .id(id + "-hint"), .text($0)) },
             .unwrap(error) { .p(.class("error"), .id(id + "-error"), .text($0)) },
-            .input(.id(id), .name(name), .type(type), .value(value), .required(required),
+            .input(.id(id), .name(name), .type(type), .value(value.attributeEscaped), .required(required),
                    .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
                    .attribute(named: "aria-describedby", value: described.isEmpty ? nil : described.joined(separator: " ")))
         )
@@ -36,7 +36,7 @@ package enum Components {
         let optionNodes: [Node<HTML.BodyContext>] = options.map { option in
             .element(named: "option", nodes: [
                 // An empty value must still be written, or the browser sends the option's text.
-                .attribute(named: "value", value: option.value, ignoreIfValueIsEmpty: false),
+                .attribute(named: "value", value: option.value.attributeEscaped, ignoreIfValueIsEmpty: false),
                 .attribute(named: "selected", value: option.value == selected ? "selected" : nil),
                 .text(option.label),
             ])
@@ -63,7 +63,7 @@ package enum Components {
             .forEach(options) { option in
                 // ids carry the group's name too: two groups may share option values
                 let id = "cb-" + String(name.filter { $0.isLetter || $0.isNumber }) + "-" + String(option.value.filter { $0.isLetter || $0.isNumber || $0 == "." })
-                return .div(.input(.type(.checkbox), .id(id), .name(name), .value(option.value), .checked(checked.contains(option.value))),
+                return .div(.input(.type(.checkbox), .id(id), .name(name), .value(option.value.attributeEscaped), .checked(checked.contains(option.value))),
                             .text(" "), .label(.for(id), .class("inline"), .text(option.label)))
             },
         ])

@@ -10,7 +10,8 @@ package enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(title + " · PhuongSo"),
+                // not Plot's .title(…): it repeats the title into <meta content> unescaped
+                .element(named: "title", text: title + " · PhuongSo"),
                 .style(stylesheet)
             ),
             .body(
@@ -20,7 +21,7 @@ package enum Layout {
                 .footer(
                     .p(.text(ctx.t("PhuongSo — phần mềm nguồn mở phục vụ một cửa và cải cách hành chính cấp xã.",
                                    "PhuongSo — open-source one-stop and administrative-reform software for wards and communes."))),
-                    .p(.a(.href(ctx.lang == .vi ? addLang(ctx.path, "en") : addLang(ctx.path, "vi")),
+                    .p(.a(.href((ctx.lang == .vi ? addLang(ctx.path, "en") : addLang(ctx.path, "vi")).linkEscaped),
                           .attribute(named: "hreflang", value: ctx.lang == .vi ? "en" : "vi"),
                           .text(ctx.lang == .vi ? "English" : "Tiếng Việt")))
                 )

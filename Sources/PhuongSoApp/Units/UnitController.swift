@@ -138,7 +138,7 @@ enum UnitViews {
                                  + (canAddField ? [Components.form(action: ctx.link("/admin/units/\(unit.code)/fields/\(f.code)/active"),
                                         Components.csrf(ctx), .input(.type(.hidden), .name("active"), .value(f.active ? "false" : "true")),
                                         .button(.type(.submit), .class("secondary"), .text(f.active ? ctx.t("Ngừng dùng", "Retire") : ctx.t("Dùng lại", "Restore")),
-                                                .attribute(named: "aria-label", value: (f.active ? ctx.t("Ngừng dùng lĩnh vực ", "Retire field ") : ctx.t("Dùng lại lĩnh vực ", "Restore field ")) + f.name)))] : []) }),
+                                                .attribute(named: "aria-label", value: ((f.active ? ctx.t("Ngừng dùng lĩnh vực ", "Retire field ") : ctx.t("Dùng lại lĩnh vực ", "Restore field ")) + f.name).attributeEscaped)))] : []) }),
             .if(canAddField, Components.form(action: ctx.link("/admin/units/\(unit.code)/fields"),
                 Components.csrf(ctx),
                 Components.textField(ctx, name: "fieldCode", label: ctx.t("Mã lĩnh vực", "Field code"), value: fieldForm.0 ?? "", required: true,

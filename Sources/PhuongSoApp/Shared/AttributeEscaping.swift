@@ -1,0 +1,41 @@
+/// Plot 0.14 escapes text nodes but writes attribute values exactly as given (its `Attribute`
+/// renders `name="value"`), so a value holding a `"` ends the attribute and the rest becomes
+/// markup. Every attribute value that may carry user data goes through one of these (found by
+/// issue 8's XSS browser check: `/login?next=` and `/procedures?q=` reflected markup, and page
+/// titles repeated into `<meta content>` carried stored names).
+extension String {
+    /// For form values and other free text in an attribute: `& " ' < >` as character references,
+    /// so the browser gives back exactly the string.
+    package var attributeEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for c in self {
+            switch c {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// For links the server builds (`href`, `action`): `" ' < >` escaped, `&` kept, since it
+    /// separates query parameters and cannot end the attribute. Applying it twice changes nothing.
+    package var linkEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for c in self {
+            switch c {
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
