@@ -17,6 +17,11 @@ import VaporTesting
             #expect(fees.fee?.ruleAmount == 50_000 && fees.outstanding == 50_000)
             try await FeeDossiers.driveToDone(app, d)
             let clerk = try await app.webSession("motcua")
+            func tracked() async throws -> TrackingController.Status {
+                try await app.testing().sendRequest(.GET, "/api/v1/track?code=\(d.code!)&secret=\(d.secret)").content.decode(TrackingController.Status.self)
+            }
+            let owing = try await tracked()
+            #expect(owing.feeOutstanding == 50_000 && owing.fee.contains("còn phải nộp 50.000"))
             // act + check: no result leaves the counter unpaid
             let blocked = try await clerk.post(app, "/counter/dossiers/\(id)/act", form: ["action": "returnResult", "note": "Trả trực tiếp"])
             #expect(blocked.status == .unprocessableEntity && blocked.body.string.contains("chưa nộp"))
@@ -28,6 +33,8 @@ import VaporTesting
             #expect(receipt.status == .ok)
             let html = receipt.body.string
             #expect(html.contains("BIÊN LAI THU PHÍ, LỆ PHÍ") && html.contains("Năm mươi nghìn đồng") && html.contains("000.00.31.H42/BL/"))
+            let afterPaying = try await tracked()
+            #expect(afterPaying.feeOutstanding == 0 && afterPaying.fee.contains("đã nộp đủ"))
             // a second cash payment has nothing to take
             #expect(try await clerk.post(app, "/counter/dossiers/\(id)/pay-cash", form: [:]).status == .unprocessableEntity)
             #expect(try await clerk.post(app, "/counter/dossiers/\(id)/act", form: ["action": "returnResult", "note": "Trả trực tiếp"]).status == .seeOther)

@@ -69,20 +69,23 @@ enum TrackingController {
                 + lang.t(") và hẹn lại ngày trả kết quả như trên.", ") and set the new date above.")
         }
         let fee = p.feeAmount.map { $0 == 0 ? lang.t("Không thu phí", "No fee") : CatalogViews.vnd($0) } ?? (p.feeText.isEmpty ? "—" : p.feeText)
-        let account = try await FeeService.account(of: d.requireID(), on: db)
+        // One query for what is owed and paid (this page is the busiest public one; see docs/PERFORMANCE.md).
+        let account = try await FeeService.summary(of: d.requireID(), on: db)
         var feeLine = fee
-        if let f = account.fee {
-            feeLine = f.demand.isExempt ? lang.t("Được miễn (", "Exempt (") + f.demand.exemptionReason + ")"
-                : account.outstanding == 0 ? CatalogViews.vnd(f.demand.amount) + lang.t(" — đã nộp đủ", " — paid")
-                : CatalogViews.vnd(f.demand.amount) + lang.t(" — còn phải nộp ", " — outstanding ") + CatalogViews.vnd(account.outstanding)
+        if let a = account {
+            feeLine = a.demand.isExempt ? lang.t("Được miễn (", "Exempt (") + a.demand.exemptionReason + ")"
+                : a.outstanding == 0 ? CatalogViews.vnd(a.demand.amount) + lang.t(" — đã nộp đủ", " — paid")
+                : CatalogViews.vnd(a.demand.amount) + lang.t(" — còn phải nộp ", " — outstanding ") + CatalogViews.vnd(a.outstanding)
         }
+        // Results are looked up only when the timeline says one was issued.
+        let results = events.contains { $0.action == "result-issued" }
+            ? try await ResultRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(\.$signedAt).all().map { Status.Result(code: $0.code, title: $0.title) } : []
         return Status(code: d.code ?? "", state: d.state.rawValue, status: lang == .vi ? d.state.plainVietnamese : d.state.plainEnglish,
                       procedure: try await d.$procedure.get(on: db).name,
                       receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       receivedAtText: readable(d.receivedAt, lang, utcOffset), dueAtText: readable(d.dueAt, lang, utcOffset),
-                      toDo: apologyText.map { $0 + " " + toDo } ?? toDo, fee: feeLine, feeOutstanding: account.outstanding,
-                      results: try await ResultRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(\.$signedAt).all().map { .init(code: $0.code, title: $0.title) },
+                      toDo: apologyText.map { $0 + " " + toDo } ?? toDo, fee: feeLine, feeOutstanding: account?.outstanding ?? 0, results: results,
                       timeline: events.map { Status.Step(at: LocalDateTime(Instant(seconds: $0.atSeconds), utcOffset: utcOffset).description,
                                                          atText: readable($0.atSeconds, lang, utcOffset), action: $0.action, status: lang == .vi ? $0.state.plainVietnamese : $0.state.plainEnglish) })
     }

@@ -24,6 +24,18 @@ package enum FeeService {
         return Account(fee: fee, payments: payments)
     }
 
+    /// The demand and what has been paid against it, in one query; nil when nothing is owed.
+    package static func summary(of dossierID: UUID, on db: Database) async throws -> FeeAccount? {
+        struct Row: Decodable { let rule_amount: Int; let adjusted_amount: Int?; let adjustment_reason: String; let exemption_reason: String; let paid: Int }
+        guard let r = try await db.sql.raw("""
+            SELECT f.rule_amount, f.adjusted_amount, f.adjustment_reason, f.exemption_reason,
+              CAST((SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.dossier_id = f.dossier_id AND p.status = 'paid') AS BIGINT) AS paid
+            FROM dossier_fees f WHERE f.dossier_id = \(bind: dossierID)
+            """).first(decoding: Row.self) else { return nil }
+        let demand = FeeDemand(ruleAmount: r.rule_amount, adjustedAmount: r.adjusted_amount, adjustmentReason: r.adjustment_reason, exemptionReason: r.exemption_reason)
+        return FeeAccount(demand: demand, payments: r.paid > 0 ? [(r.paid, .paid)] : [])
+    }
+
     /// The demand of a dossier just received, from its procedure version's fee rule. A rule with
     /// no amount (only a text) starts at 0 đồng for the clerk to set with a reason.
     static func openDemand(for dossier: DossierRecord, procedure: Procedure, now: Int64, on tx: Database) async throws {
