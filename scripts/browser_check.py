@@ -3,7 +3,7 @@
 page and the admin pages on a phone-sized and a desktop window, saves screenshots, and fails on
 any serious or critical axe-core accessibility violation (or a page that is not Vietnamese)."""
 import sys
-from selenium import webdriver
+from browser_common import chromium
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium.common.exceptions import WebDriverException
@@ -13,12 +13,6 @@ base, shots = sys.argv[1], sys.argv[2]
 WARD = "000.00.31.H42"
 PASSWORD = "Demo@2026"
 
-options = webdriver.ChromeOptions()
-for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=vi"]:
-    options.add_argument(arg)
-options.add_experimental_option("prefs", {"intl.accept_languages": "vi-VN,vi"})
-options.binary_location = "/usr/bin/chromium"
-service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
 problems = []
 tracked = []
 
@@ -158,7 +152,7 @@ def logout(driver):
 
 
 for width, height in [(360, 780), (1280, 900)]:
-    driver = webdriver.Chrome(options=options, service=service)
+    driver = chromium()
     driver.set_window_size(width, height)
     try:
         check_page(driver, "home", "/", "Đăng nhập")

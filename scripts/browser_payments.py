@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 
-from selenium import webdriver
+from browser_common import chromium
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium.common.exceptions import WebDriverException
@@ -26,12 +26,7 @@ PROCEDURE = "2.001035"
 PASSWORD = "Demo@2026"
 problems = []
 
-options = webdriver.ChromeOptions()
-for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=vi"]:
-    options.add_argument(arg)
-options.add_experimental_option("prefs", {"intl.accept_languages": "vi-VN,vi"})
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path="/usr/bin/chromedriver"))
+driver = chromium()
 
 
 def body_text(d):

@@ -21,7 +21,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from selenium import webdriver
+from browser_common import chromium
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -78,12 +78,7 @@ if problems:
     print("\n".join(problems))
     sys.exit(1)
 
-options = webdriver.ChromeOptions()
-for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=vi"]:
-    options.add_argument(arg)
-options.add_experimental_option("prefs", {"intl.accept_languages": "vi-VN,vi"})
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path="/usr/bin/chromedriver"))
+driver = chromium()
 checked = 0
 
 

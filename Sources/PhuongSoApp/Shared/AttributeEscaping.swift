@@ -6,29 +6,18 @@
 extension String {
     /// For form values and other free text in an attribute: `& " ' < >` as character references,
     /// so the browser gives back exactly the string.
-    package var attributeEscaped: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for c in self {
-            switch c {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    package var attributeEscaped: String { escaped(ampersand: true) }
 
     /// For links the server builds (`href`, `action`): `" ' < >` escaped, `&` kept, since it
     /// separates query parameters and cannot end the attribute. Applying it twice changes nothing.
-    package var linkEscaped: String {
+    package var linkEscaped: String { escaped(ampersand: false) }
+
+    private func escaped(ampersand: Bool) -> String {
         var out = ""
         out.reserveCapacity(utf8.count)
         for c in self {
             switch c {
+            case "&" where ampersand: out += "&amp;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "<": out += "&lt;"
