@@ -163,7 +163,7 @@ try:
     driver.find_element(By.NAME, "file").send_keys(statement)
     submit("main form[method=post]")
     look("statement", "1/2 dòng khớp")
-    wait_for("unknown-reference")
+    wait_for("Không tìm thấy mã hồ sơ")
     logout()
     track(*transfer[:2])
     wait_for("đã nộp đủ")

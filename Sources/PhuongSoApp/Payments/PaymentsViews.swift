@@ -119,6 +119,22 @@ enum PaymentsViews {
         )
     }
 
+    /// What a statement line or an outside message came to, as people read it.
+    static func outcomeName(_ outcome: String, _ ctx: PageContext) -> String {
+        switch outcome {
+        case "matched": return ctx.t("Khớp — đã ghi nhận", "Matched — recorded")
+        case "amount-mismatch": return ctx.t("Sai số tiền", "Wrong amount")
+        case "unknown-reference": return ctx.t("Không tìm thấy mã hồ sơ", "No dossier code found")
+        case "already-paid": return ctx.t("Hồ sơ đã nộp đủ (cần hoàn trả)", "Already paid (to refund)")
+        case "duplicate": return ctx.t("Đã nhập trước đó", "Imported before")
+        case "ambiguous": return ctx.t("Nhiều mã hồ sơ", "Several dossier codes")
+        case "bad-signature": return ctx.t("Sai chữ ký", "Bad signature")
+        case "rejected": return ctx.t("Bị từ chối", "Rejected")
+        case "unreachable": return ctx.t("Không liên lạc được cổng thanh toán", "Gateway unreachable")
+        default: return outcome
+        }
+    }
+
     struct Flagged { var lines: [StatementLineRecord]; var events: [PaymentEventRecord]; var utcOffset: Int }
 
     static func flagged(_ ctx: PageContext, _ f: Flagged) -> Node<HTML.BodyContext> {
@@ -127,11 +143,11 @@ enum PaymentsViews {
             f.lines.isEmpty ? .p(.text(ctx.t("Không có dòng sao kê nào chưa khớp.", "No unmatched statement line."))) :
             Components.table(caption: ctx.t("Dòng sao kê chưa khớp (mới nhất trước)", "Unmatched statement lines (newest first)"),
                 headers: [ctx.t("Ngày", "Date"), ctx.t("Mã giao dịch", "Transaction"), ctx.t("Số tiền", "Amount"), ctx.t("Nội dung", "Content"), ctx.t("Kết quả", "Outcome")],
-                rows: f.lines.map { [.text($0.date), .text($0.transactionID), .text(CatalogViews.vnd($0.amount)), .text($0.lineDescription), .text($0.outcome)] }),
+                rows: f.lines.map { [.text($0.date), .text($0.transactionID), .text(CatalogViews.vnd($0.amount)), .text($0.lineDescription), .text(outcomeName($0.outcome, ctx))] }),
             f.events.isEmpty ? .empty :
             Components.table(caption: ctx.t("Thông báo từ cổng thanh toán bị từ chối", "Gateway messages refused"),
                 headers: [ctx.t("Thời gian", "When"), ctx.t("Nguồn", "Source"), ctx.t("Mã giao dịch", "Reference"), ctx.t("Kết quả", "Outcome")],
-                rows: f.events.map { [.text(CounterViews.when($0.atSeconds, f.utcOffset)), .text($0.source), .text($0.reference), .text($0.outcome)] })
+                rows: f.events.map { [.text(CounterViews.when($0.atSeconds, f.utcOffset)), .text($0.source), .text($0.reference), .text(outcomeName($0.outcome, ctx))] })
         )
     }
 
@@ -149,7 +165,7 @@ enum PaymentsViews {
                 Components.table(caption: ctx.t("Kết quả đối chiếu (\(list.filter { $0.outcome == "matched" }.count)/\(list.count) dòng khớp)", "Outcome (\(list.filter { $0.outcome == "matched" }.count)/\(list.count) lines matched)"),
                     headers: [ctx.t("Dòng", "Line"), ctx.t("Mã giao dịch", "Transaction"), ctx.t("Số tiền", "Amount"), ctx.t("Hồ sơ", "Dossier"), ctx.t("Kết quả", "Outcome"), ctx.t("Ghi chú", "Note")],
                     rows: list.map { o in [.text(String(o.line)), .text(o.transactionID), .text(CatalogViews.vnd(o.amount)), .text(o.dossierCode),
-                                           o.outcome == "matched" ? .strong(.text(o.outcome)) : .span(.class("error"), .text(o.outcome)), .text(o.detail)] })
+                                           o.outcome == "matched" ? .strong(.text(outcomeName(o.outcome, ctx))) : .span(.class("error"), .text(outcomeName(o.outcome, ctx))), .text(o.detail)] })
             },
             .unwrap(f) { flagged(ctx, $0) }
         )
