@@ -100,7 +100,7 @@ enum ApplyController {
     @Sendable static func saveDocuments(req: Request) async throws -> Response {
         let (record, p, _) = try await procedure(req)
         var d = draft(req, record.code)
-        let store = FileStore(dataDirectory: req.config.dataDirectory)
+        let store = FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes)
         var problems = ValidationProblems()
         let reusable = try await reusable(req, d)
         for (i, component) in p.components.enumerated() {

@@ -126,7 +126,7 @@ enum DossierAPI {
             throw AppError.invalid(field: "procedureCode", vi: "Không có thủ tục với mã này.", en: "No procedure has this code.")
         }
         guard let applicant = b.applicant else { throw AppError.invalid(field: "applicant", vi: "Thiếu thông tin người nộp.", en: "applicant is required.") }
-        let store = FileStore(dataDirectory: req.config.dataDirectory)
+        let store = FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes)
         var problems = ValidationProblems()
         var attachments: [Attachment] = []
         for (i, f) in (b.attachments ?? []).enumerated() {

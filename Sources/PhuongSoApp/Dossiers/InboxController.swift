@@ -57,7 +57,7 @@ enum InboxController {
         guard let action = ProcessPlan.Action(rawValue: f.action ?? "") else { throw AppError.invalid(field: "action", vi: "Thao tác không hợp lệ.", en: "Unknown action.") }
         var stored: FileStore.Stored?
         if let file = f.file, file.data.readableBytes > 0 {
-            do { stored = try FileStore(dataDirectory: req.config.dataDirectory).store(Array(file.data.readableBytesView), originalName: file.filename) }
+            do { stored = try FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes).store(Array(file.data.readableBytesView), originalName: file.filename) }
             catch let e as FileStore.Problem { throw AppError.invalid(field: "file", vi: e.vi, en: e.en) }
         }
         try await ProcessingService.act(d, action, user: user, note: f.note ?? "", attachment: stored, actor: req.auditActor, now: req.now,
@@ -83,7 +83,7 @@ enum InboxController {
             throw AppError.invalid(field: "file", vi: "Chọn tệp và ghi tên giấy tờ bổ sung.", en: "Choose a file and name the document.")
         }
         let stored: FileStore.Stored
-        do { stored = try FileStore(dataDirectory: req.config.dataDirectory).store(Array(file.data.readableBytesView), originalName: file.filename) }
+        do { stored = try FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes).store(Array(file.data.readableBytesView), originalName: file.filename) }
         catch let e as FileStore.Problem { throw AppError.invalid(field: "file", vi: e.vi, en: e.en) }
         let id = try d.requireID(), nowSeconds = Int64(req.now.timeIntervalSince1970)
         var attachments = try d.attachments
