@@ -54,6 +54,20 @@ import VaporTesting
         }
     }
 
+    @Test func aProcedureWithoutFeeOwesNothingAndSaysSo() async throws {
+        try await withDemoApp(.sqlite) { app in
+            let unit = try await UnitQueries.find(code: FeeDossiers.ward, on: app.db)
+            let record = try await CatalogQueries.find(code: "1.004837", unitCode: nil, on: app.db)  // fee 0: "Miễn lệ phí…"
+            let p = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
+            let d = try await IntakeService.intake(.init(applicant: Applicant(name: "Phan Văn Tài", idNumber: "042080001234"), submitted: Set(p.components.map(\.name)),
+                                                         sets: 1, decision: .receive), procedure: record, unit: unit, clerk: "motcua", actor: .system("t"),
+                                                   now: Date(), utcOffset: 7 * 3600, on: app.db)
+            #expect(try await FeeRecord.query(on: app.db).count() == 0)
+            let status = try await app.testing().sendRequest(.GET, "/api/v1/track?code=\(d.code!)&secret=\(d.secret)").content.decode(TrackingController.Status.self)
+            #expect(status.fee == "Không thu phí" && status.feeOutstanding == 0)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func theClerkAdjustsOrWaivesTheFeeOnlyWithAReason(db: TestDatabase) async throws {
         try await withDemoApp(db) { app in

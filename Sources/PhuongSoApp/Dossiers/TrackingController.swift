@@ -54,7 +54,6 @@ enum TrackingController {
 
     static func status(_ d: DossierRecord, lang: Language, utcOffset: Int, on db: Database) async throws -> Status {
         let events = try await DossierEventRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
-        let p = try d.procedureContent
         let toDo: String
         switch d.state {
         case .supplementRequestedAtIntake, .supplementRequestedInProcess:
@@ -68,10 +67,15 @@ enum TrackingController {
             lang.t("Cơ quan giải quyết đã gửi thư xin lỗi (lý do: ", "The office has apologised (reason: ") + (ev.note.components(separatedBy: " | ").first ?? "")
                 + lang.t(") và hẹn lại ngày trả kết quả như trên.", ") and set the new date above.")
         }
-        let fee = p.feeAmount.map { $0 == 0 ? lang.t("Không thu phí", "No fee") : CatalogViews.vnd($0) } ?? (p.feeText.isEmpty ? "—" : p.feeText)
         // One query for what is owed and paid (this page is the busiest public one; see docs/PERFORMANCE.md).
         let account = try await FeeService.summary(of: d.requireID(), on: db)
-        var feeLine = fee
+        var feeLine: String
+        if account == nil {
+            // Nothing owed: the procedure version's fee rule says why (only its two fee fields are decoded).
+            struct FeeRule: Decodable { var feeAmount: Int?; var feeText: String? }
+            let rule = try JSONDecoder().decode(FeeRule.self, from: Data(d.procedureSnapshot.utf8))
+            feeLine = rule.feeAmount.map { $0 == 0 ? lang.t("Không thu phí", "No fee") : CatalogViews.vnd($0) } ?? ((rule.feeText ?? "").isEmpty ? "—" : rule.feeText ?? "")
+        } else { feeLine = "" }
         if let a = account {
             feeLine = a.demand.isExempt ? lang.t("Được miễn (", "Exempt (") + a.demand.exemptionReason + ")"
                 : a.outstanding == 0 ? CatalogViews.vnd(a.demand.amount) + lang.t(" — đã nộp đủ", " — paid")
