@@ -54,6 +54,27 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestDatabase.all)
+    func eachUnitMayHaveItsOwnReceivingAccount(db: TestDatabase) async throws {
+        try await withDemoApp(db, adjust: { $0.vietQR = FeeDossiers.vietQR }) { app in
+            let d = try await FeeDossiers.receive(app)
+            let admin = try await app.webSession("quantri")  // the ward's unit administrator
+            // bad input: refused beside the field, what was typed kept, nothing saved
+            let bad = try await admin.post(app, "/admin/units/\(FeeDossiers.ward)/bank", form: ["bankBIN": "97042", "bankAccount": "0071000888999", "bankAccountName": "UBND Phường Thành Sen"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("6 chữ số") && bad.body.string.contains("0071000888999"))
+            #expect(try await UnitQueries.find(code: FeeDossiers.ward, on: app.db).bankBIN == nil)
+            #expect(try await admin.post(app, "/admin/units/\(FeeDossiers.ward)/bank", form: ["bankBIN": "970436", "bankAccount": "0071000888999", "bankAccountName": "UBND Phường Thành Sen"]).status == .seeOther)
+            // the ward's bills now go to its own account, not the installation's
+            let bill = try await app.testing().sendRequest(.POST, "/api/v1/dossiers/\(d.requireID())/payments", headers: bearer(try await app.token("motcua")), beforeRequest: { req in
+                try req.content.encode(["channel": "vietqr"], as: .json)
+            })
+            let payload = try #require(try bill.content.decode(PaymentsAPI.PayResponse.self).vietQRPayload)
+            #expect(payload.contains("0006970436") && payload.contains("0071000888999") && !payload.contains("970415"))
+            let actions = try await AuditRecord.query(on: app.db).filter(\.$action == "unit.bank-account").count()
+            #expect(actions == 1)
+        }
+    }
+
     @Test func aProcedureWithoutFeeOwesNothingAndSaysSo() async throws {
         try await withDemoApp(.sqlite) { app in
             let unit = try await UnitQueries.find(code: FeeDossiers.ward, on: app.db)

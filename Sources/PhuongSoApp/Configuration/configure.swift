@@ -48,6 +48,7 @@ package enum Migrations {
         app.migrations.add(CreateJobLeases())
         app.migrations.add(CreatePaymentsResultsStore())
         app.migrations.add(AddIndexes())
+        app.migrations.add(AddUnitBankAccounts())
     }
 }
 
@@ -68,6 +69,7 @@ func routes(_ app: Application) throws {
     InboxController.register(site)
     ApologyController.register(site)
     PaymentsController.register(site)
+    UnitBankAccount.register(site)
     ResultsController.register(site)
     CitizenStoreController.register(site)
     let api = site.grouped("api", "v1")

@@ -132,7 +132,7 @@ enum CounterController {
         let results = try await ResultRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$signedAt).all()
         let extra: Node<HTML.BodyContext> = .group(
             DigitizationViews.section(ctx, dossier: d, user: user),
-            PaymentsViews.section(ctx, dossier: d, account: fees, user: user, vietQR: req.config.vietQR != nil, utcOffset: req.config.utcOffset),
+            PaymentsViews.section(ctx, dossier: d, account: fees, user: user, vietQR: try await UnitBankAccount.account(for: d, req) != nil, utcOffset: req.config.utcOffset),
             ResultsViews.section(ctx, dossier: d, results: results, user: user))
         return try CounterViews.dossier(ctx, dossier: d, events: events, handoffs: handoffs, user: user,
                                         utcOffset: req.config.utcOffset, extra: extra).response()

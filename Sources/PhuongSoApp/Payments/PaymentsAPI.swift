@@ -74,7 +74,7 @@ enum PaymentsAPI {
             let p = try await FeeService.payCash(d, payer: body.payer ?? "", clerk: user.username, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
             result = PayResponse(payment: try json(p, req.config.utcOffset))
         case "vietqr":
-            guard let account = req.config.vietQR else { throw AppError.invalid(field: "channel", vi: "Đơn vị chưa cấu hình VietQR.", en: "VietQR is not configured.") }
+            guard let account = try await UnitBankAccount.account(for: d, req) else { throw AppError.invalid(field: "channel", vi: "Đơn vị chưa cấu hình VietQR.", en: "VietQR is not configured.") }
             let bill = try await VietQRService.bill(d, account: account, payer: body.payer ?? "", by: user.username, now: req.now, on: req.db)
             result = PayResponse(payment: try json(bill.payment, req.config.utcOffset), vietQRPayload: bill.payload, transferContent: bill.reference)
         default:
@@ -140,7 +140,7 @@ enum PaymentsAPI {
             let (p, url) = try await GatewayService.start(d, gateway: gateway, publicURL: req.config.publicURL, payer: try d.applicant.name, now: req.now, on: req.db)
             return TrackPayResponse(outstanding: p.amount, redirectURL: url)
         case "vietqr":
-            guard let account = req.config.vietQR else { throw AppError.invalid(field: "channel", vi: "Đơn vị chưa cấu hình VietQR.", en: "VietQR is not configured.") }
+            guard let account = try await UnitBankAccount.account(for: d, req) else { throw AppError.invalid(field: "channel", vi: "Đơn vị chưa cấu hình VietQR.", en: "VietQR is not configured.") }
             let bill = try await VietQRService.bill(d, account: account, payer: try d.applicant.name, by: "applicant", now: req.now, on: req.db)
             return TrackPayResponse(outstanding: bill.payment.amount, vietQRPayload: bill.payload, transferContent: bill.reference)
         default:

@@ -60,7 +60,7 @@ enum PaymentsController {
         let user = try req.require(.collectFees)
         let d = try await CounterController.dossier(req)
         _ = try await req.require(.collectFees, unit: d.$unit.id)
-        guard let account = req.config.vietQR else { throw AppError.invalid(field: nil, vi: "Đơn vị chưa cấu hình tài khoản nhận VietQR.", en: "No VietQR account is configured.") }
+        guard let account = try await UnitBankAccount.account(for: d, req) else { throw AppError.invalid(field: nil, vi: "Đơn vị chưa cấu hình tài khoản nhận VietQR.", en: "No VietQR account is configured.") }
         let bill = try await VietQRService.bill(d, account: account, payer: try d.applicant.name, by: user.username, now: req.now, on: req.db)
         return PaymentsViews.vietQR(PageContext.of(req), bill: bill, account: account, back: "/counter/dossiers/\(try d.requireID())").response()
     }
@@ -161,7 +161,8 @@ enum PaymentsController {
         let d = try await lookup(req, l)
         let account = try await FeeService.account(of: d.requireID(), on: req.db)
         return PaymentsViews.payPage(PageContext.of(req), dossier: d, secret: l.secret ?? "", account: account,
-                                     gateway: req.application.paymentGateway != nil, vietQR: req.config.vietQR != nil, utcOffset: req.config.utcOffset).response()
+                                     gateway: req.application.paymentGateway != nil, vietQR: try await UnitBankAccount.account(for: d, req) != nil,
+                                     utcOffset: req.config.utcOffset).response()
     }
 
     @Sendable static func payGateway(req: Request) async throws -> Response {
@@ -174,7 +175,7 @@ enum PaymentsController {
     @Sendable static func payVietQR(req: Request) async throws -> Response {
         let l = try req.content.decode(Lookup.self)
         let d = try await lookup(req, l)
-        guard let account = req.config.vietQR else { throw AppError.notFound }
+        guard let account = try await UnitBankAccount.account(for: d, req) else { throw AppError.notFound }
         let bill = try await VietQRService.bill(d, account: account, payer: try d.applicant.name, by: "applicant", now: req.now, on: req.db)
         return PaymentsViews.vietQR(PageContext.of(req), bill: bill, account: account, back: "/track?code=\(d.code ?? "")&secret=\(l.secret ?? "")").response()
     }

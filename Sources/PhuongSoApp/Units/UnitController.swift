@@ -131,6 +131,16 @@ enum UnitViews {
                 .dt(.text(ctx.t("Trạng thái", "Status"))), .dd(.text(unit.active ? ctx.t("Đang hoạt động", "Active") : ctx.t("Ngừng hoạt động", "Inactive")))
             ),
             .p(.a(.href(ctx.link("/admin/units/\(unit.code)/calendar")), .text(ctx.t("Lịch làm việc của đơn vị", "The unit's working calendar")))),
+            .h2(.text(ctx.t("Tài khoản nhận chuyển khoản (VietQR)", "Receiving account (VietQR)"))),
+            .p(.text(unit.vietQRAccount.map { "\($0.bankBIN) — \($0.accountNumber) — \($0.accountName)" }
+                     ?? ctx.t("Chưa có: dùng tài khoản chung của hệ thống (nếu đã cấu hình).", "None: the installation's account is used, if configured."))),
+            .if(canAddField, Components.form(action: ctx.link("/admin/units/\(unit.code)/bank"),
+                Components.csrf(ctx),
+                Components.textField(ctx, name: "bankBIN", label: ctx.t("Mã ngân hàng (BIN, 6 chữ số)", "Bank BIN (6 digits)"), value: unit.bankBIN ?? "",
+                                     error: problems.message(for: "bankBIN", ctx.lang)),
+                Components.textField(ctx, name: "bankAccount", label: ctx.t("Số tài khoản", "Account number"), value: unit.bankAccount ?? ""),
+                Components.textField(ctx, name: "bankAccountName", label: ctx.t("Tên chủ tài khoản", "Account holder"), value: unit.bankAccountName ?? ""),
+                Components.submit(ctx.t("Lưu tài khoản", "Save the account"), secondary: true))),
             .h2(.text(ctx.t("Lĩnh vực", "Fields"))),
             Components.table(caption: ctx.t("Lĩnh vực của đơn vị", "Fields of the unit"),
                              headers: [ctx.t("Mã", "Code"), ctx.t("Tên lĩnh vực", "Name"), ctx.t("Trạng thái", "Status")] + (canAddField ? [ctx.t("Thao tác", "Action")] : []),

@@ -1,4 +1,5 @@
 import Fluent
+import PhuongSoCore
 import Foundation
 
 /// An administrative unit or agency: the province, a xã/phường/đặc khu, or an agency such as a
@@ -15,9 +16,18 @@ package final class UnitRecord: Model, @unchecked Sendable {
     /// Working periods, e.g. `07:30-11:30,13:30-17:30`.
     @Field(key: "working_hours") package var workingHours: String
     @Field(key: "active") package var active: Bool
+    /// The unit's receiving bank account for VietQR transfers (BIN, number, holder), if it has one.
+    @OptionalField(key: "bank_bin") package var bankBIN: String?
+    @OptionalField(key: "bank_account") package var bankAccount: String?
+    @OptionalField(key: "bank_account_name") package var bankAccountName: String?
     @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
 
     package init() {}
+
+    package var vietQRAccount: VietQR.Account? {
+        guard let bin = bankBIN, let number = bankAccount, !bin.isEmpty, !number.isEmpty else { return nil }
+        return VietQR.Account(bankBIN: bin, accountNumber: number, accountName: bankAccountName ?? "")
+    }
 
     package init(id: UUID? = nil, code: String, name: String, kind: UnitKind, parentID: UUID?, workingHours: String = "07:30-11:30,13:30-17:30") {
         self.id = id; self.code = code; self.name = name; self.kind = kind
