@@ -139,6 +139,12 @@ import VaporTesting
                 try req.content.encode(["channel": "vietqr"], as: .json) })
             #expect(try await PaymentRecord.query(on: app.db).filter(\.$dossier.$id == first.requireID()).count() == 1)
             let c1 = first.code!, c2 = second.code!
+            // a statement of another unit's account never settles this ward's dossiers
+            let commune = try await UnitQueries.find(code: "000.00.32.H42", on: app.db)
+            let elsewhere = try await VietQRService.importStatement("date,transaction_id,amount,description\n2026-03-02,TK0001,50000,\(c1)\n", unit: commune, by: "t",
+                                                                     now: Date(), utcOffset: 7 * 3600, on: app.db)
+            #expect(elsewhere.map(\.outcome) == ["unknown-reference"])
+            #expect(!(try await FeeService.account(of: first.requireID(), on: app.db).settled))
             let noSeparators = c1.filter { $0.isLetter || $0.isNumber }
             let csv = """
                 Ngày,Mã giao dịch,Số tiền,Nội dung
@@ -151,7 +157,7 @@ import VaporTesting
             let office = try await app.webSession("vanphong")
             let page = try await office.postMultipart(app, "/payments/statement", files: [(name: "file", filename: "saoke.csv", bytes: Array(csv.utf8))])
             #expect(page.status == .ok && page.body.string.contains("1/4"))
-            let outcomes = Dictionary(uniqueKeysWithValues: try await StatementLineRecord.query(on: app.db).all().map { ($0.transactionID, $0.outcome) })
+            let outcomes = Dictionary(uniqueKeysWithValues: try await StatementLineRecord.query(on: app.db).filter(\.$unit.$id == first.$unit.id).all().map { ($0.transactionID, $0.outcome) })
             #expect(outcomes == ["FT26061001": "matched", "FT26061002": "amount-mismatch", "FT26061003": "unknown-reference", "FT26061004": "already-paid"])
             // what needs a person stays listed on the statement page
             let flagged = try await office.get(app, "/payments/statement").body.string

@@ -57,7 +57,7 @@ package enum CommandLineTool {
            phuongso audit verify
            phuongso backup --to FILE | restore --from FILE
            phuongso gateway-sandbox --port P [--hostname H]   (a stand-in payment gateway for demos and tests)
-           phuongso payments reconcile | payments import-statement FILE.csv
+           phuongso payments reconcile | payments import-statement FILE.csv --unit UNITCODE
            phuongso keys rotate --unit UNITCODE
     """
 
@@ -129,12 +129,13 @@ package enum CommandLineTool {
                 let outcomes = try await GatewayService.reconcile(gateway: gateway, client: app.client, now: now, utcOffset: app.config.utcOffset, after: 0, on: app.db)
                 print("\(outcomes.count) pending payments asked about: " + Dictionary(grouping: outcomes, by: \.rawValue).map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", "))
             case "import-statement":
-                guard a.positional.count > 1 else { throw UsageError("usage: phuongso payments import-statement FILE.csv") }
+                guard a.positional.count > 1 else { throw UsageError("usage: phuongso payments import-statement FILE.csv --unit UNITCODE") }
+                let unit = try await UnitQueries.find(code: a.required("--unit"), on: app.db)
                 let text = try CSV.text(from: Array(try Data(contentsOf: URL(fileURLWithPath: a.positional[1]))))
-                for o in try await VietQRService.importStatement(text, by: "cli", now: now, utcOffset: app.config.utcOffset, on: app.db) {
+                for o in try await VietQRService.importStatement(text, unit: unit, by: "cli", now: now, utcOffset: app.config.utcOffset, on: app.db) {
                     print("\(o.line)\t\(o.transactionID)\t\(o.amount)\t\(o.outcome)\t\(o.dossierCode)")
                 }
-            default: throw UsageError("usage: phuongso payments reconcile | payments import-statement FILE.csv")
+            default: throw UsageError("usage: phuongso payments reconcile | payments import-statement FILE.csv --unit UNITCODE")
             }
         }
     }

@@ -63,10 +63,13 @@ package final class PaymentEventRecord: Model, @unchecked Sendable {
     }
 }
 
-/// A bank statement line already imported, by the bank's transaction id (unique: never counted twice).
+/// A bank statement line already imported, by the bank's transaction id (unique per unit's
+/// account: never counted twice).
 package final class StatementLineRecord: Model, @unchecked Sendable {
     package static let schema = "bank_statement_lines"
     @ID(key: .id) package var id: UUID?
+    /// The unit whose account the statement is from.
+    @Parent(key: "unit_id") package var unit: UnitRecord
     @Field(key: "transaction_id") package var transactionID: String
     @Field(key: "date") package var date: String
     @Field(key: "amount") package var amount: Int
@@ -160,10 +163,11 @@ struct CreatePaymentsResultsStore: AsyncMigration {
             .field("source", .string, .required).field("reference", .string, .required).field("outcome", .string, .required)
             .field("detail", .string, .required).field("at_seconds", .int64, .required).create()
         try await db.schema(StatementLineRecord.schema).id()
+            .field("unit_id", .uuid, .required, .references(UnitRecord.schema, "id"))
             .field("transaction_id", .string, .required).field("date", .string, .required).field("amount", .int, .required)
             .field("description", .string, .required).field("outcome", .string, .required).field("payment_id", .uuid)
             .field("imported_by", .string, .required).field("imported_at", .int64, .required)
-            .unique(on: "transaction_id").create()
+            .unique(on: "unit_id", "transaction_id").create()
         try await db.schema(SigningKeyRecord.schema).id()
             .field("unit_id", .uuid, .required, .references(UnitRecord.schema, "id"))
             .field("key_id", .string, .required).field("certificate", .string, .required)

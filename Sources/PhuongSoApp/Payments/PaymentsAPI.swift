@@ -111,7 +111,8 @@ enum PaymentsAPI {
     @Sendable static func statement(req: Request) async throws -> StatementResponse {
         let user = try req.require(.reconcilePayments)
         let body = try req.content.decode(StatementRequest.self)
-        return StatementResponse(lines: try await VietQRService.importStatement(body.csv ?? "", by: user.username, now: req.now, utcOffset: req.config.utcOffset, on: req.db))
+        return StatementResponse(lines: try await VietQRService.importStatement(body.csv ?? "", unit: try await CounterController.myUnit(req), by: user.username,
+                                                                                now: req.now, utcOffset: req.config.utcOffset, on: req.db))
     }
 
     struct ReportResponse: Content { var unitCode: String; var from: String; var to: String; var channels: [Row]

@@ -102,7 +102,9 @@ enum PaymentsController {
 
     /// What needs a person: statement lines not matched, and gateway messages refused.
     static func flagged(_ req: Request) async throws -> PaymentsViews.Flagged {
-        let lines = try await StatementLineRecord.query(on: req.db).filter(\.$outcome ~~ ["unknown-reference", "amount-mismatch", "already-paid", "ambiguous"])
+        let unitID = try await CounterController.myUnit(req).requireID()
+        let lines = try await StatementLineRecord.query(on: req.db).filter(\.$unit.$id == unitID)
+            .filter(\.$outcome ~~ ["unknown-reference", "amount-mismatch", "already-paid", "ambiguous"])
             .sort(\.$importedAt, .descending).limit(50).all()
         let events = try await PaymentEventRecord.query(on: req.db).filter(\.$outcome ~~ ["bad-signature", "amount-mismatch", "unknown-reference", "rejected", "unreachable"])
             .filter(\.$source != "bank-statement").sort(\.$atSeconds, .descending).limit(50).all()
@@ -121,7 +123,8 @@ enum PaymentsController {
             return PaymentsViews.statement(ctx, outcomes: nil, error: ctx.t("Tệp sao kê phải là CSV mã hóa UTF-8.", "The statement must be UTF-8 CSV.")).response(status: .unprocessableEntity)
         }
         do {
-            let outcomes = try await VietQRService.importStatement(text, by: user.username, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            let outcomes = try await VietQRService.importStatement(text, unit: try await CounterController.myUnit(req), by: user.username, now: req.now,
+                                                                   utcOffset: req.config.utcOffset, on: req.db)
             return PaymentsViews.statement(ctx, outcomes: outcomes, error: nil).response()
         } catch let e as AppError {
             return PaymentsViews.statement(ctx, outcomes: nil, error: e.message(ctx.lang)).response(status: .unprocessableEntity)

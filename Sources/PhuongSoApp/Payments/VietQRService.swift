@@ -45,85 +45,68 @@ package enum VietQRService {
         package var detail: String
     }
 
-    /// Reads a statement and settles the VietQR payments it pays. Outcomes per line: matched,
-    /// duplicate (already imported), unknown-reference, amount-mismatch, already-paid.
-    package static func importStatement(_ text: String, by user: String, now: Date, utcOffset: Int, on db: Database) async throws -> [LineOutcome] {
+    /// Reads a statement of `unit`'s account and settles the unit's VietQR payments it pays.
+    /// Outcomes per line: matched, duplicate (already imported), unknown-reference,
+    /// amount-mismatch, already-paid, ambiguous. Another unit's dossiers are never touched.
+    package static func importStatement(_ text: String, unit: UnitRecord, by user: String, now: Date, utcOffset: Int, on db: Database) async throws -> [LineOutcome] {
         let statement: BankStatement
         do { statement = try BankStatement(csv: text) } catch { throw AppError.invalid(field: "file", vi: error.vi, en: error.en) }
-        let nowSeconds = Int64(now.timeIntervalSince1970)
+        let unitID = try unit.requireID(), nowSeconds = Int64(now.timeIntervalSince1970)
+        let imported = Set(try await StatementLineRecord.query(on: db).filter(\.$unit.$id == unitID)
+            .filter(\.$transactionID ~~ statement.lines.map(\.transactionID)).all().map(\.transactionID))
+        // The unit's open bills and paid transfers, read once for the whole statement.
+        func vietQR(_ status: PaymentStatus) async throws -> [String: PaymentRecord] {
+            let rows = try await PaymentRecord.query(on: db).filter(\.$unit.$id == unitID).filter(\.$channel == .vietqr).filter(\.$status == status).with(\.$dossier).all()
+            return Dictionary(rows.compactMap { p in p.dossier.code.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
+        }
+        var pending = try await vietQR(.pending)
+        var paid = try await vietQR(.paid)
+        var seen = Set<String>()
         var outcomes: [LineOutcome] = []
         for line in statement.lines {
-            if try await StatementLineRecord.query(on: db).filter(\.$transactionID == line.transactionID).first() != nil {
-                outcomes.append(.init(line: line.lineNumber, transactionID: line.transactionID, amount: line.amount, outcome: "duplicate", dossierCode: "",
-                                      detail: "Đã nhập từ sao kê trước; không tính lại."))
+            func outcome(_ outcome: String, _ codes: [String], _ detail: String) -> LineOutcome {
+                .init(line: line.lineNumber, transactionID: line.transactionID, amount: line.amount, outcome: outcome, dossierCode: codes.joined(separator: ", "), detail: detail)
+            }
+            guard !imported.contains(line.transactionID), seen.insert(line.transactionID).inserted else {
+                outcomes.append(outcome("duplicate", [], "Đã nhập từ sao kê trước; không tính lại."))
                 continue
             }
-            let pending = try await PaymentRecord.query(on: db).filter(\.$channel == .vietqr).filter(\.$status == .pending).with(\.$dossier).all()
-            let codes = Array(Set(pending.compactMap(\.dossier.code)))
-            var matched = BankStatement.references(in: line.description, among: codes)
-            var outcome = "unknown-reference", detail = "Nội dung chuyển khoản không chứa mã hồ sơ nào đang chờ thanh toán.", paymentID: UUID?
-            var target: PaymentRecord?
-            if matched.isEmpty {
+            let open = BankStatement.references(in: line.description, among: Array(pending.keys))
+            var result: LineOutcome, target: PaymentRecord?, paymentID: UUID?
+            if open.isEmpty {
                 // A code already paid: a second transfer, to be refunded by hand.
-                let paidCodes = try await PaymentRecord.query(on: db).filter(\.$channel == .vietqr).filter(\.$status == .paid).with(\.$dossier).limit(5000).all()
-                if let hit = BankStatement.references(in: line.description, among: paidCodes.compactMap(\.dossier.code)).first {
-                    matched = [hit]; outcome = "already-paid"; detail = "Hồ sơ đã nộp đủ: khoản chuyển này cần hoàn trả."
-                }
-            } else if matched.count == 1, let p = pending.first(where: { $0.dossier.code == matched[0] }) {
-                if p.amount == line.amount { outcome = "matched"; detail = "Đã ghi nhận thanh toán."; target = p; paymentID = p.id }
-                else { outcome = "amount-mismatch"; detail = "Số tiền \(line.amount) đồng khác số phải nộp \(p.amount) đồng: cần kiểm tra."; paymentID = p.id }
-            } else { outcome = "ambiguous"; detail = "Nội dung chứa nhiều mã hồ sơ." }
+                let again = BankStatement.references(in: line.description, among: Array(paid.keys))
+                result = again.isEmpty ? outcome("unknown-reference", [], "Nội dung chuyển khoản không chứa mã hồ sơ nào đang chờ thanh toán.")
+                    : outcome("already-paid", again, "Hồ sơ đã nộp đủ: khoản chuyển này cần hoàn trả.")
+            } else if open.count > 1 {
+                result = outcome("ambiguous", open, "Nội dung chứa nhiều mã hồ sơ.")
+            } else if let p = pending[open[0]], p.amount == line.amount {
+                result = outcome("matched", open, "Đã ghi nhận thanh toán."); target = p; paymentID = p.id
+            } else {
+                let owed = pending[open[0]]?.amount ?? 0
+                result = outcome("amount-mismatch", open, "Số tiền \(line.amount) đồng khác số phải nộp \(owed) đồng: cần kiểm tra."); paymentID = pending[open[0]]?.id
+            }
             let record = StatementLineRecord()
-            record.transactionID = line.transactionID; record.date = line.date; record.amount = line.amount
-            record.lineDescription = line.description; record.outcome = outcome; record.paymentID = paymentID
+            record.$unit.id = unitID; record.transactionID = line.transactionID; record.date = line.date; record.amount = line.amount
+            record.lineDescription = line.description; record.outcome = result.outcome; record.paymentID = paymentID
             record.importedBy = user; record.importedAt = nowSeconds
-            if let p = target {
+            if let p = target, let code = open.first {
                 do {
                     _ = try await FeeService.markPaid(p, externalID: line.transactionID, now: nowSeconds, utcOffset: utcOffset, source: "bank-statement", on: db) { tx in
                         try await record.create(on: tx)
                     }
                 } catch is FeeService.AlreadyDecided {
-                    record.outcome = "already-paid"; outcome = "already-paid"; detail = "Hồ sơ đã được ghi nhận thanh toán."
+                    record.outcome = "already-paid"
+                    result = outcome("already-paid", open, "Hồ sơ đã được ghi nhận thanh toán.")
                     try await record.create(on: db)
                 }
+                pending[code] = nil; paid[code] = p
             } else {
                 try await record.create(on: db)
             }
-            try await PaymentEventRecord(source: "bank-statement", reference: line.transactionID, outcome: outcome, detail: line.description, at: nowSeconds).create(on: db)
-            outcomes.append(.init(line: line.lineNumber, transactionID: line.transactionID, amount: line.amount, outcome: outcome,
-                                  dossierCode: matched.joined(separator: ", "), detail: detail))
+            try await PaymentEventRecord(source: "bank-statement", reference: line.transactionID, outcome: result.outcome, detail: line.description, at: nowSeconds).create(on: db)
+            outcomes.append(result)
         }
         return outcomes
-    }
-}
-
-/// Payments per channel for a unit and period (paid and refunded), one aggregate query (sums cast
-/// to BIGINT: PostgreSQL's SUM of a bigint is numeric).
-package enum PaymentsReport {
-    package struct Row: Sendable, Codable {
-        package var channel: String
-        package var paidCount: Int
-        package var paidAmount: Int
-        package var refundedCount: Int
-        package var refundedAmount: Int
-        package var net: Int { paidAmount - refundedAmount }
-    }
-
-    package static func rows(unitID: UUID, from: Int64, to: Int64, on db: Database) async throws -> [Row] {
-        struct R: Decodable { let channel: String; let paid_count: Int; let paid_amount: Int; let refunded_count: Int; let refunded_amount: Int }
-        let rows = try await db.sql.raw("""
-            SELECT channel,
-              CAST(SUM(CASE WHEN paid_at >= \(bind: from) AND paid_at < \(bind: to) THEN 1 ELSE 0 END) AS BIGINT) AS paid_count,
-              CAST(SUM(CASE WHEN paid_at >= \(bind: from) AND paid_at < \(bind: to) THEN amount ELSE 0 END) AS BIGINT) AS paid_amount,
-              CAST(SUM(CASE WHEN refunded_at >= \(bind: from) AND refunded_at < \(bind: to) THEN 1 ELSE 0 END) AS BIGINT) AS refunded_count,
-              CAST(SUM(CASE WHEN refunded_at >= \(bind: from) AND refunded_at < \(bind: to) THEN amount ELSE 0 END) AS BIGINT) AS refunded_amount
-            FROM payments WHERE unit_id = \(bind: unitID) AND paid_at IS NOT NULL GROUP BY channel
-            """).all(decoding: R.self)
-        let byChannel = Dictionary(uniqueKeysWithValues: rows.map { ($0.channel, $0) })
-        return PaymentChannel.allCases.map { c in
-            let r = byChannel[c.rawValue]
-            return Row(channel: c.rawValue, paidCount: r?.paid_count ?? 0, paidAmount: r?.paid_amount ?? 0,
-                       refundedCount: r?.refunded_count ?? 0, refundedAmount: r?.refunded_amount ?? 0)
-        }
     }
 }
