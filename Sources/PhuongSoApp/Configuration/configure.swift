@@ -23,7 +23,7 @@ package func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware = Middlewares()
     app.middleware.use(RequestMetrics.Middleware())
     app.middleware.use(AppErrorMiddleware())
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(gatewayURL: config.gateway?.url))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(CurrentUserMiddleware())
     app.middleware.use(CSRF.Middleware())

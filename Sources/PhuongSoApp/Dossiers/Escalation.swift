@@ -52,11 +52,8 @@ package enum Escalation {
     /// Runs the job every `interval` on a server (not in tests or commands).
     package static func schedule(_ app: Application, every interval: TimeAmount = .minutes(5)) {
         let holder = UUID().uuidString
-        app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(30), delay: interval) { _ in
-            app.eventLoopGroup.next().makeFutureWithTask {
-                do { try await run(holder: holder, now: Date().addingTimeInterval(app.config.clockOffset), utcOffset: app.config.utcOffset, on: app.db) }
-                catch { app.logger.warning("escalation job failed: \(error)") }
-            }
+        Jobs.every(interval, after: .seconds(30), "escalation job", on: app) { now in
+            try await run(holder: holder, now: now, utcOffset: app.config.utcOffset, on: app.db)
         }
     }
 }

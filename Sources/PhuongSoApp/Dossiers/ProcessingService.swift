@@ -53,8 +53,7 @@ package enum ProcessingService {
         if note.isEmpty, let r = reasons[action] { throw AppError.invalid(field: "note", vi: r.0, en: r.1) }
         // No result leaves the counter while a fee is unpaid (unless exempt).
         if action == .returnResult {
-            let fees = try await FeeService.account(of: d.requireID(), on: db)
-            if !fees.settled {
+            if let fees = try await FeeService.summary(of: d.requireID(), on: db), !fees.settled {
                 throw AppError.invalid(field: "note", vi: "Hồ sơ còn \(CatalogViews.vnd(fees.outstanding)) phí, lệ phí chưa nộp: thu phí trước khi trả kết quả.",
                                        en: "\(fees.outstanding) đồng of fees are unpaid: collect them before returning the result.")
             }

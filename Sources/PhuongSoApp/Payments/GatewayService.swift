@@ -21,7 +21,7 @@ package enum GatewayService {
             return (AuditedChange(action: "payment.gateway-start", entity: "dossier", entityID: d.code ?? id.uuidString, before: String?.none,
                                   after: ["amount": String(p.amount), "reference": p.reference]), ())
         }
-        let url = gateway.paymentURL(reference: p.reference, amount: p.amount, description: "Phi le phi ho so " + (d.code ?? ""),
+        let url = gateway.paymentURL(reference: p.reference, amount: p.amount, description: "Phí, lệ phí hồ sơ " + (d.code ?? ""),
                                      returnURL: publicURL + "/pay/return", notifyURL: publicURL + "/api/v1/payments/notify", now: now)
         return (p, url)
     }
@@ -105,11 +105,8 @@ package enum GatewayService {
     /// Runs the reconciliation every `interval` on a server with a gateway configured.
     package static func schedule(_ app: Application, every interval: TimeAmount = .minutes(5)) {
         guard let gateway = app.paymentGateway else { return }
-        app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(60), delay: interval) { _ in
-            app.eventLoopGroup.next().makeFutureWithTask {
-                do { try await reconcile(gateway: gateway, client: app.client, now: Date().addingTimeInterval(app.config.clockOffset), utcOffset: app.config.utcOffset, on: app.db) }
-                catch { app.logger.warning("payment reconciliation failed: \(error)") }
-            }
+        Jobs.every(interval, after: .seconds(60), "payment reconciliation", on: app) { now in
+            try await reconcile(gateway: gateway, client: app.client, now: now, utcOffset: app.config.utcOffset, on: app.db)
         }
     }
 }

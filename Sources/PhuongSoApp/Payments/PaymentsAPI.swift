@@ -38,19 +38,12 @@ enum PaymentsAPI {
                         exemptionReason: a.fee?.exemptionReason ?? "", payments: try a.payments.map { try json($0, req.config.utcOffset) })
     }
 
-    static func dossier(_ req: Request) async throws -> DossierRecord {
-        guard let id = req.parameters.get("dossier", as: UUID.self), let d = try await DossierRecord.query(on: req.db).filter(\.$id == id).with(\.$unit).first()
-        else { throw AppError.notFound }
-        _ = try await req.require(.viewDossiers, unit: d.$unit.id)
-        return d
-    }
-
-    @Sendable static func fees(req: Request) async throws -> FeesJSON { try await feesJSON(try await dossier(req), req) }
+    @Sendable static func fees(req: Request) async throws -> FeesJSON { try await feesJSON(try await CounterController.dossier(req), req) }
 
     struct FeeChange: Content { var amount: Int?; var exempt: Bool?; var reason: String? }
 
     @Sendable static func changeFee(req: Request) async throws -> FeesJSON {
-        let d = try await dossier(req)
+        let d = try await CounterController.dossier(req)
         _ = try await req.require(.collectFees, unit: d.$unit.id)
         let body = try req.content.decode(FeeChange.self)
         if body.exempt != true && body.amount == nil {
@@ -65,7 +58,7 @@ enum PaymentsAPI {
 
     @Sendable static func pay(req: Request) async throws -> Response {
         let user = try req.require(.collectFees)
-        let d = try await dossier(req)
+        let d = try await CounterController.dossier(req)
         _ = try await req.require(.collectFees, unit: d.$unit.id)
         let body = try req.content.decode(PayRequest.self)
         let result: PayResponse

@@ -31,7 +31,7 @@ enum ResultsAPI {
 
     @Sendable static func issue(req: Request) async throws -> Response {
         let user = try req.require(.issueResults)
-        let d = try await PaymentsAPI.dossier(req)
+        let d = try await CounterController.dossier(req)
         _ = try await req.require(.issueResults, unit: d.$unit.id)
         let body = try req.content.decode(IssueRequest.self)
         let r = try await ResultService.issue(d, bytes: try decode(body.contentBase64), originalName: body.filename ?? "", title: body.title ?? "",

@@ -85,17 +85,22 @@ enum ErrorView {
     }
 }
 
-/// Headers that keep pages from being framed, sniffed or leaking referrers.
+/// Headers that keep pages from being framed, sniffed or leaking referrers. The policy is made once,
+/// at start-up: forms post to this server only, except the payment form, which ends at the gateway.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    let contentSecurityPolicy: String
+
+    init(gatewayURL: String?) {
+        let gateway = gatewayURL.flatMap { URL(string: $0) }.flatMap { u in u.scheme.map { "\($0)://\(u.host ?? "")" + (u.port.map { ":\($0)" } ?? "") } }
+        contentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'\(gateway.map { " " + $0 } ?? ""); frame-ancestors 'none'"
+    }
+
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: req)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        // Forms post to this server only, except the payment form, which ends at the gateway.
-        let gateway = req.config.gateway.flatMap { URL(string: $0.url) }.flatMap { u in u.scheme.map { "\($0)://\(u.host ?? "")" + (u.port.map { ":\($0)" } ?? "") } }
-        response.headers.replaceOrAdd(name: "Content-Security-Policy",
-                                      value: "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'\(gateway.map { " " + $0 } ?? ""); frame-ancestors 'none'")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: contentSecurityPolicy)
         return response
     }
 }
