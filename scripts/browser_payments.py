@@ -96,6 +96,7 @@ def track(code, secret):
     driver.get(base + f"/track?code={code}&secret={secret}")
 
 
+result = b"%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R>> endobj\n%%EOF\n"
 try:
     driver.set_window_size(1280, 900)
     # the office completes the procedure's document list (the sample catalogue has none)
@@ -119,6 +120,15 @@ try:
     submit("form[action$='/pay-cash']")
     look("receipt", "BIÊN LAI THU PHÍ, LỆ PHÍ", axe=False)
     wait_for("Năm mươi nghìn đồng")
+    # the clerk scans a paper component: its page count is checked against the original's
+    scan = os.path.join(tempfile.mkdtemp(), "giay-to.pdf")
+    open(scan, "wb").write(result)
+    driver.get(cash[2])
+    driver.find_element(By.NAME, "originalPages").send_keys("2")
+    driver.find_element(By.ID, "f-scan-file").send_keys(scan)
+    submit("form[action$='/scan']")
+    look("scanned", "Bản quét 1/2 trang")
+    wait_for("SỐ TRANG KHÔNG KHỚP")
     logout()
 
     # 2. the applicant pays online through the sandbox gateway, on a phone
@@ -169,7 +179,6 @@ try:
     wait_for("đã nộp đủ")
 
     # 4. a signed electronic result, verified by anyone; one changed byte is caught
-    result = b"%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R>> endobj\n%%EOF\n"
     folder = tempfile.mkdtemp()
     good, bad = os.path.join(folder, "ket-qua.pdf"), os.path.join(folder, "ket-qua-sua.pdf")
     open(good, "wb").write(result)
@@ -202,6 +211,34 @@ try:
         if not any(r.startswith(channel) for r in rows):
             problems.append(f"payments report has no row '{channel}': {rows}")
     wait_for("Tổng cộng 3 150.000")
+    logout()
+
+    # 6. the counter refunds the cash payment with a reason
+    login("motcua")
+    driver.get(cash[2])
+    refund = driver.find_element(By.CSS_SELECTOR, "form[action$='/refund']")
+    refund.find_element(By.NAME, "reason").send_keys("Thu nhầm, trả lại tiền mặt")
+    submit("form[action$='/refund']")
+    look("refunded", "Đã hoàn trả (Thu nhầm, trả lại tiền mặt)")
+    logout()
+
+    # 7. the ward's administrator sets the ward's own receiving account and sees its signing keys
+    login("quantri")
+    driver.get(base + "/admin/units/000.00.31.H42")
+    driver.find_element(By.NAME, "bankBIN").send_keys("970436")
+    driver.find_element(By.NAME, "bankAccount").send_keys("0071000888999")
+    driver.find_element(By.NAME, "bankAccountName").send_keys("UBND Phường Thành Sen")
+    submit("form[action$='/bank']")
+    look("unit-bank", "970436 — 0071000888999 — UBND PHƯỜNG THÀNH SEN")
+    driver.get(base + "/admin/keys")
+    look("signing-keys", "Đang dùng")
+    logout()
+
+    # 8. a citizen's data store, on a phone
+    driver.set_window_size(360, 780)
+    login("congdan")
+    driver.get(base + "/my/documents")
+    look("my-documents", "Kho dữ liệu của tôi")
     logout()
 finally:
     driver.quit()

@@ -62,9 +62,9 @@ package enum FeeService {
         do throws(FeeDemand.Problem) {
             if let amount { after = try before.adjusted(to: amount, reason: reason) } else { after = try before.exempted(reason: reason) }
         } catch { throw problem(error, field: error == .negativeAmount ? "amount" : "reason") }
-        let paid = try await account(of: id, on: db).state?.paid ?? 0
+        let paid = try await summary(of: id, on: db)?.paid ?? 0
         if after.amount < paid {
-            throw AppError.invalid(field: "amount", vi: "Đã thu \(paid) đồng: hoàn trả trước khi giảm số phải nộp.", en: "\(paid) đồng already paid: refund first.")
+            throw AppError.invalid(field: "amount", vi: "Đã thu \(CatalogViews.vnd(paid)): hoàn trả trước khi giảm số phải nộp.", en: "\(CatalogViews.vnd(paid)) already paid: refund first.")
         }
         fee.adjustedAmount = after.adjustedAmount; fee.adjustmentReason = after.adjustmentReason; fee.exemptionReason = after.exemptionReason
         try await AuditLog.transaction(on: db, actor: actor) { tx in
@@ -91,7 +91,7 @@ package enum FeeService {
             p.receiptNumber = try await nextReceiptNumber(unitCode: unitCode, now: nowSeconds, utcOffset: utcOffset, on: tx)
             try await p.create(on: tx)
             try await DossierEventRecord(dossierID: id, at: nowSeconds, action: "fee-paid", actor: clerk, state: d.state,
-                                         note: "\(p.amount) đồng — \(PaymentChannel.cash.vietnamese) — biên lai \(p.receiptNumber ?? "")").create(on: tx)
+                                         note: "\(CatalogViews.vnd(p.amount)) — \(PaymentChannel.cash.vietnamese) — biên lai \(p.receiptNumber ?? "")").create(on: tx)
             return (AuditedChange(action: "payment.cash", entity: "dossier", entityID: d.code ?? id.uuidString, before: String?.none,
                                   after: ["amount": String(p.amount), "receipt": p.receiptNumber ?? ""]), p)
         }
@@ -138,7 +138,7 @@ package enum FeeService {
             guard !rows.isEmpty else { throw AlreadyDecided() }
             try await extra?(tx)
             try await DossierEventRecord(dossierID: d.requireID(), at: now, action: "fee-paid", actor: source, state: d.state,
-                                         note: "\(p.amount) đồng — \(p.channel.vietnamese) — biên lai \(receipt)").create(on: tx)
+                                         note: "\(CatalogViews.vnd(p.amount)) — \(p.channel.vietnamese) — biên lai \(receipt)").create(on: tx)
             return (AuditedChange(action: "payment.\(p.channel.rawValue)", entity: "dossier", entityID: d.code ?? "", before: ["status": "pending"],
                                   after: ["status": "paid", "amount": String(p.amount), "receipt": receipt, "reference": p.reference]), true)
         }
@@ -163,7 +163,7 @@ package enum FeeService {
                 refunded_by = \(bind: user) WHERE id = \(bind: pid) AND status = 'paid' RETURNING id
                 """, on: tx)
             try await DossierEventRecord(dossierID: d.requireID(), at: nowSeconds, action: "fee-refunded", actor: user, state: d.state,
-                                         note: "\(p.amount) đồng — \(reason)").create(on: tx)
+                                         note: "\(CatalogViews.vnd(p.amount)) — \(reason)").create(on: tx)
             return (AuditedChange(action: "payment.refund", entity: "dossier", entityID: d.code ?? "", before: ["status": "paid"],
                                   after: ["status": "refunded", "amount": String(p.amount)], reason: reason), ())
         }

@@ -84,7 +84,7 @@ package enum VietQRService {
                 result = outcome("matched", open, "Đã ghi nhận thanh toán."); target = p; paymentID = p.id
             } else {
                 let owed = pending[open[0]]?.amount ?? 0
-                result = outcome("amount-mismatch", open, "Số tiền \(line.amount) đồng khác số phải nộp \(owed) đồng: cần kiểm tra."); paymentID = pending[open[0]]?.id
+                result = outcome("amount-mismatch", open, "Số tiền \(CatalogViews.vnd(line.amount)) khác số phải nộp \(CatalogViews.vnd(owed)): cần kiểm tra."); paymentID = pending[open[0]]?.id
             }
             let record = StatementLineRecord()
             record.$unit.id = unitID; record.transactionID = line.transactionID; record.date = line.date; record.amount = line.amount
