@@ -48,6 +48,8 @@ public enum Action: String, Sendable, CaseIterable {
     case useStaffPages
     case collectFees, reconcilePayments, viewPaymentReports
     case issueResults, manageSigningKeys
+    // Reform management (directive items 1a–1đ): plans, tasks, inspections, initiatives, communication.
+    case viewReform, managePlans, assignTasks, workOnTasks, manageInspections, manageInitiatives, logCommunication
 }
 
 /// Role × action: who may do what (the unit scope is checked separately by `UnitScope`).
@@ -77,6 +79,18 @@ public enum AccessPolicy {
         // An electronic result is signed by the unit on the leader's or the field official's action.
         case .issueResults: return [.leader, .official].contains(role)
         case .manageSigningKeys: return [.admin, .unitAdmin].contains(role)
+        // Everyone on the ward's staff sees the reform work; the province reads the wards below it.
+        case .viewReform: return [.clerk, .official, .leader, .office, .supervisor].contains(role)
+        // The ward office drafts the CCHC plan for the chairman to sign (directive, closing item).
+        case .managePlans: return [.office, .leader].contains(role)
+        // Leaders assign and accept (item 1b); the office assigns the follow-ups it runs.
+        case .assignTasks: return [.leader, .office].contains(role)
+        // Whoever may own a task reports on it; the task itself checks it is theirs.
+        case .workOnTasks: return [.clerk, .official, .leader, .office].contains(role)
+        case .manageInspections: return [.office, .leader].contains(role)
+        // Any staff member may propose an initiative (item 1đ); the office runs the council.
+        case .manageInitiatives: return [.clerk, .official, .leader, .office].contains(role)
+        case .logCommunication: return [.office, .leader].contains(role)
         }
     }
 
