@@ -74,19 +74,21 @@ package enum FeeService {
         }
     }
 
-    /// Cash at the counter: the outstanding amount, paid and receipted at once.
+    /// Cash at the counter: the outstanding amount, paid and receipted at once. What is owed is
+    /// read again inside the transaction with the demand locked, so a double click or two clerks
+    /// at once settle the demand once; the second is told nothing is owed.
     @discardableResult
     package static func payCash(_ d: DossierRecord, payer: String, clerk: String, actor: AuditActor, now: Date, utcOffset: Int, on db: Database) async throws -> PaymentRecord {
         let id = try d.requireID()
-        let acc = try await account(of: id, on: db)
-        guard acc.outstanding > 0 else {
-            throw AppError.invalid(field: "payer", vi: "Hồ sơ không còn khoản nào phải nộp.", en: "Nothing is owed on this dossier.")
-        }
-        let p = try newPayment(d, channel: .cash, amount: acc.outstanding, payer: payer.isEmpty ? (try d.applicant.name) : payer,
+        guard try await account(of: id, on: db).outstanding > 0 else { throw nothingOwed }
+        let p = try newPayment(d, channel: .cash, amount: 0, payer: payer.isEmpty ? (try d.applicant.name) : payer,
                                by: clerk, reference: "TM-" + (d.code ?? id.uuidString) + "-" + shortID(), now: now)
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let unitCode = try await d.$unit.get(on: db).code
         return try await AuditLog.transaction(on: db, actor: actor) { tx in
+            let owed = try await lockedOutstanding(of: id, on: tx)
+            guard owed > 0 else { throw nothingOwed }
+            p.amount = owed
             p.status = .paid; p.paidAt = nowSeconds
             p.receiptNumber = try await nextReceiptNumber(unitCode: unitCode, now: nowSeconds, utcOffset: utcOffset, on: tx)
             try await p.create(on: tx)
@@ -95,6 +97,25 @@ package enum FeeService {
             return (AuditedChange(action: "payment.cash", entity: "dossier", entityID: d.code ?? id.uuidString, before: String?.none,
                                   after: ["amount": String(p.amount), "receipt": p.receiptNumber ?? ""]), p)
         }
+    }
+
+    static let nothingOwed = AppError.invalid(field: "payer", vi: "Hồ sơ không còn khoản nào phải nộp (có thể vừa được thu).",
+                                              en: "Nothing is owed on this dossier (it may have just been paid).")
+
+    /// What is still owed, read inside a transaction with the dossier's demand locked: PostgreSQL
+    /// locks the row; SQLite has one writer at a time (AuditLog queues them), so the read is current.
+    static func lockedOutstanding(of dossierID: UUID, on tx: Database) async throws -> Int {
+        struct Row: Decodable { let rule_amount: Int; let adjusted_amount: Int?; let adjustment_reason: String; let exemption_reason: String }
+        let lock: SQLQueryString = tx.isPostgres ? " FOR UPDATE" : ""
+        guard let r = try await tx.sql.raw("""
+            SELECT rule_amount, adjusted_amount, adjustment_reason, exemption_reason FROM dossier_fees WHERE dossier_id = \(bind: dossierID)\(lock)
+            """).first(decoding: Row.self) else { return 0 }
+        struct Paid: Decodable { let paid: Int }
+        let paid = try await tx.sql.raw("""
+            SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS paid FROM payments WHERE dossier_id = \(bind: dossierID) AND status = 'paid'
+            """).first(decoding: Paid.self)?.paid ?? 0
+        let demand = FeeDemand(ruleAmount: r.rule_amount, adjustedAmount: r.adjusted_amount, adjustmentReason: r.adjustment_reason, exemptionReason: r.exemption_reason)
+        return max(0, demand.amount - paid)
     }
 
     static func newPayment(_ d: DossierRecord, channel: PaymentChannel, amount: Int, payer: String, by: String, reference: String, now: Date) throws -> PaymentRecord {
@@ -129,6 +150,13 @@ package enum FeeService {
         let unit = try await p.$unit.get(on: db)
         let pid = try p.requireID()
         return try await AuditLog.transaction(on: db, actor: AuditActor(username: "system", address: source)) { tx in
+            // the demand first (locked), then this payment: another channel may have settled it
+            let owed = try await lockedOutstanding(of: d.requireID(), on: tx)
+            struct Status: Decodable { let status: String }
+            guard try await tx.sql.raw("SELECT status FROM payments WHERE id = \(bind: pid)").first(decoding: Status.self)?.status == "pending" else {
+                throw AlreadyDecided()
+            }
+            guard owed >= p.amount else { throw AlreadySettled() }
             let receipt = try await nextReceiptNumber(unitCode: unit.code, now: now, utcOffset: utcOffset, on: tx)
             struct Row: Decodable { let id: UUID }
             let rows = try await tx.sql.raw("""
@@ -144,6 +172,8 @@ package enum FeeService {
         }
     }
     struct AlreadyDecided: Error {}
+    /// The demand was already paid by another payment when this one arrived.
+    struct AlreadySettled: Error {}
 
     static func markFailed(_ p: PaymentRecord, detail: String, on db: Database) async throws {
         let pid = try p.requireID()

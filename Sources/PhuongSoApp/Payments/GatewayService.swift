@@ -51,6 +51,10 @@ package enum GatewayService {
                 return try await log(.paid, "transaction \(answer.transactionID)")
             } catch is FeeService.AlreadyDecided {
                 return try await log(.alreadyPaid, "confirmed earlier")
+            } catch is FeeService.AlreadySettled {
+                // paid twice (e.g. cash at the counter at the same moment): not counted; to refund
+                try await FeeService.markFailed(p, detail: "settled by another payment: refund " + answer.transactionID, on: db)
+                return try await log(.alreadyPaid, "the demand was already settled by another payment: refund needed")
             }
         case .declined:
             try await FeeService.markFailed(p, detail: "declined " + answer.transactionID, on: db)

@@ -95,18 +95,35 @@ package enum VietQRService {
                     _ = try await FeeService.markPaid(p, externalID: line.transactionID, now: nowSeconds, utcOffset: utcOffset, source: "bank-statement", on: db) { tx in
                         try await record.create(on: tx)
                     }
-                } catch is FeeService.AlreadyDecided {
+                } catch let e where e is FeeService.AlreadyDecided || e is FeeService.AlreadySettled {
                     record.outcome = "already-paid"
-                    result = outcome("already-paid", open, "Hồ sơ đã được ghi nhận thanh toán.")
-                    try await record.create(on: db)
+                    result = outcome("already-paid", open, "Hồ sơ đã được ghi nhận thanh toán: khoản chuyển này cần hoàn trả.")
+                    try await createOrDuplicate(record, &result, outcome("duplicate", [], "Đã nhập từ sao kê khác cùng lúc; không tính lại."), on: db)
+                } catch {
+                    // the same line stored meanwhile by a simultaneous import of this statement
+                    guard try await lineExists(record, on: db) else { throw error }
+                    result = outcome("duplicate", [], "Đã nhập từ sao kê khác cùng lúc; không tính lại.")
                 }
                 pending[code] = nil; paid[code] = p
             } else {
-                try await record.create(on: db)
+                try await createOrDuplicate(record, &result, outcome("duplicate", [], "Đã nhập từ sao kê khác cùng lúc; không tính lại."), on: db)
             }
             try await PaymentEventRecord(source: "bank-statement", reference: line.transactionID, outcome: result.outcome, detail: line.description, at: nowSeconds).create(on: db)
             outcomes.append(result)
         }
         return outcomes
+    }
+
+    /// Stores a statement line; when a simultaneous import stored the same transaction first (the
+    /// unique key refuses this one), the line is reported as a duplicate instead of failing.
+    static func createOrDuplicate(_ record: StatementLineRecord, _ result: inout LineOutcome, _ duplicate: LineOutcome, on db: Database) async throws {
+        do { try await record.create(on: db) } catch {
+            guard try await lineExists(record, on: db) else { throw error }
+            result = duplicate
+        }
+    }
+
+    static func lineExists(_ record: StatementLineRecord, on db: Database) async throws -> Bool {
+        try await StatementLineRecord.query(on: db).filter(\.$unit.$id == record.$unit.id).filter(\.$transactionID == record.transactionID).count() > 0
     }
 }
