@@ -58,12 +58,12 @@ import VaporTesting
                                                              now: date("2026-03-10T12:00"), utcOffset: 7 * 3600, on: app.db)
                 #expect(rows.count == count, "\(bucket)")
             }
-            // the page shows it, with N/A where nothing is resolved
+            // the page shows it (a decimal comma), with "không có dữ liệu" where nothing is resolved
             let session = try await app.webSession("vanphong")
             let page = try await session.get(app, "/reports/matrix?from=2026-03-01&to=2026-03-31").body.string
-            #expect(page.contains("66.7%") && page.contains("Hộ tịch"))
+            #expect(page.contains("66,7%") && page.contains("Hộ tịch"))
             let empty = try await session.get(app, "/reports/matrix?from=2025-01-01&to=2025-01-31").body.string
-            #expect(empty.contains("N/A"))
+            #expect(empty.contains("không có dữ liệu") && !empty.contains("N/A"))
             #expect(try await session.get(app, "/reports/matrix?from=2026-13-01").status == .unprocessableEntity)
             // the same figures as a spreadsheet, read back with the importer's own XLSX reader
             let xlsx = try await session.get(app, "/reports/matrix.xlsx?from=2026-03-01&to=2026-03-31")
@@ -91,7 +91,7 @@ import VaporTesting
             #expect(try await run("b", "2026-03-03T07:32") == 0)   // "a" holds the lease
             #expect(try await run("b", "2026-03-06T09:00") == 3)   // lease expired: 80%, 100%, overdue
             let notes = try await DossierEventRecord.query(on: app.db).filter(\.$dossier.$id == d.requireID()).filter(\.$action == "escalate").all().map(\.note).sorted()
-            #expect(notes == ["dossier overdue", "step 1: 100%", "step 1: 50%", "step 1: 80%"])
+            #expect(notes == ["Bước 1 đã dùng 100% thời gian", "Bước 1 đã dùng 50% thời gian", "Bước 1 đã dùng 80% thời gian", "Hồ sơ đã quá hạn trả kết quả"])
         }
     }
 }

@@ -89,6 +89,13 @@ package enum AccountQueries {
         let visibleUnits = Set(try await UnitQueries.visible(to: user, on: db).compactMap(\.id))
         return all.filter { u in u.$unit.id.map(visibleUnits.contains) ?? false }
     }
+
+    /// People's names by username, for pages that show who did what (never the username itself).
+    package static func displayNames(_ usernames: Set<String>, on db: Database) async throws -> [String: String] {
+        guard !usernames.isEmpty else { return [:] }
+        let users = try await UserRecord.query(on: db).filter(\.$username ~~ usernames).all()
+        return Dictionary(users.map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+    }
 }
 
 /// The API and audit shape of an account: never the password hash.
@@ -103,4 +110,5 @@ package struct AccountDTO: Content, Sendable {
         username = u.username; displayName = u.displayName; role = u.role.rawValue
         self.unitCode = unitCode ?? (u.$unit.value ?? nil)?.code; active = u.active; self.fieldCodes = fieldCodes
     }
+
 }

@@ -134,8 +134,9 @@ enum CounterController {
             DigitizationViews.section(ctx, dossier: d, user: user),
             PaymentsViews.section(ctx, dossier: d, account: fees, user: user, vietQR: try await UnitBankAccount.account(for: d, req) != nil, utcOffset: req.config.utcOffset),
             ResultsViews.section(ctx, dossier: d, results: results, user: user))
+        let names = try await AccountQueries.displayNames(Set(events.map(\.actor) + handoffs.map(\.giver)), on: req.db)
         return try CounterViews.dossier(ctx, dossier: d, events: events, handoffs: handoffs, user: user,
-                                        utcOffset: req.config.utcOffset, extra: extra).response()
+                                        utcOffset: req.config.utcOffset, extra: extra, names: names).response()
     }
 
     struct RegisterQuery: Content { var field: String?; var from: String?; var to: String?; var bucket: String? }
@@ -168,7 +169,9 @@ enum CounterController {
             try await OnlineIntake.decide(d, decision: decision, clerk: user.username, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         } catch let problems as ValidationProblems {
             let events = try await DossierEventRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
-            return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, handoffs: [], user: user, utcOffset: req.config.utcOffset, problems: problems)
+            let names = try await AccountQueries.displayNames(Set(events.map(\.actor)), on: req.db)
+            return try CounterViews.dossier(PageContext.of(req), dossier: d, events: events, handoffs: [], user: user, utcOffset: req.config.utcOffset, problems: problems,
+                                            names: names)
                 .response(status: .unprocessableEntity)
         }
         return req.redirect(to: Language.of(req).link("/counter/dossiers/\(try d.requireID())"))

@@ -70,7 +70,7 @@ enum CounterViews {
     }
 
     static func process(_ ctx: PageContext, _ d: DossierRecord, plan: ProcessPlan, handoffs: [HandoffRecord], actions: [ProcessPlan.Action],
-                        canApologize: Bool, utcOffset: Int) -> Node<HTML.BodyContext> {
+                        canApologize: Bool, utcOffset: Int, names: [String: String] = [:]) -> Node<HTML.BodyContext> {
         let timeliness = ["early": ctx.t("Trước hạn", "Early"), "onTime": ctx.t("Đúng hạn", "On time"), "late": ctx.t("Trễ hạn", "Late")]
         return .group(
             .h2(.text(ctx.t("Quy trình xử lý", "Internal process"))),
@@ -101,7 +101,8 @@ enum CounterViews {
                           ctx.t("Bên nhận", "Received by"), ctx.t("Kết quả bước", "Step timeliness"), ctx.t("Ghi chú", "Note")],
                 rows: handoffs.map { h in
                     let file = (try? JSONDecoder().decode(FileStore.Stored.self, from: Data(h.attachment.utf8))).map { " [" + ctx.t("tệp: ", "file: ") + $0.originalName + "]" } ?? ""
-                    return [.text(h.fromStep), .text(h.toStep), .text(when(h.atSeconds, utcOffset)), .text(h.giver), .text(h.receiver),
+                    let receiver = Role(rawValue: h.receiver).map { ctx.lang == .vi ? $0.vietnameseName : $0.englishName } ?? names[h.receiver] ?? h.receiver
+                    return [.text(h.fromStep), .text(h.toStep), .text(when(h.atSeconds, utcOffset)), .text(names[h.giver] ?? h.giver), .text(receiver),
                             .text(timeliness[h.timeliness] ?? h.timeliness), .text(h.note + file)]
                 }))
         )
@@ -187,7 +188,9 @@ enum CounterViews {
     }
 
     static func dossier(_ ctx: PageContext, dossier d: DossierRecord, events: [DossierEventRecord], handoffs: [HandoffRecord], user: CurrentUser,
-                        utcOffset: Int, problems: ValidationProblems = ValidationProblems(), extra: Node<HTML.BodyContext> = .empty) throws -> HTML {
+                        utcOffset: Int, problems: ValidationProblems = ValidationProblems(), extra: Node<HTML.BodyContext> = .empty,
+                        names: [String: String] = [:]) throws -> HTML {
+        func person(_ username: String) -> String { names[username] ?? ctx.t("Hệ thống", "System") }
         let plan = try ProcessingService.plan(of: d)
         let position = ProcessPlan.Position(state: d.state, step: d.currentStep, assignee: d.assignee)
         let actions = ProcessPlan.Action.allCases.filter { a in (try? plan.apply(a, to: position, by: user.username, role: user.role)) != nil }
@@ -225,10 +228,13 @@ enum CounterViews {
                     Components.submit(ctx.t("Ghi nhận", "Record")))
             ) : .p(.a(.class("button"), .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/slip")), .text(slipName))),
             .if([.received, .inProcess, .done, .returned, .supplementRequestedInProcess, .stopped, .transferred].contains(d.state), process(ctx, d, plan: plan, handoffs: handoffs, actions: actions,
-                                                                                                                       canApologize: AccessPolicy.allows(user.role, .apologizeForDelay), utcOffset: utcOffset)),
+                                                                                                                       canApologize: AccessPolicy.allows(user.role, .apologizeForDelay), utcOffset: utcOffset, names: names)),
             extra,
             .h2(.text(ctx.t("Diễn biến", "Timeline"))),
-            .ul(.forEach(events) { ev in .li(.text(when(ev.atSeconds, utcOffset) + " — " + ev.action + " (" + ev.actor + ")" + (ev.note.isEmpty ? "" : ": " + ev.note))) }),
+            .ul(.forEach(events) { ev in
+                .li(.text(when(ev.atSeconds, utcOffset) + " — " + DossierEventNames.name(ev.action, ctx.lang) + " (" + person(ev.actor) + ")"
+                          + (ev.note.isEmpty ? "" : ": " + ev.note)))
+            }),
             .p(.a(.href(ctx.link("/counter")), .text(ctx.t("← Về quầy tiếp nhận", "← Back to the counter"))))
         )
     }

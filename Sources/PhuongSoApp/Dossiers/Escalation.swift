@@ -36,8 +36,8 @@ package enum Escalation {
             if calendars[unitID] == nil { calendars[unitID] = try await UnitCalendars.calendar(for: d.unit, utcOffset: utcOffset, on: db) }
             let plan = try ProcessingService.plan(of: d)
             let percent = try ProcessingService.stepPercentUsed(d, plan: plan, now: now, calendar: calendars[unitID]!)
-            var marks: [String] = levels.filter { Double($0) <= percent }.map { "step \(d.currentStep + 1): \($0)%" }
-            if let due = d.dueAt, due < nowSeconds { marks.append("dossier overdue") }
+            var marks: [String] = levels.filter { Double($0) <= percent }.map { "Bước \(d.currentStep + 1) đã dùng \($0)% thời gian" }
+            if let due = d.dueAt, due < nowSeconds { marks.append("Hồ sơ đã quá hạn trả kết quả") }
             guard !marks.isEmpty else { continue }
             let id = try d.requireID()
             let existing = Set(try await DossierEventRecord.query(on: db).filter(\.$dossier.$id == id).filter(\.$action == "escalate").all().map(\.note))
@@ -46,6 +46,8 @@ package enum Escalation {
                 written += 1
             }
         }
+        // Reform tasks run on the same clock and the same job (DOMAIN §11: warn at 50/80/100%).
+        written += try await TaskReminders.run(now: now, utcOffset: utcOffset, on: db)
         return written
     }
 

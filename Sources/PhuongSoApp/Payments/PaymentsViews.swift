@@ -188,7 +188,7 @@ enum PaymentsViews {
                 headers: [ctx.t("Kênh", "Channel"), ctx.t("Số khoản thu", "Payments"), ctx.t("Số tiền thu", "Collected"), ctx.t("Số khoản hoàn", "Refunds"),
                           ctx.t("Số tiền hoàn", "Refunded"), ctx.t("Thực thu", "Net")],
                 rows: rows.map { cells(PaymentChannel(rawValue: $0.channel).map { channelName($0, ctx) } ?? $0.channel, $0) } + [cells(ctx.t("Tổng cộng", "Total"), total)]),
-            .p(.text(ctx.t("Tỷ lệ khoản thu trực tuyến: ", "Share paid online: ") + (total.paidCount == 0 ? "N/A" : String(format: "%.1f%%", Double(online) * 100 / Double(total.paidCount)))))
+            .p(.text(ctx.t("Tỷ lệ khoản thu trực tuyến: ", "Share paid online: ") + Format.percent(total.paidCount == 0 ? nil : Double(online) * 100 / Double(total.paidCount), ctx.lang)))
         )
     }
 

@@ -58,7 +58,7 @@ enum ReportsController {
         let m = try await matrix(req)
         func row(_ r: StatisticsMatrix.Row) -> [XLSXWriter.Cell] {
             [.text(r.name)] + [r.received, r.inProgressNotDue, r.inProgressOverdue, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate, r.pausedSupplement, r.refused, r.withdrawn]
-                .map { .number(Double($0)) } + [r.onTimeRate.map { .number(($0 * 10).rounded() / 10) } ?? .text("N/A")]
+                .map { .number(Double($0)) } + [r.onTimeRate.map { .number(($0 * 10).rounded() / 10) } ?? .text("không có dữ liệu")]
         }
         let rows: [[XLSXWriter.Cell]] = [[.text("Thống kê tình hình giải quyết hồ sơ — \(m.unitCode), từ \(m.from) đến \(m.to)")], headersVI.map { .text($0) }]
             + m.rows.map(row) + [row(m.total)]
@@ -86,7 +86,8 @@ enum ReportsController {
     @Sendable static func page(req: Request) async throws -> Response {
         let m = try await matrix(req)
         let ctx = PageContext.of(req)
-        func rate(_ r: StatisticsMatrix.Row) -> String { r.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "N/A" }
+        func rate(_ r: StatisticsMatrix.Row) -> String { Format.percent(r.onTimeRate, ctx.lang) }
+        let fromText = (try? LocalDate(parsing: m.from))?.vietnamese ?? m.from, toText = (try? LocalDate(parsing: m.to))?.vietnamese ?? m.to
         // Each number links to the dossiers behind it (the register filtered by its column); the
         // register is one unit's, so a province's matrix has no links.
         func cells(_ r: StatisticsMatrix.Row, link: Bool) -> [Node<HTML.BodyContext>] {
@@ -104,7 +105,7 @@ enum ReportsController {
                 Components.textField(ctx, name: "to", label: ctx.t("Đến ngày", "To"), value: m.to, type: .date),
                 Components.select(ctx, name: "group", label: ctx.t("Theo", "By"), options: [("field", ctx.t("Lĩnh vực", "Field")), ("procedure", ctx.t("Thủ tục", "Procedure"))], selected: m.group),
                 Components.submit(ctx.t("Xem", "Show"))),
-            Components.table(caption: ctx.t("Hồ sơ tiếp nhận từ \(m.from) đến \(m.to)", "Dossiers taken in from \(m.from) to \(m.to)"),
+            Components.table(caption: ctx.t("Hồ sơ tiếp nhận từ \(fromText) đến \(toText)", "Dossiers taken in from \(fromText) to \(toText)"),
                              headers: [m.group == "field" ? ctx.t("Lĩnh vực", "Field") : ctx.t("Thủ tục", "Procedure"), ctx.t("Tiếp nhận", "Received"),
                                        ctx.t("Đang giải quyết: chưa đến hạn", "In progress: not yet due"), ctx.t("Đang giải quyết: quá hạn", "In progress: overdue"),
                                        ctx.t("Đã giải quyết: trước hạn", "Resolved: early"), ctx.t("Đã giải quyết: đúng hạn", "Resolved: on time"),
@@ -112,8 +113,8 @@ enum ReportsController {
                                        ctx.t("Từ chối", "Refused"), ctx.t("Rút hồ sơ", "Withdrawn"), ctx.t("Tỷ lệ trước và đúng hạn", "Early or on time")],
                              rows: m.rows.map { cells($0, link: true) } + [cells(m.total, link: false)]),
             .p(.a(.href(ctx.link("/reports/matrix.xlsx?from=\(m.from)&to=\(m.to)&group=\(m.group)")), .text(ctx.t("Tải bảng thống kê (XLSX)", "Download (XLSX)")))),
-            .p(.class("hint"), .text(ctx.t("Tạm dừng do nghĩa vụ tài chính chưa được theo dõi (phí, lệ phí thuộc chức năng sau). N/A: chưa có hồ sơ đã giải quyết.",
-                                           "Pauses for financial obligations are not tracked yet (fees come later). N/A: nothing resolved yet.")))
+            .p(.class("hint"), .text(ctx.t("Tạm dừng do nghĩa vụ tài chính không được tính riêng: hồ sơ chưa nộp phí vẫn được giải quyết, chỉ không trả kết quả khi chưa nộp đủ. “Không có dữ liệu”: chưa có hồ sơ nào đã giải quyết trong kỳ.",
+                                           "Pauses for unpaid fees are not counted apart: such dossiers are processed, only not returned until paid. “No data”: nothing was resolved in the period.")))
         ).response()
     }
 }

@@ -33,6 +33,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
     func describe(_ error: Error, _ lang: Language) -> (HTTPResponseStatus, String, String, [String: String]?) {
         switch error {
         case let e as AppError:
+            // a refusal about one field names it, so an integration knows what to correct
+            if case .invalid(let field?, _, _) = e { return (e.status, e.code, e.message(lang), [field: e.message(lang)]) }
             return (e.status, e.code, e.message(lang), nil)
         case let p as ValidationProblems:
             let fields = p.messages.mapValues { lang.t($0.vi, $0.en) }

@@ -127,7 +127,12 @@ public struct Procedure: Hashable, Codable, Sendable {
     }
 
     /// A number as Vietnamese write it: no decimals when whole, a decimal comma otherwise.
+    /// A number as Vietnamese write it: at most two decimals, with a comma (14,4 — never 14,399999999999999).
     public static func number(_ d: Double) -> String {
-        d == d.rounded() ? String(Int(d)) : String(d).replacingOccurrences(of: ".", with: ",")
+        let hundredths = Int((d * 100).rounded())
+        let whole = hundredths / 100, fraction = abs(hundredths % 100)
+        guard fraction != 0 else { return String(whole) }
+        let digits = fraction < 10 ? "0\(fraction)" : (fraction % 10 == 0 ? String(fraction / 10) : String(fraction))
+        return (hundredths < 0 && whole == 0 ? "-" : "") + String(whole) + "," + digits
     }
 }
