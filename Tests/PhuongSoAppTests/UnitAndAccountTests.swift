@@ -44,7 +44,7 @@ import Plot
         try await withDemoApp(db) { app in
             let admin = try await app.token("quantri")
             let create = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: bearer(admin), beforeRequest: { req in
-                try req.content.encode(["username": "diachinh", "displayName": "Bùi Văn Địa", "password": "DiaChinh@1", "role": "official", "unitCode": "000.00.31.H42"], as: .json)
+                try req.content.encode(["username": "diachinhmoi", "displayName": "Bùi Văn Địa", "password": "DiaChinh@1", "role": "official", "unitCode": "000.00.31.H42"], as: .json)
             })
             #expect(create.status == .created)
             #expect(!create.body.string.contains("password"))
@@ -53,15 +53,15 @@ import Plot
                 try req.content.encode(["username": "boss", "password": "Boss@12345", "role": "admin"], as: .json)
             })
             #expect(escalate.status == .forbidden)
-            let official = try await app.token("diachinh", password: "DiaChinh@1")
-            let off = try await app.testing().sendRequest(.POST, "/api/v1/users/diachinh/deactivate", headers: bearer(admin), beforeRequest: { req in
+            let official = try await app.token("diachinhmoi", password: "DiaChinh@1")
+            let off = try await app.testing().sendRequest(.POST, "/api/v1/users/diachinhmoi/deactivate", headers: bearer(admin), beforeRequest: { req in
                 try req.content.encode(["reason": "Chuyển công tác"], as: .json)
             })
             #expect(off.status == .ok)
             // the deactivated account's tokens stop working and it cannot log in
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: bearer(official)).status == .unauthorized)
-            await #expect(throws: (any Error).self) { _ = try await app.token("diachinh", password: "DiaChinh@1") }
-            let trail = try await AuditRecord.query(on: app.db).filter(\.$entityID == "diachinh").sort(\.$sequence).all()
+            await #expect(throws: (any Error).self) { _ = try await app.token("diachinhmoi", password: "DiaChinh@1") }
+            let trail = try await AuditRecord.query(on: app.db).filter(\.$entityID == "diachinhmoi").sort(\.$sequence).all()
             #expect(trail.map(\.action) == ["user.create", "user.deactivate"])
             #expect(trail.last?.reason == "Chuyển công tác" && trail.last?.actor == "quantri")
         }

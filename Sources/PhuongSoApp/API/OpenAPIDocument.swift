@@ -33,7 +33,10 @@ package enum OpenAPIDocument {
     static func arrayOf(_ s: JSONValue) -> JSONValue { ["type": "array", "items": s] }
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
 
-    static let schemas: [(String, JSONValue)] = [
+    /// Every schema: the one-stop shop's here, each reform capability's in its own API file.
+    static var schemas: [(String, JSONValue)] { baseSchemas + ReformAPIDocument.schemas }
+
+    static let baseSchemas: [(String, JSONValue)] = [
         ("Error", object([("error", object([("code", str), ("message", str), ("fields", ["type": "object", "additionalProperties": str])], required: ["code", "message"]))], required: ["error"])),
         ("Unit", object([("code", str), ("name", str), ("kind", ["type": "string", "enum": ["province", "ward", "commune", "special-zone", "agency"]]),
                          ("parentCode", nullableStr), ("workingHours", str), ("active", bool)], required: ["code", "name", "kind", "workingHours", "active"])),
@@ -64,7 +67,10 @@ package enum OpenAPIDocument {
         ("CalendarDay", object([("date", ["type": "string", "format": "date"]), ("kind", str), ("name", str)], required: ["date", "kind", "name"])),
     ]
 
-    package static let operations: [Operation] = [
+    /// Every operation: the one-stop shop's here, each reform capability's in its own API file.
+    package static let operations: [Operation] = baseOperations + ReformAPIDocument.operations
+
+    static let baseOperations: [Operation] = [
         Operation(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta", secured: false, response: ["type": "object"]),
         Operation(method: "POST", path: "/api/v1/auth/token", summary: "Exchange username and password for a bearer token", tag: "auth", secured: false,
                   body: object([("username", str), ("password", str)], required: ["username", "password"]), success: 201,

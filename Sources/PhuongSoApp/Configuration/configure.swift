@@ -49,6 +49,12 @@ package enum Migrations {
         app.migrations.add(CreatePaymentsResultsStore())
         app.migrations.add(AddIndexes())
         app.migrations.add(AddUnitBankAccounts())
+        // Reform management (issue 13)
+        app.migrations.add(CreateReformTasks())
+        app.migrations.add(CreatePlans())
+        app.migrations.add(CreateInspections())
+        app.migrations.add(CreateInitiatives())
+        app.migrations.add(CreateCommunicationLog())
     }
 }
 
@@ -79,6 +85,13 @@ func routes(_ app: Application) throws {
     PaymentsAPI.register(api)
     ResultsAPI.register(api)
     ReportsController.register(site, api: api)
+    // Reform management: each capability registers its pages and its API.
+    TasksController.register(site, api: api)
+    PlansController.register(site, api: api)
+    InspectionsController.register(site, api: api)
+    InitiativesController.register(site, api: api)
+    CommunicationController.register(site, api: api)
+    ReformOverviewController.register(site, api: api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)
 }

@@ -16,6 +16,9 @@ package enum DemoData {
         ("vanphong", "Phạm Thị Lan", .office, "000.00.31.H42"),
         ("motcua", "Hoàng Thị Mai", .clerk, "000.00.31.H42"),
         ("tuphap", "Đặng Văn Đức", .official, "000.00.31.H42"),
+        // Two more field officials, so reform tasks have more than one owner to go to.
+        ("diachinh", "Trần Văn Bình", .official, "000.00.31.H42"),
+        ("vanhoa", "Lê Thị Thu Trang", .official, "000.00.31.H42"),
         ("congdan", "Võ Thị Hồng Nhung", .citizen, nil),
         ("sotuphap", "Ngô Minh Quân", .official, "000.20.00.H42"),
     ]

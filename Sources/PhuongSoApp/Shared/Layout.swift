@@ -38,6 +38,8 @@ package enum Layout {
             ("/track", ctx.t("Tra cứu hồ sơ", "Track")),
         ]
         if let user = ctx.user {
+            if AccessPolicy.allows(user.role, .workOnTasks) { links.append((TaskPaths.mine, ctx.t("Nhiệm vụ", "Tasks"))) }
+            if AccessPolicy.allows(user.role, .viewReform) { links.append(("/reform", ctx.t("Cải cách hành chính", "Reform"))) }
             if user.role != .citizen { links.append(("/admin", ctx.t("Quản trị", "Administration"))) }
             else { links.append(("/my/dossiers", ctx.t("Hồ sơ của tôi", "My dossiers"))); links.append(("/my/documents", ctx.t("Kho dữ liệu", "My documents"))) }
             links.append(("/account/password", ctx.t("Đổi mật khẩu", "Change password")))
@@ -75,7 +77,7 @@ package enum Layout {
     main{max-width:980px;margin:0 auto;padding:16px;overflow-wrap:anywhere}dt{font-weight:600;margin-top:8px}dd{margin-left:16px}footer{border-top:1px solid #ccc;padding:8px 16px;color:#333;font-size:15px}
     h1{font-size:26px;margin:8px 0 16px}h2{font-size:21px}a{color:#0b4ea2}
     label{display:block;font-weight:600;margin-top:12px}input,select,textarea{font:inherit;width:100%;max-width:480px;padding:8px;border:1px solid #555;border-radius:4px}
-    input[type=checkbox]{width:auto}button,.button{font:inherit;background:#0b4ea2;color:#fff;border:0;border-radius:4px;padding:10px 16px;margin-top:12px;cursor:pointer;text-decoration:none;display:inline-block}
+    input[type=checkbox],input[type=radio]{width:auto}button,.button{font:inherit;background:#0b4ea2;color:#fff;border:0;border-radius:4px;padding:10px 16px;margin-top:12px;cursor:pointer;text-decoration:none;display:inline-block}
     button.secondary{background:#444}.error{color:#a30000;font-weight:600}.field-error input,.field-error select{border:2px solid #a30000}
     .notice{background:#eef5ee;border-left:4px solid #1e6b1e;padding:8px 12px}.alert{background:#fdeeee;border-left:4px solid #a30000;padding:8px 12px}
     table{border-collapse:collapse;width:100%;margin:8px 0;overflow-wrap:break-word}th,td{border:1px solid #bbb;padding:6px;text-align:left;vertical-align:top}th{background:#f0f0f0}
@@ -83,5 +85,8 @@ package enum Layout {
     .months{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}.month td,.month th{text-align:center;padding:3px}
     .off{background:#fde2e2}.comp{background:#fff0c2}.ovr{background:#e2e8fd}.work{background:#dff5df}.we{color:#555;background:#f3f3f3}
     .hint{color:#333;font-size:15px}label.inline{display:inline;font-weight:400}fieldset{margin-top:12px;border:1px solid #888;border-radius:4px}.swatch{display:inline-block;width:1.1em;height:1.1em;border:1px solid #555;vertical-align:middle;margin-right:6px}
+    .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:15px;font-weight:600}.badge.late{background:#a30000;color:#fff}.badge.warn{background:#ffd27a;color:#1a1a1a}.badge.info{background:#dde9f8;color:#1a1a1a}
+    .timeline li{margin-bottom:8px}details{margin-top:12px}summary{cursor:pointer;font-weight:600}
+    @media (max-width:640px){table.stack thead{position:absolute;left:-9999px}table.stack tr{display:block;border:1px solid #bbb;margin-bottom:8px}table.stack td{display:block;border:0;padding:2px 8px}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}.big{font-size:28px}.num{text-align:right}progress{width:120px;vertical-align:middle}
     """
 }

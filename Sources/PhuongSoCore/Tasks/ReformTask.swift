@@ -69,8 +69,9 @@ public struct ReformTask: Hashable, Sendable {
         return TaskDeadline.judge(finishedOn: done, deadline: originalDeadline)
     }
 
-    /// Open and past the deadline in force on `today`.
-    public func isOverdue(on today: LocalDate) -> Bool { state.isOpen && today > deadline }
+    /// Still being worked on and past the deadline in force on `today`. A task submitted and
+    /// waiting for acceptance is not the lead's overdue work.
+    public func isOverdue(on today: LocalDate) -> Bool { (state == .assigned || state == .inProgress) && today > deadline }
 }
 
 /// Who is acting, as the task sees them.

@@ -21,7 +21,7 @@ public enum TaskDeadline {
             case .beforeStart(let d, let s): return "Hạn hoàn thành (\(d.vietnamese)) không được trước ngày bắt đầu (\(s.vietnamese))."
             case .dayOff(let d, let why, let next):
                 let reason = why ?? (d.weekday == 6 ? "thứ Bảy" : "Chủ nhật")
-                return "Ngày \(d.vietnamese) là ngày nghỉ (\(reason)). Ngày làm việc tiếp theo là \(next.vietnamese)."
+                return "Ngày \(d.vietnamese) là ngày nghỉ: \(reason). Ngày làm việc tiếp theo là \(next.vietnamese)."
             case .badLength(let n): return "Số ngày làm việc phải từ 1 đến \(WorkingCalendar.maximumDays), không thể là \(n)."
             case .outOfCalendar(let d): return "Ngày \(d.vietnamese) nằm ngoài lịch làm việc."
             }
@@ -29,7 +29,7 @@ public enum TaskDeadline {
         public var english: String {
             switch self {
             case .beforeStart(let d, let s): return "The deadline (\(d)) cannot be before the start (\(s))."
-            case .dayOff(let d, let why, let next): return "\(d) is a day off (\(why ?? "weekend")). The next working day is \(next)."
+            case .dayOff(let d, let why, let next): return "\(d.vietnamese) is a day off: \(why ?? "weekend"). The next working day is \(next.vietnamese)."
             case .badLength(let n): return "The number of working days must be 1 to \(WorkingCalendar.maximumDays), not \(n)."
             case .outOfCalendar(let d): return "\(d) is outside the working calendar."
             }

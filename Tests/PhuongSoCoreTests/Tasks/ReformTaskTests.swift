@@ -135,8 +135,8 @@ import Testing
     }
 
     @Test func timeUsedIsCountedInWorkingTime() throws {
-        // Monday 2 – Friday 6 March: five working days; Wednesday noon is a little over 50%
-        let p = try TaskDeadline.percentUsed(start: date("2026-03-02"), deadline: date("2026-03-06"), now: at("2026-03-04T12:00"), calendar: standardCalendar)
+        // Monday 2 – Friday 6 March: five working days; Wednesday 14:00 is a little over 50%
+        let p = try TaskDeadline.percentUsed(start: date("2026-03-02"), deadline: date("2026-03-06"), now: at("2026-03-04T14:00"), calendar: standardCalendar)
         #expect(p > 50 && p < 55)
         #expect(TaskDeadline.level(percentUsed: p) == 50)
         #expect(TaskDeadline.level(percentUsed: 79.9) == 50 && TaskDeadline.level(percentUsed: 80) == 80 && TaskDeadline.level(percentUsed: 130) == 100)
@@ -163,5 +163,46 @@ import Testing
         #expect(f.completionRate == 50 && f.qualityRate == 50)
         #expect(abs(f.onScheduleRate! - 100.0 / 3) < 1e-9)
         #expect(TaskFigures().completionRate == nil && TaskFigures().onScheduleRate == nil)
+    }
+}
+
+@Suite struct TaskAllowedActionsTests {
+    let chair = TaskActor(id: "chair", mayDecide: true)
+    let lead = TaskActor(id: "lead", mayDecide: false)
+    let co = TaskActor(id: "co", mayDecide: false)
+    let base = ReformTask(assigner: "chair", lead: "lead", coOwners: ["co"], start: date("2026-03-02"), originalDeadline: date("2026-03-13"))
+
+    @Test func eachPersonIsOfferedExactlyWhatTheRulesAllow() throws {
+        #expect(base.allowedActions(for: lead) == [.progress, .submit, .extension])
+        #expect(base.allowedActions(for: co) == [.progress])
+        #expect(base.allowedActions(for: chair) == [.cancel])
+        var submitted = base; submitted.state = .submitted
+        #expect(submitted.allowedActions(for: chair) == [.accept, .returnForRework, .cancel])
+        #expect(submitted.allowedActions(for: lead).isEmpty)
+        var asked = base; asked.pendingExtension = date("2026-03-20")
+        #expect(asked.allowedActions(for: lead) == [.progress, .submit])
+        #expect(asked.allowedActions(for: chair) == [.decideExtension, .cancel])
+        var done = base; done.state = .accepted
+        #expect(done.allowedActions(for: chair).isEmpty && done.allowedActions(for: lead).isEmpty)
+    }
+
+    @Test func everyOfferedActionIsAcceptedByTheRulesWithGoodInput() throws {
+        // what the page offers never ends in a refusal for a reason the person could not see
+        var asked = base; asked.pendingExtension = date("2026-03-20")
+        var submitted = base; submitted.state = .submitted
+        for (task, actor) in [(base, lead), (base, co), (base, chair), (submitted, chair), (asked, chair), (asked, lead)] {
+            for action in task.allowedActions(for: actor) {
+                let command: TaskCommand = switch action {
+                case .progress: .reportProgress(percent: 50, note: "")
+                case .submit: .submit(note: "")
+                case .accept: .accept(.meets, note: "")
+                case .returnForRework: .returnForRework(reason: "Bổ sung")
+                case .extension: .requestExtension(to: date("2026-03-20"), reason: "Chờ số liệu")
+                case .decideExtension: .decideExtension(approve: true, note: "")
+                case .cancel: .cancel(reason: "Không còn phù hợp")
+                }
+                _ = try task.applying(command, by: actor, on: date("2026-03-05"), calendar: standardCalendar)
+            }
+        }
     }
 }

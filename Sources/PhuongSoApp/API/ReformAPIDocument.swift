@@ -1,0 +1,11 @@
+/// The OpenAPI operations and schemas of reform management, gathered from each capability so
+/// that each keeps its description next to its routes.
+enum ReformAPIDocument {
+    static var operations: [OpenAPIDocument.Operation] {
+        TasksAPI.operations + PlansAPI.operations + InspectionsAPI.operations + InitiativesAPI.operations
+            + CommunicationAPI.operations + ReformOverviewController.operations
+    }
+    static var schemas: [(String, JSONValue)] {
+        TasksAPI.schemas + PlansAPI.schemas + InspectionsAPI.schemas + InitiativesAPI.schemas + CommunicationAPI.schemas
+    }
+}
