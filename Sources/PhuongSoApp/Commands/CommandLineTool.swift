@@ -108,6 +108,9 @@ package enum CommandLineTool {
             if args.flag("--demo"), try await DemoData.loadIfEmpty(bcryptCost: config.bcryptCost, on: app.db) {
                 app.logger.notice("Loaded the demo province and ward; accounts are listed in the README (password \(DemoData.password)).")
             }
+            if args.flag("--demo"), try await DemoReform.loadIfEmpty(now: Date().addingTimeInterval(config.clockOffset), utcOffset: config.utcOffset, on: app.db) {
+                app.logger.notice("Loaded the demo ward's reform plan, tasks, inspection and initiatives (illustrative).")
+            }
             Escalation.schedule(app)
             GatewayService.schedule(app)
             try await app.execute()
@@ -144,6 +147,7 @@ package enum CommandLineTool {
         try await withApp { app in
             try await app.autoMigrate()
             if try await DemoData.loadIfEmpty(bcryptCost: app.config.bcryptCost, on: app.db) {
+                try await DemoReform.loadIfEmpty(now: Date().addingTimeInterval(app.config.clockOffset), utcOffset: app.config.utcOffset, on: app.db)
                 print("demo data loaded")
             } else {
                 throw UsageError("the database is not empty: demo data not loaded")
