@@ -61,7 +61,7 @@ struct ReformOverviewModel {
             byField: try await groups(.field, name: { k in k.isEmpty ? "Chưa gắn lĩnh vực chuyên môn" : fields.first { $0.code == k }?.name ?? k }, filterKey: "field"),
             byPerson: try await groups(.person, name: { k in people.first { $0.id?.uuidString == k }?.displayName ?? "—" }, filterKey: "lead"),
             overdue: standings.filter { $0.task.isOverdue(on: today) }.sorted { $0.task.deadline < $1.task.deadline },
-            atRisk: standings.filter { !$0.task.isOverdue(on: today) && $0.task.state.isOpen && $0.percentUsed >= 80 }.sorted { $0.percentUsed > $1.percentUsed },
+            atRisk: standings.filter { !$0.task.isOverdue(on: today) && $0.task.isBeingWorkedOn && $0.percentUsed >= 80 }.sorted { $0.percentUsed > $1.percentUsed },
             today: today, base: base)
     }
 }

@@ -43,7 +43,8 @@ package enum TaskQueries {
         package let record: TaskRecord
         package let task: ReformTask
         package let percentUsed: Double
-        package var level: Int? { task.state.isOpen ? TaskDeadline.level(percentUsed: percentUsed) : nil }
+        /// The warning level reached, while the lead still has to deliver.
+        package var level: Int? { task.isBeingWorkedOn ? TaskDeadline.level(percentUsed: percentUsed) : nil }
     }
 
     package static func standings(_ records: [TaskRecord], now: Date, utcOffset: Int, on db: Database) async throws -> [Standing] {

@@ -25,7 +25,7 @@ struct TaskShowModel {
     let actions: [TaskActionName]
     let today: LocalDate
 
-    var level: Int? { task.state.isOpen ? TaskDeadline.level(percentUsed: percentUsed) : nil }
+    var level: Int? { task.isBeingWorkedOn ? TaskDeadline.level(percentUsed: percentUsed) : nil }
 
     static func build(_ id: UUID, for user: CurrentUser, now: Date, utcOffset: Int, on db: Database) async throws -> TaskShowModel {
         guard let r = try await TaskRecord.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$lead).with(\.$assigner).first() else {

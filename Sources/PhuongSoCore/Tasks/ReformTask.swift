@@ -71,7 +71,10 @@ public struct ReformTask: Hashable, Sendable {
 
     /// Still being worked on and past the deadline in force on `today`. A task submitted and
     /// waiting for acceptance is not the lead's overdue work.
-    public func isOverdue(on today: LocalDate) -> Bool { (state == .assigned || state == .inProgress) && today > deadline }
+    public func isOverdue(on today: LocalDate) -> Bool { isBeingWorkedOn && today > deadline }
+
+    /// Assigned or in progress: the lead still has to deliver.
+    public var isBeingWorkedOn: Bool { state == .assigned || state == .inProgress }
 }
 
 /// Who is acting, as the task sees them.

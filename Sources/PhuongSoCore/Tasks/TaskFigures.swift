@@ -4,7 +4,8 @@
 /// - assigned: tasks not cancelled;
 /// - completed: accepted (quantity); meeting: accepted as meeting requirements (quality);
 /// - onSchedule: accepted and submitted by the original deadline (progress);
-/// - overdue: open past the deadline in force; atRisk: open with ≥ 80% of the time used;
+/// - overdue: being worked on past the deadline in force; atRisk: being worked on with ≥ 80% of
+///   the time used (a task submitted and waiting for acceptance is neither: the lead has delivered);
 /// - due: completed, or open past the original deadline — what should be finished by now.
 public struct TaskFigures: Hashable, Sendable, Codable {
     public var assigned = 0
@@ -36,7 +37,7 @@ public struct TaskFigures: Hashable, Sendable, Codable {
             return
         }
         if task.isOverdue(on: today) { overdue += 1 }
-        else if percentUsed >= 80 { atRisk += 1 }
+        else if task.isBeingWorkedOn && percentUsed >= 80 { atRisk += 1 }
         if today > task.originalDeadline { due += 1 }
     }
 
