@@ -108,7 +108,7 @@ package enum CommandLineTool {
             if args.flag("--demo"), try await DemoData.loadIfEmpty(bcryptCost: config.bcryptCost, on: app.db) {
                 app.logger.notice("Loaded the demo province and ward; accounts are listed in the README (password \(DemoData.password)).")
             }
-            if args.flag("--demo"), try await DemoReform.loadIfEmpty(now: Date().addingTimeInterval(config.clockOffset), utcOffset: config.utcOffset, on: app.db) {
+            if args.flag("--demo"), try await DemoReform.loadIfEmpty(now: app.now, utcOffset: config.utcOffset, on: app.db) {
                 app.logger.notice("Loaded the demo ward's reform plan, tasks, inspection and initiatives (illustrative).")
             }
             Escalation.schedule(app)
@@ -125,7 +125,7 @@ package enum CommandLineTool {
     /// `payments import-statement FILE`: settle VietQR transfers from a bank statement.
     static func payments(_ a: Arguments) async throws {
         try await withApp { app in
-            let now = Date().addingTimeInterval(app.config.clockOffset)
+            let now = app.now
             switch a.positional.first {
             case "reconcile":
                 guard let gateway = app.paymentGateway else { throw UsageError("no gateway configured (PHUONGSO_GATEWAY_URL)") }
@@ -147,7 +147,7 @@ package enum CommandLineTool {
         try await withApp { app in
             try await app.autoMigrate()
             if try await DemoData.loadIfEmpty(bcryptCost: app.config.bcryptCost, on: app.db) {
-                try await DemoReform.loadIfEmpty(now: Date().addingTimeInterval(app.config.clockOffset), utcOffset: app.config.utcOffset, on: app.db)
+                try await DemoReform.loadIfEmpty(now: app.now, utcOffset: app.config.utcOffset, on: app.db)
                 print("demo data loaded")
             } else {
                 throw UsageError("the database is not empty: demo data not loaded")

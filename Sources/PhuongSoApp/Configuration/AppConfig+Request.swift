@@ -7,10 +7,12 @@ extension Application {
         get { storage[AppConfigKey.self]! }
         set { storage[AppConfigKey.self] = newValue }
     }
+    /// The ward's "now" for jobs and commands: the one clock, as requests read it.
+    package var now: Date { Date().addingTimeInterval(config.clockOffset) }
 }
 
 extension Request {
     package var config: AppConfig { application.config }
     /// The ward's "now": the real clock plus the configured offset (see `AppConfig.clockOffset`).
-    package var now: Date { Date().addingTimeInterval(application.config.clockOffset) }
+    package var now: Date { application.now }
 }

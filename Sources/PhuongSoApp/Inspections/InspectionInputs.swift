@@ -50,11 +50,7 @@ extension InspectionService {
     /// A day as typed: `YYYY-MM-DD` (a date input) or `dd/MM/yyyy` (as Vietnamese write it);
     /// nil when it is not a real day.
     package static func day(_ raw: String) -> LocalDate? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
-        if let d = try? LocalDate(parsing: text) { return d }
-        let parts = text.split(separator: "/")
-        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
-        return try? LocalDate(year: y, month: m, day: d)
+        do { return try LocalDate(typed: raw.trimmingCharacters(in: .whitespaces)) } catch { return nil }
     }
 
     /// A required (or optional) day field; adds a problem naming what was typed when it is not a day.

@@ -25,10 +25,7 @@ enum PlanInputCheck {
             if required { p.add(field, "Vui lòng nhập \(label.vi.lowercased()).", "\(label.en) is required.") }
             return nil
         }
-        if let d = try? LocalDate(parsing: text) { return d }
-        let parts = text.split(separator: "/")
-        if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4,
-           let date = try? LocalDate(year: y, month: m, day: d) { return date }
+        if let d = try? LocalDate(typed: text) { return d }
         p.add(field, "\(label.vi) “\(text)” không phải là ngày hợp lệ (ngày/tháng/năm, ví dụ 31/12/2026).",
               "\(label.en) “\(text)” is not a valid date (e.g. 2026-12-31).")
         return nil

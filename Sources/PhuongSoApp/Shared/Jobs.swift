@@ -10,7 +10,7 @@ enum Jobs {
                       _ work: @escaping @Sendable (_ now: Date) async throws -> Void) {
         app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: initialDelay, delay: interval) { _ in
             app.eventLoopGroup.next().makeFutureWithTask {
-                do { try await work(Date().addingTimeInterval(app.config.clockOffset)) }
+                do { try await work(app.now) }
                 catch { app.logger.warning("\(name) failed: \(error)") }
             }
         }

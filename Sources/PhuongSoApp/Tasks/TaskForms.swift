@@ -81,7 +81,7 @@ enum TaskForms {
         case "return": return .returnForRework(reason: note)
         case "extension":
             let raw = (f.newDeadline ?? "").trimmingCharacters(in: .whitespaces)
-            guard let d = try? LocalDate(parsing: raw) else {
+            guard let d = try? LocalDate(typed: raw) else {
                 throw AppError.invalid(field: "newDeadline", vi: "Hạn mới “\(raw)” không phải một ngày hợp lệ.", en: "The new deadline is not a valid date.")
             }
             return .requestExtension(to: d, reason: note)

@@ -89,7 +89,7 @@ package enum TaskService {
         if d.sourceKind == .planSection && d.planID == nil {
             p.add("planID", "Nhiệm vụ thuộc kế hoạch cần chọn kế hoạch.", "Choose the plan the task belongs to.")
         }
-        if !d.sourceDate.isEmpty, (try? LocalDate(parsing: d.sourceDate)) == nil {
+        if !d.sourceDate.isEmpty, (try? LocalDate(typed: d.sourceDate)) == nil {
             p.add("sourceDate", "Ngày văn bản “\(d.sourceDate)” không hợp lệ (cần ngày/tháng/năm có thật).", "The document date is not a valid date.")
         }
         let unitID = try unit.requireID()
@@ -104,7 +104,7 @@ package enum TaskService {
             p.add("coOwnerIDs", "Người chủ trì không đồng thời là người phối hợp.", "The lead cannot also be a co-owner.")
         }
         var start: LocalDate?
-        do { start = try LocalDate(parsing: d.start) } catch {
+        do { start = try LocalDate(typed: d.start) } catch {
             p.add("start", "Ngày bắt đầu “\(d.start)” không hợp lệ.", "The start date is not valid.")
         }
         var deadline: LocalDate?
@@ -114,7 +114,7 @@ package enum TaskService {
             var given: TaskDeadline.Spec?
             if let n = d.deadlineDays, d.deadlineDate.isEmpty { given = .workingDays(n); spec = "workdays:\(n)" }
             else if !d.deadlineDate.isEmpty {
-                if let date = try? LocalDate(parsing: d.deadlineDate) { given = .date(date); spec = "date" }
+                if let date = try? LocalDate(typed: d.deadlineDate) { given = .date(date); spec = "date" }
                 else { p.add("deadline", "Hạn hoàn thành “\(d.deadlineDate)” không hợp lệ.", "The deadline is not a valid date.") }
             } else {
                 p.add("deadline", "Cần hạn hoàn thành: một ngày, hoặc số ngày làm việc.", "Give a deadline: a date or a number of working days.")
@@ -139,7 +139,7 @@ package enum TaskService {
         t.$unit.id = unitID; t.number = (last?.number ?? 0) + 1
         t.title = d.title.trimmingCharacters(in: .whitespacesAndNewlines); t.product = d.product.trimmingCharacters(in: .whitespacesAndNewlines)
         t.sourceKind = d.sourceKind; t.sourceID = d.sourceID; t.sourceRef = d.sourceRef.trimmingCharacters(in: .whitespaces)
-        t.sourceDate = d.sourceDate.isEmpty ? nil : d.sourceDate; t.planID = d.planID; t.area = d.area; t.fieldCode = d.fieldCode
+        t.sourceDate = d.sourceDate.isEmpty ? nil : try LocalDate(typed: d.sourceDate).description; t.planID = d.planID; t.area = d.area; t.fieldCode = d.fieldCode
         t.$assigner.id = assigner.id; t.$lead.id = try c.lead.requireID()
         t.coOwners = String(decoding: try JSONEncoder().encode(d.coOwnerIDs), as: UTF8.self)
         t.priority = d.priority; t.startDate = c.start.description; t.deadlineSpec = c.spec

@@ -26,6 +26,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         do { try self.init(year: y, month: m, day: d) } catch { throw .impossibleDate(text) }
     }
 
+    /// A day as a person types it: `YYYY-MM-DD` (what a date field sends) or `dd/mm/yyyy` (as
+    /// Vietnamese write it).
+    public init(typed raw: String) throws(CalendarError) {
+        let text = raw.filter { !$0.isWhitespace }
+        guard text.contains("/") else { try self.init(parsing: text); return }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else {
+            throw .malformedDate(text)
+        }
+        do { try self.init(year: y, month: m, day: d) } catch { throw .impossibleDate(text) }
+    }
+
     public static func isLeap(_ year: Int) -> Bool {
         year < 1583 ? year % 4 == 0 : (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

@@ -206,3 +206,13 @@ import Testing
         }
     }
 }
+
+@Suite struct TypedDateTests {
+    @Test func aDayIsReadAsAFieldSendsItOrAsVietnameseWriteIt() throws {
+        #expect(try LocalDate(typed: "2026-02-17") == date("2026-02-17"))
+        #expect(try LocalDate(typed: " 17/02/2026 ") == date("2026-02-17"))
+        #expect(try LocalDate(typed: "7/2/2026") == date("2026-02-07"))
+        #expect(throws: CalendarError.impossibleDate("31/02/2026")) { try LocalDate(typed: "31/02/2026") }
+        #expect(throws: CalendarError.malformedDate("17/02/26")) { try LocalDate(typed: "17/02/26") }
+    }
+}
