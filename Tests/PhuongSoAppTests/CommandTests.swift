@@ -47,7 +47,7 @@ import Testing
         let original = TestDatabase.sqlite.config()
         try await CommandLineTool.withApp(original) { app in
             try await app.autoMigrate()
-            try await DemoData.loadIfEmpty(bcryptCost: 4, on: app.db)
+            try await DemoData.loadIfEmpty(bcryptCost: 4, now: app.now, on: app.db)
         }
         let archive = FileManager.default.temporaryDirectory.appendingPathComponent("phuongso-\(UUID().uuidString).tar.gz").path
         // act

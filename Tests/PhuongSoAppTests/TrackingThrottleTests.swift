@@ -32,7 +32,7 @@ import VaporTesting
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/track?code=\(d.code!)&secret=\(d.secret)").status == .tooManyRequests)
             // and free again once the lock has passed
             let address = try #require(try await LoginAttemptRecord.query(on: app.db).filter(\.$username ~~ "track:").first()).address
-            await #expect(throws: AppError.self) { _ = try await TrackingController.lookup(code: d.code!, secret: d.secret, address: address, on: app.db) }
+            await #expect(throws: AppError.self) { _ = try await TrackingController.lookup(code: d.code!, secret: d.secret, address: address, now: app.now, on: app.db) }
             let later = try await TrackingController.lookup(code: d.code!, secret: d.secret, address: address, now: Date().addingTimeInterval(16 * 60), on: app.db)
             #expect(later?.id == d.id)
         }

@@ -36,10 +36,10 @@ enum APIRoutes {
         let body = try req.content.decode(TokenRequest.self)
         let outcome = try await LoginService.attempt(username: String((body.username ?? "").prefix(200)), password: body.password ?? "",
                                                      address: req.auditActor.address, policy: req.config.loginLockout,
-                                                     bcryptCost: req.config.bcryptCost, on: req.db)
+                                                     bcryptCost: req.config.bcryptCost, now: req.now, on: req.db)
         switch outcome {
         case .success(let user):
-            let issued = try await Tokens.issue(for: user, lifetime: req.config.tokenLifetime, now: Date(), on: req.db)
+            let issued = try await Tokens.issue(for: user, lifetime: req.config.tokenLifetime, now: req.now, on: req.db)
             return try await TokenResponse(token: issued.token, expiresAt: issued.expiresAt).encodeResponse(status: .created, for: req)
         case .failure:
             throw AppError.invalid(field: nil, vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong username or password.").asUnauthorized
@@ -49,7 +49,7 @@ enum APIRoutes {
     }
 
     @Sendable static func revoke(req: Request) async throws -> HTTPStatus {
-        if let bearer = req.headers.bearerAuthorization { try await Tokens.revoke(bearer.token, on: req.db) }
+        if let bearer = req.headers.bearerAuthorization { try await Tokens.revoke(bearer.token, now: req.now, on: req.db) }
         return .noContent
     }
 

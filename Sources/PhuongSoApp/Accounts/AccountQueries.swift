@@ -62,7 +62,7 @@ package enum AccountQueries {
             user.active = active
             try await user.save(on: tx)
             if !active {
-                try await TokenRecord.query(on: tx).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
+                try await TokenRecord.query(on: tx).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).set(\.$revokedAt, to: actor.at).update()
             }
             return (AuditedChange(action: active ? "user.activate" : "user.deactivate", entity: "user", entityID: user.username,
                                   before: before, after: AccountDTO(user, unitCode: nil), reason: reason), ())
@@ -77,7 +77,7 @@ package enum AccountQueries {
         try await AuditLog.transaction(on: db, actor: actor) { tx in
             user.passwordHash = hash
             try await user.save(on: tx)
-            try await TokenRecord.query(on: tx).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
+            try await TokenRecord.query(on: tx).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).set(\.$revokedAt, to: actor.at).update()
             return (AuditedChange(action: "user.password-reset", entity: "user", entityID: user.username, before: String?.none, after: String?.none), ())
         }
     }

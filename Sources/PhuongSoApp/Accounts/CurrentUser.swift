@@ -24,7 +24,8 @@ extension Request {
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 
     package var auditActor: AuditActor {
-        AuditActor(username: currentUser?.username ?? "anonymous", address: remoteAddress?.ipAddress ?? "unknown")
+        AuditActor(username: currentUser?.username ?? "anonymous", address: remoteAddress?.ipAddress ?? "unknown", at: now,
+                   utcOffset: config.utcOffset)
     }
 
     /// The logged-in user allowed to do `action`; else 401 (not logged in) or 403.
@@ -52,7 +53,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if req.isAPI {
             if let bearer = req.headers.bearerAuthorization {
-                guard let user = try await Tokens.user(for: bearer.token, on: req.db) else { throw AppError.unauthenticated }
+                guard let user = try await Tokens.user(for: bearer.token, now: req.now, on: req.db) else { throw AppError.unauthenticated }
                 req.storage[CurrentUserKey.self] = try CurrentUser(user)
             }
         } else if req.hasSession, let raw = req.session.data["uid"], let id = UUID(uuidString: raw),

@@ -26,12 +26,12 @@ enum LoginController {
         let username = String((form.username ?? "").prefix(200))
         let outcome = try await LoginService.attempt(
             username: username, password: form.password ?? "", address: req.auditActor.address,
-            policy: req.config.loginLockout, bcryptCost: req.config.bcryptCost, on: req.db)
+            policy: req.config.loginLockout, bcryptCost: req.config.bcryptCost, now: req.now, on: req.db)
         switch outcome {
         case .success(let user):
             req.session.data["uid"] = try user.requireID().uuidString
             req.session.data["csrf"] = CSRF.randomToken()
-            return req.redirect(to: safeNext(form.next, lang: ctx.lang))
+            return req.redirect(to: landing(form.next, role: user.role, lang: ctx.lang))
         case .failure:
             let error = ctx.t("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.")
             return LoginView.page(ctx, username: username, next: form.next, error: error).response(status: .unauthorized)
@@ -39,6 +39,13 @@ enum LoginController {
             return LoginView.page(ctx, username: username, next: form.next, error: AppError.locked.message(ctx.lang))
                 .response(status: .tooManyRequests)
         }
+    }
+
+    /// Where a login lands: the page asked for, else staff on their workspace and citizens on
+    /// the home page.
+    static func landing(_ next: String?, role: Role, lang: Language) -> String {
+        if (next ?? "").isEmpty && role != .citizen { return lang.link(WorkspacePaths.workspace) }
+        return safeNext(next, lang: lang)
     }
 
     /// Only local paths are followed after login (no open redirect).

@@ -9,7 +9,7 @@ package enum LoginService {
     package enum Outcome: Sendable { case success(UserRecord), failure, locked }
 
     package static func attempt(username raw: String, password: String, address: String, policy: LoginLockoutPolicy,
-                                bcryptCost: Int, now: Date = Date(), on db: Database) async throws -> Outcome {
+                                bcryptCost: Int, now: Date, on db: Database) async throws -> Outcome {
         let username = raw.trimmingCharacters(in: .whitespaces).lowercased()
         let since = now.addingTimeInterval(-max(policy.window, policy.lockFor))
         let recent = try await LoginAttemptRecord.query(on: db).filter(\.$username == username)

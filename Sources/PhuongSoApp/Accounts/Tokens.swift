@@ -16,14 +16,14 @@ package enum Tokens {
     }
 
     /// The active user of a token that is neither expired nor revoked.
-    static func user(for token: String, now: Date = Date(), on db: Database) async throws -> UserRecord? {
+    static func user(for token: String, now: Date, on db: Database) async throws -> UserRecord? {
         guard let record = try await TokenRecord.query(on: db).filter(\.$tokenHash == digest(token)).with(\.$user).first(),
               record.revokedAt == nil, record.expiresAt > now, record.user.active
         else { return nil }
         return record.user
     }
 
-    static func revoke(_ token: String, now: Date = Date(), on db: Database) async throws {
+    static func revoke(_ token: String, now: Date, on db: Database) async throws {
         try await TokenRecord.query(on: db).filter(\.$tokenHash == digest(token)).set(\.$revokedAt, to: now).update()
     }
 }

@@ -3,11 +3,18 @@ import Foundation
 import PhuongSoCore
 import SQLKit
 
-/// Who made a change and from where, for the audit trail.
+/// Who made a change, from where and when (the ward's clock: `req.now` or `Application.now`,
+/// never the machine's), for the audit trail.
 package struct AuditActor: Sendable {
     package var username: String
     package var address: String
-    package static func system(_ name: String) -> AuditActor { AuditActor(username: name, address: "local") }
+    package var at: Date
+    /// The ward's offset from UTC, for the local times written in before/after.
+    package var utcOffset: Int
+    package init(username: String, address: String, at: Date, utcOffset: Int = WorkingHours.vietnamOffset) {
+        self.username = username; self.address = address; self.at = at; self.utcOffset = utcOffset
+    }
+    package static func system(_ name: String, at: Date) -> AuditActor { AuditActor(username: name, address: "local", at: at) }
 }
 
 /// A change as the audit trail records it.
@@ -39,9 +46,10 @@ package enum AuditLog {
     static let sqliteWriters = AsyncLock()
 
     /// Runs `body` in one transaction and appends the change it returns to the audit trail in that
-    /// same transaction: either both are stored or neither is.
+    /// same transaction: either both are stored or neither is. The line is dated by the actor's
+    /// time, or by `clock` when the change is dated explicitly (a job's or a replayed "now").
     package static func transaction<T: Sendable>(
-        on db: Database, actor: AuditActor, clock: @escaping @Sendable () -> Date = Date.init,
+        on db: Database, actor: AuditActor, clock: (@Sendable () -> Date)? = nil,
         _ body: @escaping @Sendable (Database) async throws -> (AuditedChange, T)
     ) async throws -> T {
         try await transaction(on: db, actor: actor, clock: clock, changes: { tx in
@@ -52,13 +60,13 @@ package enum AuditLog {
 
     /// As `transaction`, for a body that makes several changes, each with its own audit line.
     package static func transaction<T: Sendable>(
-        on db: Database, actor: AuditActor, clock: @escaping @Sendable () -> Date = Date.init,
+        on db: Database, actor: AuditActor, clock: (@Sendable () -> Date)? = nil,
         changes body: @escaping @Sendable (Database) async throws -> ([AuditedChange], T)
     ) async throws -> T {
         let run: @Sendable () async throws -> T = {
             try await db.transaction { tx in
                 let (changes, result) = try await body(tx)
-                let at = clock()
+                let at = clock?() ?? actor.at
                 for change in changes { try await append(change, actor: actor, at: at, on: tx) }
                 return result
             }
@@ -74,7 +82,8 @@ package enum AuditLog {
         let line = AuditLine(
             sequence: (last?.sequence ?? 0) + 1, at: Instant(seconds: Int64(date.timeIntervalSince1970.rounded(.down))),
             actor: actor.username, address: actor.address, action: change.action, entity: change.entity,
-            entityID: change.entityID, before: change.before, after: change.after, reason: change.reason,
+            entityID: change.entityID, before: AuditChanges.readable(change.before, utcOffset: actor.utcOffset),
+            after: AuditChanges.readable(change.after, utcOffset: actor.utcOffset), reason: change.reason,
             previousHash: last?.hash ?? AuditLine.genesisHash)
         try await AuditRecord(line).create(on: tx)
     }

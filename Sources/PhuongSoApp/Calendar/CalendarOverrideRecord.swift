@@ -24,10 +24,11 @@ package final class CalendarOverrideRecord: Model, @unchecked Sendable {
         self.enteredBy = enteredBy
     }
 
-    /// The rule value; nil if the stored row no longer parses (it is then ignored and reported).
-    package var override: CalendarOverride? {
-        guard let d = try? LocalDate(parsing: date), let nd = try? LocalDate(parsing: noticeDate),
-              let k = DayKind(rawValue: kind) else { return nil }
+    /// The rule value. A stored row that no longer parses is a fault in the data: it throws rather
+    /// than being skipped, since a skipped day off would move every deadline across it.
+    package func override() throws(CalendarError) -> CalendarOverride {
+        let d = try LocalDate(parsing: date), nd = try LocalDate(parsing: noticeDate)
+        guard let k = DayKind(rawValue: kind) else { throw .missingField("kind '\(kind)' of \(date)") }
         return CalendarOverride(entry: CalendarEntry(date: d, kind: k, name: name), notice: NoticeReference(number: noticeNumber, date: nd))
     }
 }

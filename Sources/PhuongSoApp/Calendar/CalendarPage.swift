@@ -126,7 +126,7 @@ enum CalendarPage {
         switch m.preview {
         case .success(let p)?:
             result = .div(.attribute(named: "role", value: "status"),
-                .p(.class("notice"), .text(ctx.t("Hạn xử lý: ", "Due: ") + p.due.description)),
+                .p(.class("notice"), .text(ctx.t("Hạn xử lý: ", "Due: ") + Format.dateTime(p.due.instant.seconds, utcOffset: p.due.utcOffset, ctx.lang))),
                 p.skipped.isEmpty ? .p(.text(ctx.t("Không bỏ qua ngày nghỉ nào.", "No days off were skipped."))) :
                 Components.table(caption: ctx.t("Các ngày nghỉ đã bỏ qua", "Days off skipped"),
                                  headers: [ctx.t("Ngày", "Date"), ctx.t("Lý do", "Why")],

@@ -14,10 +14,22 @@ package enum UnitCalendars {
         let records = try await CalendarOverrideRecord.query(on: db).filter(\.$unit.$id == id).all()
         let stamp = unit.workingHours + "|" + records.map { $0.date + $0.kind + $0.name }.sorted().joined(separator: ";") + "|\(utcOffset)"
         if let hit = cache.withLockedValue({ $0[id] }), hit.stamp == stamp { return hit.calendar }
-        let hours = (try? WorkingHours(parsing: unit.workingHours)) ?? .standard
-        let calendar = try WorkingCalendar(years: years, overrides: records.compactMap(\.override), hours: hours, utcOffset: utcOffset)
+        let hours: WorkingHours
+        do { hours = try WorkingHours(parsing: unit.workingHours) }
+        catch { throw UnreadableWorkingHours(unitCode: unit.code, stored: unit.workingHours, cause: error) }
+        let calendar = try WorkingCalendar(years: years, overrides: try records.map { try $0.override() }, hours: hours, utcOffset: utcOffset)
         cache.withLockedValue { $0[id] = (stamp, calendar) }
         return calendar
+    }
+
+    /// A unit's stored working hours cannot be read. Every deadline of the unit depends on them,
+    /// so this is a fault to fix in the data (answered 500 and logged), never replaced by the
+    /// default hours: a due date computed on hours the ward does not keep would be wrong.
+    package struct UnreadableWorkingHours: Error, CustomStringConvertible {
+        package var unitCode: String
+        package var stored: String
+        package var cause: CalendarError
+        package var description: String { "unit \(unitCode): unreadable working hours '\(stored)' (\(cause.english))" }
     }
 
     /// The default calendar, for requests that name no unit.
@@ -33,7 +45,7 @@ package enum UnitCalendars {
     package static func addOverride(_ o: CalendarOverride, to unit: UnitRecord, actor: AuditActor, on db: Database) async throws {
         let id = try unit.requireID()
         let existing = try await CalendarOverrideRecord.query(on: db).filter(\.$unit.$id == id).filter(\.$year == o.entry.date.year).all()
-        try CalendarOverride.validate(o, computed: try HolidayRules.labourCode2019.table(for: o.entry.date.year), existing: existing.compactMap(\.override))
+        try CalendarOverride.validate(o, computed: try HolidayRules.labourCode2019.table(for: o.entry.date.year), existing: try existing.map { try $0.override() })
         let record = CalendarOverrideRecord(unitID: id, override: o, enteredBy: actor.username)
         try await AuditLog.transaction(on: db, actor: actor) { tx in
             try await record.create(on: tx)

@@ -25,7 +25,7 @@ package enum CommandLineTool {
                 guard a.positional.first == "rotate" else { throw UsageError("usage: phuongso keys rotate --unit UNITCODE") }
                 try await withApp { app in
                     let unit = try await UnitQueries.find(code: a.required("--unit"), on: app.db)
-                    let key = try await SigningKeys.rotate(for: unit, dataDirectory: app.config.dataDirectory, actor: .system("cli"), now: Date(), on: app.db)
+                    let key = try await SigningKeys.rotate(for: unit, dataDirectory: app.config.dataDirectory, actor: .system("cli", at: app.now), now: app.now, on: app.db)
                     print("new signing key \(key.keyID) for \(unit.code)")
                 }
             case "gateway-sandbox"?:
@@ -105,7 +105,7 @@ package enum CommandLineTool {
             try await configure(app, config)
             try await app.prepareDatabase()
             try await app.autoMigrate()
-            if args.flag("--demo"), try await DemoData.loadIfEmpty(bcryptCost: config.bcryptCost, on: app.db) {
+            if args.flag("--demo"), try await DemoData.loadIfEmpty(bcryptCost: config.bcryptCost, now: app.now, on: app.db) {
                 app.logger.notice("Loaded the demo province and ward; accounts are listed in the README (password \(DemoData.password)).")
             }
             if args.flag("--demo"), try await DemoReform.loadIfEmpty(now: app.now, utcOffset: config.utcOffset, on: app.db) {
@@ -146,7 +146,7 @@ package enum CommandLineTool {
     static func demo() async throws {
         try await withApp { app in
             try await app.autoMigrate()
-            if try await DemoData.loadIfEmpty(bcryptCost: app.config.bcryptCost, on: app.db) {
+            if try await DemoData.loadIfEmpty(bcryptCost: app.config.bcryptCost, now: app.now, on: app.db) {
                 try await DemoReform.loadIfEmpty(now: app.now, utcOffset: app.config.utcOffset, on: app.db)
                 print("demo data loaded")
             } else {
@@ -164,7 +164,7 @@ package enum CommandLineTool {
         try await withApp { app in
             try await app.autoMigrate()
             let user = try await AccountQueries.create(.init(username: username, displayName: args.value("--name"), password: password, role: role, unitCode: args.value("--unit")),
-                                                       creator: nil, bcryptCost: app.config.bcryptCost, actor: .system("cli"), on: app.db)
+                                                       creator: nil, bcryptCost: app.config.bcryptCost, actor: .system("cli", at: app.now), on: app.db)
             print("created \(user.username) (\(user.role.rawValue))")
         }
     }

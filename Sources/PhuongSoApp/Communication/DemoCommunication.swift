@@ -6,7 +6,7 @@ import PhuongSoCore
 /// one of them a thematic CCHC conference. Built through the same service as the page.
 package enum DemoCommunication {
     package static func load(ward: UnitRecord, on db: Database, now: Date) async throws {
-        let actor = AuditActor.system("demo")
+        let actor = AuditActor.system("demo", at: now)
         guard let office = try await UserRecord.query(on: db).filter(\.$username == "vanphong").first() else { return }
         let user = try CurrentUser(office)
         let realToday = LocalDateTime(Instant(seconds: Int64(now.timeIntervalSince1970)), utcOffset: 7 * 3600).date

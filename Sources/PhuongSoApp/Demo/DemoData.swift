@@ -25,9 +25,9 @@ package enum DemoData {
 
     /// Loads the demo data when the database holds no unit yet; returns whether it loaded.
     @discardableResult
-    package static func loadIfEmpty(bcryptCost: Int, on db: Database) async throws -> Bool {
+    package static func loadIfEmpty(bcryptCost: Int, now: Date, on db: Database) async throws -> Bool {
         guard try await UnitRecord.query(on: db).count() == 0 else { return false }
-        let actor = AuditActor.system("demo")
+        let actor = AuditActor.system("demo", at: now)
         _ = try await UnitQueries.create(.init(code: "000.00.00.H42", name: "Tỉnh Hà Tĩnh", kind: "province", parentCode: nil, workingHours: nil), actor: actor, on: db)
         let ward = try await UnitQueries.create(.init(code: "000.00.31.H42", name: "Phường Thành Sen", kind: "ward", parentCode: "000.00.00.H42", workingHours: nil), actor: actor, on: db)
         _ = try await UnitQueries.create(.init(code: "000.00.32.H42", name: "Xã Thạch Khê", kind: "commune", parentCode: "000.00.00.H42", workingHours: nil), actor: actor, on: db)
@@ -36,7 +36,7 @@ package enum DemoData {
         for (code, name) in [("HT", "Hộ tịch"), ("CT", "Chứng thực"), ("BTXH", "Bảo trợ xã hội"), ("DD", "Đất đai"), ("HKD", "Hộ kinh doanh"), ("TE", "Trẻ em")] {
             _ = try await UnitQueries.addField(to: ward, code: code, name: name, actor: actor, on: db)
         }
-        try await loadCatalog(into: ward, on: db)
+        try await loadCatalog(into: ward, actor: actor, on: db)
         for a in accounts {
             _ = try await AccountQueries.create(.init(username: a.username, displayName: a.name, password: password, role: a.role.rawValue, unitCode: a.unit),
                                                 creator: nil, bcryptCost: bcryptCost, actor: actor, on: db)

@@ -73,10 +73,10 @@ package enum DemoReform {
             d.leadID = try await person(s.lead, on: db).id
             d.start = today.adding(days: -s.startDaysAgo).description
             d.deadlineDays = s.workingDays
-            let t = try await TaskService.create(d, unit: ward, assigner: chair, actor: .system("demo"), now: at(s.startDaysAgo, hour: 8),
+            let t = try await TaskService.create(d, unit: ward, assigner: chair, actor: .system("demo", at: at(s.startDaysAgo, hour: 8)), now: at(s.startDaysAgo, hour: 8),
                                                  utcOffset: utcOffset, on: db)
             for step in s.steps {
-                _ = try await TaskService.apply(step.command, to: try t.requireID(), revision: nil, by: try await person(step.who, on: db), actor: .system("demo"),
+                _ = try await TaskService.apply(step.command, to: try t.requireID(), revision: nil, by: try await person(step.who, on: db), actor: .system("demo", at: at(step.daysAgo)),
                                                 now: at(step.daysAgo), utcOffset: utcOffset, on: db)
             }
         }

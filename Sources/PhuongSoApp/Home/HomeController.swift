@@ -39,12 +39,12 @@ enum HomeController {
                       ctx.t("Kiểm tra một kết quả giải quyết thủ tục bằng mã in trên giấy hoặc bằng chính tệp: ai phát hành, khi nào, tệp có bị sửa đổi không.",
                             "Check a result by the code on the paper or by the file itself: who issued it, when, and whether the file was changed."),
                       link: (ctx.link("/verify"), ctx.t("Xác thực", "Verify"))),
-                 // staff already logged in go to their tasks, not to the login page
+                 // staff already logged in go to their workspace, not to the login page
                  ctx.user.map { user in
-                     AccessPolicy.allows(user.role, .workOnTasks)
-                         ? card(ctx.t("Việc của tôi", "My work"), ctx.t("Nhiệm vụ được giao, việc chờ quyết định và nhắc hạn.",
-                                                                      "Tasks given to you, decisions waiting, reminders."),
-                                link: (ctx.link(TaskPaths.mine), ctx.t("Nhiệm vụ của tôi", "My tasks")))
+                     user.role != .citizen
+                         ? card(ctx.t("Bàn làm việc", "My workspace"), ctx.t("Hồ sơ, nhiệm vụ và đánh giá đang chờ bạn, với số lượng và việc gấp nhất.",
+                                                                          "Dossiers, tasks and ratings waiting for you, counted, most urgent first."),
+                                link: (ctx.link(WorkspacePaths.workspace), ctx.t("Vào bàn làm việc", "Open my workspace")))
                          : .empty
                  } ?? card(ctx.t("Cán bộ đăng nhập", "Staff log in"),
                       ctx.t("Cán bộ một cửa, công chức chuyên môn, lãnh đạo và quản trị đăng nhập để làm việc.",

@@ -17,7 +17,7 @@ package enum DemoInitiatives {
         let office = try CurrentUser(try await AccountQueries.find(username: "vanphong", on: db))
         let chairman = try CurrentUser(try await AccountQueries.find(username: "chutich", on: db))
         let justice = try await AccountQueries.find(username: "tuphap", on: db)
-        let actor = AuditActor.system("demo")
+        let actor = AuditActor.system("demo", at: now)
         func daysAgo(_ n: Int) -> Date { now.addingTimeInterval(-Double(n) * 86_400) }
         func day(_ n: Int) -> String { InitiativeService.today(daysAgo(n), utcOffset).description }
         func author(_ u: UserRecord, _ title: String, _ degree: String, _ share: String) -> InitiativeInput.Author {

@@ -7,7 +7,7 @@ import PhuongSoCore
 /// and one inspection still to come. Built through the same service as the pages.
 package enum DemoInspections {
     package static func load(ward: UnitRecord, on db: Database, now: Date) async throws {
-        let actor = AuditActor.system("demo")
+        let actor = AuditActor.system("demo", at: now)
         let utcOffset = 7 * 3600
         let wardID = try ward.requireID()
         let staff = try await TaskService.owners(of: wardID, on: db)

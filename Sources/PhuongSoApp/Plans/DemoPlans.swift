@@ -10,7 +10,7 @@ package enum DemoPlans {
     package static func load(ward: UnitRecord, on db: Database, now: Date, utcOffset: Int = 7 * 3600) async throws -> PlanRecord {
         let office = try CurrentUser(try await AccountQueries.find(username: "vanphong", on: db))
         let chairman = try await AccountQueries.find(username: "chutich", on: db)
-        let actor = AuditActor.system("demo")
+        let actor = AuditActor.system("demo", at: now)
         var input = PlanService.PlanInput()
         input.year = "2026"; input.title = "Kế hoạch cải cách hành chính năm 2026"
         input.provinceNumber = "…/KH-UBND (minh họa)"; input.provinceDate = "2025-12-20"

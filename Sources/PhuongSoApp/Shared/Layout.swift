@@ -38,6 +38,7 @@ package enum Layout {
             ("/track", ctx.t("Tra cứu hồ sơ", "Track")),
         ]
         if let user = ctx.user {
+            if user.role != .citizen { links.append((WorkspacePaths.workspace, ctx.t("Bàn làm việc", "My workspace"))) }
             if AccessPolicy.allows(user.role, .workOnTasks) { links.append((TaskPaths.mine, ctx.t("Nhiệm vụ", "Tasks"))) }
             if AccessPolicy.allows(user.role, .viewReform) { links.append(("/reform", ctx.t("Cải cách hành chính", "Reform"))) }
             if user.role != .citizen { links.append(("/admin", ctx.t("Quản trị", "Administration"))) }
@@ -79,7 +80,7 @@ package enum Layout {
     label{display:block;font-weight:600;margin-top:12px}input,select,textarea{font:inherit;width:100%;max-width:480px;padding:8px;border:1px solid #555;border-radius:4px}
     input[type=checkbox],input[type=radio]{width:auto}button,.button{font:inherit;background:#0b4ea2;color:#fff;border:0;border-radius:4px;padding:10px 16px;margin-top:12px;cursor:pointer;text-decoration:none;display:inline-block}
     button.secondary{background:#444}.error{color:#a30000;font-weight:600}.field-error input,.field-error select{border:2px solid #a30000}
-    .notice{background:#eef5ee;border-left:4px solid #1e6b1e;padding:8px 12px}.alert{background:#fdeeee;border-left:4px solid #a30000;padding:8px 12px}
+    .notice{background:#eef5ee;border-left:4px solid #1e6b1e;padding:8px 12px}.notice.success{font-weight:bold}form.action{border:1px solid #c8cfd8;border-radius:4px;padding:4px 12px 12px;margin:12px 0}form.action h3{margin-top:8px}.alert{background:#fdeeee;border-left:4px solid #a30000;padding:8px 12px}
     table{border-collapse:collapse;width:100%;margin:8px 0;overflow-wrap:break-word}th,td{border:1px solid #bbb;padding:6px;text-align:left;vertical-align:top}th{background:#f0f0f0}
     .scroll{overflow-x:auto}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:12px}.card{border:1px solid #bbb;border-radius:6px;padding:12px}
     .months{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}.month td,.month th{text-align:center;padding:3px}

@@ -30,7 +30,7 @@ extension TaskService {
             ? "Nhiệm vụ số \(t.number) đã hết hạn (\(Format.date(t.deadline))): \(t.title)"
             : "Nhiệm vụ số \(t.number) đã dùng \(level)% thời gian, hạn \(Format.date(t.deadline)): \(t.title)"
         struct AlreadyReminded: Error {}
-        do { try await AuditLog.transaction(on: db, actor: .system("escalation"), clock: { now }) { tx in
+        do { try await AuditLog.transaction(on: db, actor: .system("escalation", at: now)) { tx in
             let rows = try await tx.sql.raw("""
                 UPDATE reform_tasks SET reminded_level = \(bind: level) WHERE id = \(bind: id) AND reminded_level < \(bind: level) RETURNING id
                 """).all()

@@ -64,7 +64,8 @@ enum UnitController {
 
     @Sendable static func setFieldActive(req: Request) async throws -> Response {
         let unit = try await req.unitParameter(.manageFields)
-        let active = (try? req.content.get(String.self, at: "active")) == "true"
+        struct ActiveFlag: Content { var active: String? }
+        let active = try req.content.decode(ActiveFlag.self).active == "true"
         _ = try await UnitQueries.setFieldActive(unit, code: req.parameters.get("field") ?? "", active, actor: req.auditActor, on: req.db)
         return req.redirect(to: Language.of(req).link("/admin/units/\(unit.code)"))
     }

@@ -54,8 +54,10 @@ package enum UnitQueries {
         let kind = UnitKind(rawValue: input.kind ?? "")
         if kind == nil { problems.add("kind", "Vui lòng chọn loại đơn vị.", "Choose the kind of unit.") }
         let hoursText = (input.workingHours ?? "").isEmpty ? "07:30-11:30,13:30-17:30" : input.workingHours!
-        if (try? WorkingHours(parsing: hoursText)) == nil {
-            problems.add("workingHours", "Giờ làm việc không hợp lệ (ví dụ 07:30-11:30,13:30-17:30).", "Invalid working hours (e.g. 07:30-11:30,13:30-17:30).")
+        do { _ = try WorkingHours(parsing: hoursText) } catch {
+            problems.add("workingHours", "Giờ làm việc không hợp lệ — " + error.vietnamese
+                            + ". Cần các khoảng giờ theo thứ tự, không chồng nhau, ví dụ 07:30-11:30,13:30-17:30.",
+                         "Invalid working hours — " + error.english + ". Give periods in order, not overlapping, e.g. 07:30-11:30,13:30-17:30.")
         }
         var parentID: UUID?
         if let p = input.parentCode, !p.isEmpty {

@@ -45,7 +45,7 @@ func withDemoApp<T>(_ db: TestDatabase, demo: Bool = true, adjust: (inout AppCon
         }
         try await app.prepareDatabase()
         try await app.autoMigrate()
-        if demo { try await DemoData.loadIfEmpty(bcryptCost: 4, on: app.db) }
+        if demo { try await DemoData.loadIfEmpty(bcryptCost: 4, now: app.now, on: app.db) }
     }) { app in
         defer {
             if case .sqlite(let path) = config.database { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
