@@ -91,7 +91,7 @@ import VaporTesting
             #expect(preview.status == .ok && preview.body.string.contains("1 thêm mới"))
             let batch = try #require(preview.body.string.range(of: "name=\"batch\" value=\"").map { String(preview.body.string[$0.upperBound...].prefix(36)) })
             #expect(try await ProcedureRecord.query(on: app.db).filter(\.$code == "9.9").count() == 0)
-            let apply = try await session.post(app, "/admin/catalog/import", form: ["unit": Self.ward, "batch": batch, "mode": "apply", "effectiveFrom": "2026-01-01"])
+            let apply = try await session.post(app, "/admin/catalog/import", form: ["unit": Self.ward, "batch": batch, "mode": "apply", "scope": "some", "effectiveFrom": "2026-01-01"])
             #expect(apply.status == .ok && apply.body.string.contains("Đã nhập: 1 thủ tục mới"))
             #expect(try await app.testing().sendRequest(.GET, "/procedures?q=thu%20nghiem").body.string.contains("Thủ tục thử nghiệm"))
         }
@@ -139,6 +139,7 @@ func upload(_ app: Application, _ session: WebSession, files: [(String, String, 
     var all = fields
     if all["unit"] == nil { all["unit"] = "000.00.31.H42" }
     if all["effectiveFrom"] == nil { all["effectiveFrom"] = "2026-01-01" }
+    if all["scope"] == nil { all["scope"] = "some" }
     return try await session.postMultipart(app, "/admin/catalog/import", fields: all, files: files.map { (name: $0.0, filename: $0.1, bytes: $0.2) })
 }
 
@@ -157,7 +158,7 @@ extension CatalogImport {
             #expect(rows.count == 27 && rows[0].fields[0] == "code" && rows[1].line == 2)
             let ward = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
             // act
-            let outcome = try await CatalogImporter.run(procedures: rows, processes: nil, unit: ward, effectiveFrom: LocalDate(parsing: "2026-12-01"),
+            let outcome = try await CatalogImporter.run(procedures: rows, processes: nil, scope: .whole, unit: ward, effectiveFrom: LocalDate(parsing: "2026-12-01"),
                                                         dryRun: true, actor: .system("test"), on: app.db)
             // check
             #expect(outcome.entries.filter { $0.kind == .changed }.map(\.changes) == [[CatalogDiff.Change(field: "fee_amount_vnd", before: "50000", after: "60000")]])

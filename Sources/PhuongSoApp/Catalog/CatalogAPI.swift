@@ -44,7 +44,10 @@ enum CatalogAPI {
         }
     }
 
-    struct ImportRequest: Content { var procedures: String?; var processes: String?; var effectiveFrom: String?; var dryRun: Bool? }
+    /// `scope`: "whole" (the unit's whole published catalogue: procedures absent are retired) or
+    /// "some" (add or update these; the others are untouched) — "some" when absent, so a caller
+    /// never retires procedures without saying so.
+    struct ImportRequest: Content { var procedures: String?; var processes: String?; var effectiveFrom: String?; var dryRun: Bool?; var scope: String? }
     struct ImportResponse: Content { var applied: Bool; var effectiveFrom: String; var entries: [CatalogDiff.Entry] }
 
     @Sendable static func importCatalog(req: Request) async throws -> ImportResponse {
@@ -53,13 +56,17 @@ enum CatalogAPI {
         guard let date = try? LocalDate(parsing: body.effectiveFrom ?? "") else {
             throw AppError.invalid(field: "effectiveFrom", vi: "Ngày hiệu lực cần dạng YYYY-MM-DD.", en: "effectiveFrom must be YYYY-MM-DD.")
         }
+        guard let scope = CatalogDiff.Scope(rawValue: body.scope ?? "some") else {
+            throw AppError.invalid(field: "scope", vi: "scope phải là whole (toàn bộ danh mục) hoặc some (thêm hoặc cập nhật một số thủ tục).",
+                                   en: "scope must be whole (the whole catalogue) or some (add or update some procedures).")
+        }
         guard let text = body.procedures, !text.isEmpty else {
             throw AppError.invalid(field: "procedures", vi: "Thiếu nội dung CSV danh mục.", en: "procedures (CSV text) is required.")
         }
         do {
             let outcome = try await CatalogImporter.run(procedures: CatalogImporter.rows(Array(text.utf8), file: "procedures"),
                                                         processes: body.processes.map { try CatalogImporter.rows(Array($0.utf8), file: "processes") },
-                                                        unit: unit, effectiveFrom: date, dryRun: body.dryRun ?? true, actor: req.auditActor, on: req.db)
+                                                        scope: scope, unit: unit, effectiveFrom: date, dryRun: body.dryRun ?? true, actor: req.auditActor, on: req.db)
             return ImportResponse(applied: outcome.applied, effectiveFrom: date.description, entries: outcome.entries)
         } catch let failure as CatalogImport.Failure {
             var problems = ValidationProblems()

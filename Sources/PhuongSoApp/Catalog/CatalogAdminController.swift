@@ -106,6 +106,8 @@ enum CatalogAdminController {
         var unit: String?
         var effectiveFrom: String?
         var mode: String?
+        /// "whole" or "some" (`CatalogDiff.Scope`), chosen before the dry run.
+        var scope: String?
         var procedures: File?
         var processes: File?
         /// A dry run's staged files, applied without uploading them again.
@@ -119,8 +121,16 @@ enum CatalogAdminController {
         let unit = try await catalogUnit(req, code: form.unit)
         let ctx = PageContext.of(req)
         let effective = form.effectiveFrom ?? ""
-        func page(_ outcome: CatalogImporter.Outcome?, _ problems: [CatalogImport.Problem], _ message: String?, _ status: HTTPResponseStatus) -> Response {
-            CatalogAdminViews.importPage(ctx, unit: unit, effectiveFrom: effective, outcome: outcome, problems: problems, message: message).response(status: status)
+        let scope = form.scope.flatMap(CatalogDiff.Scope.init(rawValue:))
+        func page(_ outcome: CatalogImporter.Outcome?, _ problems: [CatalogImport.Problem], _ message: String?, _ status: HTTPResponseStatus,
+                  scopeError: String? = nil) -> Response {
+            CatalogAdminViews.importPage(ctx, unit: unit, effectiveFrom: effective, outcome: outcome, problems: problems, message: message,
+                                         scope: scope, scopeError: scopeError).response(status: status)
+        }
+        guard let scope else {
+            return page(nil, [], ctx.t("Chưa nhập: hãy chọn cách nhập.", "Nothing imported: choose what the file is."), .unprocessableEntity,
+                        scopeError: ctx.t("Chọn nhập toàn bộ danh mục công bố hoặc chỉ thêm, cập nhật một số thủ tục.",
+                                          "Choose the whole published catalogue, or adding and updating some procedures."))
         }
         guard let date = try? LocalDate(parsing: effective) else {
             return page(nil, [], ctx.t("Ngày hiệu lực cần dạng YYYY-MM-DD.", "The effective date must be YYYY-MM-DD."), .unprocessableEntity)
@@ -150,7 +160,7 @@ enum CatalogAdminController {
             let rows = try CatalogImporter.rows(procedureBytes, file: fileName)
             let processRows = try processBytes.map { try CatalogImporter.rows($0, file: processName) }
             let apply = form.mode == "apply"
-            let outcome = try await CatalogImporter.run(procedures: rows, processes: processRows, files: (fileName, processName), unit: unit, effectiveFrom: date,
+            let outcome = try await CatalogImporter.run(procedures: rows, processes: processRows, files: (fileName, processName), scope: scope, unit: unit, effectiveFrom: date,
                                                         dryRun: !apply, actor: req.auditActor, on: req.db)
             if apply {
                 for ext in [".procedures", ".processes"] { try? FileManager.default.removeItem(at: staging.appendingPathComponent(batch + ext)) }
@@ -161,7 +171,7 @@ enum CatalogAdminController {
                 if let processBytes { try Data(processBytes).write(to: staging.appendingPathComponent(batch + ".processes"), options: .atomic) }
             }
             return CatalogAdminViews.importPage(ctx, unit: unit, effectiveFrom: effective, outcome: outcome, problems: [], message: nil,
-                                                batch: apply ? nil : batch).response()
+                                                scope: scope, batch: apply ? nil : batch).response()
         } catch let failure as CatalogImport.Failure {
             return page(nil, failure.problems, ctx.t("Không nhập được: sửa các lỗi sau rồi thử lại. Chưa có gì thay đổi.",
                                                      "Nothing imported: correct these problems and try again."), .unprocessableEntity)

@@ -59,8 +59,8 @@ enum CatalogAdminViews {
                 textArea(ctx, name: "subjects", label: ctx.t("Đối tượng thực hiện", "Who may apply"), value: f.subjects, rows: 2, error: e("subjects")),
                 textArea(ctx, name: "submissionWays", label: ctx.t("Cách thức thực hiện", "Ways of submission"), value: f.submissionWays, rows: 2, error: e("submissionWays")),
                 textArea(ctx, name: "components", label: ctx.t("Thành phần hồ sơ", "Documents"), value: f.components, rows: 5,
-                         hint: ctx.t("Mỗi dòng một giấy tờ: Tên | bản chính/bản sao | số lượng | tái sử dụng (để trống nếu không)",
-                                     "One document a line: Name | original/copy | count | reusable (blank if not)"), error: e("components")),
+                         hint: ctx.t("Mỗi dòng một giấy tờ: Tên | bản chính/bản sao | số lượng | tái sử dụng (để trống nếu không). Giấy tờ không bắt buộc: bắt đầu tên bằng [Không bắt buộc]; giấy tờ chỉ cần trong một trường hợp: bắt đầu bằng [Trường hợp …].",
+                                     "One document a line: Name | original/copy | count | reusable (blank if not). Optional: start the name with [Không bắt buộc]; needed only in a case: start with [Trường hợp …]."), error: e("components")),
                 Components.textField(ctx, name: "timeLimitValue", label: ctx.t("Thời hạn giải quyết", "Time limit"), value: f.timeLimitValue ?? "", error: e("timeLimitValue")),
                 Components.select(ctx, name: "timeLimitUnit", label: ctx.t("Đơn vị thời hạn", "Unit of the time limit"),
                                   options: [("ngày làm việc", "ngày làm việc"), ("giờ", "giờ làm việc"), ("ngày", "ngày (lịch)"), ("tháng", "tháng"),
@@ -97,16 +97,18 @@ enum CatalogAdminViews {
     }
 
     static func importPage(_ ctx: PageContext, unit: UnitRecord, effectiveFrom: String, outcome: CatalogImporter.Outcome?,
-                           problems: [CatalogImport.Problem], message: String?, batch: String? = nil) -> HTML {
+                           problems: [CatalogImport.Problem], message: String?, scope: CatalogDiff.Scope? = nil, scopeError: String? = nil,
+                           batch: String? = nil) -> HTML {
         Layout.page(ctx, title: ctx.t("Nhập danh mục thủ tục — ", "Import a catalogue — ") + unit.name,
             Components.alert(message),
             .if(!problems.isEmpty, .ul(.class("alert"), .forEach(problems) { .li(.text($0.message(ctx.lang.rawValue))) })),
             .unwrap(outcome) { o in .group(
                 Components.notice(o.applied
-                    ? ctx.t("Đã nhập: \(o.count(.added)) thủ tục mới, \(o.count(.changed)) phiên bản mới, hiệu lực từ \(o.effectiveFrom).",
-                            "Imported: \(o.count(.added)) new procedures, \(o.count(.changed)) new versions, in force from \(o.effectiveFrom).")
-                    : ctx.t("Xem trước (chưa thay đổi gì): \(o.count(.added)) thêm mới, \(o.count(.changed)) thay đổi, \(o.count(.unchanged)) giữ nguyên, \(o.count(.removed)) không còn trong tệp.",
-                            "Preview (nothing changed yet): \(o.count(.added)) added, \(o.count(.changed)) changed, \(o.count(.unchanged)) unchanged, \(o.count(.removed)) no longer present.")),
+                    ? ctx.t("Đã nhập: \(o.count(.added)) thủ tục mới, \(o.count(.changed)) phiên bản mới, \(o.count(.restored)) áp dụng lại, \(o.count(.retired)) bãi bỏ; hiệu lực từ \(Format.date(o.effectiveFrom)).",
+                            "Imported: \(o.count(.added)) new procedures, \(o.count(.changed)) new versions, \(o.count(.restored)) restored, \(o.count(.retired)) retired; in force from \(Format.date(o.effectiveFrom)).")
+                    : ctx.t("Xem trước (chưa thay đổi gì): \(o.count(.added)) thêm mới, \(o.count(.changed)) thay đổi, \(o.count(.restored)) áp dụng lại, \(o.count(.unchanged)) giữ nguyên, \(o.count(.retired)) sẽ bãi bỏ.",
+                            "Preview (nothing changed yet): \(o.count(.added)) added, \(o.count(.changed)) changed, \(o.count(.restored)) restored, \(o.count(.unchanged)) unchanged, \(o.count(.retired)) to be retired.")),
+                .unwrap(scope) { .p(.class("hint"), .text(scopeName($0, ctx))) },
                 Components.table(caption: ctx.t("Kết quả so sánh với danh mục hiện hành", "Compared with the catalogue in force"),
                                  headers: [ctx.t("Mã", "Code"), ctx.t("Tên", "Name"), ctx.t("Kết quả", "Outcome"), ctx.t("Thay đổi", "Changes")],
                                  rows: o.entries.filter { $0.kind != .unchanged }.map { entry in [
@@ -118,13 +120,20 @@ enum CatalogAdminViews {
                     .input(.type(.hidden), .name("unit"), .value(unit.code.attributeEscaped)),
                     .input(.type(.hidden), .name("batch"), .value(b.attributeEscaped)),
                     .input(.type(.hidden), .name("mode"), .value("apply")),
+                    .input(.type(.hidden), .name("scope"), .value(scope?.rawValue ?? "")),
                     .input(.type(.hidden), .name("effectiveFrom"), .value(effectiveFrom.attributeEscaped)),
                     Components.submit(ctx.t("Áp dụng các thay đổi này (hiệu lực từ \(effectiveFrom))", "Apply these changes (in force from \(effectiveFrom))")))
                 }
             ) },
             .h2(.text(ctx.t("Tải tệp lên", "Upload"))),
-            .p(.class("hint"), .text(ctx.t("Tệp CSV mã UTF-8 hoặc bảng tính XLSX (trang đầu tiên), dòng đầu là tên cột: code, name, field, time_limit_value, time_limit_unit, same_day_cutoff, fee_text, fee_amount_vnd, online_level, components, result, legal_basis, agency, source. Quy trình nội bộ: code, step_no, actor, task, hours.",
-                                           "UTF-8 CSV or an XLSX workbook (first sheet) with a header row: code, name, field, time_limit_value, time_limit_unit, same_day_cutoff, fee_text, fee_amount_vnd, online_level, components, result, legal_basis, agency, source. Internal processes: code, step_no, actor, task, hours."))),
+            .p(.class("hint"), .text(ctx.t("Tệp CSV mã UTF-8 hoặc bảng tính XLSX (trang đầu tiên) theo mẫu danh mục thủ tục hành chính; dòng đầu là tên các cột.",
+                                           "A UTF-8 CSV or an XLSX workbook (first sheet) in the catalogue's layout; the first row names the columns."))),
+            // the column names are for whoever prepares the file: folded away from everyone else
+            .element(named: "details", nodes: [
+                .element(named: "summary", nodes: [.text(ctx.t("Tên các cột trong tệp (cho người chuẩn bị tệp)", "Column names in the file (for whoever prepares it)"))]),
+                .p(.class("hint"), .text("code, name, field, time_limit_value, time_limit_unit, same_day_cutoff, fee_text, fee_amount_vnd, online_level, components, result, legal_basis, agency, source. "
+                                         + ctx.t("Quy trình nội bộ: ", "Internal processes: ") + "code, step_no, actor, task, hours.")),
+            ]),
             .element(named: "form", nodes: [
                 .attribute(named: "action", value: ctx.link("/admin/catalog/import")), .attribute(named: "method", value: "post"),
                 .attribute(named: "enctype", value: "multipart/form-data"),
@@ -133,6 +142,7 @@ enum CatalogAdminViews {
                 Components.textField(ctx, name: "procedures", label: ctx.t("Danh mục thủ tục (CSV hoặc XLSX)", "Catalogue (CSV or XLSX)"), type: .file, required: true),
                 Components.textField(ctx, name: "processes", label: ctx.t("Quy trình nội bộ (CSV hoặc XLSX, không bắt buộc)", "Internal processes (CSV or XLSX, optional)"), type: .file),
                 Components.textField(ctx, name: "effectiveFrom", label: ctx.t("Hiệu lực từ ngày", "In force from"), value: effectiveFrom, type: .date, required: true),
+                scopeChoice(ctx, selected: scope, error: scopeError),
                 Components.select(ctx, name: "mode", label: ctx.t("Thao tác", "Action"),
                                   options: [("dry-run", ctx.t("Xem trước thay đổi (không lưu)", "Preview the changes (save nothing)")),
                                             ("apply", ctx.t("Nhập ngay", "Import now"))], selected: "dry-run"),
@@ -146,7 +156,30 @@ enum CatalogAdminViews {
         case .added: return ctx.t("Thêm mới", "Added")
         case .changed: return ctx.t("Thay đổi", "Changed")
         case .unchanged: return ctx.t("Giữ nguyên", "Unchanged")
-        case .removed: return ctx.t("Không còn trong tệp (giữ nguyên)", "No longer present (kept)")
+        case .retired: return ctx.t("Không có trong danh mục công bố: bãi bỏ", "Absent from the published catalogue: retired")
+        case .restored: return ctx.t("Áp dụng lại (trước đây đã bãi bỏ)", "Back in force (was retired)")
         }
+    }
+
+    static func scopeName(_ s: CatalogDiff.Scope, _ ctx: PageContext) -> String {
+        switch s {
+        case .whole: return ctx.t("Tệp là toàn bộ danh mục thủ tục đã công bố của đơn vị: thủ tục không có trong tệp sẽ bị bãi bỏ (không còn hiển thị, không tiếp nhận được).",
+                                  "The file is the unit's whole published catalogue: procedures absent from it are retired (no longer listed or receivable).")
+        case .some: return ctx.t("Tệp chỉ thêm mới hoặc cập nhật một số thủ tục: các thủ tục không có trong tệp giữ nguyên.",
+                                 "The file adds or updates some procedures: those absent from it stay as they are.")
+        }
+    }
+
+    /// The choice between a whole catalogue and some procedures, as radio buttons (no default:
+    /// retiring procedures is never chosen for the office).
+    static func scopeChoice(_ ctx: PageContext, selected: CatalogDiff.Scope?, error: String?) -> Node<HTML.BodyContext> {
+        .element(named: "fieldset", nodes: [
+            .element(named: "legend", nodes: [.text(ctx.t("Tệp này là", "This file is"))]),
+            .unwrap(error) { .p(.class("error"), .text($0)) },
+            .forEach(CatalogDiff.Scope.allCases) { s in
+                .div(.input(.type(.radio), .id("scope-" + s.rawValue), .name("scope"), .value(s.rawValue), .checked(selected == s)),
+                     .text(" "), .label(.for("scope-" + s.rawValue), .class("inline"), .text(scopeName(s, ctx))))
+            },
+        ])
     }
 }

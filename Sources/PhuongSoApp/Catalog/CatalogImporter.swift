@@ -34,31 +34,51 @@ package enum CatalogImporter {
         }
     }
 
+    /// Reads the file, compares it with the unit's catalogue and, unless `dryRun`, writes it:
+    /// new versions of what was added, changed or restored; with `scope` `.whole`, the procedures
+    /// in force that the file lacks are retired (never deleted), in the same transaction.
     package static func run(procedures: CatalogImport.Rows, processes: CatalogImport.Rows?, files: (String, String) = ("procedures", "processes"),
-                            unit: UnitRecord, effectiveFrom: LocalDate, dryRun: Bool, actor: AuditActor, on db: Database) async throws -> Outcome {
+                            scope: CatalogDiff.Scope, unit: UnitRecord, effectiveFrom: LocalDate, dryRun: Bool, actor: AuditActor,
+                            on db: Database) async throws -> Outcome {
         let incoming = try CatalogImport.read(procedures: procedures, processes: processes, file: files.0, processFile: files.1)
         let current = try await CatalogQueries.latest(unit: unit, on: db)
         let merged = incoming.map { $0.merged(over: current[$0.code]?.1) }
-        let entries = CatalogDiff.compare(current: current.values.map(\.1).sorted { $0.code < $1.code }, incoming: merged)
+        let retired = Set(current.values.filter { $0.0.retired }.map { $0.0.code })
+        let entries = CatalogDiff.compare(current: current.values.map(\.1).sorted { $0.code < $1.code }, retired: retired, incoming: merged, scope: scope)
         guard !dryRun else { return Outcome(entries: entries, applied: false, effectiveFrom: effectiveFrom) }
         let unitID = try unit.requireID()
-        let toWrite = merged.filter { p in entries.contains { $0.code == p.code && ($0.kind == .added || $0.kind == .changed) } }
+        let kinds = Dictionary(entries.map { ($0.code, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        let toWrite = merged.filter { [.added, .changed, .restored].contains(kinds[$0.code]) }
+        let toRetire = entries.filter { $0.kind == .retired }.compactMap { current[$0.code]?.0 }
         let existing = current.mapValues(\.0)
         let currentContent = current.mapValues(\.1)
         try await AuditLog.transaction(on: db, actor: actor, changes: { tx in
             var changes: [AuditedChange] = []
             for p in toWrite {
                 let record = existing[p.code] ?? ProcedureRecord(unitID: unitID, procedure: p)
-                record.describe(p)
-                record.latestVersion += 1
-                try await record.save(on: tx)
-                try await ProcedureVersionRecord(procedureID: record.requireID(), version: record.latestVersion, effectiveFrom: effectiveFrom,
-                                                 procedure: p, createdBy: actor.username).create(on: tx)
                 let diff = currentContent[p.code].map { CatalogDiff.fieldChanges($0, p) }
-                changes.append(AuditedChange(action: diff == nil ? "procedure.import.add" : "procedure.import.version", entity: "procedure",
-                                             entityID: unit.code + "/" + p.code, before: diff.map { $0.map(\.before) },
+                let restored = record.retired
+                record.retired = false
+                if diff?.isEmpty != true {
+                    record.describe(p)
+                    record.latestVersion += 1
+                }
+                try await record.save(on: tx)
+                if diff?.isEmpty != true {
+                    try await ProcedureVersionRecord(procedureID: record.requireID(), version: record.latestVersion, effectiveFrom: effectiveFrom,
+                                                     procedure: p, createdBy: actor.username).create(on: tx)
+                }
+                changes.append(AuditedChange(action: diff == nil ? "procedure.import.add" : restored ? "procedure.import.restore" : "procedure.import.version",
+                                             entity: "procedure", entityID: unit.code + "/" + p.code, before: diff.map { $0.map(\.before) },
                                              after: diff.map { $0.map { "\($0.field): \($0.after)" } } ?? [p.name],
                                              reason: "v\(record.latestVersion) từ \(effectiveFrom)"))
+            }
+            for record in toRetire {
+                record.retired = true
+                try await record.save(on: tx)
+                changes.append(AuditedChange(action: "procedure.import.retire", entity: "procedure", entityID: unit.code + "/" + record.code,
+                                             before: ["retired": false], after: ["retired": true],
+                                             reason: "Không có trong danh mục công bố nhập ngày \(effectiveFrom)"))
             }
             return (changes, ())
         })

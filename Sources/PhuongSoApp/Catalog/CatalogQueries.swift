@@ -45,13 +45,15 @@ package enum CatalogQueries {
         package let field: String
         package let unitID: UUID
         package let complete: Bool
+        /// Whether the latest version takes online applications (toàn trình or một phần).
+        package let online: Bool
         package let retired: Bool
         package let latestVersion: Int
         let foldedName: String
         let searchText: String
 
         enum CodingKeys: String, CodingKey {
-            case code, name, field, complete, retired
+            case code, name, field, complete, online, retired
             case unitID = "unit_id", latestVersion = "latest_version", foldedName = "folded_name", searchText = "search_text"
         }
     }
@@ -74,7 +76,7 @@ package enum CatalogQueries {
             return q
         }
         var q = filtered(db.sql.select()
-            .columns("code", "name", "field", "unit_id", "complete", "retired", "latest_version", "folded_name", "search_text")
+            .columns("code", "name", "field", "unit_id", "complete", "online", "retired", "latest_version", "folded_name", "search_text")
             .from(ProcedureRecord.schema))
         if !tokens.isEmpty {
             let phrase = tokens.joined(separator: " ")

@@ -29,6 +29,15 @@ enum CatalogViews {
         )
     }
 
+    /// How a component is asked for, in the words of the published procedure.
+    static func requirementName(_ r: PhuongSoCore.Component.Requirement, _ ctx: PageContext) -> String {
+        switch r {
+        case .required: return ctx.t("bắt buộc", "required")
+        case .conditional(let c): return ctx.t("chỉ nộp: ", "only: ") + c
+        case .optional: return ctx.t("không bắt buộc", "optional")
+        }
+    }
+
     static func procedure(_ ctx: PageContext, record: ProcedureRecord, version: ProcedureVersionRecord, content p: Procedure) -> HTML {
         func row(_ label: String, _ value: String) -> Node<HTML.DescriptionListContext> {
             value.isEmpty ? .empty : .group(.dt(.text(label)), .dd(.text(value)))
@@ -55,10 +64,14 @@ enum CatalogViews {
                 row(ctx.t("Quyết định công bố", "Publishing decision"), p.publishingDecision)
             ),
             .h2(.text(ctx.t("Thành phần hồ sơ", "Documents to submit"))),
-            .ol(.forEach(p.components) { c in
-                .li(.text(c.name), .if(!c.form.isEmpty, .text(" (" + c.form + ")")), .if(c.count > 1, .text(ctx.t(" — số lượng: ", " — copies: ") + String(c.count))),
-                    .if(c.reusable, .span(.class("hint"), .text(ctx.t(" — có thể dùng lại từ kho dữ liệu của công dân", " — can be reused from your data store")))))
-            }),
+            p.components.isEmpty
+                ? .p(.text(ctx.t("Đang cập nhật: văn bản công bố đã đọc chưa nêu thành phần hồ sơ của thủ tục này tại cấp xã; vui lòng hỏi Bộ phận Một cửa.",
+                                 "Being updated: the published text read so far does not list this procedure's documents at commune level; please ask the one-stop counter.")))
+                : .ol(.forEach(p.components) { c in
+                    .li(.text(c.name), .if(!c.formAndCount.isEmpty, .text(" (" + c.formAndCount + ")")), .text(" — "), .em(.text(requirementName(c.requirement, ctx))),
+                        .if(c.reusable, .span(.class("hint"), .text(ctx.t(" — có thể dùng lại từ kho dữ liệu của công dân", " — can be reused from your data store")))))
+                }),
+            .if(!p.notes.isEmpty, .group(.h2(.text(ctx.t("Ghi chú", "Notes"))), .p(.text(p.notes)))),
             .if(!p.legalBases.isEmpty, .group(.h2(.text(ctx.t("Căn cứ pháp lý", "Legal basis"))), .ul(.forEach(p.legalBases) { .li(.text($0)) }))),
             .if(!p.steps.isEmpty, .group(
                 .h2(.text(ctx.t("Quy trình nội bộ", "Internal process"))),

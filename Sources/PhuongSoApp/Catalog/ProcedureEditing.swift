@@ -39,7 +39,9 @@ package struct ProcedureForm: Content, Sendable {
     init(_ p: Procedure, effectiveFrom: String) {
         code = p.code; name = p.name; field = p.field; level = p.level; agency = p.agency; subjects = p.subjects
         submissionWays = p.submissionWays
-        components = p.components.map { [$0.name, $0.form, String($0.count), $0.reusable ? "tái sử dụng" : ""].joined(separator: " | ") }.joined(separator: "\n")
+        components = p.components.map { c in
+            [Component(name: c.name, requirement: c.requirement).notation, c.form, String(c.count), c.reusable ? "tái sử dụng" : ""].joined(separator: " | ")
+        }.joined(separator: "\n")
         switch p.timeLimit {
         case .workingHours(let h)?: timeLimitValue = Procedure.number(h); timeLimitUnit = "giờ"
         case .workingDays(let d)?: timeLimitValue = Procedure.number(d); timeLimitUnit = "ngày làm việc"
@@ -75,8 +77,16 @@ package struct ProcedureForm: Content, Sendable {
             let parts = line.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             let count = parts.count > 2 && !parts[2].isEmpty ? Int(parts[2]) : 1
             if count == nil || count! < 1 || count! > 100 { problems.add("components", "Dòng \(i + 1): số lượng phải là số nguyên dương.", "Line \(i + 1): the count must be a positive whole number.") }
-            p.components.append(Component(name: parts[0], form: parts.count > 1 ? parts[1] : "", count: count ?? 1,
-                                          reusable: parts.count > 3 && !parts[3].isEmpty))
+            // The name may start with the requirement, as in the import notation: "[Không bắt buộc] …", "[Trường hợp …] …".
+            var c: Component
+            do { c = try Component(notation: parts[0]) } catch {
+                problems.add("components", "Dòng \(i + 1): \(error.vi).", "Line \(i + 1): \(error.en).")
+                continue
+            }
+            if parts.count > 1, !parts[1].isEmpty { c.form = parts[1] }
+            c.count = count ?? 1
+            c.reusable = parts.count > 3 && !parts[3].isEmpty
+            p.components.append(c)
         }
         switch Result(catching: { () throws(CatalogImport.Problem) in
             try CatalogImport.parseTimeLimit(value: timeLimitValue ?? "", unit: timeLimitUnit ?? "", cutoff: cutoff ?? "")

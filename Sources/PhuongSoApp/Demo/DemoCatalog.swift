@@ -11,10 +11,10 @@ extension DemoData {
         return Array(data)
     }
 
-    static func loadCatalog(into ward: UnitRecord, on db: Database) async throws {
+    static func loadCatalog(into ward: UnitRecord, actor: AuditActor, on db: Database) async throws {
         _ = try await CatalogImporter.run(procedures: CatalogImporter.rows(sampleFile("procedures.csv"), file: "procedures.csv"),
                                           processes: CatalogImporter.rows(sampleFile("internal-processes.csv"), file: "internal-processes.csv"),
-                                          unit: ward, effectiveFrom: try LocalDate(year: 2025, month: 7, day: 1), dryRun: false,
-                                          actor: .system("demo"), on: db)
+                                          scope: .whole, unit: ward, effectiveFrom: try LocalDate(year: 2025, month: 7, day: 1), dryRun: false,
+                                          actor: actor, on: db)
     }
 }

@@ -23,6 +23,8 @@ enum ApplyController {
         var procedure: String
         var applicant: Applicant?
         var attachments: [Attachment] = []
+        /// The conditional cases the applicant says apply (optional: drafts saved before it read).
+        var cases: [String]?
     }
 
     static func draft(_ req: Request, _ code: String) -> Draft {
@@ -35,28 +37,66 @@ enum ApplyController {
         req.session.data["draft"] = String(decoding: try JSONEncoder().encode(d), as: UTF8.self)
     }
 
+    /// Why a procedure in force cannot be applied for online, if it cannot.
+    enum Unavailable {
+        /// The unit does not offer it online (online level neither toàn trình nor một phần).
+        case notOffered
+        /// Offered online, but the catalogue still lacks what intake needs (its parts named).
+        case beingUpdated([String])
+
+        var vi: String {
+            switch self {
+            case .notOffered: return "Đơn vị chưa cung cấp thủ tục này trực tuyến; vui lòng nộp hồ sơ tại Bộ phận Một cửa."
+            case .beingUpdated: return "Thông tin thủ tục đang được cập nhật (thành phần hồ sơ, thời hạn hoặc phí chưa đủ theo văn bản công bố); tạm thời chưa nhận hồ sơ trực tuyến."
+            }
+        }
+
+        var en: String {
+            switch self {
+            case .notOffered: return "The unit does not offer this procedure online; please apply at the one-stop counter."
+            case .beingUpdated: return "The procedure's information is being updated (documents, time limit or fee not yet published in full); it cannot take online applications yet."
+            }
+        }
+    }
+
+    static func unavailability(online: Bool, complete: Bool, missing: [String] = []) -> Unavailable? {
+        if !online { return .notOffered }
+        if !complete { return .beingUpdated(missing) }
+        return nil
+    }
+
     /// The procedure named in the path, if it takes online applications.
     static func procedure(_ req: Request) async throws -> (ProcedureRecord, Procedure, UnitRecord) {
-        let record = try await CatalogQueries.find(code: req.parameters.get("procedure") ?? "", unitCode: req.query[String.self, at: "unit"], on: req.db)
-        guard !record.retired, let v = try await CatalogQueries.version(of: record, inForceOn: CatalogPublicController.today(req), on: req.db) else { throw AppError.notFound }
-        let p = try v.procedureContent
-        guard p.isComplete, p.onlineLevel != .none else {
-            throw AppError.invalid(field: nil, vi: "Thủ tục này chưa nhận hồ sơ trực tuyến; vui lòng nộp tại Bộ phận Một cửa.",
-                                   en: "This procedure does not take online applications; please apply at the one-stop counter.")
+        let (record, p) = try await inForce(req)
+        if let why = unavailability(online: p.onlineLevel != .none, complete: p.isComplete, missing: p.missingParts) {
+            throw AppError.invalid(field: nil, vi: why.vi, en: why.en)
         }
         return (record, p, record.unit)
     }
 
+    static func inForce(_ req: Request) async throws -> (ProcedureRecord, Procedure) {
+        let record = try await CatalogQueries.find(code: req.parameters.get("procedure") ?? "", unitCode: req.query[String.self, at: "unit"], on: req.db)
+        guard !record.retired, let v = try await CatalogQueries.version(of: record, inForceOn: CatalogPublicController.today(req), on: req.db) else { throw AppError.notFound }
+        return (record, try v.procedureContent)
+    }
+
+    /// Every procedure offered online, and — when searching — those found that cannot be applied
+    /// for online, each with the reason.
     @Sendable static func start(req: Request) async throws -> Response {
         let q = req.query[String.self, at: "q"] ?? ""
-        let online = try await CatalogQueries.search(q, field: nil, unitID: nil, onlineOnly: true, limit: 50, on: req.db).listings
-        return ApplyViews.start(PageContext.of(req), query: q, procedures: online).response()
+        let found = try await CatalogQueries.search(q, field: nil, unitID: nil, limit: 200, on: req.db).listings
+        let open = found.filter { unavailability(online: $0.online, complete: $0.complete) == nil }
+        let closed = found.compactMap { l in unavailability(online: l.online, complete: l.complete).map { (l, $0) } }
+        return ApplyViews.start(PageContext.of(req), query: q, procedures: open, unavailable: q.isEmpty ? closed.filter { $0.0.online } : closed).response()
     }
 
     struct ApplicantForm: Content { var kind: String?; var name: String?; var idNumber: String?; var address: String?; var phone: String?; var email: String?; var represented: String? }
 
     @Sendable static func applicantPage(req: Request) async throws -> Response {
-        let (record, p, _) = try await procedure(req)
+        let (record, p) = try await inForce(req)
+        if let why = unavailability(online: p.onlineLevel != .none, complete: p.isComplete, missing: p.missingParts) {
+            return ApplyViews.unavailable(PageContext.of(req), code: record.code, procedure: p, reason: why).response()
+        }
         let d = draft(req, record.code)
         let user = try req.require(.applyOnline)
         let a = d.applicant ?? Applicant(name: user.displayName, idNumber: "")
@@ -95,7 +135,7 @@ enum ApplyController {
         return try await CitizenStore.valid(owner: id, today: CatalogPublicController.today(req).description, on: req.db)
     }
 
-    struct DocumentsForm: Content { var files: [File]? }
+    struct CasesForm: Content { var cases: [Int]? }
 
     @Sendable static func saveDocuments(req: Request) async throws -> Response {
         let (record, p, _) = try await procedure(req)
@@ -103,6 +143,8 @@ enum ApplyController {
         let store = FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes)
         var problems = ValidationProblems()
         let reusable = try await reusable(req, d)
+        let allCases = p.components.cases
+        d.cases = try req.content.decode(CasesForm.self).cases?.filter { allCases.indices.contains($0) }.map { allCases[$0] } ?? []
         for (i, component) in p.components.enumerated() {
             if let choice = try? req.content.get(String.self, at: "reuse\(i)"), !choice.isEmpty {
                 guard let doc = reusable.first(where: { $0.id?.uuidString == choice && $0.name == component.name }) else {
@@ -139,8 +181,12 @@ enum ApplyController {
         let (record, p, unit) = try await procedure(req)
         let d = draft(req, record.code)
         guard let applicant = d.applicant else { return req.redirect(to: Language.of(req).link("/apply/\(record.code)")) }
+        let cases = Set(d.cases ?? [])
+        // Files of a case the applicant no longer says applies are not sent.
+        let listed = Set(p.components.applying(cases: cases).map(\.name))
         do {
-            let dossier = try await OnlineIntake.submit(procedure: record, unit: unit, citizen: user, applicant: applicant, attachments: d.attachments,
+            let dossier = try await OnlineIntake.submit(procedure: record, unit: unit, citizen: user, applicant: applicant,
+                                                        attachments: d.attachments.filter { listed.contains($0.component) }, cases: cases,
                                                         actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
             req.session.data["draft"] = nil
             return ApplyViews.confirmation(PageContext.of(req), dossier: dossier, procedure: p).response()

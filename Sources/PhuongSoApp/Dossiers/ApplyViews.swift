@@ -8,15 +8,44 @@ enum ApplyViews {
         return .p(.class("hint"), .text(ctx.t("Bước \(current)/5: ", "Step \(current) of 5: ") + names[current - 1]))
     }
 
-    static func start(_ ctx: PageContext, query: String, procedures: [CatalogQueries.Listing]) -> HTML {
+    static func start(_ ctx: PageContext, query: String, procedures: [CatalogQueries.Listing],
+                      unavailable: [(CatalogQueries.Listing, ApplyController.Unavailable)]) -> HTML {
         Layout.page(ctx, title: ctx.t("Nộp hồ sơ trực tuyến", "Apply online"),
             steps(ctx, current: 1),
             Components.form(action: "/apply", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
-                Components.textField(ctx, name: "q", label: ctx.t("Tìm thủ tục nhận hồ sơ trực tuyến", "Find a procedure that takes online applications"), value: query, type: .search),
+                Components.textField(ctx, name: "q", label: ctx.t("Tìm thủ tục", "Find a procedure"), value: query, type: .search),
                 Components.submit(ctx.t("Tìm", "Search"))),
-            .ul(.forEach(procedures) { p in .li(.a(.href(ctx.link("/apply/\(p.code)")), .text(p.name)), .span(.class("hint"), .text(" — " + p.field))) }),
-            .p(.a(.href(ctx.link("/my/dossiers")), .text(ctx.t("Hồ sơ của tôi", "My dossiers"))))
+            .h2(.text(query.isEmpty ? ctx.t("Thủ tục nhận hồ sơ trực tuyến (\(procedures.count))", "Procedures taking online applications (\(procedures.count))")
+                                    : ctx.t("Nộp trực tuyến được (\(procedures.count))", "Can be applied for online (\(procedures.count))"))),
+            procedures.isEmpty
+                ? .p(.text(query.isEmpty ? ctx.t("Hiện chưa có thủ tục nào nhận hồ sơ trực tuyến.", "No procedure takes online applications yet.")
+                                         : ctx.t("Không có thủ tục nhận hồ sơ trực tuyến nào khớp với từ tìm kiếm.", "No procedure taking online applications matches.")))
+                : .ul(.forEach(procedures) { p in .li(.a(.href(ctx.link("/apply/\(p.code)")), .text(p.name)), .span(.class("hint"), .text(" — " + p.field))) }),
+            .if(!unavailable.isEmpty, .group(
+                .h2(.text(ctx.t("Chưa nộp trực tuyến được (\(unavailable.count))", "Not yet available online (\(unavailable.count))"))),
+                .ul(.forEach(unavailable) { l, why in
+                    .li(.a(.href(ctx.link("/procedures/\(l.code)")), .text(l.name)), .text(" — "),
+                        .span(.class("hint"), .text(ctx.lang == .vi ? why.vi : why.en)))
+                }))),
+            .p(.a(.href(ctx.link("/my/dossiers")), .text(ctx.t("Hồ sơ của tôi", "My dossiers"))), .text(" · "),
+               .a(.href(ctx.link("/procedures")), .text(ctx.t("Tra cứu thủ tục hành chính", "Browse the procedures"))))
+        )
+    }
+
+    /// A procedure that cannot be applied for online: why, and where to go instead.
+    static func unavailable(_ ctx: PageContext, code: String, procedure p: Procedure, reason: ApplyController.Unavailable) -> HTML {
+        let parts = ["time_limit": ctx.t("thời hạn giải quyết", "time limit"), "agency": ctx.t("cơ quan thực hiện", "executing agency"),
+                     "components": ctx.t("thành phần hồ sơ", "documents"), "fee": ctx.t("phí, lệ phí", "fees")]
+        var detail: String?
+        if case .beingUpdated(let missing) = reason, !missing.isEmpty {
+            detail = ctx.t("Còn thiếu: ", "Missing: ") + missing.map { parts[$0] ?? $0 }.joined(separator: ", ") + "."
+        }
+        return Layout.page(ctx, title: p.name,
+            Components.alert(ctx.lang == .vi ? reason.vi : reason.en),
+            .unwrap(detail) { .p(.text($0)) },
+            .p(.a(.href(ctx.link("/procedures/\(code)")), .text(ctx.t("Xem thông tin thủ tục", "See the procedure"))), .text(" · "),
+               .a(.href(ctx.link("/apply")), .text(ctx.t("← Các thủ tục nộp trực tuyến được", "← Procedures you can apply for online"))))
         )
     }
 
@@ -42,26 +71,51 @@ enum ApplyViews {
     static func documents(_ ctx: PageContext, code: String, procedure p: Procedure, draft: ApplyController.Draft, problems: ValidationProblems,
                           stored: [StoredDocumentRecord] = []) -> HTML {
         let attached = Dictionary(draft.attachments.map { ($0.component, $0.file) }, uniquingKeysWith: { a, _ in a })
+        let chosen = Set(draft.cases ?? [])
+        func field(_ i: Int, _ c: PhuongSoCore.Component) -> Node<HTML.BodyContext> {
+            let mine = stored.filter { $0.name == c.name }
+            let tag = c.isOptional ? ctx.t(" (không bắt buộc)", " (optional)") : c.condition == nil ? ctx.t(" (bắt buộc)", " (required)") : ""
+            return .group(
+                Components.textField(ctx, name: "file\(i)", label: CounterViews.label(ctx, c) + tag, type: .file, error: problems.message(for: "file\(i)", ctx.lang),
+                                     hint: attached[c.name].map { ctx.t("Đã đính kèm: ", "Attached: ") + $0.originalName + " (\($0.size / 1024) KB)" }),
+                .if(!mine.isEmpty, Components.select(ctx, name: "reuse\(i)", label: ctx.t("hoặc dùng giấy tờ đã có trong kho dữ liệu của bạn", "or use a document from your data store"),
+                                                     options: [("", ctx.t("— không dùng —", "— none —"))] + mine.map { ($0.id?.uuidString ?? "", $0.name + ctx.t(" (từ hồ sơ ", " (from dossier ") + $0.source + ")") },
+                                                     selected: nil)))
+        }
+        let indexed = Array(p.components.enumerated())
+        let required: Node<HTML.BodyContext> = .group(
+            .h2(.text(ctx.t("Giấy tờ bắt buộc", "Required documents"))),
+            .forEach(indexed.filter { $0.element.requirement == .required }) { field($0.offset, $0.element) })
+        let conditional: Node<HTML.BodyContext> = .forEach(Array(p.components.cases.enumerated())) { k, name in
+            caseFieldset(ctx, index: k, name: name, chosen: chosen.contains(name),
+                         fields: .forEach(indexed.filter { $0.element.condition == name }) { field($0.offset, $0.element) })
+        }
+        let optional: Node<HTML.BodyContext> = !p.components.contains(where: \.isOptional) ? .empty : .group(
+            .h2(.text(ctx.t("Giấy tờ không bắt buộc", "Optional documents"))),
+            .forEach(indexed.filter { $0.element.isOptional }) { field($0.offset, $0.element) })
+        let form: Node<HTML.BodyContext> = .element(named: "form", nodes: [
+            .attribute(named: "action", value: ctx.link("/apply/\(code)/documents")), .attribute(named: "method", value: "post"),
+            .attribute(named: "enctype", value: "multipart/form-data"),
+            Components.csrf(ctx), required, conditional, optional,
+            Components.submit(ctx.t("Lưu và tiếp tục", "Save and continue")),
+        ])
         return Layout.page(ctx, title: p.name,
             steps(ctx, current: 3),
             .p(.text(ctx.t("Chụp hoặc quét từng giấy tờ (PDF, JPEG, PNG; tối đa 20 MB mỗi tệp).", "Scan or photograph each document (PDF, JPEG, PNG; 20 MB at most each)."))),
             Components.alert(problems.isEmpty ? nil : ctx.t("Có tệp không nhận được; các tệp khác đã lưu.", "Some files were refused; the others were kept.")),
-            .element(named: "form", nodes: [
-                .attribute(named: "action", value: ctx.link("/apply/\(code)/documents")), .attribute(named: "method", value: "post"),
-                .attribute(named: "enctype", value: "multipart/form-data"),
-                Components.csrf(ctx),
-                .forEach(Array(p.components.enumerated())) { i, c in
-                    let mine = stored.filter { $0.name == c.name }
-                    return .group(
-                        Components.textField(ctx, name: "file\(i)", label: "\(i + 1). " + c.name, type: .file, error: problems.message(for: "file\(i)", ctx.lang),
-                                             hint: attached[c.name].map { ctx.t("Đã đính kèm: ", "Attached: ") + $0.originalName + " (\($0.size / 1024) KB)" }),
-                        .if(!mine.isEmpty, Components.select(ctx, name: "reuse\(i)", label: ctx.t("hoặc dùng giấy tờ đã có trong kho dữ liệu của bạn", "or use a document from your data store"),
-                                                             options: [("", ctx.t("— không dùng —", "— none —"))] + mine.map { ($0.id?.uuidString ?? "", $0.name + ctx.t(" (từ hồ sơ ", " (from dossier ") + $0.source + ")") },
-                                                             selected: nil)))
-                },
-                Components.submit(ctx.t("Lưu và tiếp tục", "Save and continue")),
-            ])
+            form
         )
+    }
+
+    /// One conditional case: the applicant says whether it applies; its documents follow.
+    static func caseFieldset(_ ctx: PageContext, index: Int, name: String, chosen: Bool, fields: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        .element(named: "fieldset", nodes: [
+            .element(named: "legend", nodes: [.text(name)]),
+            Components.checkboxes(ctx, name: "cases[]", legend: ctx.t("Hồ sơ của bạn có thuộc trường hợp này không?", "Does this case apply to you?"),
+                                  options: [(String(index), ctx.t("Có, hồ sơ thuộc trường hợp này (phải nộp các giấy tờ dưới đây)", "Yes (the documents below are then required)"))],
+                                  checked: chosen ? [String(index)] : []),
+            fields,
+        ])
     }
 
     static func check(_ ctx: PageContext, code: String, procedure p: Procedure, draft: ApplyController.Draft, problems: ValidationProblems) -> HTML {
@@ -74,8 +128,10 @@ enum ApplyViews {
                 .dt(.text(ctx.t("Người nộp", "Applicant"))), .dd(.text([a?.name, a?.idNumber, a?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — ")),
                                                                   .text(" "), .a(.href(ctx.link("/apply/\(code)")), .text(ctx.t("Sửa", "Change")))),
                 .dt(.text(ctx.t("Giấy tờ đính kèm", "Documents"))),
-                .dd(.ul(.forEach(p.components) { c in
-                    .li(.text(c.name + ": "), .text(draft.attachments.first { $0.component == c.name }.map { $0.file.originalName } ?? ctx.t("CHƯA CÓ", "MISSING")))
+                .dd(.ul(.forEach(p.components.applying(cases: Set(draft.cases ?? []))) { c in
+                    .li(.text(CounterViews.label(ctx, c) + ": "),
+                        .text(draft.attachments.first { $0.component == c.name }.map { $0.file.originalName }
+                              ?? (c.isOptional ? ctx.t("không nộp (không bắt buộc)", "not given (optional)") : ctx.t("CHƯA CÓ", "MISSING"))))
                 }), .a(.href(ctx.link("/apply/\(code)/documents")), .text(ctx.t("Sửa", "Change"))))
             ),
             Components.form(action: ctx.link("/apply/\(code)/submit"),

@@ -51,7 +51,7 @@ enum CounterController {
 
     struct IntakeForm: Content {
         var kind: String?; var name: String?; var idNumber: String?; var address: String?; var phone: String?; var email: String?
-        var represented: String?; var submitted: [Int]?; var sets: Int?; var decision: String?; var note: String?
+        var represented: String?; var submitted: [Int]?; var cases: [Int]?; var sets: Int?; var decision: String?; var note: String?
         var reuse: [String]?; var populationChecked: String?
     }
 
@@ -88,16 +88,18 @@ enum CounterController {
             if parts.count == 2, let i = Int(parts[0]), p.components.indices.contains(i), let id = UUID(uuidString: String(parts[1])) { reused[p.components[i].name] = id }
         }
         let ticked = Set((f.submitted ?? []).filter { p.components.indices.contains($0) }.map { p.components[$0].name }).union(reused.keys)
+        let allCases = p.components.cases
+        let cases = Set((f.cases ?? []).filter { allCases.indices.contains($0) }.map { allCases[$0] })
         let decision: IntakeDecision
         switch f.decision {
-        case "supplement"?: decision = .requestSupplement(missing: p.components.map(\.name).filter { !ticked.contains($0) }, note: f.note ?? "")
+        case "supplement"?: decision = .requestSupplement(missing: p.components.missing(submitted: ticked, cases: cases), note: f.note ?? "")
         case "refuse"?: decision = .refuse(reason: f.note ?? "")
         default: decision = .receive
         }
         let applicant = Applicant(kind: Applicant.Kind(rawValue: f.kind ?? "") ?? .person, name: f.name ?? "", idNumber: f.idNumber ?? "",
                                   address: f.address ?? "", phone: f.phone ?? "", email: f.email ?? "", represented: f.represented ?? "")
         do {
-            let dossier = try await IntakeService.intake(.init(applicant: applicant, submitted: ticked, sets: f.sets ?? 1, decision: decision,
+            let dossier = try await IntakeService.intake(.init(applicant: applicant, submitted: ticked, cases: cases, sets: f.sets ?? 1, decision: decision,
                                                                reused: reused, populationChecked: f.populationChecked == "on"),
                                                          procedure: record, unit: unit, clerk: user.username, actor: req.auditActor,
                                                          now: req.now, utcOffset: req.config.utcOffset, on: req.db)
@@ -124,19 +126,8 @@ enum CounterController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let d = try await dossier(req)
-        let events = try await DossierEventRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
-        let handoffs = try await HandoffRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
-        let user = try req.require(.viewDossiers)
-        let ctx = PageContext.of(req)
-        let fees = try await FeeService.account(of: d.requireID(), on: req.db)
-        let results = try await ResultRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).sort(\.$signedAt).all()
-        let extra: Node<HTML.BodyContext> = .group(
-            DigitizationViews.section(ctx, dossier: d, user: user),
-            PaymentsViews.section(ctx, dossier: d, account: fees, user: user, vietQR: try await UnitBankAccount.account(for: d, req) != nil, utcOffset: req.config.utcOffset),
-            ResultsViews.section(ctx, dossier: d, results: results, user: user))
-        let names = try await AccountQueries.displayNames(Set(events.map(\.actor) + handoffs.map(\.giver)), on: req.db)
-        return try CounterViews.dossier(ctx, dossier: d, events: events, handoffs: handoffs, user: user,
-                                        utcOffset: req.config.utcOffset, extra: extra, names: names).response()
+        let done = req.query[String.self, at: "done"].flatMap(ProcessPlan.Action.init(rawValue:))
+        return try await DossierPage.render(req, d, notice: done.map { DossierPage.done($0, PageContext.of(req)) })
     }
 
     struct RegisterQuery: Content { var field: String?; var from: String?; var to: String?; var bucket: String? }
@@ -158,10 +149,9 @@ enum CounterController {
         let user = try req.require(.receiveDossiers)
         let d = try await dossier(req)
         let f = try req.content.decode(DecideForm.self)
-        let submitted = Set(try d.components.filter(\.submitted).map(\.name))
         let decision: IntakeDecision
         switch f.decision {
-        case "supplement"?: decision = .requestSupplement(missing: try d.components.map(\.name).filter { !submitted.contains($0) }, note: f.note ?? "")
+        case "supplement"?: decision = .requestSupplement(missing: try OnlineIntake.missing(in: d), note: f.note ?? "")
         case "refuse"?: decision = .refuse(reason: f.note ?? "")
         default: decision = .receive
         }

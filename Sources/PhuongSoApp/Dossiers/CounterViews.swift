@@ -54,23 +54,8 @@ enum CounterViews {
         )
     }
 
-    static func actionName(_ a: ProcessPlan.Action, _ ctx: PageContext, last: Bool) -> String {
-        switch a {
-        case .claim: return ctx.t("Nhận xử lý", "Take it")
-        case .complete: return last ? ctx.t("Hoàn thành, ghi nhận kết quả", "Finish: record the result") : ctx.t("Hoàn thành bước, chuyển bước sau", "Finish the step, hand it on")
-        case .sendBack: return ctx.t("Trả lại bước trước", "Send back")
-        case .returnResult: return ctx.t("Trả kết quả cho người nộp", "Return the result")
-        case .assign: return ctx.t("Phân công cho cán bộ (ghi chú: tên đăng nhập: lý do)", "Assign to an official (note: username: reason)")
-        case .requestSupplement: return ctx.t("Yêu cầu bổ sung hồ sơ (tạm dừng thời hạn)", "Request a supplement (the clock stops)")
-        case .resume: return ctx.t("Đã nhận bổ sung, tiếp tục xử lý", "Supplement received: continue")
-        case .stop: return ctx.t("Dừng xử lý theo đề nghị của người nộp", "Stop at the applicant's request")
-        case .transfer: return ctx.t("Chuyển cơ quan phối hợp (liên thông; ghi mã đơn vị nhận vào ô ghi chú, ví dụ 000.20.00.H42: nội dung)", "Transfer to another agency (unit code first in the note, e.g. 000.20.00.H42: what is asked)")
-        case .returnTransfer: return ctx.t("Trả kết quả phối hợp về cơ quan chủ trì", "Send the agency's part back")
-        }
-    }
-
-    static func process(_ ctx: PageContext, _ d: DossierRecord, plan: ProcessPlan, handoffs: [HandoffRecord], actions: [ProcessPlan.Action],
-                        canApologize: Bool, utcOffset: Int, names: [String: String] = [:]) -> Node<HTML.BodyContext> {
+    static func process(_ ctx: PageContext, _ d: DossierRecord, plan: ProcessPlan, handoffs: [HandoffRecord], actionForms: Node<HTML.BodyContext>,
+                        utcOffset: Int, names: [String: String] = [:]) -> Node<HTML.BodyContext> {
         let timeliness = ["early": ctx.t("Trước hạn", "Early"), "onTime": ctx.t("Đúng hạn", "On time"), "late": ctx.t("Trễ hạn", "Late")]
         return .group(
             .h2(.text(ctx.t("Quy trình xử lý", "Internal process"))),
@@ -79,23 +64,7 @@ enum CounterViews {
                     .text("\(s.actor) — \(s.task) (\(Procedure.number(s.hours)) " + ctx.t("giờ", "h") + ")"))
             }),
             .if(!d.returnNote.isEmpty, .p(.text(ctx.t("Đã trả kết quả: ", "Returned: ") + d.returnNote + " — " + when(d.returnedAt, utcOffset)))),
-            .if(!actions.isEmpty, .element(named: "form", nodes: [
-                .attribute(named: "action", value: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/act")), .attribute(named: "method", value: "post"),
-                .attribute(named: "enctype", value: "multipart/form-data"),
-                Components.csrf(ctx),
-                Components.select(ctx, name: "action", label: ctx.t("Thao tác", "Action"),
-                                  options: actions.map { ($0.rawValue, actionName($0, ctx, last: d.currentStep == plan.lastStep)) }, selected: actions.contains(.complete) ? "complete" : actions.first?.rawValue),
-                CatalogAdminViews.textArea(ctx, name: "note", label: ctx.t("Ý kiến / ghi chú (khi trả kết quả: cách trả và người nhận)", "Note (when returning: how and to whom)"),
-                                           value: nil, rows: 2, error: nil),
-                Components.textField(ctx, name: "file", label: ctx.t("Tệp kèm theo (không bắt buộc: dự thảo, văn bản đã ký…)", "Attached file (optional: draft, signed document…)"), type: .file),
-                Components.submit(ctx.t("Thực hiện", "Do it")),
-            ])),
-            .if(canApologize && [.received, .inProcess, .supplementRequestedInProcess].contains(d.state), Components.form(action: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/apology"),
-                Components.csrf(ctx),
-                .h3(.text(ctx.t("Xin lỗi và hẹn lại ngày trả (Mẫu 04, lãnh đạo, một lần)", "Apology and new date (BM.04, leaders, once)"))),
-                Components.textField(ctx, name: "newDue", label: ctx.t("Ngày giờ hẹn mới", "New appointment"), type: .datetimeLocal),
-                Components.textField(ctx, name: "reason", label: ctx.t("Lý do chậm trễ", "Reason for the delay")),
-                Components.submit(ctx.t("Gửi thư xin lỗi", "Issue the apology"), secondary: true))),
+            actionForms,
             .if(!handoffs.isEmpty, Components.table(caption: ctx.t("Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)", "Hand-off log (BM.05)"),
                 headers: [ctx.t("Bước giao", "From"), ctx.t("Bước nhận", "To"), ctx.t("Thời điểm", "When"), ctx.t("Người giao", "Given by"),
                           ctx.t("Bên nhận", "Received by"), ctx.t("Kết quả bước", "Step timeliness"), ctx.t("Ghi chú", "Note")],
@@ -167,10 +136,9 @@ enum CounterViews {
                 Components.textField(ctx, name: "represented", label: ctx.t("Người được ủy quyền nộp thay cho (nếu có)", "Applying on behalf of (if authorised)"),
                                      value: f.represented ?? ""),
                 .h2(.text(ctx.t("Thành phần hồ sơ đã nộp", "Documents handed in"))),
-                .unwrap(e("decision")) { .p(.class("error"), .text($0)) },
-                Components.checkboxes(ctx, name: "submitted[]", legend: ctx.t("Đánh dấu giấy tờ đã nhận", "Tick the documents received"),
-                                      options: p.components.enumerated().map { (String($0.offset), $0.element.name + ($0.element.form.isEmpty ? "" : " (\($0.element.form))")) },
-                                      checked: Set(ticked.map(String.init))),
+                .unwrap(e("decision")) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                .unwrap(e("cases")) { .p(.class("error"), .text($0)) },
+                checklist(ctx, components: p.components, ticked: Set(ticked.map(String.init)), cases: Set((f.cases ?? []).map(String.init))),
                 .if(!reusable.isEmpty, Components.checkboxes(ctx, name: "reuse[]", legend: ctx.t("Dùng lại giấy tờ đã số hóa của người nộp (không yêu cầu nộp lại)", "Reuse the applicant's digitized documents (not asked again)"),
                                                              options: reusable, checked: Set(f.reuse ?? []))),
                 Components.checkboxes(ctx, name: "populationChecked", legend: ctx.t("Đối chiếu dữ liệu", "Data check"),
@@ -187,13 +155,43 @@ enum CounterViews {
         )
     }
 
+    /// The counter's checklist: required documents; each conditional case with a box saying it
+    /// applies (its documents are then required); optional documents. Values are indices into the
+    /// procedure's components (`submitted[]`) and cases (`cases[]`).
+    static func checklist(_ ctx: PageContext, components: [PhuongSoCore.Component], ticked: Set<String>, cases chosen: Set<String>) -> Node<HTML.BodyContext> {
+        let indexed = Array(components.enumerated())
+        func options(_ keep: (PhuongSoCore.Component) -> Bool) -> [(value: String, label: String)] {
+            indexed.filter { keep($0.element) }.map { (String($0.offset), label(ctx, $0.element)) }
+        }
+        let cases = components.cases
+        return .group(
+            Components.checkboxes(ctx, name: "submitted[]", legend: ctx.t("Giấy tờ bắt buộc — đánh dấu giấy tờ đã nhận", "Required documents — tick those received"),
+                                  options: options { $0.requirement == .required }, checked: ticked),
+            .forEach(Array(cases.enumerated())) { i, c in
+                .element(named: "fieldset", nodes: [
+                    .element(named: "legend", nodes: [.text(ctx.t("Giấy tờ theo trường hợp: ", "Documents of a case: ") + c)]),
+                    Components.checkboxes(ctx, name: "cases[]", legend: ctx.t("Trường hợp này", "This case"),
+                                          options: [(String(i), ctx.t("Hồ sơ thuộc trường hợp này (giấy tờ bên dưới trở thành bắt buộc)", "The dossier is in this case (the documents below become required)"))],
+                                          checked: chosen),
+                    Components.checkboxes(ctx, name: "submitted[]", legend: ctx.t("Giấy tờ đã nhận", "Received"), options: options { $0.condition == c }, checked: ticked),
+                ])
+            },
+            .if(components.contains(where: \.isOptional),
+                Components.checkboxes(ctx, name: "submitted[]", legend: ctx.t("Giấy tờ không bắt buộc — đánh dấu nếu người nộp có nộp", "Optional documents — tick if handed in"),
+                                      options: options(\.isOptional), checked: ticked))
+        )
+    }
+
+    /// A component as the checklist and the forms name it: "Giấy chứng sinh (bản chính)".
+    static func label(_ ctx: PageContext, _ c: PhuongSoCore.Component) -> String {
+        c.name + (c.formAndCount.isEmpty ? "" : " (\(c.formAndCount))")
+    }
+
     static func dossier(_ ctx: PageContext, dossier d: DossierRecord, events: [DossierEventRecord], handoffs: [HandoffRecord], user: CurrentUser,
                         utcOffset: Int, problems: ValidationProblems = ValidationProblems(), extra: Node<HTML.BodyContext> = .empty,
-                        names: [String: String] = [:]) throws -> HTML {
+                        names: [String: String] = [:], actionForms: Node<HTML.BodyContext> = .empty, notice: String? = nil) throws -> HTML {
         func person(_ username: String) -> String { names[username] ?? ctx.t("Hệ thống", "System") }
         let plan = try ProcessingService.plan(of: d)
-        let position = ProcessPlan.Position(state: d.state, step: d.currentStep, assignee: d.assignee)
-        let actions = ProcessPlan.Action.allCases.filter { a in (try? plan.apply(a, to: position, by: user.username, role: user.role)) != nil }
         let a = try d.applicant
         let attachments = try d.attachments
         let slipName = [.received, .inProcess, .transferred, .done, .returned].contains(d.state) ? ctx.t("In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)", "Print the receipt (BM.01)")
@@ -201,6 +199,7 @@ enum CounterViews {
             : d.state == .stopped ? ctx.t("In Thông báo dừng giải quyết hồ sơ", "Print the notice of stopping")
             : ctx.t("In Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)", "Print the supplement request (BM.02)")
         return Layout.page(ctx, title: (d.code.map { ctx.t("Hồ sơ ", "Dossier ") + $0 } ?? ctx.t("Kết quả kiểm tra hồ sơ", "Intake outcome")),
+            .unwrap(notice) { .p(.class("notice success"), .attribute(named: "role", value: "status"), .text($0)) },
             .p(.class("notice"), .attribute(named: "role", value: "status"), .text(stateName(d.state, ctx))),
             .if(events.filter { $0.action == "requestSupplement" }.count > 1,
                 Components.alert(ctx.t("Hồ sơ đã bị yêu cầu bổ sung hơn một lần trong quá trình giải quyết: Bộ chỉ số 766 tính là trễ hạn.",
@@ -227,15 +226,17 @@ enum CounterViews {
                                                value: nil, rows: 3, error: nil),
                     Components.submit(ctx.t("Ghi nhận", "Record")))
             ) : .p(.a(.class("button"), .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/slip")), .text(slipName))),
-            .if([.received, .inProcess, .done, .returned, .supplementRequestedInProcess, .stopped, .transferred].contains(d.state), process(ctx, d, plan: plan, handoffs: handoffs, actions: actions,
-                                                                                                                       canApologize: AccessPolicy.allows(user.role, .apologizeForDelay), utcOffset: utcOffset, names: names)),
+            .if([.received, .inProcess, .done, .returned, .supplementRequestedInProcess, .stopped, .transferred].contains(d.state), process(ctx, d, plan: plan, handoffs: handoffs, actionForms: actionForms,
+                                                                                                                       utcOffset: utcOffset, names: names)),
             extra,
             .h2(.text(ctx.t("Diễn biến", "Timeline"))),
             .ul(.forEach(events) { ev in
                 .li(.text(when(ev.atSeconds, utcOffset) + " — " + DossierEventNames.name(ev.action, ctx.lang) + " (" + person(ev.actor) + ")"
                           + (ev.note.isEmpty ? "" : ": " + ev.note)))
             }),
-            .p(.a(.href(ctx.link("/counter")), .text(ctx.t("← Về quầy tiếp nhận", "← Back to the counter"))))
+            // back to where this person works: the counter's queue, or their workspace
+            user.role == .clerk ? .p(.a(.href(ctx.link("/counter")), .text(ctx.t("← Về quầy tiếp nhận", "← Back to the counter"))))
+                : .p(.a(.href(ctx.link(WorkspacePaths.workspace)), .text(ctx.t("← Về bàn làm việc", "← Back to my workspace"))))
         )
     }
 }

@@ -10,7 +10,7 @@ enum DossierForms {
         let trackingLink = trackingURL + "?code=" + (d.code ?? "") + "&secret=" + d.secret
         let qr = try? QRCode(text: trackingLink)
         let a = try d.applicant
-        let components = try d.components
+        let received = try d.components.filter(\.submitted)
         let p = try d.procedureContent
         let created = LocalDateTime(Instant(seconds: d.createdAtSeconds), utcOffset: utcOffset)
         let place = d.unit.name
@@ -27,7 +27,9 @@ enum DossierForms {
             .attribute(named: "lang", value: "vi"),
             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                   .element(named: "title", text: form + " — " + (d.code ?? "")), .style(styles)),
-            .body(.main(
+            .body(
+                printBar(slip: "/counter/dossiers/\(d.id?.uuidString ?? "")/slip", back: "/counter/dossiers/\(d.id?.uuidString ?? "")"),
+                .main(
                 .p(.class("form"), .text(form)),
                 .div(.class("header"),
                      .div(.p(.text((parent?.name ?? "ĐƠN VỊ CHỦ QUẢN").uppercased())),
@@ -45,9 +47,12 @@ enum DossierForms {
                 .if(!a.represented.isEmpty, line("Nộp thay cho (theo ủy quyền)", a.represented)),
                 line("Nội dung yêu cầu giải quyết", p.name),
                 .h2(.text(receipt ? "Thành phần hồ sơ nộp gồm:" : "Hồ sơ đã nộp gồm:")),
+                // Only what was handed in (or taken from the data store): never an item not received.
+                received.isEmpty ? .p(.text("Chưa nhận giấy tờ nào.")) :
                 .table(.thead(.tr(.th(.text("STT")), .th(.text("Tên giấy tờ")), .th(.text("Bản chính / bản sao")), .th(.text("Số lượng")))),
-                       .tbody(.forEach(Array(components.filter(\.submitted).enumerated())) { i, c in
-                           .tr(.td(.text(String(i + 1))), .td(.text(c.name)), .td(.text(c.form.isEmpty ? "—" : c.form)), .td(.text(String(c.count))))
+                       .tbody(.forEach(Array(received.enumerated())) { i, c in
+                           .tr(.td(.text(String(i + 1))), .td(.text(c.name + (c.reusedDocument == nil ? "" : " (lấy từ kho dữ liệu)"))),
+                               .td(.text(c.form.isEmpty ? "Văn bản công bố không ghi" : c.form)), .td(.text(c.count < 10 ? "0\(c.count)" : String(c.count))))
                        })),
                 line("Số lượng hồ sơ", "\(d.sets) bộ"),
                 receipt ? .group(
@@ -79,6 +84,15 @@ enum DossierForms {
         )
     }
 
+    /// The bar above a printable document: open it alone to print, and the way back. Hidden when
+    /// printed (`@media print` in `styles`); no script: printing is the browser's own command.
+    static func printBar(slip: String, back: String) -> Node<HTML.BodyContext> {
+        .nav(.class("print-bar"),
+             .a(.href(back), .text("← Quay lại hồ sơ")),
+             .a(.class("button"), .href(slip), .target(.blank), .text("In phiếu")),
+             .span(.text("Mở phiếu ở thẻ riêng rồi dùng lệnh In của trình duyệt (Ctrl+P hoặc ⌘P); thanh này không được in.")))
+    }
+
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     static let styles = """
@@ -86,6 +100,9 @@ enum DossierForms {
     main{max-width:190mm;margin:0 auto;padding:6mm}.form{text-align:right;font-style:italic;margin:0}.header{display:flex;justify-content:space-between;text-align:center;gap:8mm}
     .header p{margin:0}.rule{border-top:1px solid #000;width:40%;margin:2px auto!important}h1{font-size:14pt;text-align:center;margin:14px 0}
     h2{font-size:13pt;margin:8px 0 4px}p{margin:4px 0}table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:2px 4px;font-size:12pt;vertical-align:top}
+    .print-bar{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;padding:8px;border-bottom:1px solid #888;font-family:sans-serif;font-size:11pt}
+    .print-bar .button{border:1px solid #000;padding:4px 12px;text-decoration:none;color:#000;border-radius:4px}
+    @media print{.print-bar{display:none}}
     .sign{display:flex;justify-content:space-around;text-align:center;margin-top:14px}.sign .name{margin-top:60px}.track{border:1px dashed #000;padding:4px;display:flex;gap:8px;align-items:center}.qr svg{width:30mm;height:30mm}
     """
 }

@@ -11,13 +11,17 @@ package enum IntakeService {
         package var applicant: Applicant
         /// Names of the checklist components handed in.
         package var submitted: Set<String>
+        /// The conditional cases of the procedure that apply to this dossier (their components
+        /// become required).
+        package var cases: Set<String> = []
         package var sets: Int
         package var decision: IntakeDecision
         /// Components taken from the applicant's data store instead of paper: name → stored document.
         package var reused: [String: UUID] = [:]
         package var populationChecked = false
-        package init(applicant: Applicant, submitted: Set<String>, sets: Int, decision: IntakeDecision, reused: [String: UUID] = [:], populationChecked: Bool = false) {
-            self.applicant = applicant; self.submitted = submitted; self.sets = sets; self.decision = decision
+        package init(applicant: Applicant, submitted: Set<String>, cases: Set<String> = [], sets: Int, decision: IntakeDecision, reused: [String: UUID] = [:],
+                     populationChecked: Bool = false) {
+            self.applicant = applicant; self.submitted = submitted; self.cases = cases; self.sets = sets; self.decision = decision
             self.reused = reused; self.populationChecked = populationChecked
         }
     }
@@ -37,9 +41,13 @@ package enum IntakeService {
             throw AppError.invalid(field: "procedure", vi: "Thủ tục chưa đủ thông tin (\(procedure.missingParts.joined(separator: ", "))): chưa thể tiếp nhận hồ sơ.",
                                    en: "The procedure is incomplete (\(procedure.missingParts.joined(separator: ", "))): dossiers cannot be received yet.")
         }
-        let required = procedure.components.map(\.name)
+        let unknownCases = input.cases.subtracting(procedure.components.cases)
+        if !unknownCases.isEmpty {
+            problems.add("cases", "Trường hợp không có trong thủ tục: " + unknownCases.sorted().joined(separator: "; "),
+                         "Cases not in the procedure: " + unknownCases.sorted().joined(separator: "; "))
+        }
         let state: DossierState
-        do { state = try input.decision.outcome(from: nil, required: required, submitted: input.submitted) }
+        do { state = try input.decision.outcome(from: nil, checklist: procedure.components, cases: input.cases, submitted: input.submitted.union(input.reused.keys)) }
         catch { problems.add("decision", error.vi, error.en); state = .refused }
         try problems.throwIfAny()
 
@@ -73,7 +81,9 @@ package enum IntakeService {
                 reusedDocs[component] = doc
             }
         }
-        dossier.componentsJSON = try json(procedure.components.map {
+        // The dossier's own checklist: the other cases' components are not part of it, so Mẫu 01
+        // and the supplement request never name them.
+        dossier.componentsJSON = try json(procedure.components.applying(cases: input.cases).map {
             SubmittedComponent(name: $0.name, form: $0.form, count: $0.count, submitted: input.submitted.contains($0.name) || reusedDocs[$0.name] != nil,
                                reusedDocument: reusedDocs[$0.name]?.id)
         })

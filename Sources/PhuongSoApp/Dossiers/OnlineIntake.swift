@@ -11,7 +11,8 @@ package enum OnlineIntake {
     package static let counterAllowance: Int64 = 8 * 3600
 
     package static func submit(procedure record: ProcedureRecord, unit: UnitRecord, citizen: CurrentUser, applicant raw: Applicant,
-                               attachments: [Attachment], actor: AuditActor, now: Date, utcOffset: Int, on db: Database) async throws -> DossierRecord {
+                               attachments: [Attachment], cases: Set<String> = [], actor: AuditActor, now: Date, utcOffset: Int,
+                               on db: Database) async throws -> DossierRecord {
         var problems = ValidationProblems()
         let (applicant, applicantProblems) = raw.validated()
         for p in applicantProblems { problems.add(p.field, p.vi, p.en) }
@@ -24,7 +25,12 @@ package enum OnlineIntake {
             throw AppError.invalid(field: "procedure", vi: "Thủ tục này chưa nhận hồ sơ trực tuyến.", en: "This procedure does not take online applications.")
         }
         let attached = Set(attachments.map(\.component))
-        let missing = procedure.components.map(\.name).filter { !attached.contains($0) }
+        let unknownCases = cases.subtracting(procedure.components.cases)
+        if !unknownCases.isEmpty {
+            problems.add("cases", "Trường hợp không có trong thủ tục: " + unknownCases.sorted().joined(separator: "; "),
+                         "Cases not in the procedure: " + unknownCases.sorted().joined(separator: "; "))
+        }
+        let missing = procedure.components.missing(submitted: attached, cases: cases)
         if !missing.isEmpty { problems.add("documents", "Còn thiếu tệp đính kèm: " + missing.joined(separator: "; "), "Files missing for: " + missing.joined(separator: "; ")) }
         try problems.throwIfAny()
         let nowSeconds = Int64(now.timeIntervalSince1970)
@@ -53,7 +59,7 @@ package enum OnlineIntake {
         }
         let reusedFinal = reusedDocs
         let reusedByComponent = Dictionary(attachments.compactMap { a in a.storedDocument.map { (a.component, $0) } }, uniquingKeysWith: { a, _ in a })
-        d.componentsJSON = try IntakeService.json(procedure.components.map {
+        d.componentsJSON = try IntakeService.json(procedure.components.applying(cases: cases).map {
             SubmittedComponent(name: $0.name, form: $0.form, count: $0.count, submitted: attached.contains($0.name), reusedDocument: reusedByComponent[$0.name])
         })
         d.sets = 1
@@ -85,8 +91,9 @@ package enum OnlineIntake {
                                on db: Database) async throws {
         let procedure = try d.procedureContent
         let submitted = Set(try d.components.filter(\.submitted).map(\.name))
+        let (checklist, cases) = try checklist(of: d)
         let state: DossierState
-        do { state = try decision.outcome(from: d.state, required: procedure.components.map(\.name), submitted: submitted) }
+        do { state = try decision.outcome(from: d.state, checklist: checklist, cases: cases, submitted: submitted) }
         catch {
             var problems = ValidationProblems()
             problems.add("decision", error.vi, error.en)
@@ -121,6 +128,20 @@ package enum OnlineIntake {
             return (AuditedChange(action: "dossier." + action, entity: "dossier", entityID: d.code ?? id.uuidString,
                                   before: ["state": from.rawValue], after: ["state": state.rawValue], reason: note), ())
         }
+    }
+
+    /// The dossier's checklist (the components listed for it: required ones, those of the cases
+    /// the applicant said apply, optional ones) and the cases it names.
+    package static func checklist(of d: DossierRecord) throws -> (components: [Component], cases: Set<String>) {
+        let listed = Set(try d.components.map(\.name))
+        let checklist = try d.procedureContent.components.filter { listed.contains($0.name) }
+        return (checklist, Set(checklist.compactMap(\.condition)))
+    }
+
+    /// The needed components the dossier lacks, each named.
+    package static func missing(in d: DossierRecord) throws -> [String] {
+        let (checklist, cases) = try checklist(of: d)
+        return checklist.missing(submitted: Set(try d.components.filter(\.submitted).map(\.name)), cases: cases)
     }
 
     /// Working time the counter has used on an online dossier, and whether it is late.

@@ -66,7 +66,8 @@ public enum CatalogImport {
             let online = cell("online_level")
             if let level = OnlineLevel(rawValue: online.lowercased()) { p.onlineLevel = level }
             else { problem(file, row.line, "online_level", "mức trực tuyến '\(online)' không hợp lệ (toàn trình, một phần hoặc để trống)", "unknown online level '\(online)'") }
-            p.components = list(cell("components")).map { Component(name: $0, form: componentForm($0)) }
+            do { p.components = try Component.list(notation: cell("components")) }
+            catch { problem(file, row.line, "components", error.vi, error.en) }
             p.result = cell("result")
             p.legalBases = list(cell("legal_basis"))
             p.agency = cell("agency")
@@ -159,10 +160,4 @@ public enum CatalogImport {
         text.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
-    static func componentForm(_ name: String) -> String {
-        let lower = name.lowercased()
-        if lower.contains("bản sao") { return "bản sao" }
-        if lower.contains("bản chính") { return "bản chính" }
-        return ""
-    }
 }

@@ -53,20 +53,6 @@ public enum SupplementPolicy: String, Codable, Sendable, CaseIterable {
     case pause, restart
 }
 
-/// A required document (thành phần hồ sơ).
-public struct Component: Hashable, Codable, Sendable {
-    public var name: String
-    /// "bản chính", "bản sao", or empty when the source does not say.
-    public var form: String
-    public var count: Int
-    /// Whether it can be taken from the citizen's data store instead of asked again.
-    public var reusable: Bool
-
-    public init(name: String, form: String = "", count: Int = 1, reusable: Bool = false) {
-        self.name = name; self.form = form; self.count = count; self.reusable = reusable
-    }
-}
-
 /// One step of the internal process (quy trình nội bộ) approved by the provincial Chairman.
 public struct ProcessStep: Hashable, Codable, Sendable {
     public var actor: String

@@ -55,12 +55,16 @@ public enum IntakeDecision: Sendable, Equatable {
     /// Not acceptable: a reason is mandatory (BM.03).
     case refuse(reason: String)
 
-    public enum Problem: String, Error, Sendable {
-        case missingComponents, nothingMissing, reasonRequired, notAwaitingIntake
+    public enum Problem: Error, Sendable, Equatable {
+        /// The needed components not handed in, each named.
+        case missingComponents([String])
+        case nothingMissing, reasonRequired, notAwaitingIntake
 
         public var vi: String {
             switch self {
-            case .missingComponents: return "Chưa đủ thành phần hồ sơ bắt buộc: không thể tiếp nhận. Hãy chọn yêu cầu bổ sung."
+            case .missingComponents(let names):
+                return "Chưa đủ thành phần hồ sơ bắt buộc, còn thiếu: " + names.joined(separator: "; ")
+                    + ". Không thể tiếp nhận: hãy đánh dấu giấy tờ đã nhận hoặc chọn yêu cầu bổ sung."
             case .nothingMissing: return "Yêu cầu bổ sung cần liệt kê ít nhất một giấy tờ còn thiếu."
             case .reasonRequired: return "Từ chối tiếp nhận phải ghi rõ lý do."
             case .notAwaitingIntake: return "Hồ sơ không ở trạng thái chờ tiếp nhận."
@@ -69,7 +73,8 @@ public enum IntakeDecision: Sendable, Equatable {
 
         public var en: String {
             switch self {
-            case .missingComponents: return "Required documents are missing: it cannot be received. Request a supplement instead."
+            case .missingComponents(let names):
+                return "Required documents are missing: " + names.joined(separator: "; ") + ". It cannot be received: tick what was handed in or request a supplement."
             case .nothingMissing: return "A supplement request must list at least one missing document."
             case .reasonRequired: return "A refusal needs a reason."
             case .notAwaitingIntake: return "The dossier is not waiting for intake."
@@ -77,12 +82,15 @@ public enum IntakeDecision: Sendable, Equatable {
         }
     }
 
-    /// The state a decision leads to, after checking it against the components submitted.
-    public func outcome(from state: DossierState?, required: [String], submitted: Set<String>) throws(Problem) -> DossierState {
+    /// The state a decision leads to, after checking it against the procedure's components, the
+    /// conditional cases that apply to this dossier and the components handed in: a dossier is
+    /// received only with every required component and every component of the cases chosen.
+    public func outcome(from state: DossierState?, checklist: [Component], cases: Set<String>, submitted: Set<String>) throws(Problem) -> DossierState {
         guard state == nil || state == .submittedOnline || state == .supplementRequestedAtIntake else { throw .notAwaitingIntake }
         switch self {
         case .receive:
-            guard required.allSatisfy(submitted.contains) else { throw .missingComponents }
+            let missing = checklist.missing(submitted: submitted, cases: cases)
+            guard missing.isEmpty else { throw .missingComponents(missing) }
             return .received
         case .requestSupplement(let missing, let note):
             guard !missing.isEmpty || !note.allSatisfy(\.isWhitespace) else { throw .nothingMissing }
@@ -91,5 +99,10 @@ public enum IntakeDecision: Sendable, Equatable {
             guard !reason.allSatisfy(\.isWhitespace) else { throw .reasonRequired }
             return .refused
         }
+    }
+
+    /// The same, where every named component is required.
+    public func outcome(from state: DossierState?, required: [String], submitted: Set<String>) throws(Problem) -> DossierState {
+        try outcome(from: state, checklist: required.map { Component(name: $0) }, cases: [], submitted: submitted)
     }
 }

@@ -91,10 +91,10 @@ extension CSV { typealias Rows = [Record] }
         let i = try #require(incoming.firstIndex { $0.code == "2.001035" })
         incoming[i].feeAmount = 60000
         incoming.removeLast()
-        let diff = CatalogDiff.compare(current: current, incoming: incoming)
+        let diff = CatalogDiff.compare(current: current, incoming: incoming, scope: .whole)
         #expect(diff.filter { $0.kind == .changed } == [CatalogDiff.Entry(code: "2.001035", name: incoming[i].name, kind: .changed,
                                                                            changes: [.init(field: "fee_amount_vnd", before: "50000", after: "60000")])])
-        #expect(diff.filter { $0.kind == .removed }.map(\.code) == [current.last!.code])
+        #expect(diff.filter { $0.kind == .retired }.map(\.code) == [current.last!.code])
         #expect(diff.filter { $0.kind == .unchanged }.count == current.count - 2)
     }
 

@@ -68,7 +68,7 @@ import Testing
 
     @Test func receivingNeedsEveryRequiredDocument() throws {
         #expect(try IntakeDecision.receive.outcome(from: nil, required: required, submitted: Set(required)) == .received)
-        #expect(throws: IntakeDecision.Problem.missingComponents) {
+        #expect(throws: IntakeDecision.Problem.missingComponents(["Giấy chứng sinh"])) {
             try IntakeDecision.receive.outcome(from: nil, required: required, submitted: ["Tờ khai"])
         }
     }
