@@ -25,9 +25,12 @@ enum TrackingController {
         var receivedAtText: String
         var dueAtText: String
         var toDo: String
+        /// The fee sentence shared with the counter and the payment pages (`FeeSummary`), its
+        /// status, what is still owed (0 when paid, exempt or free) and the receipts issued.
         var fee: String
-        /// What is still owed (0 when paid, exempt or free), and the electronic results issued.
+        var feeStatus: String
         var feeOutstanding: Int
+        var feeReceipts: Int
         var results: [Result]
         var timeline: [Step]
         struct Result: Content, Sendable { var code: String; var title: String }
@@ -40,7 +43,7 @@ enum TrackingController {
     /// Only misses are recorded: `throttle.failures` misses from one address within the window
     /// lock it, whatever lookups succeeded in between (a valid receipt of one's own cannot reset
     /// the count), and a successful lookup writes nothing, so the public page is a pure read.
-    static func lookup(code rawCode: String, secret rawSecret: String, address: String, now: Date = Date(), on db: Database) async throws -> DossierRecord? {
+    static func lookup(code rawCode: String, secret rawSecret: String, address: String, now: Date, on db: Database) async throws -> DossierRecord? {
         let key = "track:" + address
         let misses = try await LoginAttemptRecord.query(on: db).filter(\.$username == key).filter(\.$succeeded == false)
             .filter(\.$at >= now.addingTimeInterval(-throttle.window)).sort(\.$at, .descending).limit(throttle.failures).all()
@@ -60,27 +63,15 @@ enum TrackingController {
             toDo = lang.t("Bổ sung các giấy tờ sau: ", "Supply: ") + d.decisionNote.replacingOccurrences(of: "\n", with: "; ")
         case .done: toDo = lang.t("Mang giấy tiếp nhận đến Bộ phận Một cửa để nhận kết quả.", "Bring your receipt to the one-stop counter to collect the result.")
         case .returned, .refused, .stopped, .closedWithoutSupplement: toDo = lang.t("Không cần làm gì thêm.", "Nothing more to do.")
-        default: toDo = lang.t("Không cần làm gì; hồ sơ đang được giải quyết. Hẹn trả kết quả như trên.", "Nothing to do now; your dossier is being handled.")
+        default: toDo = lang.t("Hồ sơ đang được giải quyết; hẹn trả kết quả như trên.", "Your dossier is being handled; see the appointment above.")
         }
         let apology = events.first { $0.action == "apologize" }
         let apologyText = apology.map { ev in
             lang.t("Cơ quan giải quyết đã gửi thư xin lỗi (lý do: ", "The office has apologised (reason: ") + (ev.note.components(separatedBy: " | ").first ?? "")
                 + lang.t(") và hẹn lại ngày trả kết quả như trên.", ") and set the new date above.")
         }
-        // One query for what is owed and paid (this page is the busiest public one; see docs/PERFORMANCE.md).
-        let account = try await FeeService.summary(of: d.requireID(), on: db)
-        var feeLine: String
-        if account == nil {
-            // Nothing owed: the procedure version's fee rule says why (only its two fee fields are decoded).
-            struct FeeRule: Decodable { var feeAmount: Int?; var feeText: String? }
-            let rule = try JSONDecoder().decode(FeeRule.self, from: Data(d.procedureSnapshot.utf8))
-            feeLine = rule.feeAmount.map { $0 == 0 ? lang.t("Không thu phí", "No fee") : CatalogViews.vnd($0) } ?? ((rule.feeText ?? "").isEmpty ? "—" : rule.feeText ?? "")
-        } else { feeLine = "" }
-        if let a = account {
-            feeLine = a.demand.isExempt ? lang.t("Được miễn (", "Exempt (") + a.demand.exemptionReason + ")"
-                : a.outstanding == 0 ? CatalogViews.vnd(a.demand.amount) + lang.t(" — đã nộp đủ", " — paid")
-                : CatalogViews.vnd(a.demand.amount) + lang.t(" — còn phải nộp ", " — outstanding ") + CatalogViews.vnd(a.outstanding)
-        }
+        // What is owed, as the counter and the payment pages say it (one query: docs/PERFORMANCE.md).
+        let fee = try await FeeSummary.load(d, on: db)
         // Results are looked up only when the timeline says one was issued.
         let results = events.contains { $0.action == "result-issued" }
             ? try await ResultRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(\.$signedAt).all().map { Status.Result(code: $0.code, title: $0.title) } : []
@@ -89,7 +80,8 @@ enum TrackingController {
                       receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       receivedAtText: readable(d.receivedAt, lang, utcOffset), dueAtText: readable(d.dueAt, lang, utcOffset),
-                      toDo: apologyText.map { $0 + " " + toDo } ?? toDo, fee: feeLine, feeOutstanding: account?.outstanding ?? 0, results: results,
+                      toDo: ([apologyText, fee.toDo(lang)].compactMap { $0 } + [toDo]).joined(separator: " "), fee: fee.text(lang), feeStatus: fee.status.rawValue,
+                      feeOutstanding: fee.outstanding, feeReceipts: fee.receipts, results: results,
                       timeline: events.map { Status.Step(at: LocalDateTime(Instant(seconds: $0.atSeconds), utcOffset: utcOffset).description,
                                                          atText: readable($0.atSeconds, lang, utcOffset), action: $0.action, status: lang == .vi ? $0.state.plainVietnamese : $0.state.plainEnglish) })
     }
@@ -104,7 +96,7 @@ enum TrackingController {
         var status: Status?, error: String?, http = HTTPResponseStatus.ok, canRate = false
         if let code = q.code, let secret = q.secret, !code.isEmpty || !secret.isEmpty {
             do {
-                if let d = try await lookup(code: code, secret: secret, address: req.auditActor.address, on: req.db) {
+                if let d = try await lookup(code: code, secret: secret, address: req.auditActor.address, now: req.now, on: req.db) {
                     status = try await Self.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
                     if d.state == .returned {
                         canRate = try await RatingRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).first() == nil
@@ -124,6 +116,13 @@ enum TrackingController {
 }
 
 enum TrackingViews {
+    /// The way to pay, wherever the page says a fee is owed.
+    static func payLink(_ ctx: PageContext, _ s: TrackingController.Status, secret: String?, id: String? = nil) -> Node<HTML.BodyContext> {
+        guard let secret, s.feeOutstanding > 0 else { return .empty }
+        return .group(.text(" "), .a(.class("button"), .if(id != nil, .attribute(named: "id", value: id ?? "")), .href(ctx.link("/pay?code=\(s.code)&secret=\(secret)")),
+                                     .text(ctx.t("Nộp phí, lệ phí", "Pay the fee"))))
+    }
+
     static func supplementUpload(_ ctx: PageContext, code: String, secret: String) -> Node<HTML.BodyContext> {
         .group(
             .h2(.text(ctx.t("Gửi giấy tờ bổ sung trực tuyến", "Send the documents online"))),
@@ -173,12 +172,11 @@ enum TrackingViews {
                     .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(s.procedure)),
                     .dt(.text(ctx.t("Ngày tiếp nhận", "Received"))), .dd(.text(s.receivedAtText)),
                     .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.strong(.text(s.dueAtText))),
-                    .dt(.text(ctx.t("Việc cần làm", "What to do now"))), .dd(.text(s.toDo)),
-                    .dt(.text(ctx.t("Phí, lệ phí", "Fee"))), .dd(.text(s.fee),
-                        .if(secret != nil && s.feeOutstanding > 0, .group(.text(" "), .a(.class("button"), .id("pay-link"),
-                            .href(ctx.link("/pay?code=\(s.code)&secret=\(secret ?? "")")), .text(ctx.t("Nộp phí trực tuyến", "Pay online"))))),
-                        .if(secret != nil && s.feeOutstanding == 0 && s.fee.contains(ctx.t("đã nộp", "paid")), .group(.text(" "),
-                            .a(.href(ctx.link("/pay?code=\(s.code)&secret=\(secret ?? "")")), .text(ctx.t("Xem biên lai", "See receipts")))))),
+                    .dt(.text(ctx.t("Việc cần làm", "What to do now"))), .dd(.text(s.toDo), payLink(ctx, s, secret: secret)),
+                    .dt(.text(ctx.t("Phí, lệ phí", "Fee"))), .dd(.id("fee"), .text(s.fee), payLink(ctx, s, secret: secret, id: "pay-link"),
+                        // receipts only when some were issued: a free dossier has no payment page to offer
+                        .if(secret != nil && s.feeReceipts > 0, .group(.text(" "),
+                            .a(.id("receipts-link"), .href(ctx.link("/pay?code=\(s.code)&secret=\(secret ?? "")")), .text(ctx.t("Xem biên lai", "See receipts")))))),
                     .if(!s.results.isEmpty && secret != nil, .group(.dt(.text(ctx.t("Kết quả điện tử", "Electronic results"))),
                         .dd(.ul(.forEach(s.results) { r in .li(.a(.href(ctx.link("/track/result?code=\(s.code)&secret=\(secret ?? "")&result=\(r.code)")), .text(r.title)),
                                                                .text(" — " + r.code + " "), .a(.href(ctx.link("/verify?code=\(r.code)")), .text(ctx.t("(xác thực)", "(verify)")))) }))))

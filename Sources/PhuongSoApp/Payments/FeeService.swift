@@ -149,7 +149,7 @@ package enum FeeService {
         let d = try await p.$dossier.get(on: db)
         let unit = try await p.$unit.get(on: db)
         let pid = try p.requireID()
-        return try await AuditLog.transaction(on: db, actor: AuditActor(username: "system", address: source)) { tx in
+        return try await AuditLog.transaction(on: db, actor: AuditActor(username: "system", address: source, at: Date(timeIntervalSince1970: TimeInterval(now)))) { tx in
             // the demand first (locked), then this payment: another channel may have settled it
             let owed = try await lockedOutstanding(of: d.requireID(), on: tx)
             struct Status: Decodable { let status: String }

@@ -16,7 +16,7 @@ package enum GatewayService {
         guard acc.outstanding > 0 else { throw AppError.invalid(field: nil, vi: "Hồ sơ không còn khoản nào phải nộp.", en: "Nothing is owed on this dossier.") }
         let p = try FeeService.newPayment(d, channel: .gateway, amount: acc.outstanding, payer: payer, by: "applicant",
                                           reference: "TT" + FeeService.shortID() + FeeService.shortID(), now: now)
-        try await AuditLog.transaction(on: db, actor: AuditActor(username: "applicant", address: "payment")) { tx in
+        try await AuditLog.transaction(on: db, actor: AuditActor(username: "applicant", address: "payment", at: now)) { tx in
             try await p.create(on: tx)
             return (AuditedChange(action: "payment.gateway-start", entity: "dossier", entityID: d.code ?? id.uuidString, before: String?.none,
                                   after: ["amount": String(p.amount), "reference": p.reference]), ())

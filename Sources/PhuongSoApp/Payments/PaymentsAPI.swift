@@ -23,6 +23,8 @@ enum PaymentsAPI {
     struct FeesJSON: Content {
         var dossierCode: String?; var due: Bool; var ruleAmount: Int; var amount: Int; var paid: Int; var outstanding: Int
         var adjustmentReason: String; var exemptionReason: String; var payments: [PaymentJSON]
+        /// The fee sentence of every page (`FeeSummary`), in Vietnamese, and its status.
+        var summary: String; var status: String
     }
 
     static func json(_ p: PaymentRecord, _ utcOffset: Int) throws -> PaymentJSON {
@@ -33,9 +35,11 @@ enum PaymentsAPI {
 
     static func feesJSON(_ d: DossierRecord, _ req: Request) async throws -> FeesJSON {
         let a = try await FeeService.account(of: d.requireID(), on: req.db)
+        let summary = try FeeSummary.of(d, account: a)
         return FeesJSON(dossierCode: d.code, due: a.fee != nil, ruleAmount: a.fee?.ruleAmount ?? 0, amount: a.fee?.demand.amount ?? 0,
                         paid: a.state?.paid ?? 0, outstanding: a.outstanding, adjustmentReason: a.fee?.adjustmentReason ?? "",
-                        exemptionReason: a.fee?.exemptionReason ?? "", payments: try a.payments.map { try json($0, req.config.utcOffset) })
+                        exemptionReason: a.fee?.exemptionReason ?? "", payments: try a.payments.map { try json($0, req.config.utcOffset) },
+                        summary: summary.text(.vi), status: summary.status.rawValue)
     }
 
     @Sendable static func fees(req: Request) async throws -> FeesJSON { try await feesJSON(try await CounterController.dossier(req), req) }

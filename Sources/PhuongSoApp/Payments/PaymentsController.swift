@@ -74,15 +74,17 @@ enum PaymentsController {
 
     @Sendable static func receipt(req: Request) async throws -> Response {
         let p = try await payment(req)
-        return try await receiptResponse(p, req)
+        let lang = Language.of(req)
+        return try await receiptResponse(p, req, links: .init(back: lang.link("/counter/dossiers/\(p.$dossier.id)"), backLabel: "← Quay lại hồ sơ",
+                                                              document: lang.link("/counter/receipts/\(try p.requireID())")))
     }
 
-    static func receiptResponse(_ p: PaymentRecord, _ req: Request) async throws -> Response {
+    static func receiptResponse(_ p: PaymentRecord, _ req: Request, links: PaymentsViews.PrintLinks) async throws -> Response {
         guard p.status == .paid || p.status == .refunded, p.receiptNumber != nil else { throw AppError.notFound }
         let parent = try await p.unit.$parent.get(on: req.db)
         let procedure = try await p.dossier.$procedure.get(on: req.db)
         let collector = try await UserRecord.query(on: req.db).filter(\.$username == p.createdBy).first()?.displayName ?? p.createdBy
-        return try PaymentsViews.receipt(p, parent: parent, procedure: procedure.name, collector: collector, utcOffset: req.config.utcOffset).response()
+        return try PaymentsViews.receipt(p, parent: parent, procedure: procedure.name, collector: collector, utcOffset: req.config.utcOffset, links: links).response()
     }
 
     struct RefundForm: Content { var reason: String? }
@@ -153,7 +155,7 @@ enum PaymentsController {
     struct Lookup: Content { var code: String?; var secret: String?; var payment: UUID? }
 
     static func lookup(_ req: Request, _ l: Lookup) async throws -> DossierRecord {
-        guard let d = try await TrackingController.lookup(code: l.code ?? "", secret: l.secret ?? "", address: req.auditActor.address, now: Date(), on: req.db) else {
+        guard let d = try await TrackingController.lookup(code: l.code ?? "", secret: l.secret ?? "", address: req.auditActor.address, now: req.now, on: req.db) else {
             throw AppError.notFound
         }
         return d
@@ -163,7 +165,7 @@ enum PaymentsController {
         let l = try req.query.decode(Lookup.self)
         let d = try await lookup(req, l)
         let account = try await FeeService.account(of: d.requireID(), on: req.db)
-        return PaymentsViews.payPage(PageContext.of(req), dossier: d, secret: l.secret ?? "", account: account,
+        return PaymentsViews.payPage(PageContext.of(req), dossier: d, secret: l.secret ?? "", account: account, summary: try FeeSummary.of(d, account: account),
                                      gateway: req.application.paymentGateway != nil, vietQR: try await UnitBankAccount.account(for: d, req) != nil,
                                      utcOffset: req.config.utcOffset).response()
     }
@@ -206,6 +208,8 @@ enum PaymentsController {
         let d = try await lookup(req, l)
         guard let pid = l.payment, let p = try await PaymentRecord.query(on: req.db).filter(\.$id == pid).filter(\.$dossier.$id == d.requireID())
             .with(\.$dossier).with(\.$unit).first() else { throw AppError.notFound }
-        return try await receiptResponse(p, req)
+        let lang = Language.of(req), query = "code=\(l.code ?? "")&secret=\(l.secret ?? "")"
+        return try await receiptResponse(p, req, links: .init(back: lang.link("/pay?" + query), backLabel: "← Quay lại trang phí, lệ phí",
+                                                              document: lang.link("/pay/receipt?\(query)&payment=\(pid)")))
     }
 }

@@ -18,12 +18,18 @@ enum PaymentsViews {
     static func section(_ ctx: PageContext, dossier d: DossierRecord, account: FeeService.Account, user: CurrentUser, vietQR: Bool, utcOffset: Int) -> Node<HTML.BodyContext> {
         let base = "/counter/dossiers/\(d.id?.uuidString ?? "")"
         let canCollect = AccessPolicy.allows(user.role, .collectFees)
-        guard let fee = account.fee, let state = account.state else {
-            return .group(.h2(.text(ctx.t("Phí, lệ phí", "Fees"))), .p(.text(ctx.t("Hồ sơ không phải nộp phí, lệ phí.", "No fee is due for this dossier."))))
+        // The same sentence the applicant reads on the tracking and payment pages.
+        let summary: FeeSummary
+        do { summary = try FeeSummary.of(d, account: account) } catch {
+            return .group(.h2(.text(ctx.t("Phí, lệ phí", "Fees"))), Components.alert(ctx.t("Không đọc được quy định thu phí của thủ tục.", "The procedure's fee rule cannot be read.")))
         }
+        let heading: Node<HTML.BodyContext> = .group(.h2(.text(ctx.t("Phí, lệ phí", "Fees"))), .p(.id("fee-summary"), .strong(.text(summary.text(ctx.lang)))))
+        guard let fee = account.fee, let state = account.state else { return heading }
         let demand = fee.demand
         return .group(
-            .h2(.text(ctx.t("Phí, lệ phí", "Fees"))),
+            heading,
+            .if(summary.status == .toBeSet && canCollect, .p(.class("hint"), .text(ctx.t("Quy định không có mức thu cố định: ghi số tiền phải nộp (hoặc miễn) ở mục “Điều chỉnh hoặc miễn phí, lệ phí” bên dưới.",
+                                                                                           "The rule has no fixed amount: set it (or waive it) under “Adjust or waive the fee” below.")))),
             .dl(
                 .dt(.text(ctx.t("Theo quy định của thủ tục", "By the procedure's rule"))),
                 .dd(.text(CatalogViews.vnd(demand.ruleAmount) + (fee.feeText.isEmpty ? "" : " — " + fee.feeText))),
@@ -79,25 +85,26 @@ enum PaymentsViews {
         )
     }
 
-    static func payPage(_ ctx: PageContext, dossier d: DossierRecord, secret: String, account: FeeService.Account, gateway: Bool, vietQR: Bool, utcOffset: Int) -> HTML {
+    static func payPage(_ ctx: PageContext, dossier d: DossierRecord, secret: String, account: FeeService.Account, summary: FeeSummary,
+                        gateway: Bool, vietQR: Bool, utcOffset: Int) -> HTML {
         let code = d.code ?? ""
         let hidden: Node<HTML.BodyContext> = .group(Components.csrf(ctx), .input(.type(.hidden), .name("code"), .value(code.attributeEscaped)),
                                                     .input(.type(.hidden), .name("secret"), .value(secret.attributeEscaped)))
         let receipts = account.payments.filter { $0.receiptNumber != nil }
-        return Layout.page(ctx, title: ctx.t("Nộp phí, lệ phí hồ sơ ", "Pay the fees of dossier ") + code,
-            account.fee == nil ? .p(.text(ctx.t("Hồ sơ không phải nộp phí, lệ phí.", "No fee is due for this dossier."))) : .group(
-                .p(.text(ctx.t("Còn phải nộp: ", "Outstanding: ")), .strong(.id("outstanding"), .text(CatalogViews.vnd(account.outstanding)))),
-                .if(account.outstanding > 0, .group(
-                    .if(gateway, Components.form(action: ctx.link("/pay/gateway"), hidden,
-                        Components.submit(ctx.t("Thanh toán trực tuyến (thẻ ATM, ví điện tử)", "Pay online (card, e-wallet)")))),
-                    .if(vietQR, Components.form(action: ctx.link("/pay/vietqr"), hidden,
-                        Components.submit(ctx.t("Chuyển khoản bằng mã VietQR", "Transfer by VietQR"), secondary: true))),
-                    .if(!gateway && !vietQR, .p(.text(ctx.t("Vui lòng nộp tại Bộ phận Một cửa.", "Please pay at the one-stop counter.")))))),
-                .if(account.outstanding == 0, Components.notice(ctx.t("Đã nộp đủ phí, lệ phí.", "The fees are paid in full."))),
-                .if(!receipts.isEmpty, .group(.h2(.text(ctx.t("Biên lai", "Receipts"))), .ul(.forEach(receipts) { p in
-                    .li(.a(.href(ctx.link("/pay/receipt?code=\(code)&secret=\(secret)&payment=\(p.id?.uuidString ?? "")")),
-                           .text((p.receiptNumber ?? "") + " — " + CatalogViews.vnd(p.amount) + " — " + channelName(p.channel, ctx))))
-                })))),
+        return Layout.page(ctx, title: ctx.t("Phí, lệ phí hồ sơ ", "Fees of dossier ") + code,
+            .p(.id("fee-summary"), .strong(.text(summary.text(ctx.lang)))),
+            .if(summary.payable, .group(
+                .p(.text(ctx.t("Còn phải nộp: ", "Outstanding: ")), .strong(.id("outstanding"), .text(CatalogViews.vnd(summary.outstanding)))),
+                .if(gateway, Components.form(action: ctx.link("/pay/gateway"), hidden,
+                    Components.submit(ctx.t("Thanh toán trực tuyến (thẻ ATM, ví điện tử)", "Pay online (card, e-wallet)")))),
+                .if(vietQR, Components.form(action: ctx.link("/pay/vietqr"), hidden,
+                    Components.submit(ctx.t("Chuyển khoản bằng mã VietQR", "Transfer by VietQR"), secondary: true))),
+                .if(!gateway && !vietQR, .p(.text(ctx.t("Vui lòng nộp tại Bộ phận Một cửa.", "Please pay at the one-stop counter.")))))),
+            .if(!receipts.isEmpty, .group(.h2(.text(ctx.t("Biên lai", "Receipts"))), .ul(.forEach(receipts) { p in
+                .li(.a(.href(ctx.link("/pay/receipt?code=\(code)&secret=\(secret)&payment=\(p.id?.uuidString ?? "")")),
+                       .text((p.receiptNumber ?? "") + " — " + CatalogViews.vnd(p.amount) + " — " + channelName(p.channel, ctx)
+                             + (p.status == .refunded ? ctx.t(" (đã hoàn trả)", " (refunded)") : ""))))
+            }))),
             .p(.a(.href(ctx.link("/track?code=\(code)&secret=\(secret)")), .text(ctx.t("← Về trang tra cứu hồ sơ", "← Back to tracking"))))
         )
     }
@@ -193,14 +200,14 @@ enum PaymentsViews {
     }
 
     /// The receipt (biên lai thu phí, lệ phí), A4.
-    static func receipt(_ p: PaymentRecord, parent: UnitRecord?, procedure: String, collector: String, utcOffset: Int) throws -> HTML {
+    static func receipt(_ p: PaymentRecord, parent: UnitRecord?, procedure: String, collector: String, utcOffset: Int, links: PrintLinks) throws -> HTML {
         let d = p.dossier
         func line(_ label: String, _ value: String) -> Node<HTML.BodyContext> { .p(.text(label + ": "), .strong(.text(value))) }
         return HTML(
             .attribute(named: "lang", value: "vi"),
             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                   .element(named: "title", text: "Biên lai " + (p.receiptNumber ?? "")), .style(DossierForms.styles)),
-            .body(.main(
+            .body(printBar(links, print: "In biên lai"), .main(
                 .div(.class("header"),
                      .div(.p(.text((parent?.name ?? "").uppercased())), .p(.strong(.text(p.unit.name.uppercased()))), .p(.class("rule"), .text(" "))),
                      .div(.p(.strong(.text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))), .p(.strong(.u(.text("Độc lập - Tự do - Hạnh phúc")))))),
@@ -219,5 +226,18 @@ enum PaymentsViews {
                           .p(.class("name"), .text(p.channel == .cash ? collector : "Thu qua kênh điện tử"))))
             ))
         )
+    }
+
+    /// Where a printable document's bar leads: back to where it was opened from, and the document
+    /// itself (opened alone in a tab to print).
+    struct PrintLinks { var back: String; var backLabel: String; var document: String }
+
+    /// The bar above a printable document (the same `.print-bar` as the intake slips: hidden when
+    /// printed by `@media print` in `DossierForms.styles`). No script: printing is the browser's.
+    static func printBar(_ l: PrintLinks, print: String) -> Node<HTML.BodyContext> {
+        .nav(.class("print-bar"), .attribute(named: "aria-label", value: "Thao tác"),
+             .a(.id("back-link"), .href(l.back.linkEscaped), .text(l.backLabel)),
+             .a(.id("print-link"), .class("button"), .href(l.document.linkEscaped), .target(.blank), .text(print)),
+             .span(.text("Mở ở thẻ riêng rồi dùng lệnh In của trình duyệt (Ctrl+P hoặc ⌘P); thanh này không được in.")))
     }
 }

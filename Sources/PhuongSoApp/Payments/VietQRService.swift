@@ -26,7 +26,7 @@ package enum VietQRService {
         do { payload = try VietQR.payload(account: account, amount: acc.outstanding, reference: code) }
         catch { throw AppError.invalid(field: nil, vi: "Chưa cấu hình đúng tài khoản nhận VietQR của đơn vị.", en: "The unit's VietQR account is not configured correctly.") }
         let p = try FeeService.newPayment(d, channel: .vietqr, amount: acc.outstanding, payer: payer, by: by, reference: "QR-" + code + "-" + FeeService.shortID(), now: now)
-        try await AuditLog.transaction(on: db, actor: AuditActor(username: by, address: "vietqr")) { tx in
+        try await AuditLog.transaction(on: db, actor: AuditActor(username: by, address: "vietqr", at: now)) { tx in
             // An earlier pending bill for another amount is superseded.
             try await tx.sql.raw("UPDATE payments SET status = 'failed', external_id = 'superseded' WHERE dossier_id = \(bind: id) AND channel = 'vietqr' AND status = 'pending'").run()
             try await p.create(on: tx)

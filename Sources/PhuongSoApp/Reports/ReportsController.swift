@@ -14,7 +14,7 @@ enum ReportsController {
     }
 
     struct Query: Content { var from: String?; var to: String?; var group: String?; var unit: String? }
-    struct Matrix: Content { var unitCode: String; var units: Int; var from: String; var to: String; var group: String; var rows: [StatisticsMatrix.Row]; var total: StatisticsMatrix.Row }
+    struct Matrix: Content { var unitCode: String; var unitName: String; var units: Int; var from: String; var to: String; var group: String; var rows: [StatisticsMatrix.Row]; var total: StatisticsMatrix.Row }
 
     static func matrix(_ req: Request) async throws -> Matrix {
         let q = try req.query.decode(Query.self)
@@ -39,13 +39,10 @@ enum ReportsController {
                 .filter { scope.contains($0.uuidString, within: unitIDs[0].uuidString) }
         }
         let rows = try await StatisticsMatrix.compute(unitIDs: unitIDs, from: from, to: to, grouping: grouping, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
-        return Matrix(unitCode: unit.code, units: unitIDs.count, from: from.description, to: to.description, group: grouping.rawValue, rows: rows, total: StatisticsMatrix.total(rows))
+        return Matrix(unitCode: unit.code, unitName: unit.name, units: unitIDs.count, from: from.description, to: to.description, group: grouping.rawValue, rows: rows, total: StatisticsMatrix.total(rows))
     }
 
     @Sendable static func json(req: Request) async throws -> Matrix { try await matrix(req) }
-
-    static let headersVI = ["Lĩnh vực / thủ tục", "Tiếp nhận", "Đang giải quyết: chưa đến hạn", "Đang giải quyết: quá hạn", "Đã giải quyết: trước hạn",
-                            "Đã giải quyết: đúng hạn", "Đã giải quyết: trễ hạn", "Tạm dừng: chờ bổ sung", "Từ chối", "Rút hồ sơ", "Tỷ lệ trước và đúng hạn (%)"]
 
     static func download(_ data: Data, name: String) -> Response {
         var headers = HTTPHeaders()
@@ -56,31 +53,16 @@ enum ReportsController {
 
     @Sendable static func xlsx(req: Request) async throws -> Response {
         let m = try await matrix(req)
-        func row(_ r: StatisticsMatrix.Row) -> [XLSXWriter.Cell] {
-            [.text(r.name)] + [r.received, r.inProgressNotDue, r.inProgressOverdue, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate, r.pausedSupplement, r.refused, r.withdrawn]
-                .map { .number(Double($0)) } + [r.onTimeRate.map { .number(($0 * 10).rounded() / 10) } ?? .text("không có dữ liệu")]
-        }
-        let rows: [[XLSXWriter.Cell]] = [[.text("Thống kê tình hình giải quyết hồ sơ — \(m.unitCode), từ \(m.from) đến \(m.to)")], headersVI.map { .text($0) }]
-            + m.rows.map(row) + [row(m.total)]
-        return download(try XLSXWriter.workbook(sheet: "Thống kê", rows: rows), name: "thong-ke-\(m.from)-\(m.to).xlsx")
+        return download(try ReportsXLSX.matrix(m), name: "thong-ke-\(m.from)-\(m.to).xlsx")
     }
 
     /// The BM.06 register of a field and period as a spreadsheet.
     @Sendable static func registerXLSX(req: Request) async throws -> Response {
         let unit = try await CounterController.myUnit(req)
         let q = try req.query.decode(CounterController.RegisterQuery.self)
-        let rows = try await DossierQueries.register(unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, utcOffset: req.config.utcOffset, on: req.db)
-        let offset = req.config.utcOffset
-        var sheet: [[XLSXWriter.Cell]] = [[.text("Sổ theo dõi hồ sơ — \(unit.name)" + (q.field.map { " — lĩnh vực " + $0 } ?? ""))],
-            ["STT", "Mã hồ sơ", "Thủ tục", "Người nộp", "Địa chỉ, điện thoại", "Cơ quan chủ trì", "Nhận lúc", "Hẹn trả", "Trả lúc", "Cách trả"].map { .text($0) }]
-        for (i, d) in rows.enumerated() {
-            let a = try d.applicant
-            sheet.append([.number(Double(i + 1)), .text(d.code ?? ""), .text(d.procedure.name), .text(a.name),
-                          .text([a.address, a.phone].filter { !$0.isEmpty }.joined(separator: ", ")), .text(unit.name),
-                          .text(CounterViews.when(d.receivedAt, offset)), .text(CounterViews.when(d.dueAt, offset)),
-                          .text(CounterViews.when(d.returnedAt, offset)), .text(d.returnNote)])
-        }
-        return download(try XLSXWriter.workbook(sheet: "BM.06", rows: sheet), name: "so-theo-doi-ho-so.xlsx")
+        let rows = try await DossierQueries.register(unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+        let data = try ReportsXLSX.register(rows, unit: unit, field: q.field, from: q.from, to: q.to, today: CatalogPublicController.today(req), utcOffset: req.config.utcOffset)
+        return download(data, name: "so-theo-doi-ho-so.xlsx")
     }
 
     @Sendable static func page(req: Request) async throws -> Response {

@@ -1,23 +1,57 @@
 import Foundation
+import PhuongSoCore
 import ZIPFoundation
 
-/// A minimal XLSX workbook: one or more sheets, text cells as inline strings, numbers as numbers,
-/// an optional bold header row and column widths.
-/// Enough for reports to open in Excel and LibreOffice (checked with openpyxl).
+/// A small XLSX writer for registers and reports that people print and work with: a title block
+/// (unit, form name, period), a bold wrapped header with a fill, thin borders on the table,
+/// column widths fitted to the content, the header frozen, real dates and numbers, and a page
+/// set-up of A4 landscape fitted to the width with the title and header repeated on every page.
+/// Laid out in `XLSXWriter+Layout.swift`; checked by `scripts/xlsx_print_check.py` (LibreOffice).
 enum XLSXWriter {
-    enum Cell { case text(String), number(Double) }
+    /// A cell of the table. Dates and numbers are stored as numbers with a display format, so a
+    /// spreadsheet can sort, sum and filter them.
+    enum Cell {
+        case text(String)
+        /// A whole number (1.234).
+        case integer(Int)
+        /// A number with up to one decimal shown (12,5).
+        case number(Double)
+        /// A rate given in percent (66.7 for 66,7%), stored as the fraction 0.667.
+        case percent(Double)
+        /// A day, shown dd/mm/yyyy.
+        case date(LocalDate)
+        /// A time of day and day, shown hh:mm dd/mm/yyyy.
+        case dateTime(LocalDateTime)
+        case empty
 
-    /// A sheet: its rows, the row (0-based) to set in bold as the header, if any, and column
-    /// widths in characters (the rest keep the default).
-    struct Sheet {
-        var name: String
-        var rows: [[Cell]]
-        var headerRow: Int? = nil
-        var widths: [Double] = []
+        /// A day stored as `YYYY-MM-DD`: a date cell, or the stored text as it is if it is not a day.
+        static func day(_ stored: String) -> Cell {
+            guard !stored.isEmpty else { return .empty }
+            do { return .date(try LocalDate(parsing: stored)) } catch { return .text(stored) }
+        }
     }
 
-    static func workbook(sheet name: String, rows: [[Cell]]) throws -> Data {
-        try workbook([Sheet(name: name, rows: rows)])
+    /// The lines above the table: the unit (top left, as official forms head it), the form's
+    /// name (centred, bold) and lines such as the period or the date drawn up.
+    struct Title {
+        var unit: String
+        var form: String
+        var lines: [String] = []
+    }
+
+    /// A sheet: its title block, one header row, the rows of the table (the last `totalRows` in
+    /// bold as totals) and optionally fixed widths (otherwise fitted to the content).
+    struct Sheet {
+        var name: String
+        var title: Title
+        var header: [String]
+        var rows: [[Cell]]
+        var totalRows: Int = 0
+        var widths: [Double]? = nil
+        /// Columns kept at least this wide (a column to sign in), by index.
+        var minimumWidths: [Int: Double] = [:]
+        /// Lines under the table (notes, sources).
+        var notes: [String] = []
     }
 
     /// A workbook of several sheets, in order. Names are cut to Excel's 31 characters.
@@ -39,12 +73,15 @@ enum XLSXWriter {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
             """)
-        let entries = zip(numbers, sheets).map { n, sheet in
-            "<sheet name=\"\(escape(String(sheet.name.prefix(31))))\" sheetId=\"\(n)\" r:id=\"rId\(n)\"/>"
+        let layouts = sheets.map(Layout.init)
+        let entries = zip(numbers, layouts).map { n, l in "<sheet name=\"\(escape(l.name))\" sheetId=\"\(n)\" r:id=\"rId\(n)\"/>" }.joined()
+        // The title block and header rows are printed on every page (Excel's print titles).
+        let titles = layouts.enumerated().map { i, l in
+            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">'\(escape(l.name.replacingOccurrences(of: "'", with: "''")))'!$1:$\(l.headerRow)</definedName>"
         }.joined()
         try add("xl/workbook.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(entries)</sheets></workbook>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(entries)</sheets><definedNames>\(titles)</definedNames></workbook>
             """)
         let relations = numbers.map { "<Relationship Id=\"rId\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>" }.joined()
             + "<Relationship Id=\"rId\(numbers.count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
@@ -52,35 +89,10 @@ enum XLSXWriter {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(relations)</Relationships>
             """)
-        // Two cell formats: 0 plain, 1 bold (header rows).
-        try add("xl/styles.xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>
-            """)
-        for (n, sheet) in zip(numbers, sheets) { try add("xl/worksheets/sheet\(n).xml", worksheet(sheet)) }
+        try add("xl/styles.xml", Style.sheet)
+        for (n, l) in zip(numbers, layouts) { try add("xl/worksheets/sheet\(n).xml", l.xml) }
         guard let data = archive.data else { throw AppError.conflict(vi: "Không tạo được tệp XLSX.", en: "Could not build the XLSX file.") }
         return data
-    }
-
-    static func worksheet(_ s: Sheet) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-        if !s.widths.isEmpty {
-            xml += "<cols>" + s.widths.enumerated().map { "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>" }.joined() + "</cols>"
-        }
-        xml += "<sheetData>"
-        for (r, row) in s.rows.enumerated() {
-            let style = r == s.headerRow ? " s=\"1\"" : ""
-            xml += "<row r=\"\(r + 1)\">"
-            for (c, cell) in row.enumerated() {
-                let ref = column(c) + String(r + 1)
-                switch cell {
-                case .text(let t): xml += "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
-                case .number(let n): xml += "<c r=\"\(ref)\"\(style)><v>\(n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n))</v></c>"
-                }
-            }
-            xml += "</row>"
-        }
-        return xml + "</sheetData></worksheet>"
     }
 
     static func column(_ index: Int) -> String {

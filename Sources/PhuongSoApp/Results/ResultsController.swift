@@ -46,7 +46,10 @@ enum ResultsController {
         let r = try await result(req)
         let parent = try await r.unit.$parent.get(on: req.db)
         let signer = try await UserRecord.query(on: req.db).filter(\.$username == r.signedBy).first()?.displayName ?? r.signedBy
-        return try ResultsViews.sheet(r, parent: parent, signer: signer, publicURL: req.config.publicURL, utcOffset: req.config.utcOffset).response()
+        let lang = Language.of(req)
+        let links = PaymentsViews.PrintLinks(back: lang.link("/counter/dossiers/\(r.$dossier.id)"), backLabel: "← Quay lại hồ sơ",
+                                             document: lang.link("/counter/results/\(r.code)"))
+        return try ResultsViews.sheet(r, parent: parent, signer: signer, publicURL: req.config.publicURL, utcOffset: req.config.utcOffset, links: links).response()
     }
 
     /// A stored file, sent with a fixed content type and as an attachment: nothing the uploader

@@ -71,7 +71,7 @@ enum ResultsViews {
     }
 
     /// The printable sheet of an electronic result (A4), with a QR code to the verify page.
-    static func sheet(_ r: ResultRecord, parent: UnitRecord?, signer: String, publicURL: String, utcOffset: Int) throws -> HTML {
+    static func sheet(_ r: ResultRecord, parent: UnitRecord?, signer: String, publicURL: String, utcOffset: Int, links: PaymentsViews.PrintLinks) throws -> HTML {
         let link = publicURL + "/verify?code=" + r.code
         let qr = try? QRCode(text: link)
         let d = r.dossier
@@ -80,7 +80,7 @@ enum ResultsViews {
             .attribute(named: "lang", value: "vi"),
             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                   .element(named: "title", text: "Kết quả điện tử " + r.code), .style(DossierForms.styles + ".sig{word-break:break-all;font-family:monospace;font-size:9pt}")),
-            .body(.main(
+            .body(PaymentsViews.printBar(links, print: "In phiếu"), .main(
                 .div(.class("header"),
                      .div(.p(.text((parent?.name ?? "").uppercased())), .p(.strong(.text(r.unit.name.uppercased()))), .p(.class("rule"), .text(" "))),
                      .div(.p(.strong(.text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))), .p(.strong(.u(.text("Độc lập - Tự do - Hạnh phúc")))))),
