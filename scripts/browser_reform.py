@@ -325,14 +325,20 @@ def receive_dossier(applicant, id_number, label):
 def resolve_dossier(code, label):
     """The dossier's four steps (the civil-status official, the chairman, the counter twice), each
     opening it from "Hồ sơ cần xử lý"."""
-    for user in ["tuphap", "chutich", "motcua", "motcua"]:
+    for user, action in [("tuphap", "complete"), ("chutich", "complete"), ("motcua", "complete"), ("motcua", "returnResult")]:
         login(user)
         menu("Quản trị")
         click_link("Hồ sơ cần xử lý")
         click_link(code, exact=False)
-        form = form_with("/act")
-        form.find_element(By.CSS_SELECTOR, "textarea").send_keys("Đã xử lý theo quy trình")
+        # each action has its own form; the one this step needs is chosen by what it says
+        form = driver.find_element(By.CSS_SELECTOR, f"main form.action-{action}")
+        if action == "returnResult":
+            form.find_element(By.NAME, "recipient").send_keys("Người nộp hồ sơ")
+            click(form.find_element(By.NAME, "confirm"))
+        else:
+            form.find_element(By.CSS_SELECTOR, "textarea").send_keys("Đã xử lý theo quy trình")
         submit(form)
+        WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.notice.success"))
         logout()
     login("motcua")
     menu("Quản trị")

@@ -15,7 +15,7 @@ import VaporTesting
             let d = try await FeeDossiers.receive(app)
             let id = try d.requireID()
             let official = try await app.webSession("tuphap")
-            #expect(try await official.post(app, "/counter/dossiers/\(id)/act", form: ["action": "claim"]).status == .seeOther)
+            #expect(try await official.act(app, id, ["action": "claim"]).status == .seeOther)
             // bad files are refused: an executable named .pdf, a truncated PDF
             let exe = try await official.postMultipart(app, "/counter/dossiers/\(id)/result", fields: ["title": "Bản chứng thực"],
                                                        files: [(name: "file", filename: "ketqua.pdf", bytes: Array("MZ\u{90}\u{0}This program cannot be run in DOS mode".utf8))])

@@ -34,7 +34,7 @@ package enum OpenAPIDocument {
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
 
     /// Every schema: the one-stop shop's here, each reform capability's in its own API file.
-    static var schemas: [(String, JSONValue)] { baseSchemas + ReformAPIDocument.schemas }
+    static var schemas: [(String, JSONValue)] { baseSchemas + ReformAPIDocument.schemas + DossierProcessingAPI.schemas }
 
     static let baseSchemas: [(String, JSONValue)] = [
         ("Error", object([("error", object([("code", str), ("message", str), ("fields", ["type": "object", "additionalProperties": str])], required: ["code", "message"]))], required: ["error"])),
@@ -59,7 +59,8 @@ package enum OpenAPIDocument {
                             ("status", ["type": "string", "enum": ["pending", "paid", "failed", "refunded"]]), ("reference", str), ("receiptNumber", nullableStr),
                             ("paidAt", nullableStr), ("refundReason", str)], required: ["id", "channel", "amount", "status", "reference", "refundReason"])),
         ("Fees", object([("dossierCode", nullableStr), ("due", bool), ("ruleAmount", int), ("amount", int), ("paid", int), ("outstanding", int),
-                         ("adjustmentReason", str), ("exemptionReason", str), ("payments", arrayOf(ref("Payment")))],
+                         ("adjustmentReason", str), ("exemptionReason", str), ("payments", arrayOf(ref("Payment"))),
+                         ("summary", str), ("status", ["type": "string", "enum": ["free", "not-yet-due", "not-charged", "to-be-set", "exempt", "owed", "paid"]])],
                         required: ["due", "ruleAmount", "amount", "paid", "outstanding", "adjustmentReason", "exemptionReason", "payments"])),
         ("ResultVerdict", object([("status", ["type": "string", "enum": ["valid", "altered", "unknown"]]), ("code", nullableStr), ("title", nullableStr),
                                   ("issuer", nullableStr), ("issuerCode", nullableStr), ("signedAt", nullableStr), ("sha256", nullableStr), ("keyID", nullableStr)],
@@ -68,7 +69,8 @@ package enum OpenAPIDocument {
     ]
 
     /// Every operation: the one-stop shop's here, each reform capability's in its own API file.
-    package static let operations: [Operation] = baseOperations + ReformAPIDocument.operations
+    package static let operations: [Operation] = baseOperations + ReformAPIDocument.operations + WorkspaceController.operations
+        + DossierProcessingAPI.operations
 
     static let baseOperations: [Operation] = [
         Operation(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta", secured: false, response: ["type": "object"]),
@@ -122,13 +124,16 @@ package enum OpenAPIDocument {
                   query: [("unit", "string", false)],
                   response: arrayOf(object([("version", ["type": "integer"]), ("effectiveFrom", str), ("createdBy", str), ("changes", arrayOf(ref("Change")))]))),
         Operation(method: "POST", path: "/api/v1/units/:code/catalog/import", summary: "Import a catalogue (CONTRACT CSV as text): dry run by default", tag: "catalogue", secured: true,
-                  body: object([("procedures", str), ("processes", nullableStr), ("effectiveFrom", str), ("dryRun", bool)], required: ["procedures", "effectiveFrom"]),
+                  body: object([("procedures", str), ("processes", nullableStr), ("effectiveFrom", str), ("dryRun", bool),
+                                ("scope", ["type": "string", "enum": ["whole", "some"], "default": "some",
+                                           "description": "whole: the unit's whole published catalogue (procedures absent are retired); some: add or update these only"])],
+                               required: ["procedures", "effectiveFrom"]),
                   response: object([("applied", bool), ("effectiveFrom", str), ("entries", arrayOf(object([("code", str), ("name", str), ("kind", str), ("changes", arrayOf(ref("Change")))])))])),
         Operation(method: "POST", path: "/api/v1/dossiers", summary: "Counter intake: receive, request a supplement, or refuse (clerks)", tag: "dossiers", secured: true,
                   body: object([("procedureCode", str),
                                 ("applicant", object([("kind", ["type": "string", "enum": ["person", "organisation"]]), ("name", str), ("idNumber", str),
                                                       ("address", str), ("phone", str), ("email", str), ("represented", str)], required: ["name", "idNumber"])),
-                                ("submitted", arrayOf(str)), ("sets", ["type": "integer"]), ("decision", ["type": "string", "enum": ["receive", "supplement", "refuse"]]), ("note", str)],
+                                ("submitted", arrayOf(str)), ("cases", arrayOf(str)), ("sets", ["type": "integer"]), ("decision", ["type": "string", "enum": ["receive", "supplement", "refuse"]]), ("note", str)],
                                required: ["procedureCode", "applicant"]),
                   success: 201, response: ref("Dossier")),
         Operation(method: "GET", path: "/api/v1/dossiers/:dossier", summary: "One dossier (staff of its unit)", tag: "dossiers", secured: true, response: ref("Dossier")),
@@ -177,7 +182,7 @@ package enum OpenAPIDocument {
                   query: [("code", "string", true), ("secret", "string", true)],
                   response: object([("code", str), ("state", str), ("status", str), ("procedure", str), ("receivedAt", nullableStr), ("dueAt", nullableStr),
                                     ("receivedAtText", str), ("dueAtText", str),
-                                    ("toDo", str), ("fee", str), ("feeOutstanding", ["type": "integer"]),
+                                    ("toDo", str), ("fee", str), ("feeStatus", str), ("feeOutstanding", ["type": "integer"]), ("feeReceipts", ["type": "integer"]),
                                     ("results", arrayOf(object([("code", str), ("title", str)], required: ["code", "title"]))), ("timeline", arrayOf(object([("at", str), ("atText", str), ("action", str), ("status", str)])))],
                                    required: ["code", "state", "status", "procedure", "toDo", "fee", "timeline"])),
     ]

@@ -55,6 +55,7 @@ package enum Migrations {
         app.migrations.add(CreateInspections())
         app.migrations.add(CreateInitiatives())
         app.migrations.add(CreateCommunicationLog())
+        app.migrations.add(AddDossierFacts())
     }
 }
 
@@ -74,6 +75,7 @@ func routes(_ app: Application) throws {
     ApplyController.register(site)
     InboxController.register(site)
     ApologyController.register(site)
+    DossierPage.register(site)
     PaymentsController.register(site)
     UnitBankAccount.register(site)
     ResultsController.register(site)
@@ -82,6 +84,7 @@ func routes(_ app: Application) throws {
     APIRoutes.register(api)
     CatalogAPI.register(api)
     DossierAPI.register(api)
+    DossierProcessingAPI.register(api)
     PaymentsAPI.register(api)
     ResultsAPI.register(api)
     ReportsController.register(site, api: api)
@@ -92,6 +95,7 @@ func routes(_ app: Application) throws {
     InitiativesController.register(site, api: api)
     CommunicationController.register(site, api: api)
     ReformOverviewController.register(site, api: api)
+    WorkspaceController.register(site, api: api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)
 }

@@ -17,6 +17,8 @@ enum DossierAPI {
         var procedureCode: String?
         var applicant: Applicant?
         var submitted: [String]?
+        /// The conditional cases that apply (their components become required), as the procedure names them.
+        var cases: [String]?
         var sets: Int?
         var decision: String?
         var note: String?
@@ -87,7 +89,7 @@ enum DossierAPI {
         case "refuse": decision = .refuse(reason: body.note ?? "")
         default: throw AppError.invalid(field: "decision", vi: "decision phải là receive, supplement hoặc refuse.", en: "decision must be receive, supplement or refuse.")
         }
-        let d = try await IntakeService.intake(.init(applicant: applicant, submitted: submitted, sets: body.sets ?? 1, decision: decision),
+        let d = try await IntakeService.intake(.init(applicant: applicant, submitted: submitted, cases: Set(body.cases ?? []), sets: body.sets ?? 1, decision: decision),
                                                procedure: record, unit: unit, clerk: user.username, actor: req.auditActor,
                                                now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         return try await response(d, procedureCode: record.code, utcOffset: req.config.utcOffset).encodeResponse(status: .created, for: req)
@@ -104,7 +106,7 @@ enum DossierAPI {
 
     @Sendable static func rate(req: Request) async throws -> HTTPStatus {
         let b = try req.content.decode(RateRequest.self)
-        guard let d = try await TrackingController.lookup(code: b.code ?? "", secret: b.secret ?? "", address: req.auditActor.address, on: req.db) else {
+        guard let d = try await TrackingController.lookup(code: b.code ?? "", secret: b.secret ?? "", address: req.auditActor.address, now: req.now, on: req.db) else {
             throw AppError.notFound
         }
         try await ProcessingService.rate(d, level: b.level ?? "", comment: b.comment ?? "", factors: b.factors ?? [:], now: req.now, on: req.db)
@@ -142,7 +144,7 @@ enum DossierAPI {
 
     @Sendable static func track(req: Request) async throws -> TrackingController.Status {
         let q = try req.query.decode(TrackingController.Query.self)
-        guard let d = try await TrackingController.lookup(code: q.code ?? "", secret: q.secret ?? "", address: req.auditActor.address, on: req.db) else {
+        guard let d = try await TrackingController.lookup(code: q.code ?? "", secret: q.secret ?? "", address: req.auditActor.address, now: req.now, on: req.db) else {
             throw AppError.notFound
         }
         return try await TrackingController.status(d, lang: Language.of(req), utcOffset: req.config.utcOffset, on: req.db)

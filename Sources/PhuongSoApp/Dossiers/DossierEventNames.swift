@@ -15,6 +15,7 @@ enum DossierEventNames {
             case .stop: return lang.t("Dừng xử lý", "Stopped")
             case .transfer: return lang.t("Chuyển cơ quan phối hợp", "Sent to another agency")
             case .returnTransfer: return lang.t("Cơ quan phối hợp trả kết quả", "Agency's part returned")
+            case .apologize: return lang.t("Thư xin lỗi, hẹn lại ngày trả", "Apology and new date")
             }
         }
         switch action {

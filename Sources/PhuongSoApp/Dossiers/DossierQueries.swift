@@ -8,7 +8,7 @@ package enum DossierQueries {
     /// local dates (inclusive), oldest first.
     /// With `bucket` (a statistics-matrix column), only the dossiers behind that number; refusals
     /// at intake are dated by their creation, as in the matrix.
-    package static func register(unitID: UUID, field: String?, from: String?, to: String?, bucket: String? = nil, now: Date = Date(),
+    package static func register(unitID: UUID, field: String?, from: String?, to: String?, bucket: String? = nil, now: Date,
                                  utcOffset: Int, on db: Database) async throws -> [DossierRecord] {
         let refusals = bucket == "refused"
         var q = DossierRecord.query(on: db).filter(\.$unit.$id == unitID).with(\.$procedure)

@@ -44,8 +44,19 @@ package final class DossierRecord: Model, @unchecked Sendable {
     @Field(key: "created_at_seconds") package var createdAtSeconds: Int64
     /// Whether the counter checked the applicant against the national population database.
     @Field(key: "population_checked") package var populationChecked: Bool
+    /// Facts stored when they happen (DOMAIN §8), written only by `DossierWriter`: how processing
+    /// ended against the appointment, the working time paused, the supplements asked during
+    /// processing, how and to whom the result was returned, and the one apology.
+    @OptionalField(key: "verdict") package var verdict: Timeliness?
+    @Field(key: "paused_seconds") package var pausedWorkingSeconds: Int64
+    @Field(key: "supplements_in_process") package var supplementsInProcess: Int
+    @OptionalField(key: "return_method") package var returnMethod: ReturnMethod?
+    @OptionalField(key: "return_recipient") package var returnRecipient: String?
+    @OptionalField(key: "apology_reason") package var apologyReason: String?
+    @OptionalField(key: "apology_at") package var apologyAt: Int64?
+    @OptionalField(key: "apology_previous_due") package var apologyPreviousDue: Int64?
 
-    package init() {}
+    package init() { pausedWorkingSeconds = 0; supplementsInProcess = 0 }
 
     package var applicant: Applicant { get throws { try JSONDecoder().decode(Applicant.self, from: Data(applicantJSON.utf8)) } }
     package var components: [SubmittedComponent] { get throws { try JSONDecoder().decode([SubmittedComponent].self, from: Data(componentsJSON.utf8)) } }

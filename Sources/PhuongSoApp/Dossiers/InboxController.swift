@@ -10,59 +10,61 @@ import Vapor
 enum InboxController {
     static func register(_ routes: RoutesBuilder) {
         routes.get("inbox", use: inbox).requires(.viewDossiers)
-        routes.upload("counter", "dossiers", ":dossier", "act", max: "25mb", use: act).requires(.viewDossiers)
         routes.post("track", "rate", use: rate)
         routes.upload("track", "supplement", max: "25mb", use: uploadSupplement)
     }
 
-    struct Item { let dossier: DossierRecord; let plan: ProcessPlan; let percent: Double }
+    package struct Item {
+        let dossier: DossierRecord; let plan: ProcessPlan; let percent: Double
+        /// Not finished and past the appointment, or with 80% of the step's time used.
+        func isAtRisk(now: Int64) -> Bool { dossier.state != .done && ((dossier.dueAt ?? .max) < now || percent >= 80) }
+    }
 
-    @Sendable static func inbox(req: Request) async throws -> Response {
-        let user = try req.require(.viewDossiers)
-        let unit = try await CounterController.myUnit(req)
-        let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: req.config.utcOffset, on: req.db)
-        let open = try await DossierRecord.query(on: req.db).filter(\.$unit.$id == unit.requireID())
+    /// What waits for `user` at `unit`: dossiers at a step of their role (unassigned or theirs),
+    /// results to return for the counter, most urgent first; and the whole unit's open dossiers.
+    package static func items(role: Role, username: String, unit: UnitRecord, now: Date, utcOffset: Int, on db: Database) async throws -> (mine: [Item], unit: [Item]) {
+        let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: utcOffset, on: db)
+        let open = try await DossierRecord.query(on: db).filter(\.$unit.$id == unit.requireID())
             .filter(\.$state ~~ [.received, .inProcess, .done]).with(\.$procedure).sort(\.$receivedAt).limit(2000).all()
         var mine: [Item] = [], unitWide: [Item] = []
         for d in open {
             let plan = try ProcessingService.plan(of: d)
-            let percent = try ProcessingService.stepPercentUsed(d, plan: plan, now: req.now, calendar: calendar)
+            let percent = try ProcessingService.stepPercentUsed(d, plan: plan, now: now, calendar: calendar)
             let item = Item(dossier: d, plan: plan, percent: percent)
-            let myTurn = d.state == .done ? user.role == .clerk
-                : plan.steps.indices.contains(d.currentStep) && plan.steps[d.currentStep].role == user.role && (d.assignee == nil || d.assignee == user.username)
+            let myTurn = d.state == .done ? role == .clerk
+                : plan.steps.indices.contains(d.currentStep) && plan.steps[d.currentStep].role == role && (d.assignee == nil || d.assignee == username)
             if myTurn { mine.append(item) }
             unitWide.append(item)
         }
         mine.sort { $0.percent > $1.percent }
-        // Dossiers other units sent to this one for its part (liên thông).
-        let incoming = try await TransferRecord.query(on: req.db).filter(\.$toUnit.$id == unit.requireID()).filter(\.$returnedAt == nil)
+        return (mine, unitWide)
+    }
+
+    /// Dossiers other units sent to this one for its part (liên thông), not yet answered.
+    package static func incoming(to unit: UnitRecord, on db: Database) async throws -> [TransferRecord] {
+        try await TransferRecord.query(on: db).filter(\.$toUnit.$id == unit.requireID()).filter(\.$returnedAt == nil)
             .with(\.$dossier).with(\.$fromUnit).sort(\.$sentAt).all()
+    }
+
+    @Sendable static func inbox(req: Request) async throws -> Response {
+        let user = try req.require(.viewDossiers)
+        let unit = try await CounterController.myUnit(req)
+        let (mine, unitWide) = try await items(role: user.role, username: user.username, unit: unit, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+        let incoming = try await incoming(to: unit, on: req.db)
         let now = Int64(req.now.timeIntervalSince1970)
-        let atRisk = unitWide.filter { $0.dossier.state != .done && (($0.dossier.dueAt ?? .max) < now || $0.percent >= 80) }
+        let atRisk = unitWide.filter { $0.isAtRisk(now: now) }
         var unhappy: [RatingRecord] = []
         if user.role == .office || user.role == .leader {
             unhappy = try await RatingRecord.query(on: req.db).filter(\.$level == "not-satisfied").join(DossierRecord.self, on: \RatingRecord.$dossier.$id == \DossierRecord.$id)
                 .filter(DossierRecord.self, \.$unit.$id == unit.requireID()).with(\.$dossier).sort(\.$atSeconds, .descending).limit(50).all()
         }
-        return InboxViews.page(PageContext.of(req), user: user, mine: mine, atRisk: user.role == .leader ? atRisk : [], unhappy: unhappy,
-                               incoming: [.official, .leader].contains(user.role) ? incoming : [], utcOffset: req.config.utcOffset).response()
-    }
-
-    struct ActForm: Content { var action: String?; var note: String?; var file: File? }
-
-    @Sendable static func act(req: Request) async throws -> Response {
-        let user = try req.require(.viewDossiers)
-        let d = try await CounterController.dossier(req)
-        let f = try req.content.decode(ActForm.self)
-        guard let action = ProcessPlan.Action(rawValue: f.action ?? "") else { throw AppError.invalid(field: "action", vi: "Thao tác không hợp lệ.", en: "Unknown action.") }
-        var stored: FileStore.Stored?
-        if let file = f.file, file.data.readableBytes > 0 {
-            do { stored = try FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes).store(Array(file.data.readableBytesView), originalName: file.filename) }
-            catch let e as FileStore.Problem { throw AppError.invalid(field: "file", vi: e.vi, en: e.en) }
-        }
-        try await ProcessingService.act(d, action, user: user, note: f.note ?? "", attachment: stored, actor: req.auditActor, now: req.now,
-                                        utcOffset: req.config.utcOffset, on: req.db)
-        return req.redirect(to: Language.of(req).link(action == .claim ? "/counter/dossiers/\(try d.requireID())" : "/inbox"))
+        let raters = unhappy.flatMap { $0.officials.split(separator: ",").map(String.init) }
+        let names = try await AccountQueries.displayNames(Set((mine + atRisk).compactMap(\.dossier.assignee) + raters), on: req.db)
+        let ctx = PageContext.of(req)
+        let done = req.query[String.self, at: "done"].flatMap(ProcessPlan.Action.init(rawValue:)).map { DossierPage.done($0, ctx) }
+        return InboxViews.page(ctx, user: user, mine: mine, atRisk: user.role == .leader ? atRisk : [], unhappy: unhappy,
+                               incoming: [.official, .leader].contains(user.role) ? incoming : [], utcOffset: req.config.utcOffset, names: names,
+                               notice: done).response()
     }
 
     struct SupplementForm: Content { var code: String?; var secret: String?; var label: String?; var file: File? }
@@ -72,7 +74,7 @@ enum InboxController {
     @Sendable static func uploadSupplement(req: Request) async throws -> Response {
         let f = try req.content.decode(SupplementForm.self)
         let ctx = PageContext.of(req)
-        guard let d = try await TrackingController.lookup(code: f.code ?? "", secret: f.secret ?? "", address: req.auditActor.address, on: req.db) else {
+        guard let d = try await TrackingController.lookup(code: f.code ?? "", secret: f.secret ?? "", address: req.auditActor.address, now: req.now, on: req.db) else {
             throw AppError.notFound
         }
         guard [.supplementRequestedInProcess, .supplementRequestedAtIntake].contains(d.state) else {
@@ -89,7 +91,7 @@ enum InboxController {
         var attachments = try d.attachments
         attachments.append(Attachment(component: "Bổ sung: " + label, file: stored))
         let json = try IntakeService.json(attachments), state = d.state, code = d.code ?? id.uuidString
-        try await AuditLog.transaction(on: req.db, actor: AuditActor(username: "applicant", address: req.auditActor.address)) { tx in
+        try await AuditLog.transaction(on: req.db, actor: AuditActor(username: "applicant", address: req.auditActor.address, at: req.now)) { tx in
             try await DossierRecord.query(on: tx).filter(\.$id == id).set(\.$attachmentsJSON, to: json).update()
             try await DossierEventRecord(dossierID: id, at: nowSeconds, action: "supplement-uploaded", actor: "applicant", state: state, note: label).create(on: tx)
             return (AuditedChange(action: "dossier.supplement-upload", entity: "dossier", entityID: code, before: String?.none,
@@ -115,7 +117,7 @@ enum InboxController {
     @Sendable static func rate(req: Request) async throws -> Response {
         let f = try req.content.decode(RateForm.self)
         let ctx = PageContext.of(req)
-        guard let d = try await TrackingController.lookup(code: f.code ?? "", secret: f.secret ?? "", address: req.auditActor.address, on: req.db) else {
+        guard let d = try await TrackingController.lookup(code: f.code ?? "", secret: f.secret ?? "", address: req.auditActor.address, now: req.now, on: req.db) else {
             throw AppError.notFound
         }
         try await ProcessingService.rate(d, level: f.level ?? "", comment: f.comment ?? "", factors: f.factors, now: req.now, on: req.db)
@@ -134,23 +136,24 @@ enum InboxViews {
         return .text("\(p)%")
     }
 
-    static func rows(_ items: [InboxController.Item], _ ctx: PageContext, _ utcOffset: Int) -> [[Node<HTML.BodyContext>]] {
+    static func rows(_ items: [InboxController.Item], _ ctx: PageContext, _ utcOffset: Int, _ names: [String: String]) -> [[Node<HTML.BodyContext>]] {
         items.map { i in
             let d = i.dossier
             let step = d.state == .done ? ctx.t("Trả kết quả", "Return the result")
                 : i.plan.steps.indices.contains(d.currentStep) ? "\(d.currentStep + 1)/\(i.plan.steps.count). \(i.plan.steps[d.currentStep].task)" : "—"
             return [.a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")")), .text(d.code ?? "")), .text(d.procedure.name), .text(step),
-                    .text(d.assignee ?? "—"), warning(d.state == .done ? 0 : i.percent, ctx), .text(CounterViews.when(d.dueAt, utcOffset))]
+                    .text(d.assignee.map { names[$0] ?? ctx.t("một cán bộ", "an official") } ?? ctx.t("Chưa có", "Nobody yet")), warning(d.state == .done ? 0 : i.percent, ctx), .text(CounterViews.when(d.dueAt, utcOffset))]
         }
     }
 
     static func page(_ ctx: PageContext, user: CurrentUser, mine: [InboxController.Item], atRisk: [InboxController.Item], unhappy: [RatingRecord],
-                     incoming: [TransferRecord], utcOffset: Int) -> HTML {
+                     incoming: [TransferRecord], utcOffset: Int, names: [String: String], notice: String? = nil) -> HTML {
         let headers = [ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"), ctx.t("Bước hiện tại", "Current step"), ctx.t("Người nhận xử lý", "Taken by"),
                        ctx.t("Thời gian bước", "Step time"), ctx.t("Hẹn trả", "Due")]
         return Layout.page(ctx, title: ctx.t("Hồ sơ cần xử lý", "My inbox"),
+            .unwrap(notice) { .p(.class("notice success"), .attribute(named: "role", value: "status"), .text($0)) },
             mine.isEmpty ? .p(.text(ctx.t("Không có hồ sơ nào đang chờ bạn.", "Nothing is waiting for you."))) :
-            Components.table(caption: ctx.t("Hồ sơ đến lượt bạn (\(mine.count)), gấp nhất trước", "Your turn (\(mine.count)), most urgent first"), headers: headers, rows: rows(mine, ctx, utcOffset)),
+            Components.table(caption: ctx.t("Hồ sơ đến lượt bạn (\(mine.count)), gấp nhất trước", "Your turn (\(mine.count)), most urgent first"), headers: headers, rows: rows(mine, ctx, utcOffset, names)),
             .if(!incoming.isEmpty, .group(
                 .h2(.text(ctx.t("Hồ sơ liên thông đến đơn vị", "Dossiers sent to this unit for its part"))),
                 Components.table(caption: ctx.t("Chờ đơn vị xử lý phần việc phối hợp", "Waiting for this unit's part"),
@@ -159,11 +162,12 @@ enum InboxViews {
                                                              .text(t.fromUnit.name), .text(t.request), .text(CounterViews.when(t.sentAt, utcOffset))] }))),
             .if(user.role == .leader, .group(
                 .h2(.text(ctx.t("Hồ sơ quá hạn hoặc sắp đến hạn của đơn vị", "The unit's overdue and at-risk dossiers"))),
-                atRisk.isEmpty ? .p(.text(ctx.t("Không có.", "None."))) : Components.table(caption: ctx.t("Quá hạn hoặc đã dùng từ 80% thời gian bước", "Overdue or 80% of the step used"), headers: headers, rows: rows(atRisk, ctx, utcOffset)))),
+                atRisk.isEmpty ? .p(.text(ctx.t("Không có.", "None."))) : Components.table(caption: ctx.t("Quá hạn hoặc đã dùng từ 80% thời gian bước", "Overdue or 80% of the step used"), headers: headers, rows: rows(atRisk, ctx, utcOffset, names)))),
             .if(!unhappy.isEmpty, .group(
                 .h2(.text(ctx.t("Đánh giá chưa hài lòng", "Unhappy ratings"))),
                 .ul(.forEach(unhappy) { r in .li(.a(.href(ctx.link("/counter/dossiers/\(r.$dossier.id)")), .text(r.dossier.code ?? "")),
-                                                  .text(" — " + r.comment + ctx.t(" (cán bộ: ", " (officials: ") + r.officials + ")")) })))
+                                                  .text(" — " + r.comment + ctx.t(" (cán bộ xử lý: ", " (handled by: ")
+                                                        + r.officials.split(separator: ",").compactMap { names[String($0)] }.joined(separator: ", ") + ")")) })))
         )
     }
 }

@@ -65,6 +65,8 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
         case transfer
         /// The other agency sends its part back; the lead step goes on.
         case returnTransfer
+        /// A leader apologises for a delay and gives one new appointment (BM.04).
+        case apologize
     }
 
     public enum Refusal: String, Error, Sendable {
@@ -138,6 +140,10 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
             guard p.state == .transferred else { throw over.contains(p.state) ? .finished : .notTransferred }
             guard role == .official || role == .leader else { throw .notYourStep }
             return Position(state: .inProcess, step: p.step, assignee: p.assignee)
+        case .apologize:
+            guard active || p.state == .supplementRequestedInProcess else { throw over.contains(p.state) ? .finished : .notInProcess }
+            guard role == .leader else { throw .onlyLeaders }
+            return p
         case .claim, .complete, .sendBack:
             guard active else { throw over.contains(p.state) ? .finished : .notInProcess }
             guard steps.indices.contains(p.step), steps[p.step].role == role else { throw .notYourStep }

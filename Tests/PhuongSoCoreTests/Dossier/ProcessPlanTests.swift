@@ -69,6 +69,7 @@ import Testing
                         case .stop: expected = [.received, .inProcess, .supplementRequestedInProcess].contains(state) && role == .clerk
                         case .transfer: expected = [.received, .inProcess].contains(state) && role == stepRole
                         case .returnTransfer: expected = state == .transferred && (role == .official || role == .leader)
+                        case .apologize: expected = [.received, .inProcess, .supplementRequestedInProcess].contains(state) && role == .leader
                         }
                         switch result {
                         case .success: #expect(expected, "\(state) \(action) \(role) step \(step) was allowed")
