@@ -334,7 +334,9 @@ def resolve_dossier(code, label):
         form = driver.find_element(By.CSS_SELECTOR, f"main form.action-{action}")
         if action == "returnResult":
             form.find_element(By.NAME, "recipient").send_keys("Người nộp hồ sơ")
-            click(form.find_element(By.NAME, "confirm"))
+            box = form.find_element(By.NAME, "confirm")
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+            box.click()  # a checkbox: the page stays
         else:
             form.find_element(By.CSS_SELECTOR, "textarea").send_keys("Đã xử lý theo quy trình")
         submit(form)

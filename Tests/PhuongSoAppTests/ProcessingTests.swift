@@ -182,6 +182,13 @@ import VaporTesting
             #expect(status.toDo.contains("thư xin lỗi") && status.dueAtText == "17:30 ngày 09/03/2026")
             let letter = try await app.webSession("motcua").get(app, "/counter/dossiers/\(d.id!)/apology").body.string
             #expect(letter.contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ") && letter.contains("Chờ xác minh nơi cư trú"))
+            // the applicant reaches the same letter from the tracking page, with a way back
+            let tracked = try await app.testing().sendRequest(.GET, "/track?code=\(now.code!)&secret=\(now.secret)").body.string
+            #expect(tracked.contains("Xem thư xin lỗi (Mẫu 04)"))
+            let theirs = try await app.testing().sendRequest(.GET, "/track/apology?code=\(now.code!)&secret=\(now.secret)").body.string
+            #expect(theirs.contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ") && theirs.contains("← Quay lại tra cứu hồ sơ")
+                    && theirs.range(of: #"Ngày \d{2}:\d{2}"#, options: .regularExpression) == nil)
+            #expect(try await app.testing().sendRequest(.GET, "/track/apology?code=\(now.code!)&secret=WRONG123").status == .notFound)
         }
     }
 

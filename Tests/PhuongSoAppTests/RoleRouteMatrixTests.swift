@@ -16,7 +16,7 @@ import VaporTesting
                                            "/track", "/api/v1/track", "/track/rate", "/api/v1/track/rate", "/track/supplement",
                                            // fees and results for the applicant (code + secret), the gateway's notification (signed), verification
                                            "/pay", "/pay/gateway", "/pay/vietqr", "/pay/return", "/pay/receipt", "/api/v1/track/pay", "/api/v1/payments/notify",
-                                           "/track/result", "/verify", "/api/v1/results/verify", "/api/v1/results/KQ1-000.00.31.H42-260101-0001-0000"]
+                                           "/track/result", "/track/apology", "/verify", "/api/v1/results/verify", "/api/v1/results/KQ1-000.00.31.H42-260101-0001-0000"]
 
     func concretePath(_ route: Route) -> String {
         "/" + route.path.map { c -> String in

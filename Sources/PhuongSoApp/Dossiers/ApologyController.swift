@@ -9,25 +9,37 @@ import Vapor
 enum ApologyController {
     static func register(_ routes: RoutesBuilder) {
         routes.get("counter", "dossiers", ":dossier", "apology", use: letter).requires(.viewDossiers)
+        routes.get("track", "apology", use: citizensLetter)
+    }
+
+    /// The same letter for the applicant, by the code and secret on their receipt.
+    @Sendable static func citizensLetter(req: Request) async throws -> Response {
+        let q = try req.query.decode(TrackingController.Query.self)
+        guard let found = try await TrackingController.lookup(code: q.code ?? "", secret: q.secret ?? "", address: req.auditActor.address, now: req.now, on: req.db),
+              let d = try await DossierRecord.query(on: req.db).filter(\.$id == found.requireID()).with(\.$unit).with(\.$procedure).first()
+        else { throw AppError.notFound }
+        return try render(req, d, back: PageContext.of(req).link("/track?code=\(q.code ?? "")&secret=\(q.secret ?? "")"), backText: "← Quay lại tra cứu hồ sơ")
     }
 
     /// The printable letter (BM.04).
     @Sendable static func letter(req: Request) async throws -> Response {
         let d = try await CounterController.dossier(req)
+        return try render(req, d, back: PageContext.of(req).link(DossierPaths.dossier(try d.requireID())), backText: "← Quay lại hồ sơ")
+    }
+
+    static func render(_ req: Request, _ d: DossierRecord, back: String, backText: String) throws -> Response {
         guard let given = d.apologyAt, let reason = d.apologyReason else { throw AppError.notFound }
         let a = try d.applicant
         let newDue = d.dueAt.map { TrackingController.readable($0, .vi, req.config.utcOffset) } ?? ""
         let day = LocalDateTime(Instant(seconds: given), utcOffset: req.config.utcOffset).date
         let received = d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: req.config.utcOffset).date.vietnamese } ?? "…"
-        let ctx = PageContext.of(req)
-        let back = req.currentUser.map { $0.role == .citizen } == false ? ctx.link(DossierPaths.dossier(try d.requireID())) : ctx.link("/track")
         let html = HTML(
             .attribute(named: "lang", value: "vi"),
             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                   .element(named: "title", text: "Mẫu 04 — " + (d.code ?? "")), .style(DossierForms.styles + Self.printBar)),
             .body(
                 .nav(.class("printbar"),
-                     .a(.href(back), .text("← Quay lại hồ sơ")),
+                     .a(.href(back), .text(backText)),
                      .span(.text(" · Để in phiếu: chọn In trong trình duyệt (Ctrl+P; trên điện thoại: menu ⋮ → Chia sẻ → In)."))),
                 .main(
                 .p(.class("form"), .text("Mẫu 04")),

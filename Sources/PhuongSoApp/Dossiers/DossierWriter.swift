@@ -107,7 +107,13 @@ package enum DossierWriter {
         let returnNote: String = a.state == .returned ? note : d.returnNote
         let storedMethod: String? = method ?? d.returnMethod?.rawValue
         let storedRecipient: String? = receivedBy ?? d.returnRecipient
-        let decisionNote: String = stopped || t.command.action == .requestSupplement ? note : d.decisionNote
+        // BM.02 and the tracking page list the documents asked for, one per line.
+        var asked: String?
+        if case .requestSupplement(let items, let extra) = t.command {
+            let lines = items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            asked = (lines + [extra.trimmingCharacters(in: .whitespacesAndNewlines)].filter { !$0.isEmpty }).joined(separator: "\n")
+        }
+        let decisionNote: String = asked ?? (stopped ? note : d.decisionNote)
         let apologyReasonValue: String? = apologyText ?? d.apologyReason
         let apologyAt: Int64? = apologyText != nil ? seconds : d.apologyAt
         let previousDue: Int64? = apologyText != nil ? b.due?.seconds : d.apologyPreviousDue

@@ -25,6 +25,8 @@ enum TrackingController {
         var receivedAtText: String
         var dueAtText: String
         var toDo: String
+        /// Whether the office apologised for a delay (the letter, Mẫu 04, is then at /track/apology).
+        var apologized: Bool = false
         /// The fee sentence shared with the counter and the payment pages (`FeeSummary`), its
         /// status, what is still owed (0 when paid, exempt or free) and the receipts issued.
         var fee: String
@@ -65,9 +67,8 @@ enum TrackingController {
         case .returned, .refused, .stopped, .closedWithoutSupplement: toDo = lang.t("Không cần làm gì thêm.", "Nothing more to do.")
         default: toDo = lang.t("Hồ sơ đang được giải quyết; hẹn trả kết quả như trên.", "Your dossier is being handled; see the appointment above.")
         }
-        let apology = events.first { $0.action == "apologize" }
-        let apologyText = apology.map { ev in
-            lang.t("Cơ quan giải quyết đã gửi thư xin lỗi (lý do: ", "The office has apologised (reason: ") + (ev.note.components(separatedBy: " | ").first ?? "")
+        let apologyText = d.apologyReason.map { reason in
+            lang.t("Cơ quan giải quyết đã gửi thư xin lỗi (lý do: ", "The office has apologised (reason: ") + reason
                 + lang.t(") và hẹn lại ngày trả kết quả như trên.", ") and set the new date above.")
         }
         // What is owed, as the counter and the payment pages say it (one query: docs/PERFORMANCE.md).
@@ -80,7 +81,8 @@ enum TrackingController {
                       receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
                       receivedAtText: readable(d.receivedAt, lang, utcOffset), dueAtText: readable(d.dueAt, lang, utcOffset),
-                      toDo: ([apologyText, fee.toDo(lang)].compactMap { $0 } + [toDo]).joined(separator: " "), fee: fee.text(lang), feeStatus: fee.status.rawValue,
+                      toDo: ([apologyText, fee.toDo(lang)].compactMap { $0 } + [toDo]).joined(separator: " "), apologized: d.apologyAt != nil,
+                      fee: fee.text(lang), feeStatus: fee.status.rawValue,
                       feeOutstanding: fee.outstanding, feeReceipts: fee.receipts, results: results,
                       timeline: events.map { Status.Step(at: LocalDateTime(Instant(seconds: $0.atSeconds), utcOffset: utcOffset).description,
                                                          atText: readable($0.atSeconds, lang, utcOffset), action: $0.action, status: lang == .vi ? $0.state.plainVietnamese : $0.state.plainEnglish) })
@@ -172,7 +174,9 @@ enum TrackingViews {
                     .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(s.procedure)),
                     .dt(.text(ctx.t("Ngày tiếp nhận", "Received"))), .dd(.text(s.receivedAtText)),
                     .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.strong(.text(s.dueAtText))),
-                    .dt(.text(ctx.t("Việc cần làm", "What to do now"))), .dd(.text(s.toDo), payLink(ctx, s, secret: secret)),
+                    .dt(.text(ctx.t("Việc cần làm", "What to do now"))), .dd(.text(s.toDo), payLink(ctx, s, secret: secret),
+                        .if(s.apologized && secret != nil, .group(.text(" "),
+                            .a(.href(ctx.link("/track/apology?code=\(s.code)&secret=\(secret ?? "")")), .text(ctx.t("Xem thư xin lỗi (Mẫu 04)", "See the apology letter (BM.04)")))))),
                     .dt(.text(ctx.t("Phí, lệ phí", "Fee"))), .dd(.id("fee"), .text(s.fee), payLink(ctx, s, secret: secret, id: "pay-link"),
                         // receipts only when some were issued: a free dossier has no payment page to offer
                         .if(secret != nil && s.feeReceipts > 0, .group(.text(" "),
