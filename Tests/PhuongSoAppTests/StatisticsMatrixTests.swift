@@ -77,6 +77,32 @@ import VaporTesting
     }
 }
 
+extension StatisticsMatrixTests {
+    @Test(arguments: TestDatabase.all)
+    func twoSupplementsDuringProcessingCountAsLateEvenWhenFinishedEarly(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup: received Monday 2 March 08:00, due Thursday 08:00; two supplements asked and supplied on Monday
+            let d = try await receive(app, at: "2026-03-02T08:00")
+            for (ask, back) in [("2026-03-02T09:00", "2026-03-02T10:00"), ("2026-03-02T11:00", "2026-03-02T13:30")] {
+                try await act(app, d, .requestSupplement(items: ["Giấy tờ"], note: ""), "tuphap", at: ask)
+                try await act(app, d, .resume(note: ""), "motcua", at: back)
+            }
+            // act: finished on Tuesday, two days early by the calendar
+            try await finish(app, d, at: "2026-03-03T10:00")
+            // check: the stored verdict is late, and the matrix and its drill-down say so
+            #expect(try await DossierRecord.find(d.id, on: app.db)?.verdict == .late)
+            let unit = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
+            let rows = try await StatisticsMatrix.compute(unitID: unit.requireID(), from: LocalDate(parsing: "2026-03-01"), to: LocalDate(parsing: "2026-03-31"),
+                                                          grouping: .field, now: date("2026-03-10T08:00"), utcOffset: 7 * 3600, on: app.db)
+            let r = try #require(rows.first)
+            #expect([r.resolvedEarly, r.resolvedOnTime, r.resolvedLate] as [Int] == [0, 0, 1])
+            let late = try await DossierQueries.register(unitID: unit.requireID(), field: nil, from: "2026-03-01", to: "2026-03-31", bucket: "late",
+                                                         now: date("2026-03-10T08:00"), utcOffset: 7 * 3600, on: app.db)
+            #expect(late.map(\.id) == [d.id])
+        }
+    }
+}
+
 @Suite struct EscalationTests {
     @Test(arguments: TestDatabase.all)
     func crossingsAreWrittenOnceAndOnlyOneInstanceRuns(db: TestDatabase) async throws {

@@ -15,6 +15,9 @@ struct AddDossierFacts: AsyncMigration {
         for (name, type, constraints) in columns {
             try await database.schema(DossierRecord.schema).field(.definition(name: .key(FieldKey(stringLiteral: name)), dataType: type, constraints: constraints)).update()
         }
+        // The statistics matrix reads the verdict: keep its covering index covering.
+        try await database.sql.raw("DROP INDEX dossiers_matrix").run()
+        try await database.sql.raw("CREATE INDEX dossiers_matrix ON dossiers (\(unsafeRaw: Self.matrixColumns))").run()
         try await database.sql.raw("""
             UPDATE dossiers SET supplements_in_process = (SELECT COUNT(*) FROM dossier_events e
                 WHERE e.dossier_id = dossiers.id AND e.action = 'requestSupplement')
@@ -26,7 +29,12 @@ struct AddDossierFacts: AsyncMigration {
             """).run()
     }
 
+    static let matrixColumns = "unit_id, received_at, created_at_seconds, state, due_at, done_at, procedure_id, verdict"
+
     func revert(on database: Database) async throws {
+        try await database.sql.raw("DROP INDEX dossiers_matrix").run()
+        let before = AddIndexes.indexes.first { $0.name == "dossiers_matrix" }?.columns ?? "unit_id, received_at"
+        try await database.sql.raw("CREATE INDEX dossiers_matrix ON dossiers (\(unsafeRaw: before))").run()
         for field in ["verdict", "paused_seconds", "supplements_in_process", "return_method", "return_recipient", "apology_reason", "apology_at", "apology_previous_due"] {
             try await database.schema(DossierRecord.schema).deleteField(.string(field)).update()
         }

@@ -44,14 +44,21 @@ package enum StatisticsMatrix {
         let key = grouping == .field ? SQLQueryString("p.field") : SQLQueryString("p.code")
         let name = grouping == .field ? SQLQueryString("p.field") : SQLQueryString("p.name")
         let open = "('received', 'in-process', 'transferred')"
+        // The verdict stored when the result was recorded (DossierWriter: more than one supplement
+        // during processing is late whatever the date); dossiers finished before it was stored are
+        // judged here by the same dates.
+        let verdict: SQLQueryString = """
+            COALESCE(d.verdict, CASE WHEN (d.done_at + \(bind: offset)) / 86400 < (d.due_at + \(bind: offset)) / 86400 THEN 'early'
+              WHEN d.done_at <= d.due_at THEN 'onTime' ELSE 'late' END)
+            """
         let query: SQLQueryString = """
             SELECT \(key) AS key, MIN(\(name)) AS name,
               SUM(CASE WHEN d.received_at IS NOT NULL THEN 1 ELSE 0 END) AS received,
               SUM(CASE WHEN d.state IN \(unsafeRaw: open) AND d.due_at >= \(bind: cutoff) THEN 1 ELSE 0 END) AS in_progress_not_due,
               SUM(CASE WHEN d.state IN \(unsafeRaw: open) AND d.due_at < \(bind: cutoff) THEN 1 ELSE 0 END) AS in_progress_overdue,
-              SUM(CASE WHEN d.done_at IS NOT NULL AND (d.done_at + \(bind: offset)) / 86400 < (d.due_at + \(bind: offset)) / 86400 THEN 1 ELSE 0 END) AS resolved_early,
-              SUM(CASE WHEN d.done_at IS NOT NULL AND d.done_at <= d.due_at AND (d.done_at + \(bind: offset)) / 86400 >= (d.due_at + \(bind: offset)) / 86400 THEN 1 ELSE 0 END) AS resolved_on_time,
-              SUM(CASE WHEN d.done_at IS NOT NULL AND d.done_at > d.due_at THEN 1 ELSE 0 END) AS resolved_late,
+              SUM(CASE WHEN d.done_at IS NOT NULL AND \(verdict) = 'early' THEN 1 ELSE 0 END) AS resolved_early,
+              SUM(CASE WHEN d.done_at IS NOT NULL AND \(verdict) = 'onTime' THEN 1 ELSE 0 END) AS resolved_on_time,
+              SUM(CASE WHEN d.done_at IS NOT NULL AND \(verdict) = 'late' THEN 1 ELSE 0 END) AS resolved_late,
               SUM(CASE WHEN d.state = 'supplement-in-process' THEN 1 ELSE 0 END) AS paused_supplement,
               SUM(CASE WHEN d.state = 'refused' THEN 1 ELSE 0 END) AS refused,
               SUM(CASE WHEN d.state = 'stopped' THEN 1 ELSE 0 END) AS withdrawn
@@ -78,7 +85,9 @@ package enum StatisticsMatrix {
         let cutoff = min(Int64(now.timeIntervalSince1970), end), off = Int64(utcOffset)
         if d.receivedAt != nil { b.insert("received") }
         if [.received, .inProcess, .transferred].contains(d.state), let due = d.dueAt { b.insert(due >= cutoff ? "notDue" : "overdue") }
-        if let done = d.doneAt, let due = d.dueAt {
+        if let verdict = d.verdict, d.doneAt != nil {
+            b.insert(verdict.rawValue)
+        } else if let done = d.doneAt, let due = d.dueAt {
             if (done + off) / 86400 < (due + off) / 86400 { b.insert("early") }
             else if done <= due { b.insert("onTime") } else { b.insert("late") }
         }
