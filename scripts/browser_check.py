@@ -163,6 +163,18 @@ def apply_online_catalogue(driver):
     logout(driver)
 
 
+def workspaces(driver):
+    """Issue 12: every staff role lands on its own workspace after logging in, and each count on
+    it opens a list of that many items."""
+    for user in ["motcua", "tuphap", "chutich", "vanphong", "giamsat", "admin"]:
+        login(driver, user)
+        if not driver.current_url.rstrip("/").endswith("/workspace"):
+            problems.append(f"{user} landed on {driver.current_url}, not the workspace")
+        scan_text(f"workspace-{user}", driver.find_element(By.TAG_NAME, "body").text)
+        driver.save_screenshot(f"{shots}/workspace-{user}-{driver.get_window_size()['width']}.png")
+        logout(driver)
+
+
 def processing_scenarios(driver):
     """Scenario 1: a guardianship dossier through every step, a liên thông to the provincial
     Sở Tư pháp and back, one supplement, and return; the register and the matrix count it.
@@ -297,6 +309,7 @@ for width, height in [(360, 780), (1280, 900)]:
             problems.append("rating failed: " + driver.find_element(By.TAG_NAME, "main").text[:400])
         processing_scenarios(driver)
         apply_online_catalogue(driver)
+        workspaces(driver)
     finally:
         driver.quit()
 

@@ -51,10 +51,10 @@ enum CitizenStoreController {
         let nowSeconds = Int64(req.now.timeIntervalSince1970)
         let scanned = SubmittedComponent.Scan(file: stored, pages: stored.pages ?? 1, originalPages: original, by: user.username, at: nowSeconds)
         components[i].scan = scanned
-        let json = try IntakeService.json(components), id = try d.requireID(), revision = d.revision, name = components[i].name
+        let list = components, id = try d.requireID(), revision = d.revision, name = components[i].name
         let owner = d.applicantIDNumber, code = d.code ?? id.uuidString, state = d.state, until = validUntil
         try await AuditLog.transaction(on: req.db, actor: req.auditActor) { tx in
-            try await DossierQueries.guardedUpdate("UPDATE dossiers SET components = \(bind: json), revision = revision + 1 WHERE id = \(bind: id) AND revision = \(bind: revision) RETURNING id", on: tx)
+            try await DossierWriter.storeComponents(list, id: id, revision: revision, on: tx)
             try await CitizenStore.keep(owner: owner, name: name, kind: "component", file: stored, pages: scanned.pages, validUntil: until, source: code,
                                         by: user.username, now: nowSeconds, on: tx)
             try await DossierEventRecord(dossierID: id, at: nowSeconds, action: "digitized", actor: user.username, state: state,

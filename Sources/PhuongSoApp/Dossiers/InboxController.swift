@@ -90,9 +90,9 @@ enum InboxController {
         let id = try d.requireID(), nowSeconds = Int64(req.now.timeIntervalSince1970)
         var attachments = try d.attachments
         attachments.append(Attachment(component: "Bổ sung: " + label, file: stored))
-        let json = try IntakeService.json(attachments), state = d.state, code = d.code ?? id.uuidString
+        let all = attachments, state = d.state, code = d.code ?? id.uuidString
         try await AuditLog.transaction(on: req.db, actor: AuditActor(username: "applicant", address: req.auditActor.address, at: req.now)) { tx in
-            try await DossierRecord.query(on: tx).filter(\.$id == id).set(\.$attachmentsJSON, to: json).update()
+            try await DossierWriter.storeAttachments(all, id: id, on: tx)
             try await DossierEventRecord(dossierID: id, at: nowSeconds, action: "supplement-uploaded", actor: "applicant", state: state, note: label).create(on: tx)
             return (AuditedChange(action: "dossier.supplement-upload", entity: "dossier", entityID: code, before: String?.none,
                                   after: ["file": stored.sha256, "label": label]), ())

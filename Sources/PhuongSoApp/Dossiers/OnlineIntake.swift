@@ -114,11 +114,7 @@ package enum OnlineIntake {
         }
         let id = try d.requireID(), from = d.state, dueAt = due
         try await AuditLog.transaction(on: db, actor: actor) { tx in
-            try await DossierQueries.guardedUpdate("""
-                UPDATE dossiers SET state = \(bind: state.rawValue), decision_note = \(bind: note), received_at = \(bind: state == .received ? nowSeconds : nil),
-                due_at = \(bind: dueAt), step_started_at = \(bind: state == .received ? nowSeconds : nil), revision = revision + 1
-                WHERE id = \(bind: id) AND state = \(bind: from.rawValue) RETURNING id
-                """, on: tx)
+            try await DossierWriter.storeIntakeDecision(id: id, from: from, to: state, note: note, at: nowSeconds, due: dueAt, on: tx)
             let action = state == .received ? "receive" : state == .refused ? "refuse" : "request-supplement"
             try await DossierEventRecord(dossierID: id, at: nowSeconds, action: action, actor: clerk, state: state, note: note).create(on: tx)
             if state == .received {
