@@ -24,6 +24,8 @@ enum AuditChanges {
 
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
+            // Probing which JSON type the value is: a mismatch is the expected "not this type", and
+            // the last attempt (an object) throws when the text is none of them.
             if c.decodeNil() { self = .null }
             else if let b = try? c.decode(Bool.self) { self = .bool(b) }
             else if let i = try? c.decode(Int64.self) { self = .int(i) }

@@ -27,8 +27,9 @@ enum CatalogAdminViews {
         )
     }
 
-    static func textArea(_ ctx: PageContext, name: String, label: String, value: String?, rows: Int = 4, hint: String? = nil, error: String?) -> Node<HTML.BodyContext> {
-        let id = "f-" + name
+    static func textArea(_ ctx: PageContext, name: String, label: String, value: String?, rows: Int = 4, hint: String? = nil, error: String?,
+                         id fieldID: String? = nil) -> Node<HTML.BodyContext> {
+        let id = fieldID ?? "f-" + name
         return .div(.class(error == nil ? "field" : "field field-error"),
                     .label(.for(id), .text(label)),
                     .unwrap(hint) { .p(.class("hint"), .id(id + "-hint"), .text($0)) },

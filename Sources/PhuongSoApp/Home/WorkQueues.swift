@@ -109,7 +109,7 @@ package enum WorkQueries {
             let open = try await TransferRecord.query(on: db).filter(\.$toUnit.$id == unitID).filter(\.$returnedAt == nil)
                 .with(\.$dossier) { $0.with(\.$procedure) }.with(\.$fromUnit).sort(\.$sentAt).all()
             return open.map { t in
-                WorkItem(reference: t.dossier.code ?? "", title: t.dossier.procedure.name, link: DossierLinks.show(t.$dossier.id),
+                WorkItem(reference: t.dossier.code ?? "", title: t.dossier.procedure.name, link: DossierPaths.dossier(t.$dossier.id),
                          due: t.sentAt + t.allottedSeconds, percentUsed: nil, note: t.fromUnit.name + ": " + t.request)
             }
         case .overdue, .open:
@@ -128,14 +128,14 @@ package enum WorkQueries {
                 .filter(DossierRecord.self, \.$unit.$id == unitID).with(\.$dossier) { $0.with(\.$procedure) }
                 .sort(\.$atSeconds, .descending).all()
             return ratings.map { r in
-                WorkItem(reference: r.dossier.code ?? "", title: r.dossier.procedure.name, link: DossierLinks.show(r.$dossier.id),
+                WorkItem(reference: r.dossier.code ?? "", title: r.dossier.procedure.name, link: DossierPaths.dossier(r.$dossier.id),
                          due: nil, percentUsed: nil, note: r.comment)
             }
         }
     }
 
     static func item(_ d: DossierRecord, note: String = "") -> WorkItem {
-        WorkItem(reference: d.code ?? "", title: d.procedure.name, link: DossierLinks.show(d.id ?? UUID()), due: d.dueAt, percentUsed: nil, note: note)
+        WorkItem(reference: d.code ?? "", title: d.procedure.name, link: DossierPaths.dossier(d.id ?? UUID()), due: d.dueAt, percentUsed: nil, note: note)
     }
 
     static func dossiers(_ unitID: UUID, states: [DossierState], on db: Database) async throws -> [DossierRecord] {
@@ -168,7 +168,3 @@ package enum WorkQueries {
     }
 }
 
-/// Links to a dossier's page (the one declaration is `DossierPaths`).
-enum DossierLinks {
-    static func show(_ id: UUID) -> String { DossierPaths.dossier(id) }
-}

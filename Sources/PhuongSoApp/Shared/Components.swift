@@ -31,8 +31,8 @@ package enum Components {
     }
 
     package static func select(_ ctx: PageContext, name: String, label: String, options: [(value: String, label: String)],
-                               selected: String?, error: String? = nil) -> Node<HTML.BodyContext> {
-        let id = "f-" + name
+                               selected: String?, error: String? = nil, id fieldID: String? = nil) -> Node<HTML.BodyContext> {
+        let id = fieldID ?? "f-" + name
         let optionNodes: [Node<HTML.BodyContext>] = options.map { option in
             .element(named: "option", nodes: [
                 // An empty value must still be written, or the browser sends the option's text.

@@ -331,8 +331,6 @@ extension Dossier {
                 return actor.role == .leader && !apologized && due != nil && [.received, .inProcess, .supplementRequestedInProcess].contains(state)
             case .returnTransfer:
                 return state == .transferred && openTransfer?.unitID == actor.unitID && actor.unitID != nil
-            case .transfer:
-                return (try? plan.apply(a, to: position, by: actor.username, role: actor.role)) != nil
             default:
                 return (try? plan.apply(a, to: position, by: actor.username, role: actor.role, assignee: nil)) != nil
             }
