@@ -5,7 +5,7 @@ let package = Package(
     name: "PhuongSo",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "phuongso", targets: ["phuongso"]),
+        .executable(name: "phuongso", targets: ["phuongso"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

@@ -34,8 +34,10 @@ let buildSeconds = Date().timeIntervalSince(buildStart)
 var rng = SplitMix64(state: 2026)
 let origin = try LocalDateTime(parsing: "2025-01-01T00:00").instant.seconds
 let span: Int64 = 6 * 365 * 86400
-var starts = [Instant](), lengths = [Int64]()
-starts.reserveCapacity(count); lengths.reserveCapacity(count)
+var starts = [Instant]()
+var lengths = [Int64]()
+starts.reserveCapacity(count)
+lengths.reserveCapacity(count)
 for _ in 0..<count {
     starts.append(Instant(seconds: origin + Int64.random(in: 0..<span, using: &rng)))
     // from half an hour to 60 working days, in half-hour steps
@@ -50,5 +52,7 @@ for i in 0..<count {
 let seconds = Date().timeIntervalSince(start)
 
 print("calendar built (2025–2031): \(String(format: "%.1f", buildSeconds * 1000)) ms")
-print("deadlines: \(count) in \(String(format: "%.3f", seconds)) s = \(String(format: "%.0f", Double(count) / seconds)) per second")
+print(
+    "deadlines: \(count) in \(String(format: "%.3f", seconds)) s = \(String(format: "%.0f", Double(count) / seconds)) per second"
+)
 print("peak resident memory: \(String(format: "%.1f", peakResidentMegabytes())) MB (checksum \(checksum))")

@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
-@testable import PhuongSoApp
 import PhuongSoCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import PhuongSoApp
 
 /// What a citizen finds at /apply with the demo catalogue (issue 12).
 @Suite struct ApplyCatalogueTests {
@@ -23,8 +24,12 @@ import VaporTesting
                 #expect(start.contains("href=\"/apply/\(code)\""), "\(code) is offered online")
             }
             #expect(start.contains("đang được cập nhật"))
-            #expect(search.contains("Chưa nộp trực tuyến được") && search.contains("Đơn vị chưa cung cấp thủ tục này trực tuyến"))
-            #expect(notOnline.status == .ok && notOnline.body.string.contains("Đơn vị chưa cung cấp thủ tục này trực tuyến"))
+            #expect(
+                search.contains("Chưa nộp trực tuyến được")
+                    && search.contains("Đơn vị chưa cung cấp thủ tục này trực tuyến"))
+            #expect(
+                notOnline.status == .ok && notOnline.body.string.contains("Đơn vị chưa cung cấp thủ tục này trực tuyến")
+            )
             #expect(updating.status == .ok && updating.body.string.contains("Còn thiếu: thời hạn giải quyết"))
         }
     }
@@ -34,13 +39,17 @@ import VaporTesting
         try await withDemoApp(db) { app in
             // setup
             let citizen = try await app.webSession("congdan")
-            _ = try await citizen.post(app, "/apply/2.001008/applicant", form: ["name": "Võ Thị Hồng Nhung", "idNumber": "042196009999", "phone": "0987654321"])
+            _ = try await citizen.post(
+                app, "/apply/2.001008/applicant",
+                form: ["name": "Võ Thị Hồng Nhung", "idNumber": "042196009999", "phone": "0987654321"])
             // act
             let page = try await citizen.get(app, "/apply/2.001008/documents").body.string
             let check = try await citizen.get(app, "/apply/2.001008/check").body.string
             let submit = try await citizen.post(app, "/apply/2.001008/submit", form: [:])
             // check
-            #expect(page.contains("Giấy tờ bắt buộc") && page.contains("name=\"cases[]\"") && page.contains("Bản cam kết thông thạo ngôn ngữ cần dịch"))
+            #expect(
+                page.contains("Giấy tờ bắt buộc") && page.contains("name=\"cases[]\"")
+                    && page.contains("Bản cam kết thông thạo ngôn ngữ cần dịch"))
             #expect(check.contains("CHƯA CÓ") && !check.contains("Bản cam kết thông thạo"))
             #expect(submit.status == .unprocessableEntity && submit.body.string.contains("Còn thiếu tệp đính kèm"))
         }

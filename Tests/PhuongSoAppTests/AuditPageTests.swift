@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
-@testable import PhuongSoApp
 import PhuongSoCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import PhuongSoApp
 
 /// The audit trail is dated by the ward's clock and reads as words, not codes and JSON.
 @Suite struct AuditPageTests {
@@ -18,10 +19,14 @@ import VaporTesting
             // setup
             let session = try await app.webSession("admin")
             // act: an administrator adds a field through the page
-            let res = try await session.post(app, "/admin/units/000.00.31.H42/fields", form: ["fieldCode": "XX", "fieldName": "Lĩnh vực thử"])
+            let res = try await session.post(
+                app, "/admin/units/000.00.31.H42/fields", form: ["fieldCode": "XX", "fieldName": "Lĩnh vực thử"])
             // check
             #expect(res.status.code < 400)
-            let line = try #require(try await AuditRecord.query(on: app.db).filter(\.$action == "field.create").filter(\.$entityID == "000.00.31.H42/XX").first())
+            let line = try #require(
+                try await AuditRecord.query(on: app.db).filter(\.$action == "field.create").filter(
+                    \.$entityID == "000.00.31.H42/XX"
+                ).first())
             let local = LocalDateTime(Instant(seconds: line.atSeconds), utcOffset: 7 * 3600)
             #expect(local.date.description == "2026-02-13")
             let expected: Int = 15 * 3600 + 30 * 60
@@ -36,10 +41,13 @@ import VaporTesting
         let stored = AuditChanges.readable(#"{"due":"1767225600","state":"received"}"#, utcOffset: 7 * 3600)
         // check: 1767225600 = 2026-01-01T00:00Z = 07:00 in Vietnam
         #expect(stored == #"{"due":"2026-01-01T07:00+07:00","state":"received"}"#)
-        let lines = AuditChanges.lines(before: #"{"due":"1767225600","state":"received"}"#, after: stored, utcOffset: 7 * 3600, .vi)
+        let lines = AuditChanges.lines(
+            before: #"{"due":"1767225600","state":"received"}"#, after: stored, utcOffset: 7 * 3600, .vi)
         #expect(lines.isEmpty)  // the same time written two ways is no change
-        let moved = AuditChanges.lines(before: #"{"due":"1767225600","state":"received"}"#, after: #"{"due":"2026-01-02T07:00+07:00","state":"in-process"}"#,
-                                       utcOffset: 7 * 3600, .vi)
+        let moved = AuditChanges.lines(
+            before: #"{"due":"1767225600","state":"received"}"#,
+            after: #"{"due":"2026-01-02T07:00+07:00","state":"in-process"}"#,
+            utcOffset: 7 * 3600, .vi)
         #expect(moved.contains(.init(label: "Hẹn trả", before: "01/01/2026 07:00", after: "02/01/2026 07:00")))
         #expect(moved.contains { $0.label == "Trạng thái" && $0.after == DossierState.inProcess.plainVietnamese })
     }
@@ -49,7 +57,8 @@ import VaporTesting
         try await withDemoApp(db, adjust: Self.clock("2026-02-13T15:30")) { app in
             // setup: a change by a named person
             let session = try await app.webSession("admin")
-            _ = try await session.post(app, "/admin/units/000.00.31.H42/fields", form: ["fieldCode": "XY", "fieldName": "Lĩnh vực thử"])
+            _ = try await session.post(
+                app, "/admin/units/000.00.31.H42/fields", form: ["fieldCode": "XY", "fieldName": "Lĩnh vực thử"])
             // act
             let page = try await session.get(app, "/admin/audit")
             let user = try await app.webSession("admin").get(app, "/admin/audit?entity=user")

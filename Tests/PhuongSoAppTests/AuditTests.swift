@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
-@testable import PhuongSoApp
 import PhuongSoCore
 import SQLKit
 import Testing
 import VaporTesting
+
+@testable import PhuongSoApp
 
 @Suite struct AuditTests {
     @Test(arguments: TestDatabase.all)
@@ -40,7 +41,10 @@ import VaporTesting
                     try await UnitRecord(code: "Z9", name: "Tạm", kind: .ward, parentID: nil).create(on: tx)
                     // a duplicate code violates the unique index: the whole transaction rolls back
                     try await UnitRecord(code: "Z9", name: "Tạm 2", kind: .ward, parentID: nil).create(on: tx)
-                    return (AuditedChange(action: "x", entity: "unit", entityID: "Z9", before: String?.none, after: String?.none), ())
+                    return (
+                        AuditedChange(
+                            action: "x", entity: "unit", entityID: "Z9", before: String?.none, after: String?.none), ()
+                    )
                 }
             }
             #expect(try await AuditRecord.query(on: app.db).count() == before)
@@ -54,7 +58,10 @@ import VaporTesting
             let ward = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for i in 0..<20 {
-                    group.addTask { _ = try await UnitQueries.addField(to: ward, code: "F\(i)", name: "Lĩnh vực \(i)", actor: .system("t\(i)"), on: app.db) }
+                    group.addTask {
+                        _ = try await UnitQueries.addField(
+                            to: ward, code: "F\(i)", name: "Lĩnh vực \(i)", actor: .system("t\(i)"), on: app.db)
+                    }
                 }
                 try await group.waitForAll()
             }
@@ -65,14 +72,18 @@ import VaporTesting
     @Test func adminsBrowseTheTrailWithFilters() async throws {
         try await withDemoApp(.sqlite) { app in
             let token = try await app.token("admin")
-            let users = try await app.testing().sendRequest(.GET, "/api/v1/audit?action=user.create", headers: bearer(token))
-                .content.decode([AuditController.Entry].self)
+            let users = try await app.testing().sendRequest(
+                .GET, "/api/v1/audit?action=user.create", headers: bearer(token)
+            )
+            .content.decode([AuditController.Entry].self)
             #expect(users.count == DemoData.accounts.count)
             #expect(users.allSatisfy { $0.actor == "demo" && !$0.after.contains("password") })
             let bad = try await app.testing().sendRequest(.GET, "/api/v1/audit?from=2026-13-01", headers: bearer(token))
             #expect(bad.status == .unprocessableEntity)
             let page = try await app.webSession("admin").get(app, "/admin/audit?entity=unit")
-            #expect(page.status == .ok && page.body.string.contains("Tạo đơn vị") && !page.body.string.contains("unit.create"))
+            #expect(
+                page.status == .ok && page.body.string.contains("Tạo đơn vị")
+                    && !page.body.string.contains("unit.create"))
         }
     }
 }

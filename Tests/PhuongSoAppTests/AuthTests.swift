@@ -1,18 +1,21 @@
 import Fluent
 import Foundation
-@testable import PhuongSoApp
 import PhuongSoCore
 import Testing
 import VaporTesting
+
+@testable import PhuongSoApp
 
 @Suite struct AuthTests {
     @Test(arguments: TestDatabase.all)
     func unknownUserAndWrongPasswordGetTheSameAnswer(db: TestDatabase) async throws {
         try await withDemoApp(db) { app in
             func attempt(_ u: String, _ p: String) async throws -> TestingHTTPResponse {
-                try await app.testing().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { req in
-                    try req.content.encode(["username": u, "password": p], as: .json)
-                })
+                try await app.testing().sendRequest(
+                    .POST, "/api/v1/auth/token",
+                    beforeRequest: { req in
+                        try req.content.encode(["username": u, "password": p], as: .json)
+                    })
             }
             let wrong = try await attempt("motcua", "sai-mat-khau")
             let unknown = try await attempt("khongco", "sai-mat-khau")
@@ -26,16 +29,19 @@ import VaporTesting
         try await withDemoApp(db) { app in
             let session = try await app.webSession("admin")
             for _ in 1...5 {
-                let r = try await session.post(app, "/login", form: ["username": "motcua", "password": "wrong-password"])
+                let r = try await session.post(
+                    app, "/login", form: ["username": "motcua", "password": "wrong-password"])
                 #expect(r.status == .unauthorized)
                 #expect(r.body.string.contains("Tên đăng nhập hoặc mật khẩu không đúng."))
             }
-            let locked = try await session.post(app, "/login", form: ["username": "motcua", "password": DemoData.password])
+            let locked = try await session.post(
+                app, "/login", form: ["username": "motcua", "password": DemoData.password])
             #expect(locked.status == .tooManyRequests)
             #expect(locked.body.string.contains("tạm khóa"))
             // after the lock period the right password works again
-            let later = try await LoginService.attempt(username: "motcua", password: DemoData.password, address: "t", policy: .standard,
-                                                       bcryptCost: 4, now: Date().addingTimeInterval(16 * 60), on: app.db)
+            let later = try await LoginService.attempt(
+                username: "motcua", password: DemoData.password, address: "t", policy: .standard,
+                bcryptCost: 4, now: Date().addingTimeInterval(16 * 60), on: app.db)
             if case .success = later {} else { Issue.record("still locked after 16 minutes") }
         }
     }
@@ -45,8 +51,11 @@ import VaporTesting
         try await withDemoApp(db) { app in
             let token = try await app.token("motcua")
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: bearer(token)).status == .ok)
-            #expect(try await app.testing().sendRequest(.DELETE, "/api/v1/auth/token", headers: bearer(token)).status == .noContent)
-            #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: bearer(token)).status == .unauthorized)
+            #expect(
+                try await app.testing().sendRequest(.DELETE, "/api/v1/auth/token", headers: bearer(token)).status
+                    == .noContent)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/api/v1/me", headers: bearer(token)).status == .unauthorized)
             // an expired token
             let user = try await AccountQueries.find(username: "motcua", on: app.db)
             let old = try await Tokens.issue(for: user, lifetime: 60, now: Date().addingTimeInterval(-3600), on: app.db)
@@ -61,11 +70,13 @@ import VaporTesting
         try await withDemoApp(db) { app in
             let session = try await app.webSession("admin")
             let before = try await UnitRecord.query(on: app.db).count()
-            let res = try await session.post(app, "/admin/units", form: ["code": "X1", "name": "Phường mới", "kind": "ward"], withCSRF: false)
+            let res = try await session.post(
+                app, "/admin/units", form: ["code": "X1", "name": "Phường mới", "kind": "ward"], withCSRF: false)
             #expect(res.status == .forbidden)
             #expect(res.body.string.contains("Biểu mẫu đã hết hạn"))
             #expect(try await UnitRecord.query(on: app.db).count() == before)
-            let ok = try await session.post(app, "/admin/units", form: ["code": "X1", "name": "Phường mới", "kind": "ward"])
+            let ok = try await session.post(
+                app, "/admin/units", form: ["code": "X1", "name": "Phường mới", "kind": "ward"])
             #expect(ok.status == .seeOther)
             #expect(try await UnitRecord.query(on: app.db).count() == before + 1)
         }
@@ -75,11 +86,14 @@ import VaporTesting
     func changingOnesPasswordChecksTheCurrentOneAndKeepsNothingOnError(db: TestDatabase) async throws {
         try await withDemoApp(db) { app in
             let session = try await app.webSession("tuphap")
-            let bad = try await session.post(app, "/account/password", form: ["current": "nope", "new": "short", "confirm": "other"])
+            let bad = try await session.post(
+                app, "/account/password", form: ["current": "nope", "new": "short", "confirm": "other"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Mật khẩu hiện tại không đúng."))
             #expect(bad.body.string.contains("Mật khẩu cần ít nhất 8 ký tự."))
-            let good = try await session.post(app, "/account/password", form: ["current": DemoData.password, "new": "MoiMoi@2027", "confirm": "MoiMoi@2027"])
+            let good = try await session.post(
+                app, "/account/password",
+                form: ["current": DemoData.password, "new": "MoiMoi@2027", "confirm": "MoiMoi@2027"])
             #expect(good.status == .ok)
             _ = try await app.token("tuphap", password: "MoiMoi@2027")
         }

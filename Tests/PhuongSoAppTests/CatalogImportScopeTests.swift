@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
-@testable import PhuongSoApp
 import PhuongSoCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import PhuongSoApp
 
 /// Importing the whole published catalogue or only some procedures (issue 12, Build 8).
 @Suite struct CatalogImportScopeTests {
@@ -12,15 +13,23 @@ import VaporTesting
 
     /// The sample catalogue's header and its row of 2.001035 with the fee changed.
     func oneRow() throws -> String {
-        let lines = String(decoding: try DemoData.sampleFile("procedures.csv"), as: UTF8.self).components(separatedBy: "\n")
+        let lines = String(decoding: try DemoData.sampleFile("procedures.csv"), as: UTF8.self).components(
+            separatedBy: "\n")
         let row = try #require(lines.first { $0.hasPrefix("2.001035,") })
         return lines[0] + "\n" + row.replacingOccurrences(of: ",50000,", with: ",60000,") + "\n"
     }
 
-    func post(_ app: Application, _ token: String, _ csv: String, scope: String, dryRun: Bool) async throws -> CatalogAPI.ImportResponse {
-        let res = try await app.testing().sendRequest(.POST, "/api/v1/units/\(Self.ward)/catalog/import", headers: bearer(token), beforeRequest: { req in
-            try req.content.encode(CatalogAPI.ImportRequest(procedures: csv, processes: nil, effectiveFrom: "2025-07-01", dryRun: dryRun, scope: scope), as: .json)
-        })
+    func post(_ app: Application, _ token: String, _ csv: String, scope: String, dryRun: Bool) async throws
+        -> CatalogAPI.ImportResponse
+    {
+        let res = try await app.testing().sendRequest(
+            .POST, "/api/v1/units/\(Self.ward)/catalog/import", headers: bearer(token),
+            beforeRequest: { req in
+                try req.content.encode(
+                    CatalogAPI.ImportRequest(
+                        procedures: csv, processes: nil, effectiveFrom: "2025-07-01", dryRun: dryRun, scope: scope),
+                    as: .json)
+            })
         #expect(res.status == .ok)
         return try res.content.decode(CatalogAPI.ImportResponse.self)
     }
@@ -29,9 +38,13 @@ import VaporTesting
         let ward = try await UnitQueries.find(code: Self.ward, on: app.db)
         let record = try await CatalogQueries.find(code: code, unitCode: Self.ward, on: app.db)
         let p = try #require(try await CatalogQueries.versions(of: record, on: app.db).last).procedureContent
-        return try await IntakeService.intake(.init(applicant: Applicant(name: "Lê Thị Hoa", idNumber: "042195002222"),
-                                                    submitted: Set(p.components.filter { $0.requirement == .required }.map(\.name)), sets: 1, decision: .receive),
-                                              procedure: record, unit: ward, clerk: "motcua", actor: .system("test"), now: app.now, utcOffset: app.config.utcOffset, on: app.db)
+        return try await IntakeService.intake(
+            .init(
+                applicant: Applicant(name: "Lê Thị Hoa", idNumber: "042195002222"),
+                submitted: Set(p.components.filter { $0.requirement == .required }.map(\.name)), sets: 1,
+                decision: .receive),
+            procedure: record, unit: ward, clerk: "motcua", actor: .system("test"), now: app.now,
+            utcOffset: app.config.utcOffset, on: app.db)
     }
 
     @Test(arguments: TestDatabase.all)
@@ -46,7 +59,9 @@ import VaporTesting
             #expect(dry.entries.map(\.kind) == [.changed] && applied.applied)
             #expect(try await ProcedureRecord.query(on: app.db).filter(\.$retired == true).count() == 0)
             #expect(try await intake(app, "1.001193").state == .received)
-            #expect(try await app.testing().sendRequest(.GET, "/procedures?q=khai+sinh").body.string.contains("Thủ tục đăng ký khai sinh"))
+            #expect(
+                try await app.testing().sendRequest(.GET, "/procedures?q=khai+sinh").body.string.contains(
+                    "Thủ tục đăng ký khai sinh"))
         }
     }
 
@@ -60,10 +75,14 @@ import VaporTesting
             #expect(try await ProcedureRecord.query(on: app.db).filter(\.$retired == true).count() == 0)
             _ = try await post(app, token, try oneRow(), scope: "whole", dryRun: false)
             // check
-            #expect(dry.entries.filter { $0.kind == .retired }.count == 25 && dry.entries.filter { $0.kind == .changed }.count == 1)
+            #expect(
+                dry.entries.filter { $0.kind == .retired }.count == 25
+                    && dry.entries.filter { $0.kind == .changed }.count == 1)
             #expect(try await ProcedureRecord.query(on: app.db).filter(\.$retired == true).count() == 25)
             await #expect(throws: AppError.self) { _ = try await intake(app, "1.001193") }
-            #expect(!(try await app.testing().sendRequest(.GET, "/procedures?q=khai+sinh").body.string.contains("Thủ tục đăng ký khai sinh")))
+            #expect(
+                !(try await app.testing().sendRequest(.GET, "/procedures?q=khai+sinh").body.string.contains(
+                    "Thủ tục đăng ký khai sinh")))
             #expect(try await intake(app, "2.001035").state == .received)
         }
     }
@@ -76,13 +95,24 @@ import VaporTesting
             let page = try await session.get(app, "/admin/catalog/import").body.string
             #expect(page.contains("name=\"scope\" value=\"whole\"") && page.contains("name=\"scope\" value=\"some\""))
             // act: no choice
-            let none = try await upload(app, session, files: [("procedures", "mot.csv", Array(try oneRow().utf8))], fields: ["mode": "dry-run", "scope": ""])
+            let none = try await upload(
+                app, session, files: [("procedures", "mot.csv", Array(try oneRow().utf8))],
+                fields: ["mode": "dry-run", "scope": ""])
             // check
-            #expect(none.status == .unprocessableEntity && none.body.string.contains("Chọn nhập toàn bộ danh mục công bố"))
-            let whole = try await upload(app, session, files: [("procedures", "mot.csv", Array(try oneRow().utf8))], fields: ["mode": "dry-run", "scope": "whole"])
-            #expect(whole.status == .ok && whole.body.string.contains("25 sẽ bãi bỏ") && whole.body.string.contains("Không có trong danh mục công bố: bãi bỏ"))
-            let some = try await upload(app, session, files: [("procedures", "mot.csv", Array(try oneRow().utf8))], fields: ["mode": "dry-run", "scope": "some"])
-            #expect(some.status == .ok && some.body.string.contains("0 sẽ bãi bỏ") && !some.body.string.contains("Không có trong danh mục công bố: bãi bỏ"))
+            #expect(
+                none.status == .unprocessableEntity && none.body.string.contains("Chọn nhập toàn bộ danh mục công bố"))
+            let whole = try await upload(
+                app, session, files: [("procedures", "mot.csv", Array(try oneRow().utf8))],
+                fields: ["mode": "dry-run", "scope": "whole"])
+            #expect(
+                whole.status == .ok && whole.body.string.contains("25 sẽ bãi bỏ")
+                    && whole.body.string.contains("Không có trong danh mục công bố: bãi bỏ"))
+            let some = try await upload(
+                app, session, files: [("procedures", "mot.csv", Array(try oneRow().utf8))],
+                fields: ["mode": "dry-run", "scope": "some"])
+            #expect(
+                some.status == .ok && some.body.string.contains("0 sẽ bãi bỏ")
+                    && !some.body.string.contains("Không có trong danh mục công bố: bãi bỏ"))
         }
     }
 }

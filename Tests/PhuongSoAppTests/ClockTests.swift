@@ -1,11 +1,12 @@
 import Fluent
 import Foundation
-@testable import PhuongSoApp
 import PhuongSoCore
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import PhuongSoApp
 
 /// One clock and no silent fallbacks: unreadable working hours fail loudly.
 @Suite struct ClockTests {
@@ -29,8 +30,12 @@ import VaporTesting
             // setup
             let session = try await app.webSession("admin")
             // act
-            let res = try await session.post(app, "/admin/units", form: ["code": "000.00.99.H42", "name": "Phường Thử", "kind": "ward",
-                                                                         "parent": "000.00.00.H42", "workingHours": "13:30-11:30"])
+            let res = try await session.post(
+                app, "/admin/units",
+                form: [
+                    "code": "000.00.99.H42", "name": "Phường Thử", "kind": "ward",
+                    "parent": "000.00.00.H42", "workingHours": "13:30-11:30",
+                ])
             // check
             #expect(res.status == .unprocessableEntity)
             #expect(res.body.string.contains("Giờ làm việc"))

@@ -1,8 +1,9 @@
 import Fluent
 import Foundation
-@testable import PhuongSoApp
 import PhuongSoCore
 import Testing
+
+@testable import PhuongSoApp
 
 @Suite struct CommandTests {
     let calendar = try! UnitCalendars.standard(utcOffset: 7 * 3600)
@@ -30,13 +31,22 @@ import Testing
         #expect(try CalendarCommand.lunar(Arguments(["lunar", "--solar", "2025-07-25"])) == "2025-06-01 leap")
         #expect(try CalendarCommand.lunar(Arguments(["lunar", "--lunar", "2025-06-01", "--leap"])) == "2025-07-25")
         #expect(try CalendarCommand.lunar(Arguments(["lunar", "--lunar", "2026-01-01"])) == "2026-02-17")
-        #expect(throws: CalendarError.noSuchLeapMonth(year: 2026, month: 3)) { try CalendarCommand.lunar(Arguments(["lunar", "--lunar", "2026-03-01", "--leap"])) }
-        #expect(throws: CalendarError.impossibleDate("2026-02-30")) { try CalendarCommand.lunar(Arguments(["lunar", "--solar", "2026-02-30"])) }
+        #expect(throws: CalendarError.noSuchLeapMonth(year: 2026, month: 3)) {
+            try CalendarCommand.lunar(Arguments(["lunar", "--lunar", "2026-03-01", "--leap"]))
+        }
+        #expect(throws: CalendarError.impossibleDate("2026-02-30")) {
+            try CalendarCommand.lunar(Arguments(["lunar", "--solar", "2026-02-30"]))
+        }
     }
 
     @Test func theMainEntryExitsNonZeroOnBadInput() async {
-        #expect(await CommandLineTool.main(["phuongso", "calendar", "due", "--from", "2026-02-30T08:00", "--hours", "2"]) == 1)
-        #expect(await CommandLineTool.main(["phuongso", "calendar", "due", "--from", "2026-02-03T08:00", "--hours", "2", "--days", "1"]) == 1)
+        #expect(
+            await CommandLineTool.main(["phuongso", "calendar", "due", "--from", "2026-02-30T08:00", "--hours", "2"])
+                == 1)
+        #expect(
+            await CommandLineTool.main([
+                "phuongso", "calendar", "due", "--from", "2026-02-03T08:00", "--hours", "2", "--days", "1",
+            ]) == 1)
         #expect(await CommandLineTool.main(["phuongso", "calendar", "holidays", "--year", "abc"]) == 1)
         #expect(await CommandLineTool.main(["phuongso", "frobnicate"]) == 64)
         #expect(await CommandLineTool.main(["phuongso", "calendar", "lunar", "--solar", "2024-02-10"]) == 0)
@@ -49,7 +59,9 @@ import Testing
             try await app.autoMigrate()
             try await DemoData.loadIfEmpty(bcryptCost: 4, now: app.now, on: app.db)
         }
-        let archive = FileManager.default.temporaryDirectory.appendingPathComponent("phuongso-\(UUID().uuidString).tar.gz").path
+        let archive = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "phuongso-\(UUID().uuidString).tar.gz"
+        ).path
         // act
         try await Backup.backup(to: archive, config: original)
         let restored = TestDatabase.sqlite.config()

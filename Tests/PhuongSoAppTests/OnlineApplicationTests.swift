@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
-@testable import PhuongSoApp
 import PhuongSoCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import PhuongSoApp
 
 @Suite struct OnlineApplicationTests {
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64)
@@ -21,7 +22,9 @@ import VaporTesting
         let stored = try store.store(Self.png, originalName: "../../etc/passwd\u{0}.png")
         #expect(stored.originalName == "....etcpasswd.png" && stored.kind == .png && stored.sha256.count == 64)
         #expect(FileManager.default.contents(atPath: store.path(for: stored.sha256).path) == Data(Self.png))
-        #expect(throws: FileStore.Problem.self) { try store.store(Array(repeating: 0x89, count: 101), originalName: "big") }
+        #expect(throws: FileStore.Problem.self) {
+            try store.store(Array(repeating: 0x89, count: 101), originalName: "big")
+        }
         try? FileManager.default.removeItem(atPath: dir)
     }
 
@@ -30,15 +33,24 @@ import VaporTesting
             let record = try await CatalogQueries.find(code: "2.000908", unitCode: nil, on: app.db)
             var completed = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
             completed.components = [Component(name: "Văn bản đề nghị cấp bản sao", form: "bản chính")]
-            try await ProcedureEditing.save(completed, as: record, unit: UnitQueries.find(code: "000.00.31.H42", on: app.db),
-                                            effectiveFrom: LocalDate(parsing: "2025-07-01"), actor: .system("test"), on: app.db)
+            try await ProcedureEditing.save(
+                completed, as: record, unit: UnitQueries.find(code: "000.00.31.H42", on: app.db),
+                effectiveFrom: LocalDate(parsing: "2025-07-01"), actor: .system("test"), on: app.db)
             let token = try await app.token("congdan")
             func post(_ content: [UInt8]) async throws -> TestingHTTPResponse {
-                try await app.testing().sendRequest(.POST, "/api/v1/applications", headers: bearer(token), beforeRequest: { req in
-                    try req.content.encode(DossierAPI.ApplicationRequest(procedureCode: "2.000908", applicant: Applicant(name: "Võ Thị Hồng Nhung", idNumber: "042196009999"),
-                                                                         attachments: [.init(component: "Văn bản đề nghị cấp bản sao", filename: "de-nghi.pdf",
-                                                                                             contentBase64: Data(content).base64EncodedString())]), as: .json)
-                })
+                try await app.testing().sendRequest(
+                    .POST, "/api/v1/applications", headers: bearer(token),
+                    beforeRequest: { req in
+                        try req.content.encode(
+                            DossierAPI.ApplicationRequest(
+                                procedureCode: "2.000908",
+                                applicant: Applicant(name: "Võ Thị Hồng Nhung", idNumber: "042196009999"),
+                                attachments: [
+                                    .init(
+                                        component: "Văn bản đề nghị cấp bản sao", filename: "de-nghi.pdf",
+                                        contentBase64: Data(content).base64EncodedString())
+                                ]), as: .json)
+                    })
             }
             #expect(try await post(Array("plain text".utf8)).status == .unprocessableEntity)
             let ok = try await post(Self.pdf)
@@ -47,7 +59,9 @@ import VaporTesting
         }
     }
 
-    func multipart(_ app: Application, _ session: WebSession, _ path: String, files: [(String, String, [UInt8])]) async throws -> TestingHTTPResponse {
+    func multipart(_ app: Application, _ session: WebSession, _ path: String, files: [(String, String, [UInt8])])
+        async throws -> TestingHTTPResponse
+    {
         try await session.postMultipart(app, path, files: files.map { (name: $0.0, filename: $0.1, bytes: $0.2) })
     }
 
@@ -58,22 +72,42 @@ import VaporTesting
             // components; the ward office completes it first, as it would in the staff editor
             let record = try await CatalogQueries.find(code: "2.000908", unitCode: nil, on: app.db)
             var completed = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
-            completed.components = [Component(name: "Văn bản đề nghị cấp bản sao", form: "bản chính"), Component(name: "Giấy tờ tùy thân", form: "bản sao")]
-            try await ProcedureEditing.save(completed, as: record, unit: UnitQueries.find(code: "000.00.31.H42", on: app.db),
-                                            effectiveFrom: LocalDate(parsing: "2025-07-01"), actor: .system("test"), on: app.db)
+            completed.components = [
+                Component(name: "Văn bản đề nghị cấp bản sao", form: "bản chính"),
+                Component(name: "Giấy tờ tùy thân", form: "bản sao"),
+            ]
+            try await ProcedureEditing.save(
+                completed, as: record, unit: UnitQueries.find(code: "000.00.31.H42", on: app.db),
+                effectiveFrom: LocalDate(parsing: "2025-07-01"), actor: .system("test"), on: app.db)
             let citizen = try await app.webSession("congdan")
             let list = try await citizen.get(app, "/apply?q=chung%20thuc").body.string
             #expect(list.contains("/apply/2.000908"))
             // not offered online: a page saying so, with the way to the counter (issue 12), and no way to post an application
-            #expect(try await citizen.get(app, "/apply/1.001193").body.string.contains("Đơn vị chưa cung cấp thủ tục này trực tuyến"))
-            #expect(try await citizen.post(app, "/apply/1.001193/applicant", form: ["name": "Võ Thị Hồng Nhung", "idNumber": "042196009999"]).status == .unprocessableEntity)
+            #expect(
+                try await citizen.get(app, "/apply/1.001193").body.string.contains(
+                    "Đơn vị chưa cung cấp thủ tục này trực tuyến"))
+            #expect(
+                try await citizen.post(
+                    app, "/apply/1.001193/applicant", form: ["name": "Võ Thị Hồng Nhung", "idNumber": "042196009999"]
+                ).status == .unprocessableEntity)
             // act: the guided pages
-            let bad = try await citizen.post(app, "/apply/2.000908/applicant", form: ["name": "Võ Thị Hồng Nhung", "idNumber": "12", "phone": "0905111222"])
+            let bad = try await citizen.post(
+                app, "/apply/2.000908/applicant",
+                form: ["name": "Võ Thị Hồng Nhung", "idNumber": "12", "phone": "0905111222"])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("12 chữ số"))
-            #expect(try await citizen.post(app, "/apply/2.000908/applicant", form: ["name": "Võ Thị Hồng Nhung", "idNumber": "042196009999", "phone": "0905111222"]).status == .seeOther)
-            let p = try await CatalogQueries.versions(of: CatalogQueries.find(code: "2.000908", unitCode: nil, on: app.db), on: app.db).last!.procedureContent
-            let refused = try await multipart(app, citizen, "/apply/2.000908/documents", files: [("file0", "giay-to.pdf", Array("not a pdf".utf8))])
-            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Chỉ nhận tệp PDF, JPEG hoặc PNG"))
+            #expect(
+                try await citizen.post(
+                    app, "/apply/2.000908/applicant",
+                    form: ["name": "Võ Thị Hồng Nhung", "idNumber": "042196009999", "phone": "0905111222"]
+                ).status == .seeOther)
+            let p = try await CatalogQueries.versions(
+                of: CatalogQueries.find(code: "2.000908", unitCode: nil, on: app.db), on: app.db
+            ).last!.procedureContent
+            let refused = try await multipart(
+                app, citizen, "/apply/2.000908/documents", files: [("file0", "giay-to.pdf", Array("not a pdf".utf8))])
+            #expect(
+                refused.status == .unprocessableEntity
+                    && refused.body.string.contains("Chỉ nhận tệp PDF, JPEG hoặc PNG"))
             let files = p.components.indices.map { ("file\($0)", "scan\($0).png", Self.png) }
             #expect(try await multipart(app, citizen, "/apply/2.000908/documents", files: files).status == .seeOther)
             let check = try await citizen.get(app, "/apply/2.000908/check").body.string
@@ -95,7 +129,10 @@ import VaporTesting
             #expect(statuses[0] == 303 && [409, 422].contains(statuses[1]))
             let after = try #require(try await DossierRecord.find(d.id, on: app.db))
             #expect(after.state == .received && after.dueAt != nil)
-            #expect(try await DossierEventRecord.query(on: app.db).filter(\.$dossier.$id == d.id!).filter(\.$action == "receive").count() == 1)
+            #expect(
+                try await DossierEventRecord.query(on: app.db).filter(\.$dossier.$id == d.id!).filter(
+                    \.$action == "receive"
+                ).count() == 1)
         }
     }
 }

@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
-@testable import PhuongSoApp
 import PhuongSoCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import PhuongSoApp
 
 /// Issue 8's security checks that walk the whole server: CSRF on every form route, the role ×
 /// route matrix's list of public routes, lock-out on the API, uploads that are not what they claim.
@@ -16,33 +17,49 @@ import VaporTesting
     @Test func everyFormRouteRefusesAMissingOrWrongCSRFToken() async throws {
         try await withDemoApp(.sqlite) { app in
             var sessions: [Role: WebSession] = [:]
-            for role in Role.allCases { sessions[role] = try await app.webSession(RoleRouteMatrixTests.accountByRole[role]!) }
+            for role in Role.allCases {
+                sessions[role] = try await app.webSession(RoleRouteMatrixTests.accountByRole[role]!)
+            }
             var checked: [String] = []
             for route in app.routes.all where route.method != .GET && route.method != .HEAD {
                 let path = RoleRouteMatrixTests().concretePath(route)
                 if path.hasPrefix("/api/") { continue }
                 let role = route.policy.map { p in Role.allCases.first { p.allows($0) } } ?? .admin
-                guard let role, let session = sessions[role] else { Issue.record("no role may post \(path)"); continue }
+                guard let role, let session = sessions[role] else {
+                    Issue.record("no role may post \(path)")
+                    continue
+                }
                 for token in [nil, String(repeating: "A", count: session.csrf.count)] {
-                    var form = ["username": "admin", "password": DemoData.password, "code": "X9", "name": "Biểu mẫu giả", "kind": "ward",
-                                "reason": "csrf", "note": "csrf", "level": "satisfied", "secret": "AAAAAAAA"]
+                    var form = [
+                        "username": "admin", "password": DemoData.password, "code": "X9", "name": "Biểu mẫu giả",
+                        "kind": "ward",
+                        "reason": "csrf", "note": "csrf", "level": "satisfied", "secret": "AAAAAAAA",
+                    ]
                     if let token { form["_csrf"] = token }
-                    let res = try await app.testing().sendRequest(route.method, path, beforeRequest: { req in
-                        if let cookie = session.cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
-                        try req.content.encode(form, as: .urlEncodedForm)
-                    })
-                    #expect(res.status == .forbidden && res.body.string.contains("Biểu mẫu đã hết hạn"),
-                            "\(route.method) \(path) as \(role.rawValue) with \(token == nil ? "no" : "a wrong") CSRF token: \(res.status)")
+                    let res = try await app.testing().sendRequest(
+                        route.method, path,
+                        beforeRequest: { req in
+                            if let cookie = session.cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
+                            try req.content.encode(form, as: .urlEncodedForm)
+                        })
+                    #expect(
+                        res.status == .forbidden && res.body.string.contains("Biểu mẫu đã hết hạn"),
+                        "\(route.method) \(path) as \(role.rawValue) with \(token == nil ? "no" : "a wrong") CSRF token: \(res.status)"
+                    )
                 }
                 // with the right token (a fresh session: an earlier route may have been /logout) the
                 // same post gets past the check: any answer but the CSRF refusal
                 let fresh = try await app.webSession(RoleRouteMatrixTests.accountByRole[role]!)
                 let right = try await fresh.post(app, path, form: ["reason": "csrf"])
-                #expect(!(right.status == .forbidden && right.body.string.contains("Biểu mẫu đã hết hạn")), "\(path) refuses even the right token")
+                #expect(
+                    !(right.status == .forbidden && right.body.string.contains("Biểu mẫu đã hết hạn")),
+                    "\(path) refuses even the right token")
                 checked.append("\(route.method) \(path)")
             }
             #expect(checked.count >= 25, "only \(checked.count) form routes: \(checked)")
-            #expect(checked.contains("POST /login") && checked.contains("POST /logout") && checked.contains("POST /track/rate"))
+            #expect(
+                checked.contains("POST /login") && checked.contains("POST /logout")
+                    && checked.contains("POST /track/rate"))
         }
     }
 
@@ -52,18 +69,29 @@ import VaporTesting
         try await withDemoApp(.sqlite) { app in
             let admin = try await app.webSession("admin")
             let clerk = try await app.webSession("motcua")
-            let before = (try await AuditRecord.query(on: app.db).count(), try await UnitRecord.query(on: app.db).count(),
-                          try await LoginAttemptRecord.query(on: app.db).count(), try await DossierRecord.query(on: app.db).count())
+            let before = (
+                try await AuditRecord.query(on: app.db).count(), try await UnitRecord.query(on: app.db).count(),
+                try await LoginAttemptRecord.query(on: app.db).count(),
+                try await DossierRecord.query(on: app.db).count()
+            )
             for route in app.routes.all where route.method == .POST {
                 let path = RoleRouteMatrixTests().concretePath(route)
                 if path.hasPrefix("/api/") { continue }
                 for s in [admin, clerk] {
-                    _ = try await s.post(app, path, form: ["username": "motcua", "password": "wrong-password", "code": "X9", "name": "Giả", "kind": "ward",
-                                                           "idNumber": "042190001234", "decision": "receive"], withCSRF: false)
+                    _ = try await s.post(
+                        app, path,
+                        form: [
+                            "username": "motcua", "password": "wrong-password", "code": "X9", "name": "Giả",
+                            "kind": "ward",
+                            "idNumber": "042190001234", "decision": "receive",
+                        ], withCSRF: false)
                 }
             }
-            let after = (try await AuditRecord.query(on: app.db).count(), try await UnitRecord.query(on: app.db).count(),
-                         try await LoginAttemptRecord.query(on: app.db).count(), try await DossierRecord.query(on: app.db).count())
+            let after = (
+                try await AuditRecord.query(on: app.db).count(), try await UnitRecord.query(on: app.db).count(),
+                try await LoginAttemptRecord.query(on: app.db).count(),
+                try await DossierRecord.query(on: app.db).count()
+            )
             #expect(before == after)
         }
     }
@@ -75,9 +103,14 @@ import VaporTesting
         try await withDemoApp(.sqlite, demo: false) { app in
             let matrix = RoleRouteMatrixTests()
             let paths = Set(app.routes.all.map { matrix.concretePath($0) })
-            for p in RoleRouteMatrixTests.publicPaths { #expect(paths.contains(p), "public list names \(p), which is no route") }
-            let unchecked = app.routes.all.filter { $0.policy == nil && !RoleRouteMatrixTests.publicPaths.contains(matrix.concretePath($0)) }
-            #expect(unchecked.isEmpty, "routes neither public nor declared: \(unchecked.map { "\($0.method) \($0.path)" })")
+            for p in RoleRouteMatrixTests.publicPaths {
+                #expect(paths.contains(p), "public list names \(p), which is no route")
+            }
+            let unchecked = app.routes.all.filter {
+                $0.policy == nil && !RoleRouteMatrixTests.publicPaths.contains(matrix.concretePath($0))
+            }
+            #expect(
+                unchecked.isEmpty, "routes neither public nor declared: \(unchecked.map { "\($0.method) \($0.path)" })")
             #expect(app.routes.all.filter { $0.policy != nil }.count > 60)
         }
     }
@@ -88,16 +121,19 @@ import VaporTesting
     func theAPILocksAnAccountAfterFiveFailures(db: TestDatabase) async throws {
         try await withDemoApp(db) { app in
             func login(_ u: String, _ p: String) async throws -> HTTPStatus {
-                try await app.testing().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { req in
-                    try req.content.encode(["username": u, "password": p], as: .json)
-                }).status
+                try await app.testing().sendRequest(
+                    .POST, "/api/v1/auth/token",
+                    beforeRequest: { req in
+                        try req.content.encode(["username": u, "password": p], as: .json)
+                    }
+                ).status
             }
             for _ in 1...5 {
                 let wrong = try await login("tuphap", "sai-mat-khau")
                 #expect(wrong == .unauthorized)
             }
             let right = try await login("tuphap", DemoData.password)
-            let spelt = try await login("TUPHAP ", DemoData.password)   // the same account, spelt otherwise
+            let spelt = try await login("TUPHAP ", DemoData.password)  // the same account, spelt otherwise
             let other = try await login("motcua", DemoData.password)
             #expect(right == .tooManyRequests && spelt == .tooManyRequests && other == .created)
         }
@@ -110,24 +146,34 @@ import VaporTesting
             let record = try await CatalogQueries.find(code: "2.000908", unitCode: nil, on: app.db)
             var completed = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
             completed.components = [Component(name: "Văn bản đề nghị cấp bản sao", form: "bản chính")]
-            try await ProcedureEditing.save(completed, as: record, unit: UnitQueries.find(code: "000.00.31.H42", on: app.db),
-                                            effectiveFrom: LocalDate(parsing: "2025-07-01"), actor: .system("test"), on: app.db)
+            try await ProcedureEditing.save(
+                completed, as: record, unit: UnitQueries.find(code: "000.00.31.H42", on: app.db),
+                effectiveFrom: LocalDate(parsing: "2025-07-01"), actor: .system("test"), on: app.db)
             let token = try await app.token("congdan")
             func apply(_ bytes: [UInt8], _ name: String) async throws -> TestingHTTPResponse {
-                try await app.testing().sendRequest(.POST, "/api/v1/applications", headers: bearer(token), beforeRequest: { req in
-                    try req.content.encode(DossierAPI.ApplicationRequest(procedureCode: "2.000908", applicant: Applicant(name: "Võ Thị Hồng Nhung", idNumber: "042196009999"),
-                                                                         attachments: [.init(component: "Văn bản đề nghị cấp bản sao", filename: name,
-                                                                                             contentBase64: Data(bytes).base64EncodedString())]), as: .json)
-                })
+                try await app.testing().sendRequest(
+                    .POST, "/api/v1/applications", headers: bearer(token),
+                    beforeRequest: { req in
+                        try req.content.encode(
+                            DossierAPI.ApplicationRequest(
+                                procedureCode: "2.000908",
+                                applicant: Applicant(name: "Võ Thị Hồng Nhung", idNumber: "042196009999"),
+                                attachments: [
+                                    .init(
+                                        component: "Văn bản đề nghị cấp bản sao", filename: name,
+                                        contentBase64: Data(bytes).base64EncodedString())
+                                ]), as: .json)
+                    })
             }
-            let bigPDF = Array("%PDF-1.4\n".utf8) + [UInt8](repeating: 0x20, count: 21 * 1_048_576) + Array("\n%%EOF\n".utf8)
+            let bigPDF =
+                Array("%PDF-1.4\n".utf8) + [UInt8](repeating: 0x20, count: 21 * 1_048_576) + Array("\n%%EOF\n".utf8)
             let attacks: [(String, [UInt8])] = [
                 ("anh.svg", Array("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".utf8)),
                 ("trang.pdf", Array("<!DOCTYPE html><script>alert(1)</script>".utf8)),
                 ("anh.jpg", Array("GIF89a/*<script>alert(1)</script>*/".utf8)),
                 ("hoso.pdf", [0x50, 0x4B, 0x03, 0x04] + Array("zip archive".utf8)),
                 ("chay.pdf", Array("MZ\u{90}\u{0}PE executable".utf8)),
-                ("cat.pdf", Array("%PDF-1.7\n1 0 obj << /JS (app.alert(1)) >>".utf8)),   // no end marker
+                ("cat.pdf", Array("%PDF-1.7\n1 0 obj << /JS (app.alert(1)) >>".utf8)),  // no end marker
                 ("to.pdf", bigPDF),
                 ("rong.pdf", []),
             ]
@@ -138,13 +184,17 @@ import VaporTesting
                 #expect(res.body.string.contains("attachments[0]"), "\(name): \(res.body.string.prefix(200))")
             }
             // stored files are files/<2 hex>/<sha256>
-            func storedFiles() -> [String] { ((try? FileManager.default.subpathsOfDirectory(atPath: files.path)) ?? []).filter { $0.contains("/") } }
+            func storedFiles() -> [String] {
+                ((try? FileManager.default.subpathsOfDirectory(atPath: files.path)) ?? []).filter { $0.contains("/") }
+            }
             #expect(storedFiles().isEmpty, "refused uploads left files: \(storedFiles())")
             #expect(try await DossierRecord.query(on: app.db).count() == 0)
             // the web upload of a supplement: a wrong receipt is refused before any file is kept
             let session = try await app.webSession("congdan")
-            let res = try await session.postMultipart(app, "/track/supplement", fields: ["code": "000.00.31.H42-260101-0001", "secret": "AAAAAAAA", "label": "Giấy tờ"],
-                                                      files: [(name: "file", filename: "a.pdf", bytes: OnlineApplicationTests.pdf)])
+            let res = try await session.postMultipart(
+                app, "/track/supplement",
+                fields: ["code": "000.00.31.H42-260101-0001", "secret": "AAAAAAAA", "label": "Giấy tờ"],
+                files: [(name: "file", filename: "a.pdf", bytes: OnlineApplicationTests.pdf)])
             #expect(res.status.code >= 400 && res.status.code < 500)
             #expect(storedFiles().isEmpty, "a file was kept for a wrong receipt")
         }
@@ -155,13 +205,18 @@ import VaporTesting
         try await withDemoApp(.sqlite) { app in
             let evil = "\"><b id=x>'"
             let q = evil.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-            for path in ["/procedures?q=\(q)", "/login?next=\(q)", "/procedures/posting?field=\(q)", "/track?code=\(q)&secret=\(q)"] {
+            for path in [
+                "/procedures?q=\(q)", "/login?next=\(q)", "/procedures/posting?field=\(q)",
+                "/track?code=\(q)&secret=\(q)",
+            ] {
                 let body = try await app.testing().sendRequest(.GET, path).body.string
                 #expect(!body.contains("<b id=x>"), "\(path) lets markup through")
                 #expect(!body.contains("\"><b"), "\(path) ends an attribute early")
             }
             #expect("a\"b<c>'&".attributeEscaped == "a&quot;b&lt;c&gt;&#39;&amp;")
-            #expect("/x?a=1&b=\"".linkEscaped == "/x?a=1&b=&quot;" && "/x?a=1&b=\"".linkEscaped.linkEscaped == "/x?a=1&b=&quot;")
+            #expect(
+                "/x?a=1&b=\"".linkEscaped == "/x?a=1&b=&quot;"
+                    && "/x?a=1&b=\"".linkEscaped.linkEscaped == "/x?a=1&b=&quot;")
         }
     }
 

@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
-@testable import PhuongSoApp
 import PhuongSoCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import PhuongSoApp
 
 /// The staff workspace: where each role lands, what it counts, and that every count links to a
 /// list of exactly that many items.
@@ -41,23 +42,33 @@ import VaporTesting
         let unit = try await UnitQueries.find(code: FeeDossiers.ward, on: app.db)
         let record = try await CatalogQueries.find(code: FeeDossiers.procedure, unitCode: nil, on: app.db)
         let content = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
-        return try await IntakeService.intake(.init(applicant: Applicant(name: name, idNumber: idNumber), submitted: Set(content.components.map(\.name)),
-                                                    sets: 1, decision: .receive),
-                                              procedure: record, unit: unit, clerk: "motcua", actor: .system("t"), now: app.now, utcOffset: 7 * 3600, on: app.db)
+        return try await IntakeService.intake(
+            .init(
+                applicant: Applicant(name: name, idNumber: idNumber), submitted: Set(content.components.map(\.name)),
+                sets: 1, decision: .receive),
+            procedure: record, unit: unit, clerk: "motcua", actor: .system("t"), now: app.now, utcOffset: 7 * 3600,
+            on: app.db)
     }
 
     /// What waits, counted straight from the records (not through the workspace's queries).
     static func expected(_ app: Application, _ username: String) async throws -> [String: Int] {
         let user = try await AccountQueries.find(username: username, on: app.db)
         let ward = try await UnitQueries.find(code: FeeDossiers.ward, on: app.db)
-        let all = try await DossierRecord.query(on: app.db).filter(\.$unit.$id == ward.requireID()).with(\.$procedure).all()
+        let all = try await DossierRecord.query(on: app.db).filter(\.$unit.$id == ward.requireID()).with(\.$procedure)
+            .all()
         func count(_ s: DossierState) -> Int { all.filter { $0.state == s }.count }
         let now = Int64(app.now.timeIntervalSince1970)
-        let overdue = all.filter { [.received, .inProcess, .transferred].contains($0.state) && ($0.dueAt ?? .max) < now }.count
+        let overdue = all.filter {
+            [.received, .inProcess, .transferred].contains($0.state) && ($0.dueAt ?? .max) < now
+        }.count
         var owed = 0
         for d in all {
-            guard let fee = try await FeeRecord.query(on: app.db).filter(\.$dossier.$id == d.requireID()).first() else { continue }
-            let paid = try await PaymentRecord.query(on: app.db).filter(\.$dossier.$id == d.requireID()).filter(\.$status == .paid).all().reduce(0) { $0 + $1.amount }
+            guard let fee = try await FeeRecord.query(on: app.db).filter(\.$dossier.$id == d.requireID()).first() else {
+                continue
+            }
+            let paid = try await PaymentRecord.query(on: app.db).filter(\.$dossier.$id == d.requireID()).filter(
+                \.$status == .paid
+            ).all().reduce(0) { $0 + $1.amount }
             if fee.demand.amount - paid > 0 { owed += 1 }
         }
         let atMyStep = try all.filter { d in
@@ -67,8 +78,11 @@ import VaporTesting
                 && (d.assignee == nil || d.assignee == user.username)
         }.count
         switch user.role {
-        case .clerk: return ["online-intake": count(.submittedOnline), "supplement-at-intake": count(.supplementRequestedAtIntake),
-                             "results-to-return": count(.done), "fees-owed": owed]
+        case .clerk:
+            return [
+                "online-intake": count(.submittedOnline), "supplement-at-intake": count(.supplementRequestedAtIntake),
+                "results-to-return": count(.done), "fees-owed": owed,
+            ]
         case .official: return ["inbox": atMyStep, "transfers": 0]
         case .leader: return ["inbox": atMyStep, "unhappy-ratings": 0]
         case .office: return ["overdue": overdue, "unhappy-ratings": 0]
@@ -86,7 +100,8 @@ import VaporTesting
             for username in Self.staff {
                 // act
                 let token = try await app.token(username)
-                let m = try await app.testing().sendRequest(.GET, WorkspacePaths.api, headers: bearer(token)).content.decode(WorkspaceModel.self)
+                let m = try await app.testing().sendRequest(.GET, WorkspacePaths.api, headers: bearer(token)).content
+                    .decode(WorkspaceModel.self)
                 let session = try await app.webSession(username)
                 // check: the counts are the records'
                 let tiles = Dictionary(m.tiles.map { ($0.key, $0.count) }, uniquingKeysWith: { a, _ in a })
@@ -97,12 +112,16 @@ import VaporTesting
                 for tile in m.tiles where tile.link.hasPrefix("/workspace/") {
                     let list = try await session.get(app, tile.link)
                     #expect(list.status == .ok)
-                    #expect(list.body.string.components(separatedBy: "class=\"work-item\"").count - 1 == tile.count, "\(username) \(tile.key)")
+                    #expect(
+                        list.body.string.components(separatedBy: "class=\"work-item\"").count - 1 == tile.count,
+                        "\(username) \(tile.key)")
                 }
                 for ward in m.wards {
                     for (link, count) in [(ward.openLink, ward.open), (ward.overdueLink, ward.overdue)] {
                         let list = try await session.get(app, link)
-                        #expect(list.body.string.components(separatedBy: "class=\"work-item\"").count - 1 == count, "\(username) \(link)")
+                        #expect(
+                            list.body.string.components(separatedBy: "class=\"work-item\"").count - 1 == count,
+                            "\(username) \(link)")
                     }
                 }
                 if let tasks = m.tiles.first(where: { $0.key == "my-tasks" }) {
@@ -112,13 +131,17 @@ import VaporTesting
                 }
             }
             // the clerk sees both fees owed and the result to return
-            let clerk = try await app.testing().sendRequest(.GET, WorkspacePaths.api, headers: bearer(try await app.token("motcua")))
-                .content.decode(WorkspaceModel.self)
+            let clerk = try await app.testing().sendRequest(
+                .GET, WorkspacePaths.api, headers: bearer(try await app.token("motcua"))
+            )
+            .content.decode(WorkspaceModel.self)
             #expect(clerk.tiles.first { $0.key == "fees-owed" }?.count == 2)
             #expect(clerk.tiles.first { $0.key == "results-to-return" }?.count == 1)
             // the supervisor sees the ward with the one dossier still in progress
-            let supervisor = try await app.testing().sendRequest(.GET, WorkspacePaths.api, headers: bearer(try await app.token("giamsat")))
-                .content.decode(WorkspaceModel.self)
+            let supervisor = try await app.testing().sendRequest(
+                .GET, WorkspacePaths.api, headers: bearer(try await app.token("giamsat"))
+            )
+            .content.decode(WorkspaceModel.self)
             #expect(supervisor.wards.first { $0.code == FeeDossiers.ward }?.open == 1)
         }
     }

@@ -8,24 +8,28 @@ import Testing
         // CRC-16/CCITT-FALSE check value
         #expect(VietQR.crc16("123456789") == 0x29B1)
         // EMV QRCPS Merchant-Presented Mode, the specification's own example (ends 6304A13A)
-        let spec = "00020101021229300012D156000000000510A93FO3230Q31280012D15600000001030812345678520441115802CN5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输0202北京540523.7253031565502016233030412340603***0708A60086670902ME91320016A0112233449988770708123456786304"
+        let spec =
+            "00020101021229300012D156000000000510A93FO3230Q31280012D15600000001030812345678520441115802CN5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输0202北京540523.7253031565502016233030412340603***0708A60086670902ME91320016A0112233449988770708123456786304"
         #expect(VietQR.crc16(spec) == 0xA13A)
         #expect(throws: Never.self) { try VietQR.parse(spec + "A13A") }
         #expect(throws: VietQR.Problem.badChecksum) { try VietQR.parse(spec + "A13B") }
         // another published MPM example (KHQR), CRC 1FF2
-        let kh = "00020101021252044131153137210116372101160123456789ABCDE6016Banteay Meanchey5913Kuntheas Shop5802KH540510.005303840621201081234567863041FF2"
+        let kh =
+            "00020101021252044131153137210116372101160123456789ABCDE6016Banteay Meanchey5913Kuntheas Shop5802KH540510.005303840621201081234567863041FF2"
         #expect(throws: Never.self) { try VietQR.parse(kh) }
     }
 
     @Test func aTransferPayloadCarriesTheAccountAmountAndReference() throws {
-        let account = VietQR.Account(bankBIN: "970436", accountNumber: "0011001234567", accountName: "UBND PHUONG THANH SEN")
+        let account = VietQR.Account(
+            bankBIN: "970436", accountNumber: "0011001234567", accountName: "UBND PHUONG THANH SEN")
         let payload = try VietQR.payload(account: account, amount: 50_000, reference: "000.00.31.H42-260213-0001")
         #expect(payload.hasPrefix("000201010212"))
         let top = Dictionary(uniqueKeysWithValues: try VietQR.parse(payload).map { ($0.tag, $0.value) })
         #expect(top["53"] == "704" && top["54"] == "50000" && top["58"] == "VN")
         let merchant = Dictionary(uniqueKeysWithValues: try VietQR.objects(top["38"]!).map { ($0.tag, $0.value) })
         #expect(merchant["00"] == "A000000727" && merchant["02"] == "QRIBFTTA")
-        let beneficiary = Dictionary(uniqueKeysWithValues: try VietQR.objects(merchant["01"]!).map { ($0.tag, $0.value) })
+        let beneficiary = Dictionary(
+            uniqueKeysWithValues: try VietQR.objects(merchant["01"]!).map { ($0.tag, $0.value) })
         #expect(beneficiary["00"] == "970436" && beneficiary["01"] == "0011001234567")
         #expect(try VietQR.objects(top["62"]!).first?.value == "000.00.31.H42-260213-0001")
         // one character changed anywhere breaks the checksum
@@ -36,9 +40,14 @@ import Testing
 
     @Test func badInputIsRefused() {
         let ok = VietQR.Account(bankBIN: "970436", accountNumber: "0011001234567", accountName: "X")
-        #expect(throws: VietQR.Problem.invalidAccount) { try VietQR.payload(account: .init(bankBIN: "97043", accountNumber: "1", accountName: ""), amount: 1, reference: "A") }
+        #expect(throws: VietQR.Problem.invalidAccount) {
+            try VietQR.payload(
+                account: .init(bankBIN: "97043", accountNumber: "1", accountName: ""), amount: 1, reference: "A")
+        }
         #expect(throws: VietQR.Problem.invalidAmount) { try VietQR.payload(account: ok, amount: 0, reference: "A") }
-        #expect(throws: VietQR.Problem.invalidReference) { try VietQR.payload(account: ok, amount: 1, reference: "Đăng ký") }
+        #expect(throws: VietQR.Problem.invalidReference) {
+            try VietQR.payload(account: ok, amount: 1, reference: "Đăng ký")
+        }
         #expect(throws: VietQR.Problem.malformed) { try VietQR.parse("0002") }
     }
 }
@@ -46,16 +55,21 @@ import Testing
 @Suite struct GatewaySignatureTests {
     @Test func signedParametersVerifyAndAnyChangeBreaksThem() {
         let s = GatewaySignature(secret: "bí mật")
-        let params = ["merchant": "PHUONGSO", "reference": "TTABC", "amount": "50000", "description": "Phí lệ phí & hồ sơ"]
+        let params = [
+            "merchant": "PHUONGSO", "reference": "TTABC", "amount": "50000", "description": "Phí lệ phí & hồ sơ",
+        ]
         let signed = s.signed(params)
         #expect(s.verify(signed))
         #expect(signed["sig"]?.count == 128)
-        var tampered = signed; tampered["amount"] = "5000"
+        var tampered = signed
+        tampered["amount"] = "5000"
         #expect(!s.verify(tampered))
-        var added = signed; added["extra"] = "1"
+        var added = signed
+        added["extra"] = "1"
         #expect(!s.verify(added))
         #expect(!GatewaySignature(secret: "other").verify(signed))
-        var garbage = signed; garbage["sig"] = "zz"
+        var garbage = signed
+        garbage["sig"] = "zz"
         #expect(!s.verify(garbage))
         #expect(!s.verify(params))
         // order does not matter; encoding is canonical
@@ -100,23 +114,40 @@ import Testing
 
 @Suite struct BankStatementTests {
     @Test func linesAreReadWithVietnameseOrEnglishHeaders() throws {
-        let s = try BankStatement(csv: "Ngày,Mã giao dịch,Số tiền,Nội dung\n2026-02-16,FT001,\"50.000\",CHUYEN TIEN 000.00.31.H42-260213-0001\n")
+        let s = try BankStatement(
+            csv:
+                "Ngày,Mã giao dịch,Số tiền,Nội dung\n2026-02-16,FT001,\"50.000\",CHUYEN TIEN 000.00.31.H42-260213-0001\n"
+        )
         #expect(s.lines.count == 1 && s.lines[0].amount == 50_000 && s.lines[0].transactionID == "FT001")
         let t = try BankStatement(csv: "date,transaction_id,amount,description\n2026-02-16,X1,30000,hello\n\n")
         #expect(t.lines.count == 1)
     }
 
     @Test func badStatementsAreRefusedWithTheLine() {
-        #expect(throws: BankStatement.Problem.missingColumn("amount")) { try BankStatement(csv: "date,transaction_id,description\n") }
-        #expect(throws: BankStatement.Problem.badAmount(line: 2, value: "năm mươi")) { try BankStatement(csv: "date,transaction_id,amount,description\n1,A,năm mươi,x\n") }
-        #expect(throws: BankStatement.Problem.missingTransactionID(line: 2)) { try BankStatement(csv: "date,transaction_id,amount,description\n1,,5000,x\n") }
-        #expect(throws: BankStatement.Problem.empty) { try BankStatement(csv: "date,transaction_id,amount,description\n") }
+        #expect(throws: BankStatement.Problem.missingColumn("amount")) {
+            try BankStatement(csv: "date,transaction_id,description\n")
+        }
+        #expect(throws: BankStatement.Problem.badAmount(line: 2, value: "năm mươi")) {
+            try BankStatement(csv: "date,transaction_id,amount,description\n1,A,năm mươi,x\n")
+        }
+        #expect(throws: BankStatement.Problem.missingTransactionID(line: 2)) {
+            try BankStatement(csv: "date,transaction_id,amount,description\n1,,5000,x\n")
+        }
+        #expect(throws: BankStatement.Problem.empty) {
+            try BankStatement(csv: "date,transaction_id,amount,description\n")
+        }
     }
 
     @Test func referencesAreFoundWhateverTheBankDidToTheSeparators() {
         let open = ["000.00.31.H42-260213-0001", "000.00.31.H42-260213-0002"]
-        #expect(BankStatement.references(in: "NGUYEN VAN A CK 0000031H422602130001", among: open) == ["000.00.31.H42-260213-0001"])
-        #expect(BankStatement.references(in: "000.00.31.h42-260213-0002 nop phi", among: open) == ["000.00.31.H42-260213-0002"])
+        #expect(
+            BankStatement.references(in: "NGUYEN VAN A CK 0000031H422602130001", among: open) == [
+                "000.00.31.H42-260213-0001"
+            ])
+        #expect(
+            BankStatement.references(in: "000.00.31.h42-260213-0002 nop phi", among: open) == [
+                "000.00.31.H42-260213-0002"
+            ])
         #expect(BankStatement.references(in: "tien nha", among: open).isEmpty)
     }
 }
@@ -128,17 +159,26 @@ import Testing
         let sig = try ResultSignature.sign(fileBytes: file, with: key)
         #expect(ResultSignature.verify(fileBytes: file, signature: sig, publicKey: key.publicKey))
         for i in [0, file.count / 2, file.count - 1] {
-            var changed = file; changed[i] ^= 0x01
+            var changed = file
+            changed[i] ^= 0x01
             #expect(!ResultSignature.verify(fileBytes: changed, signature: sig, publicKey: key.publicKey))
         }
-        #expect(!ResultSignature.verify(fileBytes: file, signature: sig, publicKey: P256.Signing.PrivateKey().publicKey))
+        #expect(
+            !ResultSignature.verify(fileBytes: file, signature: sig, publicKey: P256.Signing.PrivateKey().publicKey))
         #expect(!ResultSignature.verify(fileBytes: file, signature: "not base64!", publicKey: key.publicKey))
-        let code = ResultSignature.resultCode(dossierCode: "000.00.31.H42-260213-0001", number: 1, digest: ResultSignature.digest(of: file))
-        #expect(code.hasPrefix("KQ1-000.00.31.H42-260213-0001-") && code.count == "KQ1-000.00.31.H42-260213-0001-".count + 4)
+        let code = ResultSignature.resultCode(
+            dossierCode: "000.00.31.H42-260213-0001", number: 1, digest: ResultSignature.digest(of: file))
+        #expect(
+            code.hasPrefix("KQ1-000.00.31.H42-260213-0001-") && code.count == "KQ1-000.00.31.H42-260213-0001-".count + 4
+        )
     }
 
     @Test func pagesOfAPDFAreCounted() {
-        #expect(PDFInfo.pageCount(Array("%PDF-1.4\n1 0 obj <</Type /Pages /Kids [2 0 R 3 0 R] /Count 2>> endobj\n2 0 obj <</Type /Page>> endobj\n3 0 obj <</Type/Page /Parent 1 0 R>> endobj\n%%EOF".utf8)) == 2)
+        #expect(
+            PDFInfo.pageCount(
+                Array(
+                    "%PDF-1.4\n1 0 obj <</Type /Pages /Kids [2 0 R 3 0 R] /Count 2>> endobj\n2 0 obj <</Type /Page>> endobj\n3 0 obj <</Type/Page /Parent 1 0 R>> endobj\n%%EOF"
+                        .utf8)) == 2)
         #expect(PDFInfo.pageCount(Array("%PDF-1.4\n%%EOF".utf8)) == 0)
     }
 }

@@ -29,31 +29,48 @@ enum APIRoutes {
 
     // MARK: Auth
 
-    struct TokenRequest: Content { var username: String?; var password: String? }
-    struct TokenResponse: Content { var token: String; var expiresAt: Date }
+    struct TokenRequest: Content {
+        var username: String?
+        var password: String?
+    }
+    struct TokenResponse: Content {
+        var token: String
+        var expiresAt: Date
+    }
 
     @Sendable static func token(req: Request) async throws -> Response {
         let body = try req.content.decode(TokenRequest.self)
-        let outcome = try await LoginService.attempt(username: String((body.username ?? "").prefix(200)), password: body.password ?? "",
-                                                     address: req.auditActor.address, policy: req.config.loginLockout,
-                                                     bcryptCost: req.config.bcryptCost, now: req.now, on: req.db)
+        let outcome = try await LoginService.attempt(
+            username: String((body.username ?? "").prefix(200)), password: body.password ?? "",
+            address: req.auditActor.address, policy: req.config.loginLockout,
+            bcryptCost: req.config.bcryptCost, now: req.now, on: req.db)
         switch outcome {
         case .success(let user):
             let issued = try await Tokens.issue(for: user, lifetime: req.config.tokenLifetime, now: req.now, on: req.db)
-            return try await TokenResponse(token: issued.token, expiresAt: issued.expiresAt).encodeResponse(status: .created, for: req)
+            return try await TokenResponse(token: issued.token, expiresAt: issued.expiresAt).encodeResponse(
+                status: .created, for: req)
         case .failure:
-            throw AppError.invalid(field: nil, vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong username or password.").asUnauthorized
+            throw AppError.invalid(
+                field: nil, vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong username or password."
+            ).asUnauthorized
         case .locked:
             throw AppError.locked
         }
     }
 
     @Sendable static func revoke(req: Request) async throws -> HTTPStatus {
-        if let bearer = req.headers.bearerAuthorization { try await Tokens.revoke(bearer.token, now: req.now, on: req.db) }
+        if let bearer = req.headers.bearerAuthorization {
+            try await Tokens.revoke(bearer.token, now: req.now, on: req.db)
+        }
         return .noContent
     }
 
-    struct Me: Content { var username: String; var displayName: String; var role: String; var unitCode: String? }
+    struct Me: Content {
+        var username: String
+        var displayName: String
+        var role: String
+        var unitCode: String?
+    }
 
     @Sendable static func me(req: Request) async throws -> Me {
         guard let u = req.currentUser else { throw AppError.unauthenticated }
@@ -67,12 +84,19 @@ enum APIRoutes {
         try await UnitQueries.visible(to: req.require(.viewUnits), on: req.db).map { UnitDTO($0, parentCode: nil) }
     }
 
-    struct NewUnit: Content { var code: String?; var name: String?; var kind: String?; var parentCode: String?; var workingHours: String? }
+    struct NewUnit: Content {
+        var code: String?
+        var name: String?
+        var kind: String?
+        var parentCode: String?
+        var workingHours: String?
+    }
 
     @Sendable static func createUnit(req: Request) async throws -> Response {
         let b = try req.content.decode(NewUnit.self)
-        let unit = try await UnitQueries.create(.init(code: b.code, name: b.name, kind: b.kind, parentCode: b.parentCode, workingHours: b.workingHours),
-                                                actor: req.auditActor, on: req.db)
+        let unit = try await UnitQueries.create(
+            .init(code: b.code, name: b.name, kind: b.kind, parentCode: b.parentCode, workingHours: b.workingHours),
+            actor: req.auditActor, on: req.db)
         return try await UnitDTO(unit, parentCode: b.parentCode).encodeResponse(status: .created, for: req)
     }
 
@@ -86,33 +110,50 @@ enum APIRoutes {
         try await UnitQueries.fields(of: req.unitParameter(.viewUnits), on: req.db).map(FieldDTO.init)
     }
 
-    struct NewField: Content { var code: String?; var name: String? }
+    struct NewField: Content {
+        var code: String?
+        var name: String?
+    }
 
     @Sendable static func addField(req: Request) async throws -> Response {
         let unit = try await req.unitParameter(.manageFields)
         let b = try req.content.decode(NewField.self)
-        let field = try await UnitQueries.addField(to: unit, code: b.code, name: b.name, actor: req.auditActor, on: req.db)
+        let field = try await UnitQueries.addField(
+            to: unit, code: b.code, name: b.name, actor: req.auditActor, on: req.db)
         return try await FieldDTO(field).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func deactivateField(req: Request) async throws -> FieldDTO {
         let unit = try await req.unitParameter(.manageFields)
-        return FieldDTO(try await UnitQueries.setFieldActive(unit, code: req.parameters.get("field") ?? "", false, actor: req.auditActor, on: req.db))
+        return FieldDTO(
+            try await UnitQueries.setFieldActive(
+                unit, code: req.parameters.get("field") ?? "", false, actor: req.auditActor, on: req.db))
     }
 
     // MARK: Accounts
 
     @Sendable static func users(req: Request) async throws -> [AccountDTO] {
-        try await AccountQueries.visible(to: req.require(.viewAccounts), on: req.db).map { AccountDTO($0, unitCode: nil) }
+        try await AccountQueries.visible(to: req.require(.viewAccounts), on: req.db).map {
+            AccountDTO($0, unitCode: nil)
+        }
     }
 
-    struct NewUser: Content { var username: String?; var displayName: String?; var password: String?; var role: String?; var unitCode: String? }
+    struct NewUser: Content {
+        var username: String?
+        var displayName: String?
+        var password: String?
+        var role: String?
+        var unitCode: String?
+    }
 
     @Sendable static func createUser(req: Request) async throws -> Response {
         let creator = try req.require(.manageAccounts)
         let b = try req.content.decode(NewUser.self)
-        let user = try await AccountQueries.create(.init(username: b.username, displayName: b.displayName, password: b.password, role: b.role, unitCode: b.unitCode),
-                                                   creator: creator, bcryptCost: req.config.bcryptCost, actor: req.auditActor, on: req.db)
+        let user = try await AccountQueries.create(
+            .init(
+                username: b.username, displayName: b.displayName, password: b.password, role: b.role,
+                unitCode: b.unitCode),
+            creator: creator, bcryptCost: req.config.bcryptCost, actor: req.auditActor, on: req.db)
         return try await AccountDTO(user, unitCode: b.unitCode).encodeResponse(status: .created, for: req)
     }
 
@@ -121,13 +162,19 @@ enum APIRoutes {
         return AccountDTO(user, unitCode: nil, fieldCodes: try await AccountQueries.fieldCodes(of: user, on: req.db))
     }
 
-    struct AccountChanges: Content { var displayName: String?; var role: String?; var unitCode: String?; var fieldCodes: [String]? }
+    struct AccountChanges: Content {
+        var displayName: String?
+        var role: String?
+        var unitCode: String?
+        var fieldCodes: [String]?
+    }
 
     @Sendable static func updateUser(req: Request) async throws -> AccountDTO {
         let user = try await AccountEditPage.account(req, .manageAccounts)
         let b = try req.content.decode(AccountChanges.self)
-        try await AccountQueries.update(user, .init(displayName: b.displayName, role: b.role, unitCode: b.unitCode, fieldCodes: b.fieldCodes ?? []),
-                                        editor: req.require(.manageAccounts), actor: req.auditActor, on: req.db)
+        try await AccountQueries.update(
+            user, .init(displayName: b.displayName, role: b.role, unitCode: b.unitCode, fieldCodes: b.fieldCodes ?? []),
+            editor: req.require(.manageAccounts), actor: req.auditActor, on: req.db)
         let fresh = try await AccountQueries.find(username: user.username, on: req.db)
         return AccountDTO(fresh, unitCode: nil, fieldCodes: try await AccountQueries.fieldCodes(of: fresh, on: req.db))
     }
@@ -136,9 +183,14 @@ enum APIRoutes {
 
     @Sendable static func deactivateUser(req: Request) async throws -> AccountDTO {
         let user = try await AccountEditPage.account(req, .manageAccounts)
-        if user.id == req.currentUser?.id { throw AppError.invalid(field: nil, vi: "Không thể tự khóa tài khoản của chính mình.", en: "You cannot deactivate your own account.") }
+        if user.id == req.currentUser?.id {
+            throw AppError.invalid(
+                field: nil, vi: "Không thể tự khóa tài khoản của chính mình.",
+                en: "You cannot deactivate your own account.")
+        }
         let b = (try? req.content.decode(Reason.self)) ?? Reason()
-        try await AccountQueries.setActive(user, false, reason: String((b.reason ?? "").prefix(500)), actor: req.auditActor, on: req.db)
+        try await AccountQueries.setActive(
+            user, false, reason: String((b.reason ?? "").prefix(500)), actor: req.auditActor, on: req.db)
         return AccountDTO(user, unitCode: nil)
     }
 
@@ -147,14 +199,16 @@ enum APIRoutes {
     @Sendable static func resetPassword(req: Request) async throws -> HTTPStatus {
         let user = try await AccountEditPage.account(req, .manageAccounts)
         let b = try req.content.decode(NewPassword.self)
-        try await AccountQueries.resetPassword(user, to: b.password, bcryptCost: req.config.bcryptCost, actor: req.auditActor, on: req.db)
+        try await AccountQueries.resetPassword(
+            user, to: b.password, bcryptCost: req.config.bcryptCost, actor: req.auditActor, on: req.db)
         return .noContent
     }
 
     // MARK: Audit
 
     @Sendable static func audit(req: Request) async throws -> [AuditController.Entry] {
-        try await AuditController.search(req.query.decode(AuditController.Filter.self), utcOffset: req.config.utcOffset, on: req.db)
+        try await AuditController.search(
+            req.query.decode(AuditController.Filter.self), utcOffset: req.config.utcOffset, on: req.db)
     }
 }
 

@@ -1,7 +1,12 @@
 /// A JSON value, for documents written in code (the OpenAPI description).
 package indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
-                                 ExpressibleByArrayLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
-    case string(String), int(Int), bool(Bool), array([JSONValue]), object([(String, JSONValue)])
+    ExpressibleByArrayLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral
+{
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
 
     package init(stringLiteral v: String) { self = .string(v) }
     package init(integerLiteral v: Int) { self = .int(v) }
@@ -21,10 +26,18 @@ package indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral
 
     package func encode(to encoder: Encoder) throws {
         switch self {
-        case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
-        case .int(let i): var c = encoder.singleValueContainer(); try c.encode(i)
-        case .bool(let b): var c = encoder.singleValueContainer(); try c.encode(b)
-        case .array(let a): var c = encoder.unkeyedContainer(); for v in a { try c.encode(v) }
+        case .string(let s):
+            var c = encoder.singleValueContainer()
+            try c.encode(s)
+        case .int(let i):
+            var c = encoder.singleValueContainer()
+            try c.encode(i)
+        case .bool(let b):
+            var c = encoder.singleValueContainer()
+            try c.encode(b)
+        case .array(let a):
+            var c = encoder.unkeyedContainer()
+            for v in a { try c.encode(v) }
         case .object(let o):
             var c = encoder.container(keyedBy: CodingName.self)
             for (k, v) in o { try c.encode(v, forKey: CodingName(stringValue: k)) }

@@ -1,6 +1,6 @@
 import Fluent
-import Plot
 import PhuongSoCore
+import Plot
 import Vapor
 
 /// Admin pages for accounts: list, create, deactivate, reset password.
@@ -12,30 +12,44 @@ enum AccountController {
         routes.post("admin", "users", ":username", "password", use: resetPassword).requires(.manageAccounts)
     }
 
-    struct NewForm: Content { var username: String?; var displayName: String?; var password: String?; var role: String?; var unit: String? }
+    struct NewForm: Content {
+        var username: String?
+        var displayName: String?
+        var password: String?
+        var role: String?
+        var unit: String?
+    }
 
     @Sendable static func list(req: Request) async throws -> Response {
         try await page(req, form: NewForm(), problems: ValidationProblems(), notice: nil, status: .ok)
     }
 
-    static func page(_ req: Request, form: NewForm, problems: ValidationProblems, notice: String?, status: HTTPResponseStatus) async throws -> Response {
+    static func page(
+        _ req: Request, form: NewForm, problems: ValidationProblems, notice: String?, status: HTTPResponseStatus
+    ) async throws -> Response {
         let user = try req.require(.viewAccounts)
         let accounts = try await AccountQueries.visible(to: user, on: req.db)
         let units = try await UnitQueries.visible(to: user, on: req.db)
-        return AccountViews.list(PageContext.of(req), accounts: accounts, units: units, canManage: AccessPolicy.allows(user.role, .manageAccounts),
-                                 creatorRole: user.role, form: form, problems: problems, notice: notice).response(status: status)
+        return AccountViews.list(
+            PageContext.of(req), accounts: accounts, units: units,
+            canManage: AccessPolicy.allows(user.role, .manageAccounts),
+            creatorRole: user.role, form: form, problems: problems, notice: notice
+        ).response(status: status)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let creator = try req.require(.manageAccounts)
         let form = try req.content.decode(NewForm.self)
         do {
-            let created = try await AccountQueries.create(.init(username: form.username, displayName: form.displayName, password: form.password,
-                                                                 role: form.role, unitCode: form.unit),
-                                                           creator: creator, bcryptCost: req.config.bcryptCost, actor: req.auditActor, on: req.db)
+            let created = try await AccountQueries.create(
+                .init(
+                    username: form.username, displayName: form.displayName, password: form.password,
+                    role: form.role, unitCode: form.unit),
+                creator: creator, bcryptCost: req.config.bcryptCost, actor: req.auditActor, on: req.db)
             let ctx = PageContext.of(req)
-            return try await page(req, form: NewForm(), problems: ValidationProblems(),
-                                  notice: ctx.t("Đã tạo tài khoản ", "Created account ") + created.username, status: .ok)
+            return try await page(
+                req, form: NewForm(), problems: ValidationProblems(),
+                notice: ctx.t("Đã tạo tài khoản ", "Created account ") + created.username, status: .ok)
         } catch let problems as ValidationProblems {
             var kept = form
             kept.password = nil
@@ -43,16 +57,26 @@ enum AccountController {
         }
     }
 
-    struct ActiveForm: Content { var active: String?; var reason: String? }
+    struct ActiveForm: Content {
+        var active: String?
+        var reason: String?
+    }
 
     @Sendable static func setActive(req: Request) async throws -> Response {
         let user = try await AccountEditPage.account(req, .manageAccounts)
         let form = try req.content.decode(ActiveForm.self)
-        if user.id == req.currentUser?.id { throw AppError.invalid(field: nil, vi: "Không thể tự khóa tài khoản của chính mình.", en: "You cannot deactivate your own account.") }
-        try await AccountQueries.setActive(user, form.active == "true", reason: String((form.reason ?? "").prefix(500)), actor: req.auditActor, on: req.db)
+        if user.id == req.currentUser?.id {
+            throw AppError.invalid(
+                field: nil, vi: "Không thể tự khóa tài khoản của chính mình.",
+                en: "You cannot deactivate your own account.")
+        }
+        try await AccountQueries.setActive(
+            user, form.active == "true", reason: String((form.reason ?? "").prefix(500)), actor: req.auditActor,
+            on: req.db)
         let ctx = PageContext.of(req)
-        return try await page(req, form: NewForm(), problems: ValidationProblems(),
-                              notice: ctx.t("Đã cập nhật trạng thái tài khoản ", "Updated the status of ") + user.username, status: .ok)
+        return try await page(
+            req, form: NewForm(), problems: ValidationProblems(),
+            notice: ctx.t("Đã cập nhật trạng thái tài khoản ", "Updated the status of ") + user.username, status: .ok)
     }
 
     struct PasswordForm: Content { var password: String? }
@@ -60,62 +84,94 @@ enum AccountController {
     @Sendable static func resetPassword(req: Request) async throws -> Response {
         let user = try await AccountEditPage.account(req, .manageAccounts)
         let form = try req.content.decode(PasswordForm.self)
-        try await AccountQueries.resetPassword(user, to: form.password, bcryptCost: req.config.bcryptCost, actor: req.auditActor, on: req.db)
+        try await AccountQueries.resetPassword(
+            user, to: form.password, bcryptCost: req.config.bcryptCost, actor: req.auditActor, on: req.db)
         let ctx = PageContext.of(req)
-        return try await page(req, form: NewForm(), problems: ValidationProblems(),
-                              notice: ctx.t("Đã đặt lại mật khẩu cho ", "Reset the password of ") + user.username, status: .ok)
+        return try await page(
+            req, form: NewForm(), problems: ValidationProblems(),
+            notice: ctx.t("Đã đặt lại mật khẩu cho ", "Reset the password of ") + user.username, status: .ok)
     }
 }
 
 enum AccountViews {
-    static func list(_ ctx: PageContext, accounts: [UserRecord], units: [UnitRecord], canManage: Bool, creatorRole: Role,
-                     form: AccountController.NewForm, problems: ValidationProblems, notice: String?) -> HTML {
+    static func list(
+        _ ctx: PageContext, accounts: [UserRecord], units: [UnitRecord], canManage: Bool, creatorRole: Role,
+        form: AccountController.NewForm, problems: ValidationProblems, notice: String?
+    ) -> HTML {
         let roles = Role.allCases.filter { creatorRole == .admin || ($0 != .admin && $0 != .supervisor) }
-        let rows: [[Node<HTML.BodyContext>]] = accounts.map { u in [
-            .a(.href(ctx.link("/admin/users/\(u.username)")), .text(u.username)), .text(u.displayName), .text(ctx.lang == .vi ? u.role.vietnameseName : u.role.englishName),
-            .text((u.$unit.value ?? nil)?.name ?? "—"),
-            .text(u.active ? ctx.t("Hoạt động", "Active") : ctx.t("Đã khóa", "Deactivated")),
-            canManage ? actions(ctx, u) : .text(""),
-        ] }
-        return Layout.page(ctx, title: ctx.t("Tài khoản", "Accounts"),
+        let rows: [[Node<HTML.BodyContext>]] = accounts.map { u in
+            [
+                .a(.href(ctx.link("/admin/users/\(u.username)")), .text(u.username)), .text(u.displayName),
+                .text(ctx.lang == .vi ? u.role.vietnameseName : u.role.englishName),
+                .text((u.$unit.value ?? nil)?.name ?? "—"),
+                .text(u.active ? ctx.t("Hoạt động", "Active") : ctx.t("Đã khóa", "Deactivated")),
+                canManage ? actions(ctx, u) : .text(""),
+            ]
+        }
+        return Layout.page(
+            ctx, title: ctx.t("Tài khoản", "Accounts"),
             Components.notice(notice),
-            Components.alert(problems.isEmpty ? nil : ctx.t("Vui lòng sửa các lỗi bên dưới.", "Please correct the errors below.")),
-            Components.table(caption: ctx.t("Danh sách tài khoản", "Accounts"),
-                             headers: [ctx.t("Tên đăng nhập", "Username"), ctx.t("Họ và tên", "Name"), ctx.t("Vai trò", "Role"),
-                                       ctx.t("Đơn vị", "Unit"), ctx.t("Trạng thái", "Status"), ctx.t("Thao tác", "Actions")], rows: rows),
-            .if(canManage, .group(
-                .h2(.text(ctx.t("Tạo tài khoản", "Create an account"))),
-                Components.form(action: ctx.link("/admin/users"),
-                      Components.csrf(ctx),
-                      Components.textField(ctx, name: "username", label: ctx.t("Tên đăng nhập", "Username"), value: form.username ?? "", required: true,
-                                           error: problems.message(for: "username", ctx.lang)),
-                      Components.textField(ctx, name: "displayName", label: ctx.t("Họ và tên", "Full name"), value: form.displayName ?? "",
-                                           error: problems.message(for: "displayName", ctx.lang)),
-                      Components.textField(ctx, name: "password", label: ctx.t("Mật khẩu ban đầu", "Initial password"), type: .password, required: true,
-                                           error: problems.message(for: "password", ctx.lang)),
-                      Components.select(ctx, name: "role", label: ctx.t("Vai trò", "Role"),
-                                        options: [("", ctx.t("— Chọn —", "— Choose —"))] + roles.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnameseName : $0.englishName) },
-                                        selected: form.role, error: problems.message(for: "role", ctx.lang)),
-                      Components.select(ctx, name: "unit", label: ctx.t("Đơn vị", "Unit"),
-                                        options: [("", ctx.t("(không thuộc đơn vị)", "(no unit)"))] + units.map { ($0.code, $0.name) },
-                                        selected: form.unit, error: problems.message(for: "unit", ctx.lang)),
-                      Components.submit(ctx.t("Tạo tài khoản", "Create account")))
-            ))
+            Components.alert(
+                problems.isEmpty ? nil : ctx.t("Vui lòng sửa các lỗi bên dưới.", "Please correct the errors below.")),
+            Components.table(
+                caption: ctx.t("Danh sách tài khoản", "Accounts"),
+                headers: [
+                    ctx.t("Tên đăng nhập", "Username"), ctx.t("Họ và tên", "Name"), ctx.t("Vai trò", "Role"),
+                    ctx.t("Đơn vị", "Unit"), ctx.t("Trạng thái", "Status"), ctx.t("Thao tác", "Actions"),
+                ], rows: rows),
+            .if(
+                canManage,
+                .group(
+                    .h2(.text(ctx.t("Tạo tài khoản", "Create an account"))),
+                    Components.form(
+                        action: ctx.link("/admin/users"),
+                        Components.csrf(ctx),
+                        Components.textField(
+                            ctx, name: "username", label: ctx.t("Tên đăng nhập", "Username"),
+                            value: form.username ?? "", required: true,
+                            error: problems.message(for: "username", ctx.lang)),
+                        Components.textField(
+                            ctx, name: "displayName", label: ctx.t("Họ và tên", "Full name"),
+                            value: form.displayName ?? "",
+                            error: problems.message(for: "displayName", ctx.lang)),
+                        Components.textField(
+                            ctx, name: "password", label: ctx.t("Mật khẩu ban đầu", "Initial password"),
+                            type: .password, required: true,
+                            error: problems.message(for: "password", ctx.lang)),
+                        Components.select(
+                            ctx, name: "role", label: ctx.t("Vai trò", "Role"),
+                            options: [("", ctx.t("— Chọn —", "— Choose —"))]
+                                + roles.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnameseName : $0.englishName) },
+                            selected: form.role, error: problems.message(for: "role", ctx.lang)),
+                        Components.select(
+                            ctx, name: "unit", label: ctx.t("Đơn vị", "Unit"),
+                            options: [("", ctx.t("(không thuộc đơn vị)", "(no unit)"))]
+                                + units.map { ($0.code, $0.name) },
+                            selected: form.unit, error: problems.message(for: "unit", ctx.lang)),
+                        Components.submit(ctx.t("Tạo tài khoản", "Create account")))
+                ))
         )
     }
 
     static func actions(_ ctx: PageContext, _ u: UserRecord) -> Node<HTML.BodyContext> {
         .group(
-            Components.form(action: ctx.link("/admin/users/\(u.username)/active"),
-                  Components.csrf(ctx),
-                  .input(.type(.hidden), .name("active"), .value(u.active ? "false" : "true")),
-                  .button(.type(.submit), .class("secondary"), .text(u.active ? ctx.t("Khóa", "Deactivate") : ctx.t("Mở khóa", "Reactivate")),
-                          .attribute(named: "aria-label", value: ((u.active ? ctx.t("Khóa ", "Deactivate ") : ctx.t("Mở khóa ", "Reactivate ")) + u.username).attributeEscaped))),
-            Components.form(action: ctx.link("/admin/users/\(u.username)/password"),
-                  Components.csrf(ctx),
-                  .label(.for("pw-\(u.username)"), .text(ctx.t("Mật khẩu mới cho ", "New password for ") + u.username)),
-                  .input(.id("pw-\(u.username)"), .type(.password), .name("password"), .required(true)),
-                  .button(.type(.submit), .class("secondary"), .text(ctx.t("Đặt lại mật khẩu", "Reset password"))))
+            Components.form(
+                action: ctx.link("/admin/users/\(u.username)/active"),
+                Components.csrf(ctx),
+                .input(.type(.hidden), .name("active"), .value(u.active ? "false" : "true")),
+                .button(
+                    .type(.submit), .class("secondary"),
+                    .text(u.active ? ctx.t("Khóa", "Deactivate") : ctx.t("Mở khóa", "Reactivate")),
+                    .attribute(
+                        named: "aria-label",
+                        value: ((u.active ? ctx.t("Khóa ", "Deactivate ") : ctx.t("Mở khóa ", "Reactivate "))
+                            + u.username).attributeEscaped))),
+            Components.form(
+                action: ctx.link("/admin/users/\(u.username)/password"),
+                Components.csrf(ctx),
+                .label(.for("pw-\(u.username)"), .text(ctx.t("Mật khẩu mới cho ", "New password for ") + u.username)),
+                .input(.id("pw-\(u.username)"), .type(.password), .name("password"), .required(true)),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("Đặt lại mật khẩu", "Reset password"))))
         )
     }
 }

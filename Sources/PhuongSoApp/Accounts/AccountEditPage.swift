@@ -1,6 +1,6 @@
 import Fluent
-import Plot
 import PhuongSoCore
+import Plot
 import Vapor
 
 /// One account's page: name, role, unit and fields, for those who manage accounts.
@@ -10,7 +10,12 @@ enum AccountEditPage {
         routes.post("admin", "users", ":username", use: save).requires(.manageAccounts)
     }
 
-    struct Form: Content { var displayName: String?; var role: String?; var unit: String?; var fields: [String]? }
+    struct Form: Content {
+        var displayName: String?
+        var role: String?
+        var unit: String?
+        var fields: [String]?
+    }
 
     /// The account named in the path, if it is in the caller's scope.
     static func account(_ req: Request, _ action: Action) async throws -> UserRecord {
@@ -26,7 +31,9 @@ enum AccountEditPage {
     @Sendable static func show(req: Request) async throws -> Response {
         let user = try await account(req, .viewAccounts)
         let codes = try await AccountQueries.fieldCodes(of: user, on: req.db)
-        let form = Form(displayName: user.displayName, role: user.role.rawValue, unit: (user.$unit.value ?? nil)?.code, fields: codes)
+        let form = Form(
+            displayName: user.displayName, role: user.role.rawValue, unit: (user.$unit.value ?? nil)?.code,
+            fields: codes)
         return try await render(req, user: user, form: form, problems: ValidationProblems(), notice: nil, status: .ok)
     }
 
@@ -35,43 +42,66 @@ enum AccountEditPage {
         let form = try req.content.decode(Form.self)
         let editor = try req.require(.manageAccounts)
         do {
-            try await AccountQueries.update(user, .init(displayName: form.displayName, role: form.role, unitCode: form.unit, fieldCodes: form.fields ?? []),
-                                            editor: editor, actor: req.auditActor, on: req.db)
+            try await AccountQueries.update(
+                user,
+                .init(
+                    displayName: form.displayName, role: form.role, unitCode: form.unit, fieldCodes: form.fields ?? []),
+                editor: editor, actor: req.auditActor, on: req.db)
             let fresh = try await AccountQueries.find(username: user.username, on: req.db)
-            return try await render(req, user: fresh, form: form, problems: ValidationProblems(),
-                                    notice: PageContext.of(req).t("Đã lưu thay đổi.", "Changes saved."), status: .ok)
+            return try await render(
+                req, user: fresh, form: form, problems: ValidationProblems(),
+                notice: PageContext.of(req).t("Đã lưu thay đổi.", "Changes saved."), status: .ok)
         } catch let problems as ValidationProblems {
-            return try await render(req, user: user, form: form, problems: problems, notice: nil, status: .unprocessableEntity)
+            return try await render(
+                req, user: user, form: form, problems: problems, notice: nil, status: .unprocessableEntity)
         }
     }
 
-    static func render(_ req: Request, user: UserRecord, form: Form, problems: ValidationProblems, notice: String?, status: HTTPResponseStatus) async throws -> Response {
+    static func render(
+        _ req: Request, user: UserRecord, form: Form, problems: ValidationProblems, notice: String?,
+        status: HTTPResponseStatus
+    ) async throws -> Response {
         let viewer = try req.require(.viewAccounts)
         let ctx = PageContext.of(req)
         let units = try await UnitQueries.visible(to: viewer, on: req.db)
         let unitCode = form.unit ?? (user.$unit.value ?? nil)?.code
-        let fields = try await unitCode.flatMap { code in units.first { $0.code == code } }
+        let fields =
+            try await unitCode.flatMap { code in units.first { $0.code == code } }
             .asyncFlatMap { try await UnitQueries.fields(of: $0, on: req.db) } ?? []
         let canManage = AccessPolicy.allows(viewer.role, .manageAccounts)
         let roles = Role.allCases.filter { viewer.role == .admin || ($0 != .admin && $0 != .supervisor) }
         let chosen = Set(form.fields ?? [])
-        return Layout.page(ctx, title: ctx.t("Tài khoản ", "Account ") + user.username,
+        return Layout.page(
+            ctx, title: ctx.t("Tài khoản ", "Account ") + user.username,
             Components.notice(notice),
-            Components.alert(problems.isEmpty ? nil : ctx.t("Chưa lưu: vui lòng sửa các lỗi bên dưới.", "Not saved: please correct the errors below.")),
+            Components.alert(
+                problems.isEmpty
+                    ? nil
+                    : ctx.t("Chưa lưu: vui lòng sửa các lỗi bên dưới.", "Not saved: please correct the errors below.")),
             .p(.text(user.active ? ctx.t("Đang hoạt động", "Active") : ctx.t("Đã khóa", "Deactivated"))),
-            .if(canManage, Components.form(action: ctx.link("/admin/users/\(user.username)"),
-                Components.csrf(ctx),
-                Components.textField(ctx, name: "displayName", label: ctx.t("Họ và tên", "Full name"), value: form.displayName ?? "", required: true,
-                                     error: problems.message(for: "displayName", ctx.lang)),
-                Components.select(ctx, name: "role", label: ctx.t("Vai trò", "Role"),
-                                  options: roles.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnameseName : $0.englishName) },
-                                  selected: form.role, error: problems.message(for: "role", ctx.lang)),
-                Components.select(ctx, name: "unit", label: ctx.t("Đơn vị", "Unit"),
-                                  options: [("", ctx.t("(không thuộc đơn vị)", "(no unit)"))] + units.map { ($0.code, $0.name) },
-                                  selected: unitCode, error: problems.message(for: "unit", ctx.lang)),
-                Components.checkboxes(ctx, name: "fields[]", legend: ctx.t("Lĩnh vực phụ trách (của đơn vị đang lưu)", "Fields (of the saved unit)"),
-                                      options: fields.map { ($0.code, $0.name) }, checked: chosen, error: problems.message(for: "fields", ctx.lang)),
-                Components.submit(ctx.t("Lưu", "Save")))),
+            .if(
+                canManage,
+                Components.form(
+                    action: ctx.link("/admin/users/\(user.username)"),
+                    Components.csrf(ctx),
+                    Components.textField(
+                        ctx, name: "displayName", label: ctx.t("Họ và tên", "Full name"), value: form.displayName ?? "",
+                        required: true,
+                        error: problems.message(for: "displayName", ctx.lang)),
+                    Components.select(
+                        ctx, name: "role", label: ctx.t("Vai trò", "Role"),
+                        options: roles.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnameseName : $0.englishName) },
+                        selected: form.role, error: problems.message(for: "role", ctx.lang)),
+                    Components.select(
+                        ctx, name: "unit", label: ctx.t("Đơn vị", "Unit"),
+                        options: [("", ctx.t("(không thuộc đơn vị)", "(no unit)"))] + units.map { ($0.code, $0.name) },
+                        selected: unitCode, error: problems.message(for: "unit", ctx.lang)),
+                    Components.checkboxes(
+                        ctx, name: "fields[]",
+                        legend: ctx.t("Lĩnh vực phụ trách (của đơn vị đang lưu)", "Fields (of the saved unit)"),
+                        options: fields.map { ($0.code, $0.name) }, checked: chosen,
+                        error: problems.message(for: "fields", ctx.lang)),
+                    Components.submit(ctx.t("Lưu", "Save")))),
             .p(.a(.href(ctx.link("/admin/users")), .text(ctx.t("← Danh sách tài khoản", "← All accounts"))))
         ).response(status: status)
     }

@@ -12,16 +12,26 @@ package enum AccountQueries {
         package var role: String?
         package var unitCode: String?
         package init(username: String?, displayName: String?, password: String?, role: String?, unitCode: String?) {
-            self.username = username; self.displayName = displayName; self.password = password; self.role = role; self.unitCode = unitCode
+            self.username = username
+            self.displayName = displayName
+            self.password = password
+            self.role = role
+            self.unitCode = unitCode
         }
     }
 
     /// Creates an account. `creator` (nil from the command line) must be allowed to create this
     /// role at this unit: unit administrators only within their units, and never admins.
-    package static func create(_ input: NewAccount, creator: CurrentUser?, bcryptCost: Int, actor: AuditActor, on db: Database) async throws -> UserRecord {
+    package static func create(
+        _ input: NewAccount, creator: CurrentUser?, bcryptCost: Int, actor: AuditActor, on db: Database
+    ) async throws -> UserRecord {
         var problems = ValidationProblems()
-        let username = Validate.code(input.username, field: "username", label: ("Tên đăng nhập", "Username"), max: 64, into: &problems).lowercased()
-        var displayName = Validate.text(input.displayName, field: "displayName", label: ("Họ và tên", "Full name"), required: false, into: &problems)
+        let username = Validate.code(
+            input.username, field: "username", label: ("Tên đăng nhập", "Username"), max: 64, into: &problems
+        ).lowercased()
+        var displayName = Validate.text(
+            input.displayName, field: "displayName", label: ("Họ và tên", "Full name"), required: false, into: &problems
+        )
         if displayName.isEmpty { displayName = username }
         if let p = LoginService.passwordProblem(input.password ?? "") { problems.add("password", p.vi, p.en) }
         let role = Role(rawValue: input.role ?? "")
@@ -42,34 +52,49 @@ package enum AccountQueries {
             try await requireScope(creator, unitID: unitID, on: db)
         }
         let hash = try Bcrypt.hash(input.password!, cost: bcryptCost)
-        let user = UserRecord(username: username, displayName: displayName, passwordHash: hash, role: role!, unitID: unit?.id)
+        let user = UserRecord(
+            username: username, displayName: displayName, passwordHash: hash, role: role!, unitID: unit?.id)
         let unitCode = unit?.code
         return try await AuditLog.transaction(on: db, actor: actor) { tx in
             try await user.create(on: tx)
-            return (AuditedChange(action: "user.create", entity: "user", entityID: username, before: AccountDTO?.none,
-                                  after: AccountDTO(user, unitCode: unitCode)), user)
+            return (
+                AuditedChange(
+                    action: "user.create", entity: "user", entityID: username, before: AccountDTO?.none,
+                    after: AccountDTO(user, unitCode: unitCode)), user
+            )
         }
     }
 
     package static func find(username: String, on db: Database) async throws -> UserRecord {
-        guard let user = try await UserRecord.query(on: db).filter(\.$username == username.lowercased()).with(\.$unit).first() else { throw AppError.notFound }
+        guard
+            let user = try await UserRecord.query(on: db).filter(\.$username == username.lowercased()).with(\.$unit)
+                .first()
+        else { throw AppError.notFound }
         return user
     }
 
-    package static func setActive(_ user: UserRecord, _ active: Bool, reason: String, actor: AuditActor, on db: Database) async throws {
+    package static func setActive(
+        _ user: UserRecord, _ active: Bool, reason: String, actor: AuditActor, on db: Database
+    ) async throws {
         let before = AccountDTO(user, unitCode: nil)
         try await AuditLog.transaction(on: db, actor: actor) { tx in
             user.active = active
             try await user.save(on: tx)
             if !active {
-                try await TokenRecord.query(on: tx).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).set(\.$revokedAt, to: actor.at).update()
+                try await TokenRecord.query(on: tx).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil)
+                    .set(\.$revokedAt, to: actor.at).update()
             }
-            return (AuditedChange(action: active ? "user.activate" : "user.deactivate", entity: "user", entityID: user.username,
-                                  before: before, after: AccountDTO(user, unitCode: nil), reason: reason), ())
+            return (
+                AuditedChange(
+                    action: active ? "user.activate" : "user.deactivate", entity: "user", entityID: user.username,
+                    before: before, after: AccountDTO(user, unitCode: nil), reason: reason), ()
+            )
         }
     }
 
-    package static func resetPassword(_ user: UserRecord, to password: String?, bcryptCost: Int, actor: AuditActor, on db: Database) async throws {
+    package static func resetPassword(
+        _ user: UserRecord, to password: String?, bcryptCost: Int, actor: AuditActor, on db: Database
+    ) async throws {
         var problems = ValidationProblems()
         if let p = LoginService.passwordProblem(password ?? "") { problems.add("password", p.vi, p.en) }
         try problems.throwIfAny()
@@ -77,8 +102,14 @@ package enum AccountQueries {
         try await AuditLog.transaction(on: db, actor: actor) { tx in
             user.passwordHash = hash
             try await user.save(on: tx)
-            try await TokenRecord.query(on: tx).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).set(\.$revokedAt, to: actor.at).update()
-            return (AuditedChange(action: "user.password-reset", entity: "user", entityID: user.username, before: String?.none, after: String?.none), ())
+            try await TokenRecord.query(on: tx).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).set(
+                \.$revokedAt, to: actor.at
+            ).update()
+            return (
+                AuditedChange(
+                    action: "user.password-reset", entity: "user", entityID: user.username, before: String?.none,
+                    after: String?.none), ()
+            )
         }
     }
 
@@ -107,8 +138,12 @@ package struct AccountDTO: Content, Sendable {
     package var active: Bool
     package var fieldCodes: [String]?
     package init(_ u: UserRecord, unitCode: String?, fieldCodes: [String]? = nil) {
-        username = u.username; displayName = u.displayName; role = u.role.rawValue
-        self.unitCode = unitCode ?? (u.$unit.value ?? nil)?.code; active = u.active; self.fieldCodes = fieldCodes
+        username = u.username
+        displayName = u.displayName
+        role = u.role.rawValue
+        self.unitCode = unitCode ?? (u.$unit.value ?? nil)?.code
+        active = u.active
+        self.fieldCodes = fieldCodes
     }
 
 }

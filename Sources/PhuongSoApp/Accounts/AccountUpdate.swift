@@ -11,17 +11,25 @@ extension AccountQueries {
         package var unitCode: String?
         package var fieldCodes: [String]
         package init(displayName: String?, role: String?, unitCode: String?, fieldCodes: [String]) {
-            self.displayName = displayName; self.role = role; self.unitCode = unitCode; self.fieldCodes = fieldCodes
+            self.displayName = displayName
+            self.role = role
+            self.unitCode = unitCode
+            self.fieldCodes = fieldCodes
         }
     }
 
     package static func fieldCodes(of user: UserRecord, on db: Database) async throws -> [String] {
-        try await UserFieldRecord.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$field).all().map(\.field.code).sorted()
+        try await UserFieldRecord.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$field).all().map(
+            \.field.code
+        ).sorted()
     }
 
-    package static func update(_ user: UserRecord, _ changes: Changes, editor: CurrentUser, actor: AuditActor, on db: Database) async throws {
+    package static func update(
+        _ user: UserRecord, _ changes: Changes, editor: CurrentUser, actor: AuditActor, on db: Database
+    ) async throws {
         var problems = ValidationProblems()
-        let name = Validate.text(changes.displayName, field: "displayName", label: ("Họ và tên", "Full name"), into: &problems)
+        let name = Validate.text(
+            changes.displayName, field: "displayName", label: ("Họ và tên", "Full name"), into: &problems)
         let role = Role(rawValue: changes.role ?? "")
         if role == nil { problems.add("role", "Vui lòng chọn vai trò.", "Choose a role.") }
         var unit: UnitRecord?
@@ -33,12 +41,16 @@ extension AccountQueries {
         }
         var fields: [FieldRecord] = []
         if let unitID = unit?.id, !changes.fieldCodes.isEmpty {
-            fields = try await FieldRecord.query(on: db).filter(\.$unit.$id == unitID).filter(\.$code ~~ changes.fieldCodes).all()
+            fields = try await FieldRecord.query(on: db).filter(\.$unit.$id == unitID).filter(
+                \.$code ~~ changes.fieldCodes
+            ).all()
             if fields.count != Set(changes.fieldCodes).count {
-                problems.add("fields", "Lĩnh vực phải thuộc đơn vị của tài khoản.", "Fields must belong to the account's unit.")
+                problems.add(
+                    "fields", "Lĩnh vực phải thuộc đơn vị của tài khoản.", "Fields must belong to the account's unit.")
             }
         } else if !changes.fieldCodes.isEmpty {
-            problems.add("fields", "Lĩnh vực phải thuộc đơn vị của tài khoản.", "Fields must belong to the account's unit.")
+            problems.add(
+                "fields", "Lĩnh vực phải thuộc đơn vị của tài khoản.", "Fields must belong to the account's unit.")
         }
         try problems.throwIfAny()
         if editor.role != .admin {
@@ -48,7 +60,8 @@ extension AccountQueries {
         }
         let before = AccountDTO(user, unitCode: nil, fieldCodes: try await fieldCodes(of: user, on: db))
         let fieldIDs = try fields.map { try $0.requireID() }
-        let unitCode = unit?.code, unitID = unit?.id
+        let unitCode = unit?.code
+        let unitID = unit?.id
         let newFieldCodes = fields.map(\.code).sorted()
         try await AuditLog.transaction(on: db, actor: actor) { tx in
             user.displayName = name
@@ -59,12 +72,17 @@ extension AccountQueries {
             try await UserFieldRecord.query(on: tx).filter(\.$user.$id == userID).delete()
             for id in fieldIDs { try await UserFieldRecord(userID: userID, fieldID: id).create(on: tx) }
             let after = AccountDTO(user, unitCode: unitCode, fieldCodes: newFieldCodes)
-            return (AuditedChange(action: "user.update", entity: "user", entityID: user.username, before: before, after: after), ())
+            return (
+                AuditedChange(
+                    action: "user.update", entity: "user", entityID: user.username, before: before, after: after), ()
+            )
         }
     }
 
     static func requireScope(_ editor: CurrentUser, unitID: UUID, on db: Database) async throws {
         let scope = try await UnitQueries.scope(on: db)
-        guard scope.allows(role: editor.role, homeUnit: editor.unitID?.uuidString, target: unitID.uuidString) else { throw AppError.forbidden }
+        guard scope.allows(role: editor.role, homeUnit: editor.unitID?.uuidString, target: unitID.uuidString) else {
+            throw AppError.forbidden
+        }
     }
 }

@@ -28,8 +28,8 @@ package enum CSRF {
                 try await req.collectBody()
                 let sent = try? req.content.get(String.self, at: CSRF.fieldName)
                 guard let sent, let expected = req.session.data["csrf"],
-                      Array(sent.utf8).count == Array(expected.utf8).count,
-                      zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+                    Array(sent.utf8).count == Array(expected.utf8).count,
+                    zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
                 else { throw AppError.csrf }
             }
             return try await next.respond(to: req)

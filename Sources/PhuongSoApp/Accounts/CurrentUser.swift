@@ -12,8 +12,11 @@ package struct CurrentUser: Sendable, Codable {
     package var unitID: UUID?
 
     init(_ record: UserRecord) throws {
-        id = try record.requireID(); username = record.username; displayName = record.displayName
-        role = record.role; unitID = record.$unit.id
+        id = try record.requireID()
+        username = record.username
+        displayName = record.displayName
+        role = record.role
+        unitID = record.$unit.id
     }
 }
 
@@ -24,8 +27,9 @@ extension Request {
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 
     package var auditActor: AuditActor {
-        AuditActor(username: currentUser?.username ?? "anonymous", address: remoteAddress?.ipAddress ?? "unknown", at: now,
-                   utcOffset: config.utcOffset)
+        AuditActor(
+            username: currentUser?.username ?? "anonymous", address: remoteAddress?.ipAddress ?? "unknown", at: now,
+            utcOffset: config.utcOffset)
     }
 
     /// The logged-in user allowed to do `action`; else 401 (not logged in) or 403.
@@ -53,11 +57,14 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if req.isAPI {
             if let bearer = req.headers.bearerAuthorization {
-                guard let user = try await Tokens.user(for: bearer.token, now: req.now, on: req.db) else { throw AppError.unauthenticated }
+                guard let user = try await Tokens.user(for: bearer.token, now: req.now, on: req.db) else {
+                    throw AppError.unauthenticated
+                }
                 req.storage[CurrentUserKey.self] = try CurrentUser(user)
             }
         } else if req.hasSession, let raw = req.session.data["uid"], let id = UUID(uuidString: raw),
-                  let user = try await UserRecord.find(id, on: req.db), user.active {
+            let user = try await UserRecord.find(id, on: req.db), user.active
+        {
             req.storage[CurrentUserKey.self] = try CurrentUser(user)
         }
         return try await next.respond(to: req)
@@ -77,8 +84,9 @@ extension SessionsConfiguration {
     /// HttpOnly, SameSite=Lax, whole-site session cookie.
     static var phuongso: SessionsConfiguration {
         SessionsConfiguration(cookieName: cookieName) { id in
-            HTTPCookies.Value(string: id.string, expires: nil, maxAge: nil, domain: nil, path: "/",
-                              isSecure: false, isHTTPOnly: true, sameSite: .lax)
+            HTTPCookies.Value(
+                string: id.string, expires: nil, maxAge: nil, domain: nil, path: "/",
+                isSecure: false, isHTTPOnly: true, sameSite: .lax)
         }
     }
 }

@@ -1,6 +1,6 @@
 import Fluent
-import Plot
 import PhuongSoCore
+import Plot
 import Vapor
 
 /// Web login, logout and change of one's own password.
@@ -13,7 +13,11 @@ enum LoginController {
         routes.post("account", "password", use: changePassword).requires(.signedIn)
     }
 
-    struct LoginForm: Content { var username: String?; var password: String?; var next: String? }
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
 
     @Sendable static func showLogin(req: Request) async throws -> Response {
         let ctx = PageContext.of(req)
@@ -34,7 +38,8 @@ enum LoginController {
             return req.redirect(to: landing(form.next, role: user.role, lang: ctx.lang))
         case .failure:
             let error = ctx.t("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.")
-            return LoginView.page(ctx, username: username, next: form.next, error: error).response(status: .unauthorized)
+            return LoginView.page(ctx, username: username, next: form.next, error: error).response(
+                status: .unauthorized)
         case .locked:
             return LoginView.page(ctx, username: username, next: form.next, error: AppError.locked.message(ctx.lang))
                 .response(status: .tooManyRequests)
@@ -60,7 +65,11 @@ enum LoginController {
         return req.redirect(to: lang.link("/"))
     }
 
-    struct PasswordForm: Content { var current: String?; var new: String?; var confirm: String? }
+    struct PasswordForm: Content {
+        var current: String?
+        var new: String?
+        var confirm: String?
+    }
 
     @Sendable static func showPassword(req: Request) async throws -> Response {
         LoginView.passwordPage(PageContext.of(req), problems: ValidationProblems(), done: false).response()
@@ -76,7 +85,9 @@ enum LoginController {
             problems.add("current", "Mật khẩu hiện tại không đúng.", "The current password is wrong.")
         }
         if let p = LoginService.passwordProblem(form.new ?? "") { problems.add("new", p.vi, p.en) }
-        if form.new != form.confirm { problems.add("confirm", "Hai lần nhập mật khẩu mới không khớp.", "The two new passwords differ.") }
+        if form.new != form.confirm {
+            problems.add("confirm", "Hai lần nhập mật khẩu mới không khớp.", "The two new passwords differ.")
+        }
         guard problems.isEmpty else {
             return LoginView.passwordPage(ctx, problems: problems, done: false).response(status: .unprocessableEntity)
         }
@@ -84,7 +95,11 @@ enum LoginController {
         try await AuditLog.transaction(on: req.db, actor: req.auditActor) { tx in
             user.passwordHash = hash
             try await user.save(on: tx)
-            return (AuditedChange(action: "password.change", entity: "user", entityID: user.username, before: String?.none, after: String?.none), ())
+            return (
+                AuditedChange(
+                    action: "password.change", entity: "user", entityID: user.username, before: String?.none,
+                    after: String?.none), ()
+            )
         }
         return LoginView.passwordPage(ctx, problems: ValidationProblems(), done: true).response()
     }
@@ -92,32 +107,46 @@ enum LoginController {
 
 enum LoginView {
     static func page(_ ctx: PageContext, username: String, next: String?, error: String?) -> HTML {
-        Layout.page(ctx, title: ctx.t("Đăng nhập", "Log in"),
+        Layout.page(
+            ctx, title: ctx.t("Đăng nhập", "Log in"),
             Components.alert(error),
-            Components.form(action: ctx.link("/login"),
-                  Components.csrf(ctx),
-                  .input(.type(.hidden), .name("next"), .value((next ?? "").attributeEscaped)),
-                  Components.textField(ctx, name: "username", label: ctx.t("Tên đăng nhập", "Username"), value: username, required: true),
-                  Components.textField(ctx, name: "password", label: ctx.t("Mật khẩu", "Password"), type: .password, required: true),
-                  Components.submit(ctx.t("Đăng nhập", "Log in"))),
-            .p(.class("hint"), .text(ctx.t("Quên mật khẩu? Liên hệ quản trị đơn vị để được đặt lại.",
-                                           "Forgot your password? Ask your unit administrator to reset it.")))
+            Components.form(
+                action: ctx.link("/login"),
+                Components.csrf(ctx),
+                .input(.type(.hidden), .name("next"), .value((next ?? "").attributeEscaped)),
+                Components.textField(
+                    ctx, name: "username", label: ctx.t("Tên đăng nhập", "Username"), value: username, required: true),
+                Components.textField(
+                    ctx, name: "password", label: ctx.t("Mật khẩu", "Password"), type: .password, required: true),
+                Components.submit(ctx.t("Đăng nhập", "Log in"))),
+            .p(
+                .class("hint"),
+                .text(
+                    ctx.t(
+                        "Quên mật khẩu? Liên hệ quản trị đơn vị để được đặt lại.",
+                        "Forgot your password? Ask your unit administrator to reset it.")))
         )
     }
 
     static func passwordPage(_ ctx: PageContext, problems: ValidationProblems, done: Bool) -> HTML {
-        Layout.page(ctx, title: ctx.t("Đổi mật khẩu", "Change password"),
+        Layout.page(
+            ctx, title: ctx.t("Đổi mật khẩu", "Change password"),
             Components.notice(done ? ctx.t("Đã đổi mật khẩu.", "Your password was changed.") : nil),
-            Components.form(action: ctx.link("/account/password"),
-                  Components.csrf(ctx),
-                  Components.textField(ctx, name: "current", label: ctx.t("Mật khẩu hiện tại", "Current password"), type: .password,
-                                       required: true, error: problems.message(for: "current", ctx.lang)),
-                  Components.textField(ctx, name: "new", label: ctx.t("Mật khẩu mới", "New password"), type: .password, required: true,
-                                       error: problems.message(for: "new", ctx.lang),
-                                       hint: ctx.t("Ít nhất 8 ký tự, không chỉ gồm chữ số.", "At least 8 characters, not digits only.")),
-                  Components.textField(ctx, name: "confirm", label: ctx.t("Nhập lại mật khẩu mới", "Repeat the new password"), type: .password,
-                                       required: true, error: problems.message(for: "confirm", ctx.lang)),
-                  Components.submit(ctx.t("Đổi mật khẩu", "Change password")))
+            Components.form(
+                action: ctx.link("/account/password"),
+                Components.csrf(ctx),
+                Components.textField(
+                    ctx, name: "current", label: ctx.t("Mật khẩu hiện tại", "Current password"), type: .password,
+                    required: true, error: problems.message(for: "current", ctx.lang)),
+                Components.textField(
+                    ctx, name: "new", label: ctx.t("Mật khẩu mới", "New password"), type: .password, required: true,
+                    error: problems.message(for: "new", ctx.lang),
+                    hint: ctx.t("Ít nhất 8 ký tự, không chỉ gồm chữ số.", "At least 8 characters, not digits only.")),
+                Components.textField(
+                    ctx, name: "confirm", label: ctx.t("Nhập lại mật khẩu mới", "Repeat the new password"),
+                    type: .password,
+                    required: true, error: problems.message(for: "confirm", ctx.lang)),
+                Components.submit(ctx.t("Đổi mật khẩu", "Change password")))
         )
     }
 }

@@ -8,8 +8,10 @@ import Vapor
 package enum LoginService {
     package enum Outcome: Sendable { case success(UserRecord), failure, locked }
 
-    package static func attempt(username raw: String, password: String, address: String, policy: LoginLockoutPolicy,
-                                bcryptCost: Int, now: Date, on db: Database) async throws -> Outcome {
+    package static func attempt(
+        username raw: String, password: String, address: String, policy: LoginLockoutPolicy,
+        bcryptCost: Int, now: Date, on db: Database
+    ) async throws -> Outcome {
         let username = raw.trimmingCharacters(in: .whitespaces).lowercased()
         let since = now.addingTimeInterval(-max(policy.window, policy.lockFor))
         let recent = try await LoginAttemptRecord.query(on: db).filter(\.$username == username)
@@ -36,8 +38,8 @@ package enum LoginService {
     static func isLocked(recent: [LoginAttemptRecord], policy: LoginLockoutPolicy, now: Date) -> Bool {
         let lastN = recent.prefix(policy.failures)
         guard lastN.count == policy.failures, lastN.allSatisfy({ !$0.succeeded }),
-              let newest = lastN.first, let oldest = lastN.last,
-              newest.at.timeIntervalSince(oldest.at) <= policy.window
+            let newest = lastN.first, let oldest = lastN.last,
+            newest.at.timeIntervalSince(oldest.at) <= policy.window
         else { return false }
         return now.timeIntervalSince(newest.at) < policy.lockFor
     }
@@ -45,8 +47,12 @@ package enum LoginService {
     /// Password rules: at least 8 characters, not all digits.
     package static func passwordProblem(_ password: String) -> (vi: String, en: String)? {
         if password.count < 8 { return ("Mật khẩu cần ít nhất 8 ký tự.", "The password needs at least 8 characters.") }
-        if password.count > 128 { return ("Mật khẩu dài quá 128 ký tự.", "The password is longer than 128 characters.") }
-        if password.allSatisfy(\.isNumber) { return ("Mật khẩu không được chỉ gồm chữ số.", "The password cannot be digits only.") }
+        if password.count > 128 {
+            return ("Mật khẩu dài quá 128 ký tự.", "The password is longer than 128 characters.")
+        }
+        if password.allSatisfy(\.isNumber) {
+            return ("Mật khẩu không được chỉ gồm chữ số.", "The password cannot be digits only.")
+        }
         return nil
     }
 }

@@ -8,7 +8,9 @@ package enum Tokens {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    package static func issue(for user: UserRecord, lifetime: TimeInterval, now: Date, on db: Database) async throws -> (token: String, expiresAt: Date) {
+    package static func issue(for user: UserRecord, lifetime: TimeInterval, now: Date, on db: Database) async throws
+        -> (token: String, expiresAt: Date)
+    {
         let token = CSRF.randomToken()
         let expires = now.addingTimeInterval(lifetime)
         try await TokenRecord(userID: try user.requireID(), tokenHash: digest(token), expiresAt: expires).create(on: db)
@@ -17,8 +19,10 @@ package enum Tokens {
 
     /// The active user of a token that is neither expired nor revoked.
     static func user(for token: String, now: Date, on db: Database) async throws -> UserRecord? {
-        guard let record = try await TokenRecord.query(on: db).filter(\.$tokenHash == digest(token)).with(\.$user).first(),
-              record.revokedAt == nil, record.expiresAt > now, record.user.active
+        guard
+            let record = try await TokenRecord.query(on: db).filter(\.$tokenHash == digest(token)).with(\.$user)
+                .first(),
+            record.revokedAt == nil, record.expiresAt > now, record.user.active
         else { return nil }
         return record.user
     }

@@ -16,9 +16,16 @@ package final class UserRecord: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
 
     package init() {}
-    package init(id: UUID? = nil, username: String, displayName: String, passwordHash: String, role: Role, unitID: UUID?) {
-        self.id = id; self.username = username; self.displayName = displayName
-        self.passwordHash = passwordHash; self.role = role; self.$unit.id = unitID; self.active = true
+    package init(
+        id: UUID? = nil, username: String, displayName: String, passwordHash: String, role: Role, unitID: UUID?
+    ) {
+        self.id = id
+        self.username = username
+        self.displayName = displayName
+        self.passwordHash = passwordHash
+        self.role = role
+        self.$unit.id = unitID
+        self.active = true
     }
 }
 
@@ -30,7 +37,10 @@ package final class UserFieldRecord: Model, @unchecked Sendable {
     @Parent(key: "field_id") package var field: FieldRecord
 
     package init() {}
-    package init(userID: UUID, fieldID: UUID) { self.$user.id = userID; self.$field.id = fieldID }
+    package init(userID: UUID, fieldID: UUID) {
+        self.$user.id = userID
+        self.$field.id = fieldID
+    }
 }
 
 /// An API bearer token. Only its SHA-256 is stored.
@@ -45,7 +55,9 @@ package final class TokenRecord: Model, @unchecked Sendable {
 
     package init() {}
     package init(userID: UUID, tokenHash: String, expiresAt: Date) {
-        self.$user.id = userID; self.tokenHash = tokenHash; self.expiresAt = expiresAt
+        self.$user.id = userID
+        self.tokenHash = tokenHash
+        self.expiresAt = expiresAt
     }
 }
 
@@ -60,6 +72,9 @@ package final class LoginAttemptRecord: Model, @unchecked Sendable {
 
     package init() {}
     package init(username: String, at: Date, succeeded: Bool, address: String) {
-        self.username = username; self.at = at; self.succeeded = succeeded; self.address = address
+        self.username = username
+        self.at = at
+        self.succeeded = succeeded
+        self.address = address
     }
 }

@@ -12,9 +12,14 @@ package struct AuditActor: Sendable {
     /// The ward's offset from UTC, for the local times written in before/after.
     package var utcOffset: Int
     package init(username: String, address: String, at: Date, utcOffset: Int = WorkingHours.vietnamOffset) {
-        self.username = username; self.address = address; self.at = at; self.utcOffset = utcOffset
+        self.username = username
+        self.address = address
+        self.at = at
+        self.utcOffset = utcOffset
     }
-    package static func system(_ name: String, at: Date) -> AuditActor { AuditActor(username: name, address: "local", at: at) }
+    package static func system(_ name: String, at: Date) -> AuditActor {
+        AuditActor(username: name, address: "local", at: at)
+    }
 }
 
 /// A change as the audit trail records it.
@@ -26,9 +31,15 @@ package struct AuditedChange: Sendable {
     package var after: String
     package var reason: String
 
-    package init<B: Encodable, A: Encodable>(action: String, entity: String, entityID: String, before: B?, after: A?, reason: String = "") {
-        self.action = action; self.entity = entity; self.entityID = entityID
-        self.before = AuditedChange.json(before); self.after = AuditedChange.json(after); self.reason = reason
+    package init<B: Encodable, A: Encodable>(
+        action: String, entity: String, entityID: String, before: B?, after: A?, reason: String = ""
+    ) {
+        self.action = action
+        self.entity = entity
+        self.entityID = entityID
+        self.before = AuditedChange.json(before)
+        self.after = AuditedChange.json(after)
+        self.reason = reason
     }
 
     static func json<T: Encodable>(_ value: T?) -> String {
@@ -52,10 +63,12 @@ package enum AuditLog {
         on db: Database, actor: AuditActor, clock: (@Sendable () -> Date)? = nil,
         _ body: @escaping @Sendable (Database) async throws -> (AuditedChange, T)
     ) async throws -> T {
-        try await transaction(on: db, actor: actor, clock: clock, changes: { tx in
-            let (change, result) = try await body(tx)
-            return ([change], result)
-        })
+        try await transaction(
+            on: db, actor: actor, clock: clock,
+            changes: { tx in
+                let (change, result) = try await body(tx)
+                return ([change], result)
+            })
     }
 
     /// As `transaction`, for a body that makes several changes, each with its own audit line.
@@ -76,7 +89,8 @@ package enum AuditLog {
     }
 
     /// Appends one line; call inside a transaction.
-    package static func append(_ change: AuditedChange, actor: AuditActor, at date: Date, on tx: Database) async throws {
+    package static func append(_ change: AuditedChange, actor: AuditActor, at date: Date, on tx: Database) async throws
+    {
         if tx.isPostgres { try await tx.sql.raw("SELECT pg_advisory_xact_lock(7660766)").run() }
         let last = try await AuditRecord.query(on: tx).sort(\.$sequence, .descending).first()
         let line = AuditLine(
@@ -89,7 +103,9 @@ package enum AuditLog {
     }
 
     /// Walks the whole chain in pages (never all rows in memory) and names the first bad entry.
-    package static func verify(on db: Database, pageSize: Int = 1000) async throws -> (checked: Int, problem: AuditChain.Problem?) {
+    package static func verify(on db: Database, pageSize: Int = 1000) async throws -> (
+        checked: Int, problem: AuditChain.Problem?
+    ) {
         var verifier = AuditChain.Verifier()
         while true {
             let page = try await AuditRecord.query(on: db).filter(\.$sequence >= verifier.expected)

@@ -1,45 +1,73 @@
 import Foundation
-import Plot
 import PhuongSoCore
+import Plot
 
 /// The audit page, formatted; no query here.
 enum AuditView {
     static func page(_ ctx: PageContext, _ m: AuditPageModel) -> HTML {
         let f = m.filter
         var query = URLComponents()
-        query.queryItems = [("actor", f.actor), ("entity", f.entity), ("action", f.action), ("from", f.from), ("to", f.to)]
-            .compactMap { k, v in v.flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } }
+        query.queryItems = [
+            ("actor", f.actor), ("entity", f.entity), ("action", f.action), ("from", f.from), ("to", f.to),
+        ]
+        .compactMap { k, v in v.flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } }
         let base = "/admin/audit?" + (query.percentEncodedQuery ?? "")
-        return Layout.page(ctx, title: ctx.t("Nhật ký thay đổi", "Audit trail"),
+        return Layout.page(
+            ctx, title: ctx.t("Nhật ký thay đổi", "Audit trail"),
             integrity(ctx, m),
-            Components.form(action: "/admin/audit", method: "get",
+            Components.form(
+                action: "/admin/audit", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
-                Components.select(ctx, name: "actor", label: ctx.t("Người thực hiện", "Person"),
-                                  options: [("", ctx.t("Tất cả", "Everyone"))] + m.people.map { ($0.username, $0.name) }, selected: f.actor ?? ""),
-                Components.select(ctx, name: "entity", label: ctx.t("Loại đối tượng", "Kind of record"),
-                                  options: [("", ctx.t("Tất cả", "All"))] + AuditWords.kinds.map { ($0.code, ctx.t($0.vi, $0.en)) }, selected: f.entity ?? ""),
-                Components.textField(ctx, name: "from", label: ctx.t("Từ ngày", "From"), value: f.from ?? "", type: .date),
+                Components.select(
+                    ctx, name: "actor", label: ctx.t("Người thực hiện", "Person"),
+                    options: [("", ctx.t("Tất cả", "Everyone"))] + m.people.map { ($0.username, $0.name) },
+                    selected: f.actor ?? ""),
+                Components.select(
+                    ctx, name: "entity", label: ctx.t("Loại đối tượng", "Kind of record"),
+                    options: [("", ctx.t("Tất cả", "All"))] + AuditWords.kinds.map { ($0.code, ctx.t($0.vi, $0.en)) },
+                    selected: f.entity ?? ""),
+                Components.textField(
+                    ctx, name: "from", label: ctx.t("Từ ngày", "From"), value: f.from ?? "", type: .date),
                 Components.textField(ctx, name: "to", label: ctx.t("Đến ngày", "To"), value: f.to ?? "", type: .date),
                 Components.submit(ctx.t("Lọc", "Filter"))),
-            m.rows.isEmpty ? .p(.text(ctx.t("Không có thay đổi nào khớp bộ lọc.", "No change matches the filter."))) :
-            Components.table(caption: ctx.t("Các thay đổi, mới nhất trước (trang \(m.page))", "Changes, newest first (page \(m.page))"),
-                             headers: ["#", ctx.t("Thời điểm", "When"), ctx.t("Người thực hiện", "Who"), ctx.t("Thao tác", "What"),
-                                       ctx.t("Đối tượng", "Record"), ctx.t("Thay đổi", "Changes"), ctx.t("Lý do", "Reason")],
-                             rows: m.rows.map { r in [
-                                .text(String(r.sequence)), .text(r.when), .group(.text(r.who), .br(), .small(.text(r.address))),
-                                .text(r.what), .text(r.record), changes(ctx, r.changes), .text(r.reason.isEmpty ? "—" : r.reason),
-                             ] }),
-            .p(.if(m.page > 1, .a(.href(ctx.link(base + "&page=\(m.page - 1)")), .text(ctx.t("← Trang trước", "← Previous page")))),
-               .text(" "),
-               .if(m.hasNext, .a(.href(ctx.link(base + "&page=\(m.page + 1)")), .text(ctx.t("Trang sau →", "Next page →"))))),
-            .p(.a(.href(ctx.link(WorkspacePaths.workspace)), .text(ctx.t("← Về bàn làm việc", "← Back to my workspace"))))
+            m.rows.isEmpty
+                ? .p(.text(ctx.t("Không có thay đổi nào khớp bộ lọc.", "No change matches the filter.")))
+                : Components.table(
+                    caption: ctx.t(
+                        "Các thay đổi, mới nhất trước (trang \(m.page))", "Changes, newest first (page \(m.page))"),
+                    headers: [
+                        "#", ctx.t("Thời điểm", "When"), ctx.t("Người thực hiện", "Who"), ctx.t("Thao tác", "What"),
+                        ctx.t("Đối tượng", "Record"), ctx.t("Thay đổi", "Changes"), ctx.t("Lý do", "Reason"),
+                    ],
+                    rows: m.rows.map { r in
+                        [
+                            .text(String(r.sequence)), .text(r.when),
+                            .group(.text(r.who), .br(), .small(.text(r.address))),
+                            .text(r.what), .text(r.record), changes(ctx, r.changes),
+                            .text(r.reason.isEmpty ? "—" : r.reason),
+                        ]
+                    }),
+            .p(
+                .if(
+                    m.page > 1,
+                    .a(.href(ctx.link(base + "&page=\(m.page - 1)")), .text(ctx.t("← Trang trước", "← Previous page")))),
+                .text(" "),
+                .if(
+                    m.hasNext,
+                    .a(.href(ctx.link(base + "&page=\(m.page + 1)")), .text(ctx.t("Trang sau →", "Next page →"))))),
+            .p(
+                .a(
+                    .href(ctx.link(WorkspacePaths.workspace)),
+                    .text(ctx.t("← Về bàn làm việc", "← Back to my workspace"))))
         )
     }
 
     static func integrity(_ ctx: PageContext, _ m: AuditPageModel) -> Node<HTML.BodyContext> {
         guard let p = m.problem else {
-            return Components.notice(ctx.t("Kiểm tra toàn vẹn: \(Format.number(m.checked, ctx.lang)) dòng nhật ký liền mạch, không bị sửa hay xóa.",
-                                           "Integrity check: \(Format.number(m.checked, ctx.lang)) lines chained, none altered or removed."))
+            return Components.notice(
+                ctx.t(
+                    "Kiểm tra toàn vẹn: \(Format.number(m.checked, ctx.lang)) dòng nhật ký liền mạch, không bị sửa hay xóa.",
+                    "Integrity check: \(Format.number(m.checked, ctx.lang)) lines chained, none altered or removed."))
         }
         let vi: String
         switch p {
@@ -47,14 +75,17 @@ enum AuditView {
         case .brokenLink(let s): vi = "dòng số \(s) không nối tiếp dòng trước (chuỗi bị đứt)"
         case .gap(let e, let f): vi = "thiếu dòng số \(e) (gặp dòng \(f) ở vị trí đó)"
         }
-        return Components.alert(ctx.t("Kiểm tra toàn vẹn: LỖI — " + vi + ".", "Integrity check: FAILED — \(p.description)."))
+        return Components.alert(
+            ctx.t("Kiểm tra toàn vẹn: LỖI — " + vi + ".", "Integrity check: FAILED — \(p.description)."))
     }
 
     static func changes(_ ctx: PageContext, _ lines: [AuditChanges.Line]) -> Node<HTML.BodyContext> {
         guard !lines.isEmpty else { return .text("—") }
-        return .ul(.forEach(lines) { l in
-            .li(.strong(.text(l.label + ": ")),
-                l.before == "—" ? .text(l.after) : .text(l.before + " → " + l.after))
-        })
+        return .ul(
+            .forEach(lines) { l in
+                .li(
+                    .strong(.text(l.label + ": ")),
+                    l.before == "—" ? .text(l.after) : .text(l.before + " → " + l.after))
+            })
     }
 }

@@ -23,14 +23,25 @@ package final class AuditRecord: Model, @unchecked Sendable {
     package init() {}
 
     package init(_ line: AuditLine) {
-        sequence = line.sequence; atSeconds = line.at.seconds; actor = line.actor; address = line.address
-        action = line.action; entity = line.entity; entityID = line.entityID; before = line.before
-        after = line.after; reason = line.reason; previousHash = line.previousHash; hash = line.hash
+        sequence = line.sequence
+        atSeconds = line.at.seconds
+        actor = line.actor
+        address = line.address
+        action = line.action
+        entity = line.entity
+        entityID = line.entityID
+        before = line.before
+        after = line.after
+        reason = line.reason
+        previousHash = line.previousHash
+        hash = line.hash
     }
 
     package var line: AuditLine {
-        AuditLine(sequence: sequence, at: Instant(seconds: atSeconds), actor: actor, address: address, action: action,
-                  entity: entity, entityID: entityID, before: before, after: after, reason: reason, previousHash: previousHash)
+        AuditLine(
+            sequence: sequence, at: Instant(seconds: atSeconds), actor: actor, address: address, action: action,
+            entity: entity, entityID: entityID, before: before, after: after, reason: reason, previousHash: previousHash
+        )
     }
 }
 

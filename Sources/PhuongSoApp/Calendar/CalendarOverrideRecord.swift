@@ -19,17 +19,24 @@ package final class CalendarOverrideRecord: Model, @unchecked Sendable {
 
     package init() {}
     package init(unitID: UUID, override o: CalendarOverride, enteredBy: String) {
-        $unit.id = unitID; date = o.entry.date.description; year = o.entry.date.year; kind = o.entry.kind.rawValue
-        name = o.entry.name; noticeNumber = o.notice.number; noticeDate = o.notice.date.description
+        $unit.id = unitID
+        date = o.entry.date.description
+        year = o.entry.date.year
+        kind = o.entry.kind.rawValue
+        name = o.entry.name
+        noticeNumber = o.notice.number
+        noticeDate = o.notice.date.description
         self.enteredBy = enteredBy
     }
 
     /// The rule value. A stored row that no longer parses is a fault in the data: it throws rather
     /// than being skipped, since a skipped day off would move every deadline across it.
     package func override() throws(CalendarError) -> CalendarOverride {
-        let d = try LocalDate(parsing: date), nd = try LocalDate(parsing: noticeDate)
+        let d = try LocalDate(parsing: date)
+        let nd = try LocalDate(parsing: noticeDate)
         guard let k = DayKind(rawValue: kind) else { throw .missingField("kind '\(kind)' of \(date)") }
-        return CalendarOverride(entry: CalendarEntry(date: d, kind: k, name: name), notice: NoticeReference(number: noticeNumber, date: nd))
+        return CalendarOverride(
+            entry: CalendarEntry(date: d, kind: k, name: name), notice: NoticeReference(number: noticeNumber, date: nd))
     }
 }
 
@@ -49,5 +56,7 @@ struct CreateCalendarOverrides: AsyncMigration {
             .unique(on: "unit_id", "date")
             .create()
     }
-    func revert(on database: Database) async throws { try await database.schema(CalendarOverrideRecord.schema).delete() }
+    func revert(on database: Database) async throws {
+        try await database.schema(CalendarOverrideRecord.schema).delete()
+    }
 }

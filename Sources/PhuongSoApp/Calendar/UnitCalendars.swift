@@ -9,15 +9,20 @@ package enum UnitCalendars {
     package static let years = 2000...2100
     private static let cache = NIOLockedValueBox<[UUID: (stamp: String, calendar: WorkingCalendar)]>([:])
 
-    package static func calendar(for unit: UnitRecord, utcOffset: Int, on db: Database) async throws -> WorkingCalendar {
+    package static func calendar(for unit: UnitRecord, utcOffset: Int, on db: Database) async throws -> WorkingCalendar
+    {
         let id = try unit.requireID()
         let records = try await CalendarOverrideRecord.query(on: db).filter(\.$unit.$id == id).all()
-        let stamp = unit.workingHours + "|" + records.map { $0.date + $0.kind + $0.name }.sorted().joined(separator: ";") + "|\(utcOffset)"
+        let stamp =
+            unit.workingHours + "|" + records.map { $0.date + $0.kind + $0.name }.sorted().joined(separator: ";")
+            + "|\(utcOffset)"
         if let hit = cache.withLockedValue({ $0[id] }), hit.stamp == stamp { return hit.calendar }
         let hours: WorkingHours
-        do { hours = try WorkingHours(parsing: unit.workingHours) }
-        catch { throw UnreadableWorkingHours(unitCode: unit.code, stored: unit.workingHours, cause: error) }
-        let calendar = try WorkingCalendar(years: years, overrides: try records.map { try $0.override() }, hours: hours, utcOffset: utcOffset)
+        do { hours = try WorkingHours(parsing: unit.workingHours) } catch {
+            throw UnreadableWorkingHours(unitCode: unit.code, stored: unit.workingHours, cause: error)
+        }
+        let calendar = try WorkingCalendar(
+            years: years, overrides: try records.map { try $0.override() }, hours: hours, utcOffset: utcOffset)
         cache.withLockedValue { $0[id] = (stamp, calendar) }
         return calendar
     }
@@ -42,15 +47,25 @@ package enum UnitCalendars {
     private static let defaultCache = NIOLockedValueBox<[Int: WorkingCalendar]>([:])
 
     /// Validates and stores an override, audited.
-    package static func addOverride(_ o: CalendarOverride, to unit: UnitRecord, actor: AuditActor, on db: Database) async throws {
+    package static func addOverride(_ o: CalendarOverride, to unit: UnitRecord, actor: AuditActor, on db: Database)
+        async throws
+    {
         let id = try unit.requireID()
-        let existing = try await CalendarOverrideRecord.query(on: db).filter(\.$unit.$id == id).filter(\.$year == o.entry.date.year).all()
-        try CalendarOverride.validate(o, computed: try HolidayRules.labourCode2019.table(for: o.entry.date.year), existing: try existing.map { try $0.override() })
+        let existing = try await CalendarOverrideRecord.query(on: db).filter(\.$unit.$id == id).filter(
+            \.$year == o.entry.date.year
+        ).all()
+        try CalendarOverride.validate(
+            o, computed: try HolidayRules.labourCode2019.table(for: o.entry.date.year),
+            existing: try existing.map { try $0.override() })
         let record = CalendarOverrideRecord(unitID: id, override: o, enteredBy: actor.username)
         try await AuditLog.transaction(on: db, actor: actor) { tx in
             try await record.create(on: tx)
-            return (AuditedChange(action: "calendar.override", entity: "calendar", entityID: unit.code + "/" + o.entry.date.description,
-                                  before: String?.none, after: OverrideDTO(o), reason: o.notice.number), ())
+            return (
+                AuditedChange(
+                    action: "calendar.override", entity: "calendar",
+                    entityID: unit.code + "/" + o.entry.date.description,
+                    before: String?.none, after: OverrideDTO(o), reason: o.notice.number), ()
+            )
         }
     }
 
@@ -63,7 +78,9 @@ package enum UnitCalendars {
 
     package enum Length: Sendable { case hours(Double), days(Double), sameDay(TimeOfDay) }
 
-    package static func preview(from start: LocalDateTime, length: Length, in calendar: WorkingCalendar) throws(CalendarError) -> Preview {
+    package static func preview(from start: LocalDateTime, length: Length, in calendar: WorkingCalendar)
+        throws(CalendarError) -> Preview
+    {
         let due: Instant
         switch length {
         case .hours(let h): due = try calendar.adding(hours: h, to: start.instant)
@@ -71,7 +88,8 @@ package enum UnitCalendars {
         case .sameDay(let cutoff): due = try calendar.sameDayDue(receivedAt: start.instant, cutoff: cutoff)
         }
         let dueLocal = LocalDateTime(due, utcOffset: calendar.utcOffset)
-        return Preview(start: start, due: dueLocal, skipped: try calendar.daysOff(from: start.date, through: dueLocal.date))
+        return Preview(
+            start: start, due: dueLocal, skipped: try calendar.daysOff(from: start.date, through: dueLocal.date))
     }
 }
 
@@ -82,7 +100,10 @@ package struct OverrideDTO: Codable, Sendable {
     package var noticeNumber: String
     package var noticeDate: String
     package init(_ o: CalendarOverride) {
-        date = o.entry.date.description; kind = o.entry.kind.rawValue; name = o.entry.name
-        noticeNumber = o.notice.number; noticeDate = o.notice.date.description
+        date = o.entry.date.description
+        kind = o.entry.kind.rawValue
+        name = o.entry.name
+        noticeNumber = o.notice.number
+        noticeDate = o.notice.date.description
     }
 }

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
-import Plot
 import PhuongSoCore
+import Plot
 import Vapor
 
 /// The public catalogue: search and browse, one procedure, its versions, the posting sheet.
@@ -13,7 +13,11 @@ enum CatalogPublicController {
         routes.get("procedures", ":procedure", "history", use: history)
     }
 
-    struct ListQuery: Content { var q: String?; var field: String?; var unit: String? }
+    struct ListQuery: Content {
+        var q: String?
+        var field: String?
+        var unit: String?
+    }
 
     static func today(_ req: Request) -> LocalDate {
         LocalDateTime(Instant(seconds: Int64(req.now.timeIntervalSince1970)), utcOffset: req.config.utcOffset).date
@@ -29,25 +33,33 @@ enum CatalogPublicController {
         let unitID = try await unitID(q.unit, on: req.db)
         let hits = try await CatalogQueries.search(q.q ?? "", field: q.field, unitID: unitID, on: req.db)
         let fields = try await CatalogQueries.fields(unitID: unitID, on: req.db)
-        return CatalogViews.list(PageContext.of(req), query: q, hits: hits.listings, total: hits.total, fields: fields).response()
+        return CatalogViews.list(PageContext.of(req), query: q, hits: hits.listings, total: hits.total, fields: fields)
+            .response()
     }
 
     static func procedure(_ req: Request) async throws -> ProcedureRecord {
-        try await CatalogQueries.find(code: req.parameters.get("procedure") ?? "", unitCode: req.query[String.self, at: "unit"], on: req.db)
+        try await CatalogQueries.find(
+            code: req.parameters.get("procedure") ?? "", unitCode: req.query[String.self, at: "unit"], on: req.db)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let record = try await procedure(req)
         let number = req.query[Int.self, at: "version"]
-        guard let version = try await CatalogQueries.version(of: record, number: number, inForceOn: today(req), on: req.db) else { throw AppError.notFound }
-        return try CatalogViews.procedure(PageContext.of(req), record: record, version: version, content: version.procedureContent).response()
+        guard
+            let version = try await CatalogQueries.version(
+                of: record, number: number, inForceOn: today(req), on: req.db)
+        else { throw AppError.notFound }
+        return try CatalogViews.procedure(
+            PageContext.of(req), record: record, version: version, content: version.procedureContent
+        ).response()
     }
 
     @Sendable static func history(req: Request) async throws -> Response {
         let record = try await procedure(req)
         let versions = try await CatalogQueries.versions(of: record, on: req.db)
         let contents = try versions.map { try $0.procedureContent }
-        return CatalogViews.history(PageContext.of(req), record: record, versions: versions, contents: contents).response()
+        return CatalogViews.history(PageContext.of(req), record: record, versions: versions, contents: contents)
+            .response()
     }
 
     /// The posting sheet (niêm yết) of one field, generated from the versions in force today.
@@ -60,7 +72,9 @@ enum CatalogPublicController {
         let day = today(req)
         var rows: [(ProcedureRecord, Procedure)] = []
         for r in try await query.all() {
-            if let v = try await CatalogQueries.version(of: r, inForceOn: day, on: req.db) { rows.append((r, try v.procedureContent)) }
+            if let v = try await CatalogQueries.version(of: r, inForceOn: day, on: req.db) {
+                rows.append((r, try v.procedureContent))
+            }
         }
         return CatalogViews.posting(PageContext.of(req), field: q.field, rows: rows, day: day).response()
     }

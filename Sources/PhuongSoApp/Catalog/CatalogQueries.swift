@@ -8,22 +8,32 @@ import Vapor
 package enum CatalogQueries {
     /// The version of a procedure in force on `date` (the latest whose effective date has come),
     /// or a given version number.
-    package static func version(of procedure: ProcedureRecord, number: Int? = nil, inForceOn date: LocalDate, on db: Database) async throws -> ProcedureVersionRecord? {
+    package static func version(
+        of procedure: ProcedureRecord, number: Int? = nil, inForceOn date: LocalDate, on db: Database
+    ) async throws -> ProcedureVersionRecord? {
         var q = ProcedureVersionRecord.query(on: db).filter(\.$procedure.$id == (try procedure.requireID()))
         if let number { q = q.filter(\.$version == number) } else { q = q.filter(\.$effectiveFrom <= date.description) }
         return try await q.sort(\.$version, .descending).first()
     }
 
-    package static func versions(of procedure: ProcedureRecord, on db: Database) async throws -> [ProcedureVersionRecord] {
-        try await ProcedureVersionRecord.query(on: db).filter(\.$procedure.$id == procedure.requireID()).sort(\.$version).all()
+    package static func versions(of procedure: ProcedureRecord, on db: Database) async throws
+        -> [ProcedureVersionRecord]
+    {
+        try await ProcedureVersionRecord.query(on: db).filter(\.$procedure.$id == procedure.requireID()).sort(
+            \.$version
+        ).all()
     }
 
     /// The latest content of every procedure of a unit (retired ones included), by code.
-    package static func latest(unit: UnitRecord, on db: Database) async throws -> [String: (ProcedureRecord, Procedure)] {
+    package static func latest(unit: UnitRecord, on db: Database) async throws -> [String: (ProcedureRecord, Procedure)]
+    {
         let records = try await ProcedureRecord.query(on: db).filter(\.$unit.$id == unit.requireID()).all()
         guard !records.isEmpty else { return [:] }
-        let versions = try await ProcedureVersionRecord.query(on: db).filter(\.$procedure.$id ~~ records.compactMap(\.id)).all()
-        let latestByID = Dictionary(versions.map { ($0.$procedure.id, $0) }, uniquingKeysWith: { $0.version >= $1.version ? $0 : $1 })
+        let versions = try await ProcedureVersionRecord.query(on: db).filter(
+            \.$procedure.$id ~~ records.compactMap(\.id)
+        ).all()
+        let latestByID = Dictionary(
+            versions.map { ($0.$procedure.id, $0) }, uniquingKeysWith: { $0.version >= $1.version ? $0 : $1 })
         var out: [String: (ProcedureRecord, Procedure)] = [:]
         for r in records { if let id = r.id, let v = latestByID[id] { out[r.code] = (r, try v.procedureContent) } }
         return out
@@ -31,7 +41,9 @@ package enum CatalogQueries {
 
     package static func find(code: String, unitCode: String?, on db: Database) async throws -> ProcedureRecord {
         var q = ProcedureRecord.query(on: db).filter(\.$code == code).with(\.$unit)
-        if let unitCode, !unitCode.isEmpty, let unit = try await UnitRecord.query(on: db).filter(\.$code == unitCode).first() {
+        if let unitCode, !unitCode.isEmpty,
+            let unit = try await UnitRecord.query(on: db).filter(\.$code == unitCode).first()
+        {
             q = q.filter(\.$unit.$id == (try unit.requireID()))
         }
         guard let p = try await q.first() else { throw AppError.notFound }
@@ -54,7 +66,8 @@ package enum CatalogQueries {
 
         enum CodingKeys: String, CodingKey {
             case code, name, field, complete, online, retired
-            case unitID = "unit_id", latestVersion = "latest_version", foldedName = "folded_name", searchText = "search_text"
+            case unitID = "unit_id", latestVersion = "latest_version", foldedName = "folded_name", searchText =
+                "search_text"
         }
     }
 
@@ -63,8 +76,10 @@ package enum CatalogQueries {
     /// The database orders the matches (phrase in the name, then words in the name, then shorter
     /// names) and returns only the first `limit`, read through SQLKit without model objects; the
     /// exact ranking of those few happens here. `total` counts every match.
-    package static func search(_ query: String, field: String?, unitID: UUID?, includeRetired: Bool = false, onlineOnly: Bool = false,
-                               limit: Int = 200, on db: Database) async throws -> (listings: [Listing], total: Int) {
+    package static func search(
+        _ query: String, field: String?, unitID: UUID?, includeRetired: Bool = false, onlineOnly: Bool = false,
+        limit: Int = 200, on db: Database
+    ) async throws -> (listings: [Listing], total: Int) {
         let tokens = SearchText.tokens(query)
         func filtered<B: SQLPredicateBuilder>(_ q: B) -> B {
             var q = q
@@ -75,21 +90,35 @@ package enum CatalogQueries {
             for t in tokens { q = q.where("search_text", .like, "%" + t + "%") }
             return q
         }
-        var q = filtered(db.sql.select()
-            .columns("code", "name", "field", "unit_id", "complete", "online", "retired", "latest_version", "folded_name", "search_text")
-            .from(ProcedureRecord.schema))
+        var q = filtered(
+            db.sql.select()
+                .columns(
+                    "code", "name", "field", "unit_id", "complete", "online", "retired", "latest_version",
+                    "folded_name", "search_text"
+                )
+                .from(ProcedureRecord.schema))
         if !tokens.isEmpty {
             let phrase = tokens.joined(separator: " ")
-            q = q.orderBy(SQLQueryString("CASE WHEN ' ' || folded_name LIKE \(bind: "% " + phrase + "%") THEN 0 ELSE 1 END"))
-            for t in tokens { q = q.orderBy(SQLQueryString("CASE WHEN folded_name LIKE \(bind: "%" + t + "%") THEN 0 ELSE 1 END")) }
+            q = q.orderBy(
+                SQLQueryString("CASE WHEN ' ' || folded_name LIKE \(bind: "% " + phrase + "%") THEN 0 ELSE 1 END"))
+            for t in tokens {
+                q = q.orderBy(SQLQueryString("CASE WHEN folded_name LIKE \(bind: "%" + t + "%") THEN 0 ELSE 1 END"))
+            }
         }
         q = q.orderBy(SQLFunction("length", args: SQLColumn("folded_name"))).orderBy("folded_name").limit(limit)
         struct Count: Decodable { let n: Int }
-        let total = try await filtered(db.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(ProcedureRecord.schema))
+        let total =
+            try await filtered(
+                db.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(ProcedureRecord.schema)
+            )
             .first(decoding: Count.self)?.n ?? 0
         let rows = try await q.all(decoding: Listing.self)
         let ranked = rows.map { r in
-            (SearchText.score(foldedName: r.foldedName, foldedCode: r.code.lowercased(), foldedOther: r.searchText, tokens: tokens) ?? Int.min, r)
+            (
+                SearchText.score(
+                    foldedName: r.foldedName, foldedCode: r.code.lowercased(), foldedOther: r.searchText, tokens: tokens
+                ) ?? Int.min, r
+            )
         }
         return (ranked.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1.foldedName < $1.1.foldedName }.map(\.1), total)
     }

@@ -1,31 +1,66 @@
 import Foundation
-import Plot
 import PhuongSoCore
+import Plot
 
 /// Views of the public catalogue.
 enum CatalogViews {
-    static func list(_ ctx: PageContext, query: CatalogPublicController.ListQuery, hits: [CatalogQueries.Listing], total: Int, fields: [String]) -> HTML {
+    static func list(
+        _ ctx: PageContext, query: CatalogPublicController.ListQuery, hits: [CatalogQueries.Listing], total: Int,
+        fields: [String]
+    ) -> HTML {
         let searched = !(query.q ?? "").trimmingCharacters(in: .whitespaces).isEmpty || !(query.field ?? "").isEmpty
-        return Layout.page(ctx, title: ctx.t("Thủ tục hành chính", "Administrative procedures"),
-            Components.form(action: "/procedures", method: "get",
+        return Layout.page(
+            ctx, title: ctx.t("Thủ tục hành chính", "Administrative procedures"),
+            Components.form(
+                action: "/procedures", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
-                Components.textField(ctx, name: "q", label: ctx.t("Tìm thủ tục (gõ có dấu hoặc không dấu)", "Search (with or without diacritics)"),
-                                     value: query.q ?? "", type: .search, hint: ctx.t("Ví dụ: khai sinh, kết hôn, chứng thực", "e.g. khai sinh, ket hon, chung thuc")),
-                Components.select(ctx, name: "field", label: ctx.t("Lĩnh vực", "Field"),
-                                  options: [("", ctx.t("Tất cả lĩnh vực", "All fields"))] + fields.map { ($0, $0) }, selected: query.field),
+                Components.textField(
+                    ctx, name: "q",
+                    label: ctx.t("Tìm thủ tục (gõ có dấu hoặc không dấu)", "Search (with or without diacritics)"),
+                    value: query.q ?? "", type: .search,
+                    hint: ctx.t("Ví dụ: khai sinh, kết hôn, chứng thực", "e.g. khai sinh, ket hon, chung thuc")),
+                Components.select(
+                    ctx, name: "field", label: ctx.t("Lĩnh vực", "Field"),
+                    options: [("", ctx.t("Tất cả lĩnh vực", "All fields"))] + fields.map { ($0, $0) },
+                    selected: query.field),
                 Components.submit(ctx.t("Tìm", "Search"))),
-            .p(.attribute(named: "role", value: "status"),
-               .text(searched ? ctx.t("Tìm thấy \(total) thủ tục.", "\(total) procedures found.")
-                              : ctx.t("Có \(total) thủ tục.", "\(total) procedures.")),
-               .if(total > hits.count, .text(ctx.t(" Hiển thị \(hits.count) kết quả phù hợp nhất; hãy gõ thêm từ để thu hẹp.",
-                                                   " Showing the \(hits.count) best matches; add words to narrow the search.")))),
-            .ul(.class("results"), .forEach(hits) { r in
-                .li(.a(.href(ctx.link("/procedures/\(r.code)")), .text(r.name)),
-                    .span(.class("hint"), .text(" — " + r.field + " · " + r.code)),
-                    .if(!r.complete, .span(.class("hint"), .text(ctx.t(" (đang cập nhật thông tin)", " (details being completed)")))))
-            }),
-            .if(!fields.isEmpty, .p(.text(ctx.t("Bảng niêm yết theo lĩnh vực: ", "Posting sheets by field: ")),
-                .forEach(fields) { f in .group(.a(.href(ctx.link("/procedures/posting?field=" + (f.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))), .text(f)), .text(" ")) }))
+            .p(
+                .attribute(named: "role", value: "status"),
+                .text(
+                    searched
+                        ? ctx.t("Tìm thấy \(total) thủ tục.", "\(total) procedures found.")
+                        : ctx.t("Có \(total) thủ tục.", "\(total) procedures.")),
+                .if(
+                    total > hits.count,
+                    .text(
+                        ctx.t(
+                            " Hiển thị \(hits.count) kết quả phù hợp nhất; hãy gõ thêm từ để thu hẹp.",
+                            " Showing the \(hits.count) best matches; add words to narrow the search.")))),
+            .ul(
+                .class("results"),
+                .forEach(hits) { r in
+                    .li(
+                        .a(.href(ctx.link("/procedures/\(r.code)")), .text(r.name)),
+                        .span(.class("hint"), .text(" — " + r.field + " · " + r.code)),
+                        .if(
+                            !r.complete,
+                            .span(
+                                .class("hint"), .text(ctx.t(" (đang cập nhật thông tin)", " (details being completed)"))
+                            )))
+                }),
+            .if(
+                !fields.isEmpty,
+                .p(
+                    .text(ctx.t("Bảng niêm yết theo lĩnh vực: ", "Posting sheets by field: ")),
+                    .forEach(fields) { f in
+                        .group(
+                            .a(
+                                .href(
+                                    ctx.link(
+                                        "/procedures/posting?field="
+                                            + (f.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))),
+                                .text(f)), .text(" "))
+                    }))
         )
     }
 
@@ -38,15 +73,24 @@ enum CatalogViews {
         }
     }
 
-    static func procedure(_ ctx: PageContext, record: ProcedureRecord, version: ProcedureVersionRecord, content p: Procedure) -> HTML {
+    static func procedure(
+        _ ctx: PageContext, record: ProcedureRecord, version: ProcedureVersionRecord, content p: Procedure
+    ) -> HTML {
         func row(_ label: String, _ value: String) -> Node<HTML.DescriptionListContext> {
             value.isEmpty ? .empty : .group(.dt(.text(label)), .dd(.text(value)))
         }
         let fee = p.feeAmount.map { $0 == 0 ? ctx.t("Không thu", "Free") : Self.vnd($0) } ?? ""
-        return Layout.page(ctx, title: p.name,
-            .if(record.retired, Components.alert(ctx.t("Thủ tục này đã bãi bỏ.", "This procedure has been withdrawn."))),
-            .if(!p.isComplete, Components.alert(ctx.t("Thông tin thủ tục đang được cập nhật; vui lòng liên hệ Bộ phận Một cửa trước khi nộp hồ sơ.",
-                                                     "This procedure's details are being completed; please ask the one-stop counter before applying."))),
+        return Layout.page(
+            ctx, title: p.name,
+            .if(
+                record.retired, Components.alert(ctx.t("Thủ tục này đã bãi bỏ.", "This procedure has been withdrawn."))),
+            .if(
+                !p.isComplete,
+                Components.alert(
+                    ctx.t(
+                        "Thông tin thủ tục đang được cập nhật; vui lòng liên hệ Bộ phận Một cửa trước khi nộp hồ sơ.",
+                        "This procedure's details are being completed; please ask the one-stop counter before applying."
+                    ))),
             .dl(
                 row(ctx.t("Mã thủ tục", "Code"), p.code),
                 row(ctx.t("Lĩnh vực", "Field"), p.field),
@@ -54,9 +98,18 @@ enum CatalogViews {
                 row(ctx.t("Cơ quan thực hiện", "Agency"), p.agency),
                 row(ctx.t("Đối tượng thực hiện", "Who may apply"), p.subjects),
                 row(ctx.t("Cách thức thực hiện", "How to apply"), p.submissionWays),
-                row(ctx.t("Nộp trực tuyến", "Online"), p.onlineLevel == .full ? ctx.t("Toàn trình: nộp, nhận kết quả trực tuyến hoặc qua bưu chính", "Fully online: apply and receive the result online or by post")
-                                                     : p.onlineLevel == .partial ? ctx.t("Một phần", "Partly online") : ctx.t("Nộp trực tiếp tại Bộ phận Một cửa", "In person at the one-stop counter")),
-                row(ctx.t("Thời hạn giải quyết", "Time limit"), p.timeLimit.map { ctx.lang == .vi ? $0.vietnamese : $0.english } ?? ""),
+                row(
+                    ctx.t("Nộp trực tuyến", "Online"),
+                    p.onlineLevel == .full
+                        ? ctx.t(
+                            "Toàn trình: nộp, nhận kết quả trực tuyến hoặc qua bưu chính",
+                            "Fully online: apply and receive the result online or by post")
+                        : p.onlineLevel == .partial
+                            ? ctx.t("Một phần", "Partly online")
+                            : ctx.t("Nộp trực tiếp tại Bộ phận Một cửa", "In person at the one-stop counter")),
+                row(
+                    ctx.t("Thời hạn giải quyết", "Time limit"),
+                    p.timeLimit.map { ctx.lang == .vi ? $0.vietnamese : $0.english } ?? ""),
                 row(ctx.t("Lệ phí (đồng)", "Fee"), fee),
                 row(ctx.t("Phí, lệ phí", "Fees and charges"), p.feeText),
                 row(ctx.t("Kết quả", "Result"), p.result),
@@ -65,21 +118,61 @@ enum CatalogViews {
             ),
             .h2(.text(ctx.t("Thành phần hồ sơ", "Documents to submit"))),
             p.components.isEmpty
-                ? .p(.text(ctx.t("Đang cập nhật: văn bản công bố đã đọc chưa nêu thành phần hồ sơ của thủ tục này tại cấp xã; vui lòng hỏi Bộ phận Một cửa.",
-                                 "Being updated: the published text read so far does not list this procedure's documents at commune level; please ask the one-stop counter.")))
-                : .ol(.forEach(p.components) { c in
-                    .li(.text(c.name), .if(!c.formAndCount.isEmpty, .text(" (" + c.formAndCount + ")")), .text(" — "), .em(.text(requirementName(c.requirement, ctx))),
-                        .if(c.reusable, .span(.class("hint"), .text(ctx.t(" — có thể dùng lại từ kho dữ liệu của công dân", " — can be reused from your data store")))))
-                }),
+                ? .p(
+                    .text(
+                        ctx.t(
+                            """
+                            Đang cập nhật: văn bản công bố đã đọc chưa nêu thành phần hồ sơ của thủ tục này tại cấp \
+                            xã; vui lòng hỏi Bộ phận Một cửa.
+                            """,
+                            """
+                            Being updated: the published text read so far does not list this procedure's documents \
+                            at commune level; please ask the one-stop counter.
+                            """
+                        )))
+                : .ol(
+                    .forEach(p.components) { c in
+                        .li(
+                            .text(c.name), .if(!c.formAndCount.isEmpty, .text(" (" + c.formAndCount + ")")),
+                            .text(" — "), .em(.text(requirementName(c.requirement, ctx))),
+                            .if(
+                                c.reusable,
+                                .span(
+                                    .class("hint"),
+                                    .text(
+                                        ctx.t(
+                                            " — có thể dùng lại từ kho dữ liệu của công dân",
+                                            " — can be reused from your data store")))))
+                    }),
             .if(!p.notes.isEmpty, .group(.h2(.text(ctx.t("Ghi chú", "Notes"))), .p(.text(p.notes)))),
-            .if(!p.legalBases.isEmpty, .group(.h2(.text(ctx.t("Căn cứ pháp lý", "Legal basis"))), .ul(.forEach(p.legalBases) { .li(.text($0)) }))),
-            .if(!p.steps.isEmpty, .group(
-                .h2(.text(ctx.t("Quy trình nội bộ", "Internal process"))),
-                Components.table(caption: ctx.t("Các bước xử lý và thời gian (giờ làm việc)", "Steps and working hours"),
-                                 headers: ["#", ctx.t("Người thực hiện", "Actor"), ctx.t("Nội dung", "Task"), ctx.t("Giờ", "Hours")],
-                                 rows: p.steps.enumerated().map { [.text(String($0.offset + 1)), .text($0.element.actor), .text($0.element.task), .text(Procedure.number($0.element.hours))] }))),
-            .p(.class("hint"), .text(ctx.t("Phiên bản \(version.version), hiệu lực từ \(version.effectiveFrom). ", "Version \(version.version), in force from \(version.effectiveFrom). ")),
-               .a(.href(ctx.link("/procedures/\(record.code)/history")), .text(ctx.t("Lịch sử các phiên bản", "Version history")))),
+            .if(
+                !p.legalBases.isEmpty,
+                .group(
+                    .h2(.text(ctx.t("Căn cứ pháp lý", "Legal basis"))), .ul(.forEach(p.legalBases) { .li(.text($0)) }))),
+            .if(
+                !p.steps.isEmpty,
+                .group(
+                    .h2(.text(ctx.t("Quy trình nội bộ", "Internal process"))),
+                    Components.table(
+                        caption: ctx.t("Các bước xử lý và thời gian (giờ làm việc)", "Steps and working hours"),
+                        headers: [
+                            "#", ctx.t("Người thực hiện", "Actor"), ctx.t("Nội dung", "Task"), ctx.t("Giờ", "Hours"),
+                        ],
+                        rows: p.steps.enumerated().map {
+                            [
+                                .text(String($0.offset + 1)), .text($0.element.actor), .text($0.element.task),
+                                .text(Procedure.number($0.element.hours)),
+                            ]
+                        }))),
+            .p(
+                .class("hint"),
+                .text(
+                    ctx.t(
+                        "Phiên bản \(version.version), hiệu lực từ \(version.effectiveFrom). ",
+                        "Version \(version.version), in force from \(version.effectiveFrom). ")),
+                .a(
+                    .href(ctx.link("/procedures/\(record.code)/history")),
+                    .text(ctx.t("Lịch sử các phiên bản", "Version history")))),
             .if(!p.source.isEmpty, .p(.class("hint"), .text(ctx.t("Nguồn: ", "Source: ") + p.source)))
         )
     }
@@ -94,61 +187,115 @@ enum CatalogViews {
         return out + " đồng"
     }
 
-    static func history(_ ctx: PageContext, record: ProcedureRecord, versions: [ProcedureVersionRecord], contents: [Procedure]) -> HTML {
-        Layout.page(ctx, title: ctx.t("Lịch sử phiên bản — ", "Version history — ") + record.name,
+    static func history(
+        _ ctx: PageContext, record: ProcedureRecord, versions: [ProcedureVersionRecord], contents: [Procedure]
+    ) -> HTML {
+        Layout.page(
+            ctx, title: ctx.t("Lịch sử phiên bản — ", "Version history — ") + record.name,
             .forEach(Array(zip(versions, contents).enumerated()).reversed()) { i, pair in
                 let (v, p) = pair
                 let changes = i == 0 ? [] : CatalogDiff.fieldChanges(contents[i - 1], p)
                 return .section(
-                    .h2(.text(ctx.t("Phiên bản \(v.version), hiệu lực từ \(v.effectiveFrom)", "Version \(v.version), in force from \(v.effectiveFrom)"))),
-                    .p(.class("hint"), .text(ctx.t("Người nhập: ", "Entered by: ") + v.createdBy), .text(" · "),
-                       .a(.href(ctx.link("/procedures/\(record.code)?version=\(v.version)")), .text(ctx.t("Xem phiên bản này", "View this version")))),
-                    i == 0 ? .p(.text(ctx.t("Phiên bản đầu tiên.", "First version."))) :
-                    changes.isEmpty ? .p(.text(ctx.t("Không thay đổi nội dung.", "No change of content."))) :
-                    Components.table(caption: ctx.t("Thay đổi so với phiên bản \(versions[i - 1].version)", "Changes from version \(versions[i - 1].version)"),
-                                     headers: [ctx.t("Mục", "Field"), ctx.t("Trước", "Before"), ctx.t("Sau", "After")],
-                                     rows: changes.map { [.text($0.field), .del(.text($0.before)), .ins(.text($0.after))] })
+                    .h2(
+                        .text(
+                            ctx.t(
+                                "Phiên bản \(v.version), hiệu lực từ \(v.effectiveFrom)",
+                                "Version \(v.version), in force from \(v.effectiveFrom)"))),
+                    .p(
+                        .class("hint"), .text(ctx.t("Người nhập: ", "Entered by: ") + v.createdBy), .text(" · "),
+                        .a(
+                            .href(ctx.link("/procedures/\(record.code)?version=\(v.version)")),
+                            .text(ctx.t("Xem phiên bản này", "View this version")))),
+                    i == 0
+                        ? .p(.text(ctx.t("Phiên bản đầu tiên.", "First version.")))
+                        : changes.isEmpty
+                            ? .p(.text(ctx.t("Không thay đổi nội dung.", "No change of content.")))
+                            : Components.table(
+                                caption: ctx.t(
+                                    "Thay đổi so với phiên bản \(versions[i - 1].version)",
+                                    "Changes from version \(versions[i - 1].version)"),
+                                headers: [ctx.t("Mục", "Field"), ctx.t("Trước", "Before"), ctx.t("Sau", "After")],
+                                rows: changes.map { [.text($0.field), .del(.text($0.before)), .ins(.text($0.after))] })
                 )
             }
         )
     }
 
     /// The A4 posting sheet: the official header, then one row per procedure in force.
-    static func posting(_ ctx: PageContext, field: String?, rows: [(ProcedureRecord, Procedure)], day: LocalDate) -> HTML {
+    static func posting(_ ctx: PageContext, field: String?, rows: [(ProcedureRecord, Procedure)], day: LocalDate)
+        -> HTML
+    {
         let unitName = rows.first.map { ($0.0.$unit.value?.name ?? "") } ?? ""
         return HTML(
             .attribute(named: "lang", value: "vi"),
-            .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                  .element(named: "title", text: "Niêm yết thủ tục hành chính" + (field.map { " — " + $0 } ?? "")), .style(printStyles)),
-            .body(.main(
-                .div(.class("header"),
-                     .div(.p(.text("ỦY BAN NHÂN DÂN")), .p(.strong(.text(unitName.uppercased()))), .p(.class("rule"), .text(" "))),
-                     .div(.p(.strong(.text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))), .p(.strong(.u(.text("Độc lập - Tự do - Hạnh phúc")))))),
-                .h1(.text("DANH MỤC THỦ TỤC HÀNH CHÍNH" + (field.map { " LĨNH VỰC " + $0.uppercased() } ?? ""))),
-                .p(.class("sub"), .text("thuộc thẩm quyền giải quyết, niêm yết ngày \(pad(day.day))/\(pad(day.month))/\(day.year)")),
-                .table(
-                    .thead(.tr(.th(.text("STT")), .th(.text("Mã số")), .th(.text("Tên thủ tục")), .th(.text("Thời hạn giải quyết")),
-                               .th(.text("Phí, lệ phí")), .th(.text("Nộp trực tuyến")), .th(.text("Căn cứ pháp lý")))),
-                    .tbody(.forEach(Array(rows.enumerated())) { i, row in
-                        let p = row.1
-                        return .tr(.td(.text(String(i + 1))), .td(.text(p.code)), .td(.text(p.name)), .td(.text(p.timeLimit?.vietnamese ?? "Đang cập nhật")),
-                                   .td(.text(p.feeAmount.map { $0 == 0 ? "Không thu" : vnd($0) } ?? (p.feeText.isEmpty ? "Đang cập nhật" : String(p.feeText.prefix(160)) + (p.feeText.count > 160 ? "…" : "")))),
-                                   .td(.text(p.onlineLevel == .full ? "Toàn trình" : p.onlineLevel == .partial ? "Một phần" : "—")),
-                                   .td(.text(p.legalBases.joined(separator: "; "))))
-                    })
-                ),
-                .p(.class("foot"), .text("Danh mục được tạo từ cơ sở dữ liệu thủ tục hành chính của đơn vị; tra cứu chi tiết tại mục Thủ tục hành chính trên PhuongSo."))
-            ))
+            .head(
+                .meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", text: "Niêm yết thủ tục hành chính" + (field.map { " — " + $0 } ?? "")),
+                .style(printStyles)),
+            .body(
+                .main(
+                    .div(
+                        .class("header"),
+                        .div(
+                            .p(.text("ỦY BAN NHÂN DÂN")), .p(.strong(.text(unitName.uppercased()))),
+                            .p(.class("rule"), .text(" "))),
+                        .div(
+                            .p(.strong(.text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))),
+                            .p(.strong(.u(.text("Độc lập - Tự do - Hạnh phúc")))))),
+                    .h1(.text("DANH MỤC THỦ TỤC HÀNH CHÍNH" + (field.map { " LĨNH VỰC " + $0.uppercased() } ?? ""))),
+                    .p(
+                        .class("sub"),
+                        .text(
+                            "thuộc thẩm quyền giải quyết, niêm yết ngày \(pad(day.day))/\(pad(day.month))/\(day.year)")),
+                    .table(
+                        .thead(
+                            .tr(
+                                .th(.text("STT")), .th(.text("Mã số")), .th(.text("Tên thủ tục")),
+                                .th(.text("Thời hạn giải quyết")),
+                                .th(.text("Phí, lệ phí")), .th(.text("Nộp trực tuyến")), .th(.text("Căn cứ pháp lý")))),
+                        .tbody(
+                            .forEach(Array(rows.enumerated())) { i, row in
+                                let p = row.1
+                                return .tr(
+                                    .td(.text(String(i + 1))), .td(.text(p.code)), .td(.text(p.name)),
+                                    .td(.text(p.timeLimit?.vietnamese ?? "Đang cập nhật")),
+                                    .td(
+                                        .text(
+                                            p.feeAmount.map { $0 == 0 ? "Không thu" : vnd($0) }
+                                                ?? (p.feeText.isEmpty
+                                                    ? "Đang cập nhật"
+                                                    : String(p.feeText.prefix(160))
+                                                        + (p.feeText.count > 160 ? "…" : "")))),
+                                    .td(
+                                        .text(
+                                            p.onlineLevel == .full
+                                                ? "Toàn trình" : p.onlineLevel == .partial ? "Một phần" : "—")),
+                                    .td(.text(p.legalBases.joined(separator: "; "))))
+                            })
+                    ),
+                    .p(
+                        .class("foot"),
+                        .text(
+                            """
+                            Danh mục được tạo từ cơ sở dữ liệu thủ tục hành chính của đơn vị; tra cứu chi tiết tại \
+                            mục Thủ tục hành chính trên PhuongSo.
+                            """
+                        ))
+                ))
         )
     }
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     static let printStyles = """
-    @page{size:A4 landscape;margin:15mm 15mm 15mm 20mm}body{font-family:"Times New Roman","Liberation Serif",serif;font-size:12pt;color:#000;margin:0}
-    main{max-width:277mm;margin:0 auto;padding:8mm}.header{display:flex;justify-content:space-between;text-align:center}.header p{margin:0}
-    .rule{border-top:1px solid #000;width:30%;margin:2px auto!important}h1{font-size:14pt;text-align:center;margin:12px 0 0}.sub{text-align:center;font-style:italic;margin:2px 0 10px}
-    table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:3px 4px;vertical-align:top;font-size:11pt}th{text-align:center}
-    tr{break-inside:avoid}thead{display:table-header-group}.foot{font-size:10pt;font-style:italic}
-    """
+        @page{size:A4 landscape;margin:15mm 15mm 15mm 20mm}
+        body{font-family:"Times New Roman","Liberation Serif",serif;font-size:12pt;color:#000;margin:0}
+        main{max-width:277mm;margin:0 auto;padding:8mm}
+        .header{display:flex;justify-content:space-between;text-align:center}.header p{margin:0}
+        .rule{border-top:1px solid #000;width:30%;margin:2px auto!important}
+        h1{font-size:14pt;text-align:center;margin:12px 0 0}.sub{text-align:center;font-style:italic;margin:2px 0 10px}
+        table{border-collapse:collapse;width:100%}
+        th,td{border:1px solid #000;padding:3px 4px;vertical-align:top;font-size:11pt}th{text-align:center}
+        tr{break-inside:avoid}thead{display:table-header-group}.foot{font-size:10pt;font-style:italic}
+        """
 }

@@ -26,16 +26,22 @@ package final class ProcedureRecord: Model, @unchecked Sendable {
 
     package init() {}
     package init(unitID: UUID, procedure p: Procedure) {
-        $unit.id = unitID; code = p.code; retired = false; latestVersion = 0
+        $unit.id = unitID
+        code = p.code
+        retired = false
+        latestVersion = 0
         describe(p)
     }
 
     /// Copies the listing columns from a version's content.
     package func describe(_ p: Procedure) {
-        name = p.name; field = p.field; complete = p.isComplete
+        name = p.name
+        field = p.field
+        complete = p.isComplete
         foldedName = SearchText.fold(p.name)
         online = p.onlineLevel != .none
-        searchText = SearchText.fold([p.name, p.code, p.field, p.result, p.components.map(\.name).joined(separator: " ")].joined(separator: " "))
+        searchText = SearchText.fold(
+            [p.name, p.code, p.field, p.result, p.components.map(\.name).joined(separator: " ")].joined(separator: " "))
     }
 }
 
@@ -52,9 +58,14 @@ package final class ProcedureVersionRecord: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
 
     package init() {}
-    package init(procedureID: UUID, version: Int, effectiveFrom: LocalDate, procedure: Procedure, createdBy: String) throws {
-        $procedure.id = procedureID; self.version = version; self.effectiveFrom = effectiveFrom.description
-        content = try ProcedureVersionRecord.encode(procedure); self.createdBy = createdBy
+    package init(procedureID: UUID, version: Int, effectiveFrom: LocalDate, procedure: Procedure, createdBy: String)
+        throws
+    {
+        $procedure.id = procedureID
+        self.version = version
+        self.effectiveFrom = effectiveFrom.description
+        content = try ProcedureVersionRecord.encode(procedure)
+        self.createdBy = createdBy
     }
 
     package var procedureContent: Procedure {
@@ -102,5 +113,7 @@ struct CreateProcedureVersions: AsyncMigration {
             .unique(on: "procedure_id", "version")
             .create()
     }
-    func revert(on database: Database) async throws { try await database.schema(ProcedureVersionRecord.schema).delete() }
+    func revert(on database: Database) async throws {
+        try await database.schema(ProcedureVersionRecord.schema).delete()
+    }
 }

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import PhuongSoCore
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads the first worksheet of an XLSX workbook into rows, as the CSV reader does: each row
 /// keeps its spreadsheet row number, cells are text (shared strings, inline strings, numbers).
@@ -12,7 +13,9 @@ enum XLSXReader {
 
     static func rows(_ bytes: [UInt8]) throws -> [CSV.Record] {
         let archive: Archive
-        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch { throw Failure(reason: "not a ZIP archive") }
+        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
+            throw Failure(reason: "not a ZIP archive")
+        }
         func entry(_ path: String) throws -> Data? {
             guard let e = archive[path] else { return nil }
             guard e.uncompressedSize < 64 * 1024 * 1024 else { throw Failure(reason: "\(path) is too large") }
@@ -20,8 +23,11 @@ enum XLSXReader {
             _ = try archive.extract(e, skipCRC32: false) { out.append($0) }
             return out
         }
-        guard let sheetPath = try firstSheetPath(workbook: entry("xl/workbook.xml"), rels: entry("xl/_rels/workbook.xml.rels")),
-              let sheet = try entry(sheetPath) else { throw Failure(reason: "no worksheet") }
+        guard
+            let sheetPath = try firstSheetPath(
+                workbook: entry("xl/workbook.xml"), rels: entry("xl/_rels/workbook.xml.rels")),
+            let sheet = try entry(sheetPath)
+        else { throw Failure(reason: "no worksheet") }
         let shared = try entry("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
         return try SheetParser.parse(sheet, shared: shared)
     }
@@ -63,15 +69,24 @@ private class XMLWalker: NSObject {
 private final class AttributeCollector: XMLWalker, XMLParserDelegate {
     let element: String, attribute: String
     var values: [String] = []
-    init(element: String, attribute: String) { self.element = element; self.attribute = attribute }
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    init(element: String, attribute: String) {
+        self.element = element
+        self.attribute = attribute
+    }
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if name == element || name.hasSuffix(":" + element), let v = attributes[attribute] { values.append(v) }
     }
 }
 
 private final class RelationshipCollector: XMLWalker, XMLParserDelegate {
     var targets: [String: String] = [:]
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
     }
 }
@@ -87,7 +102,10 @@ private final class SharedStrings: XMLWalker, XMLParserDelegate {
         if s.failed { throw XLSXReader.Failure(reason: "sharedStrings.xml is not valid XML") }
         return s.strings
     }
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if name == "si" { current = "" }
         if name == "t" { inText = true }
         // Phonetic runs (rPh) repeat text for East Asian readings: skip them.
@@ -117,7 +135,10 @@ private final class SheetParser: XMLWalker, XMLParserDelegate {
         return p.records
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch name {
         case "row":
             row = [:]
@@ -136,9 +157,15 @@ private final class SheetParser: XMLWalker, XMLParserDelegate {
         switch name {
         case "v", "t": collecting = false
         case "c":
-            guard cellColumn < 1000 else { problem = "row \(rowNumber) has too many columns"; return }
+            guard cellColumn < 1000 else {
+                problem = "row \(rowNumber) has too many columns"
+                return
+            }
             if cellType == "s" {
-                guard let i = Int(text), i >= 0, i < shared.count else { problem = "row \(rowNumber) refers to a missing shared string"; return }
+                guard let i = Int(text), i >= 0, i < shared.count else {
+                    problem = "row \(rowNumber) refers to a missing shared string"
+                    return
+                }
                 row[cellColumn] = shared[i]
             } else if cellType == "b" {
                 row[cellColumn] = text == "1" ? "TRUE" : "FALSE"

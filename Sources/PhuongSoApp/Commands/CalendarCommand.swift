@@ -7,7 +7,9 @@ package enum CalendarCommand {
         switch args.positional.first {
         case "holidays"?:
             let calendar = try await calendar(args)
-            guard let y = Int(try args.required("--year")) else { throw UsageError("invalid --year '\(args.value("--year") ?? "")'") }
+            guard let y = Int(try args.required("--year")) else {
+                throw UsageError("invalid --year '\(args.value("--year") ?? "")'")
+            }
             print(try holidayLines(year: y, calendar: calendar).joined(separator: "\n"))
         case "due"?:
             let calendar = try await calendar(args)
@@ -40,7 +42,8 @@ package enum CalendarCommand {
 
     package static func due(_ args: Arguments, calendar: WorkingCalendar) throws -> String {
         let from = try LocalDateTime(parsing: try args.required("--from"), utcOffset: calendar.utcOffset)
-        let modes = [args.value("--hours") != nil, args.value("--days") != nil, args.flag("--same-day")].filter { $0 }.count
+        let modes = [args.value("--hours") != nil, args.value("--days") != nil, args.flag("--same-day")].filter { $0 }
+            .count
         guard modes == 1 else { throw UsageError("give exactly one of --hours N, --days N, --same-day") }
         let due: Instant
         if let h = args.value("--hours") {
@@ -50,7 +53,9 @@ package enum CalendarCommand {
             guard let v = Double(d) else { throw CalendarError.invalidLength(d) }
             due = try calendar.adding(days: v, to: from.instant)
         } else {
-            let cutoff = try args.value("--cutoff").map { (c: String) throws(CalendarError) in try TimeOfDay(parsing: c) } ?? TimeOfDay(hour: 15)
+            let cutoff =
+                try args.value("--cutoff").map { (c: String) throws(CalendarError) in try TimeOfDay(parsing: c) }
+                ?? TimeOfDay(hour: 15)
             due = try calendar.sameDayDue(receivedAt: from.instant, cutoff: cutoff)
         }
         return LocalDateTime(due, utcOffset: calendar.utcOffset).description
@@ -63,8 +68,10 @@ package enum CalendarCommand {
         if let l = args.value("--lunar") {
             let parts = l.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { throw CalendarError.malformedDate(l) }
-            return try LunarCalendar.solar(from: LunarDate(year: y, month: m, day: d, isLeapMonth: args.flag("--leap"))).description
+                let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+            else { throw CalendarError.malformedDate(l) }
+            return try LunarCalendar.solar(from: LunarDate(year: y, month: m, day: d, isLeapMonth: args.flag("--leap")))
+                .description
         }
         throw UsageError("give --solar YYYY-MM-DD or --lunar YYYY-MM-DD [--leap]")
     }

@@ -12,29 +12,45 @@ package enum CommandLineTool {
         do {
             switch args.first {
             case "serve"?: try await serve(Arguments(args.dropFirst()))
-            case "migrate"?: try await withApp { app in try await app.autoMigrate(); print("migrated") }
+            case "migrate"?:
+                try await withApp { app in
+                    try await app.autoMigrate()
+                    print("migrated")
+                }
             case "demo"?: try await demo()
             case "user"?: try await user(Arguments(args.dropFirst()))
             case "calendar"?: try await CalendarCommand.run(Arguments(args.dropFirst()), lang: lang)
             case "audit"?: return try await audit(Arguments(args.dropFirst()))
             case "catalog"?: return try await CatalogCommand.run(Arguments(args.dropFirst()), lang: lang)
-            case "backup"?: try await Backup.backup(to: Arguments(args.dropFirst()).required("--to"), config: AppConfig.fromEnvironment())
+            case "backup"?:
+                try await Backup.backup(
+                    to: Arguments(args.dropFirst()).required("--to"), config: AppConfig.fromEnvironment())
             case "payments"?: try await payments(Arguments(args.dropFirst()))
             case "keys"?:
                 let a = Arguments(args.dropFirst())
-                guard a.positional.first == "rotate" else { throw UsageError("usage: phuongso keys rotate --unit UNITCODE") }
+                guard a.positional.first == "rotate" else {
+                    throw UsageError("usage: phuongso keys rotate --unit UNITCODE")
+                }
                 try await withApp { app in
                     let unit = try await UnitQueries.find(code: a.required("--unit"), on: app.db)
-                    let key = try await SigningKeys.rotate(for: unit, dataDirectory: app.config.dataDirectory, actor: .system("cli", at: app.now), now: app.now, on: app.db)
+                    let key = try await SigningKeys.rotate(
+                        for: unit, dataDirectory: app.config.dataDirectory, actor: .system("cli", at: app.now),
+                        now: app.now, on: app.db)
                     print("new signing key \(key.keyID) for \(unit.code)")
                 }
             case "gateway-sandbox"?:
                 let a = Arguments(args.dropFirst())
-                guard let port = Int(a.value("--port") ?? ""), (1...65535).contains(port) else { throw UsageError("gateway-sandbox needs --port P") }
+                guard let port = Int(a.value("--port") ?? ""), (1...65535).contains(port) else {
+                    throw UsageError("gateway-sandbox needs --port P")
+                }
                 let env = ProcessInfo.processInfo.environment
-                try await GatewaySandbox.serve(hostname: a.value("--hostname") ?? "127.0.0.1", port: port,
-                                               merchant: env["PHUONGSO_GATEWAY_MERCHANT"] ?? "PHUONGSO", secret: env["PHUONGSO_GATEWAY_SECRET"] ?? GatewaySandbox.defaultSecret)
-            case "restore"?: try await Backup.restore(from: Arguments(args.dropFirst()).required("--from"), config: AppConfig.fromEnvironment())
+                try await GatewaySandbox.serve(
+                    hostname: a.value("--hostname") ?? "127.0.0.1", port: port,
+                    merchant: env["PHUONGSO_GATEWAY_MERCHANT"] ?? "PHUONGSO",
+                    secret: env["PHUONGSO_GATEWAY_SECRET"] ?? GatewaySandbox.defaultSecret)
+            case "restore"?:
+                try await Backup.restore(
+                    from: Arguments(args.dropFirst()).required("--from"), config: AppConfig.fromEnvironment())
             default:
                 FileHandle.standardError.write(Data((usage + "\n").utf8))
                 return args.isEmpty || args.first == "help" || args.first == "--help" ? 0 : 64
@@ -47,25 +63,27 @@ package enum CommandLineTool {
     }
 
     static let usage = """
-    usage: phuongso serve [--hostname H] [--port P] [--demo]
-           phuongso migrate | demo
-           phuongso user add --username U --role ROLE [--unit UNITCODE] [--name NAME]   (password on standard input)
-           phuongso calendar holidays --year Y [--unit UNITCODE]
-           phuongso calendar due --from YYYY-MM-DDTHH:MM (--hours N | --days N | --same-day) [--cutoff HH:MM] [--unit UNITCODE]
-           phuongso calendar lunar --solar YYYY-MM-DD | --lunar YYYY-MM-DD [--leap]
-           phuongso catalog import FILE [--processes FILE] [--unit UNITCODE] [--dry-run] [--effective YYYY-MM-DD]
-           phuongso audit verify
-           phuongso backup --to FILE | restore --from FILE
-           phuongso gateway-sandbox --port P [--hostname H]   (a stand-in payment gateway for demos and tests)
-           phuongso payments reconcile | payments import-statement FILE.csv --unit UNITCODE
-           phuongso keys rotate --unit UNITCODE
-    """
+        usage: phuongso serve [--hostname H] [--port P] [--demo]
+               phuongso migrate | demo
+               phuongso user add --username U --role ROLE [--unit UNITCODE] [--name NAME]   (password on standard input)
+               phuongso calendar holidays --year Y [--unit UNITCODE]
+               phuongso calendar due --from YYYY-MM-DDTHH:MM (--hours N | --days N | --same-day) [--cutoff HH:MM] [--unit UNITCODE]
+               phuongso calendar lunar --solar YYYY-MM-DD | --lunar YYYY-MM-DD [--leap]
+               phuongso catalog import FILE [--processes FILE] [--unit UNITCODE] [--dry-run] [--effective YYYY-MM-DD]
+               phuongso audit verify
+               phuongso backup --to FILE | restore --from FILE
+               phuongso gateway-sandbox --port P [--hostname H]   (a stand-in payment gateway for demos and tests)
+               phuongso payments reconcile | payments import-statement FILE.csv --unit UNITCODE
+               phuongso keys rotate --unit UNITCODE
+        """
 
     static func describe(_ error: Error, _ lang: Language) -> String {
         switch error {
         case let e as CalendarError: return e.message(language: lang.rawValue)
         case let e as AppError: return e.message(lang)
-        case let p as ValidationProblems: return p.messages.sorted { $0.key < $1.key }.map { "\($0.key): \(lang.t($0.value.vi, $0.value.en))" }.joined(separator: "; ")
+        case let p as ValidationProblems:
+            return p.messages.sorted { $0.key < $1.key }.map { "\($0.key): \(lang.t($0.value.vi, $0.value.en))" }
+                .joined(separator: "; ")
         case let e as UsageError: return e.message
         default: return String(describing: error)
         }
@@ -95,21 +113,32 @@ package enum CommandLineTool {
             guard let port = Int(p), (1...65535).contains(port) else { throw UsageError("invalid --port '\(p)'") }
             config.port = port
         }
-        if ProcessInfo.processInfo.environment["PHUONGSO_PUBLIC_URL"] == nil { config.publicURL = "http://\(config.hostname):\(config.port)" }
+        if ProcessInfo.processInfo.environment["PHUONGSO_PUBLIC_URL"] == nil {
+            config.publicURL = "http://\(config.hostname):\(config.port)"
+        }
         // The demo ward shows VietQR with a sample account unless one is configured (no money moves: reconciliation is by statement import).
         if args.flag("--demo"), config.vietQR == nil { config.vietQR = DemoData.vietQRAccount }
-        var env = Environment(name: "production", arguments: ["phuongso", "serve", "--hostname", config.hostname, "--port", String(config.port)])
+        var env = Environment(
+            name: "production",
+            arguments: ["phuongso", "serve", "--hostname", config.hostname, "--port", String(config.port)])
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)
         do {
             try await configure(app, config)
             try await app.prepareDatabase()
             try await app.autoMigrate()
-            if args.flag("--demo"), try await DemoData.loadIfEmpty(bcryptCost: config.bcryptCost, now: app.now, on: app.db) {
-                app.logger.notice("Loaded the demo province and ward; accounts are listed in the README (password \(DemoData.password)).")
+            if args.flag("--demo"),
+                try await DemoData.loadIfEmpty(bcryptCost: config.bcryptCost, now: app.now, on: app.db)
+            {
+                app.logger.notice(
+                    "Loaded the demo province and ward; accounts are listed in the README (password \(DemoData.password))."
+                )
             }
-            if args.flag("--demo"), try await DemoReform.loadIfEmpty(now: app.now, utcOffset: config.utcOffset, on: app.db) {
-                app.logger.notice("Loaded the demo ward's reform plan, tasks, inspection and initiatives (illustrative).")
+            if args.flag("--demo"),
+                try await DemoReform.loadIfEmpty(now: app.now, utcOffset: config.utcOffset, on: app.db)
+            {
+                app.logger.notice(
+                    "Loaded the demo ward's reform plan, tasks, inspection and initiatives (illustrative).")
             }
             Escalation.schedule(app)
             GatewayService.schedule(app)
@@ -128,17 +157,30 @@ package enum CommandLineTool {
             let now = app.now
             switch a.positional.first {
             case "reconcile":
-                guard let gateway = app.paymentGateway else { throw UsageError("no gateway configured (PHUONGSO_GATEWAY_URL)") }
-                let outcomes = try await GatewayService.reconcile(gateway: gateway, client: app.client, now: now, utcOffset: app.config.utcOffset, after: 0, on: app.db)
-                print("\(outcomes.count) pending payments asked about: " + Dictionary(grouping: outcomes, by: \.rawValue).map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", "))
+                guard let gateway = app.paymentGateway else {
+                    throw UsageError("no gateway configured (PHUONGSO_GATEWAY_URL)")
+                }
+                let outcomes = try await GatewayService.reconcile(
+                    gateway: gateway, client: app.client, now: now, utcOffset: app.config.utcOffset, after: 0,
+                    on: app.db)
+                print(
+                    "\(outcomes.count) pending payments asked about: "
+                        + Dictionary(grouping: outcomes, by: \.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
+                        .joined(separator: ", "))
             case "import-statement":
-                guard a.positional.count > 1 else { throw UsageError("usage: phuongso payments import-statement FILE.csv --unit UNITCODE") }
+                guard a.positional.count > 1 else {
+                    throw UsageError("usage: phuongso payments import-statement FILE.csv --unit UNITCODE")
+                }
                 let unit = try await UnitQueries.find(code: a.required("--unit"), on: app.db)
                 let text = try CSV.text(from: Array(try Data(contentsOf: URL(fileURLWithPath: a.positional[1]))))
-                for o in try await VietQRService.importStatement(text, unit: unit, by: "cli", now: now, utcOffset: app.config.utcOffset, on: app.db) {
+                for o in try await VietQRService.importStatement(
+                    text, unit: unit, by: "cli", now: now, utcOffset: app.config.utcOffset, on: app.db)
+                {
                     print("\(o.line)\t\(o.transactionID)\t\(o.amount)\t\(o.outcome)\t\(o.dossierCode)")
                 }
-            default: throw UsageError("usage: phuongso payments reconcile | payments import-statement FILE.csv --unit UNITCODE")
+            default:
+                throw UsageError(
+                    "usage: phuongso payments reconcile | payments import-statement FILE.csv --unit UNITCODE")
             }
         }
     }
@@ -156,15 +198,23 @@ package enum CommandLineTool {
     }
 
     static func user(_ args: Arguments) async throws {
-        guard args.positional.first == "add" else { throw UsageError("usage: phuongso user add --username U --role ROLE [--unit UNITCODE]") }
-        let username = try args.required("--username"), role = try args.required("--role")
-        guard let r = Role(rawValue: role) else { throw UsageError("unknown role '\(role)' (one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")))") }
+        guard args.positional.first == "add" else {
+            throw UsageError("usage: phuongso user add --username U --role ROLE [--unit UNITCODE]")
+        }
+        let username = try args.required("--username")
+        let role = try args.required("--role")
+        guard let r = Role(rawValue: role) else {
+            throw UsageError("unknown role '\(role)' (one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
         if r.needsUnit && args.value("--unit") == nil { throw UsageError("--unit is required for role \(role)") }
         let password = readLine(strippingNewline: true) ?? ""
         try await withApp { app in
             try await app.autoMigrate()
-            let user = try await AccountQueries.create(.init(username: username, displayName: args.value("--name"), password: password, role: role, unitCode: args.value("--unit")),
-                                                       creator: nil, bcryptCost: app.config.bcryptCost, actor: .system("cli", at: app.now), on: app.db)
+            let user = try await AccountQueries.create(
+                .init(
+                    username: username, displayName: args.value("--name"), password: password, role: role,
+                    unitCode: args.value("--unit")),
+                creator: nil, bcryptCost: app.config.bcryptCost, actor: .system("cli", at: app.now), on: app.db)
             print("created \(user.username) (\(user.role.rawValue))")
         }
     }
@@ -174,7 +224,8 @@ package enum CommandLineTool {
         return try await withApp { app in
             let (checked, problem) = try await AuditLog.verify(on: app.db)
             if let problem {
-                FileHandle.standardError.write(Data("phuongso: audit trail check FAILED after \(checked) good entries: \(problem)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("phuongso: audit trail check FAILED after \(checked) good entries: \(problem)\n".utf8))
                 return 2
             }
             print("audit trail intact: \(checked) entries checked")
@@ -183,7 +234,10 @@ package enum CommandLineTool {
     }
 }
 
-struct UsageError: Error { var message: String; init(_ m: String) { message = m } }
+struct UsageError: Error {
+    var message: String
+    init(_ m: String) { message = m }
+}
 
 /// `--name value` options, `--flag` flags and positional words.
 package struct Arguments {
@@ -204,8 +258,13 @@ package struct Arguments {
         var i = 0
         while i < words.count {
             if words[i].hasPrefix("--") {
-                i += (i + 1 < words.count && !words[i + 1].hasPrefix("--") && !["--demo", "--leap", "--same-day", "--dry-run"].contains(words[i])) ? 2 : 1
-            } else { out.append(words[i]); i += 1 }
+                i +=
+                    (i + 1 < words.count && !words[i + 1].hasPrefix("--")
+                        && !["--demo", "--leap", "--same-day", "--dry-run"].contains(words[i])) ? 2 : 1
+            } else {
+                out.append(words[i])
+                i += 1
+            }
         }
         return out
     }

@@ -27,24 +27,33 @@ package struct CommunicationCounts: Sendable, Codable, Equatable {
     /// The whole year (quarter 0).
     package var total: Quarter {
         quarters.reduce(into: Quarter(quarter: 0)) { total, q in
-            total.activities += q.activities; total.participants += q.participants; total.thematicConferences += q.thematicConferences
+            total.activities += q.activities
+            total.participants += q.participants
+            total.thematicConferences += q.thematicConferences
             for (k, v) in q.byForm { total.byForm[k, default: 0] += v }
         }
     }
 }
 
 package enum CommunicationQueries {
-    struct Row: Decodable { var month: String; var form: String; var n: Int; var people: Int }
+    struct Row: Decodable {
+        var month: String
+        var form: String
+        var n: Int
+        var people: Int
+    }
 
     /// Activities of a unit in a year, counted per quarter and form in the database (one row per
     /// month and form, never every activity).
     package static func countByQuarter(unitID: UUID, year: Int, on db: Database) async throws -> CommunicationCounts {
-        let rows = try await db.sql.raw("""
+        let rows = try await db.sql.raw(
+            """
             SELECT substr(date, 6, 2) AS month, form, CAST(COUNT(*) AS BIGINT) AS n, CAST(COALESCE(SUM(participants), 0) AS BIGINT) AS people
             FROM communication_activities
             WHERE unit_id = \(bind: unitID) AND date >= \(bind: "\(year)-01-01") AND date <= \(bind: "\(year)-12-31")
             GROUP BY substr(date, 6, 2), form
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         var quarters = (1...4).map { CommunicationCounts.Quarter(quarter: $0) }
         for r in rows {
             guard let month = Int(r.month), (1...12).contains(month) else { continue }

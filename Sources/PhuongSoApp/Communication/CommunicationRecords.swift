@@ -28,7 +28,9 @@ package final class CommunicationRecord: Model, @unchecked Sendable {
     package init() {}
 
     package var file: FileStore.Stored? {
-        get throws { fileJSON.isEmpty ? nil : try JSONDecoder().decode(FileStore.Stored.self, from: Data(fileJSON.utf8)) }
+        get throws {
+            fileJSON.isEmpty ? nil : try JSONDecoder().decode(FileStore.Stored.self, from: Data(fileJSON.utf8))
+        }
     }
 }
 

@@ -21,7 +21,8 @@ struct CreateCommunicationLog: AsyncMigration {
             .field("created_by", .uuid, .required, .references(UserRecord.schema, "id"))
             .field("created_at_seconds", .int64, .required)
             .create()
-        try await database.sql.raw("CREATE INDEX communication_unit_date ON communication_activities (unit_id, date)").run()
+        try await database.sql.raw("CREATE INDEX communication_unit_date ON communication_activities (unit_id, date)")
+            .run()
     }
 
     func revert(on database: Database) async throws {

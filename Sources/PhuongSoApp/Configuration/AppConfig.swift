@@ -35,14 +35,18 @@ package struct AppConfig: Sendable {
     /// Largest accepted upload (PHUONGSO_MAX_UPLOAD_MB, default 20).
     package var maxUploadBytes: Int = 20 * 1_048_576
 
-    package static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+    package static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> AppConfig
+    {
         let dataDir = env["PHUONGSO_DATA_DIR"] ?? "./data"
         let url = env["PHUONGSO_DATABASE_URL"] ?? "sqlite://\(dataDir)/phuongso.sqlite"
         let zone = env["PHUONGSO_TIMEZONE"] ?? "Asia/Ho_Chi_Minh"
         guard let tz = TimeZone(identifier: zone) else { throw ConfigError.invalid("PHUONGSO_TIMEZONE", zone) }
         var clockOffset: TimeInterval = 0
         if let start = env["PHUONGSO_CLOCK"], !start.isEmpty {
-            guard let local = try? LocalDateTime(parsing: start, utcOffset: tz.secondsFromGMT()) else { throw ConfigError.invalid("PHUONGSO_CLOCK", start) }
+            guard let local = try? LocalDateTime(parsing: start, utcOffset: tz.secondsFromGMT()) else {
+                throw ConfigError.invalid("PHUONGSO_CLOCK", start)
+            }
             clockOffset = TimeInterval(local.instant.seconds) - Date().timeIntervalSince1970
         }
         var config = AppConfig(
@@ -59,11 +63,16 @@ package struct AppConfig: Sendable {
             postgresSearchPath: env["PHUONGSO_POSTGRES_SCHEMA"])
         config.clockOffset = clockOffset
         config.gateway = GatewaySettings.fromEnvironment(env)
-        if let bin = env["PHUONGSO_VIETQR_BIN"], let account = env["PHUONGSO_VIETQR_ACCOUNT"], !bin.isEmpty, !account.isEmpty {
-            config.vietQR = VietQR.Account(bankBIN: bin, accountNumber: account, accountName: env["PHUONGSO_VIETQR_NAME"] ?? "")
+        if let bin = env["PHUONGSO_VIETQR_BIN"], let account = env["PHUONGSO_VIETQR_ACCOUNT"], !bin.isEmpty,
+            !account.isEmpty
+        {
+            config.vietQR = VietQR.Account(
+                bankBIN: bin, accountNumber: account, accountName: env["PHUONGSO_VIETQR_NAME"] ?? "")
         }
         if let mb = env["PHUONGSO_MAX_UPLOAD_MB"], !mb.isEmpty {
-            guard let n = Int(mb), (1...500).contains(n) else { throw ConfigError.invalid("PHUONGSO_MAX_UPLOAD_MB", mb) }
+            guard let n = Int(mb), (1...500).contains(n) else {
+                throw ConfigError.invalid("PHUONGSO_MAX_UPLOAD_MB", mb)
+            }
             config.maxUploadBytes = n * 1_048_576
         }
         return config
@@ -90,7 +99,9 @@ package struct AppConfig: Sendable {
 package enum ConfigError: Error, CustomStringConvertible {
     case invalid(String, String)
     package var description: String {
-        switch self { case .invalid(let name, let value): return "invalid \(name): '\(value)'" }
+        switch self {
+        case .invalid(let name, let value): return "invalid \(name): '\(value)'"
+        }
     }
 }
 

@@ -20,7 +20,9 @@ extension Application {
             // A burst of writes queues on the audit chain's lock; a request waits up to 30 s for a
             // connection rather than failing at the driver's default 10 s (a hundred simultaneous
             // intakes on a loaded 2-core machine took longer than that).
-            databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)), as: .psql)
+            databases.use(
+                .postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)),
+                as: .psql)
         }
     }
 

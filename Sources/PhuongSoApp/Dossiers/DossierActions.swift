@@ -37,14 +37,17 @@ package enum DossierActions {
     static let irreversible: Set<ProcessPlan.Action> = [.stop, .returnResult]
 
     /// The command an input asks for, with every missing or unknown choice named by its field.
-    package static func command(_ input: DossierActionInput, record d: DossierRecord, dossier: Dossier, confirmed: Bool,
-                                utcOffset: Int, on db: Database) async throws -> DossierCommand {
+    package static func command(
+        _ input: DossierActionInput, record d: DossierRecord, dossier: Dossier, confirmed: Bool,
+        utcOffset: Int, on db: Database
+    ) async throws -> DossierCommand {
         guard let action = ProcessPlan.Action(rawValue: input.action ?? "") else {
             throw AppError.invalid(field: "action", vi: "Thao tác không hợp lệ.", en: "Unknown action.")
         }
         if irreversible.contains(action), !confirmed {
-            throw AppError.invalid(field: "confirm", vi: "Đánh dấu ô xác nhận: thao tác này không thể hoàn tác.",
-                                   en: "Tick the confirmation: this cannot be undone.")
+            throw AppError.invalid(
+                field: "confirm", vi: "Đánh dấu ô xác nhận: thao tác này không thể hoàn tác.",
+                en: "Tick the confirmation: this cannot be undone.")
         }
         let note = input.note ?? ""
         switch action {
@@ -60,27 +63,37 @@ package enum DossierActions {
         case .assign:
             let officials = try await DossierWriter.eligibleOfficials(for: d, dossier: dossier, on: db)
             guard let chosen = officials.first(where: { $0.id.uuidString == input.assignee }) else {
-                throw AppError.invalid(field: "assignee", vi: "Chọn cán bộ trong danh sách.", en: "Choose an official from the list.")
+                throw AppError.invalid(
+                    field: "assignee", vi: "Chọn cán bộ trong danh sách.", en: "Choose an official from the list.")
             }
             return .assign(to: chosen.official)
         case .transfer:
             let agencies = try await DossierWriter.agencies(for: d, on: db)
-            guard let unit = agencies.first(where: { $0.id?.uuidString == input.unit || $0.code == input.unit }), let id = unit.id else {
-                throw AppError.invalid(field: "unit", vi: "Chọn cơ quan phối hợp trong danh sách.", en: "Choose the agency from the list.")
+            guard let unit = agencies.first(where: { $0.id?.uuidString == input.unit || $0.code == input.unit }),
+                let id = unit.id
+            else {
+                throw AppError.invalid(
+                    field: "unit", vi: "Chọn cơ quan phối hợp trong danh sách.", en: "Choose the agency from the list.")
             }
             return .transfer(toUnitID: id.uuidString, unitName: unit.name, request: input.request ?? "")
         case .returnResult:
             guard let method = ReturnMethod(rawValue: input.method ?? "") else {
-                throw AppError.invalid(field: "method", vi: "Chọn cách trả kết quả.", en: "Choose how the result was returned.")
+                throw AppError.invalid(
+                    field: "method", vi: "Chọn cách trả kết quả.", en: "Choose how the result was returned.")
             }
             return .returnResult(method: method, recipient: input.recipient ?? "")
         case .apologize:
-            let day: LocalDate, time: TimeOfDay
+            let day: LocalDate
+            let time: TimeOfDay
             do { day = try LocalDate(typed: input.newDueDate ?? "") } catch {
-                throw AppError.invalid(field: "newDue", vi: "Ghi ngày hẹn mới dạng ngày/tháng/năm, ví dụ 27/02/2026.", en: "Give the new date as dd/mm/yyyy.")
+                throw AppError.invalid(
+                    field: "newDue", vi: "Ghi ngày hẹn mới dạng ngày/tháng/năm, ví dụ 27/02/2026.",
+                    en: "Give the new date as dd/mm/yyyy.")
             }
             do { time = try TimeOfDay(parsing: input.newDueTime ?? "") } catch {
-                throw AppError.invalid(field: "newDue", vi: "Ghi giờ hẹn mới dạng giờ:phút, ví dụ 16:30.", en: "Give the new time as HH:MM.")
+                throw AppError.invalid(
+                    field: "newDue", vi: "Ghi giờ hẹn mới dạng giờ:phút, ví dụ 16:30.",
+                    en: "Give the new time as HH:MM.")
             }
             let due = LocalDateTime(date: day, secondOfDay: time.seconds, utcOffset: utcOffset).instant
             return .apologize(reason: input.reason ?? "", newDue: due)

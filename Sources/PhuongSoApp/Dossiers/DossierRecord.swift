@@ -56,12 +56,23 @@ package final class DossierRecord: Model, @unchecked Sendable {
     @OptionalField(key: "apology_at") package var apologyAt: Int64?
     @OptionalField(key: "apology_previous_due") package var apologyPreviousDue: Int64?
 
-    package init() { pausedWorkingSeconds = 0; supplementsInProcess = 0 }
+    package init() {
+        pausedWorkingSeconds = 0
+        supplementsInProcess = 0
+    }
 
-    package var applicant: Applicant { get throws { try JSONDecoder().decode(Applicant.self, from: Data(applicantJSON.utf8)) } }
-    package var components: [SubmittedComponent] { get throws { try JSONDecoder().decode([SubmittedComponent].self, from: Data(componentsJSON.utf8)) } }
-    package var procedureContent: Procedure { get throws { try JSONDecoder().decode(Procedure.self, from: Data(procedureSnapshot.utf8)) } }
-    package var attachments: [Attachment] { get throws { try JSONDecoder().decode([Attachment].self, from: Data(attachmentsJSON.utf8)) } }
+    package var applicant: Applicant {
+        get throws { try JSONDecoder().decode(Applicant.self, from: Data(applicantJSON.utf8)) }
+    }
+    package var components: [SubmittedComponent] {
+        get throws { try JSONDecoder().decode([SubmittedComponent].self, from: Data(componentsJSON.utf8)) }
+    }
+    package var procedureContent: Procedure {
+        get throws { try JSONDecoder().decode(Procedure.self, from: Data(procedureSnapshot.utf8)) }
+    }
+    package var attachments: [Attachment] {
+        get throws { try JSONDecoder().decode([Attachment].self, from: Data(attachmentsJSON.utf8)) }
+    }
 }
 
 /// A component of the procedure's checklist and what the applicant handed in.
@@ -84,8 +95,15 @@ package struct SubmittedComponent: Codable, Sendable, Hashable {
         package var pagesMatch: Bool { pages == originalPages }
     }
 
-    package init(name: String, form: String, count: Int, submitted: Bool, scan: Scan? = nil, reusedDocument: UUID? = nil) {
-        self.name = name; self.form = form; self.count = count; self.submitted = submitted; self.scan = scan; self.reusedDocument = reusedDocument
+    package init(
+        name: String, form: String, count: Int, submitted: Bool, scan: Scan? = nil, reusedDocument: UUID? = nil
+    ) {
+        self.name = name
+        self.form = form
+        self.count = count
+        self.submitted = submitted
+        self.scan = scan
+        self.reusedDocument = reusedDocument
     }
     package var digitized: Bool { scan != nil || reusedDocument != nil }
 }
@@ -97,7 +115,9 @@ package struct Attachment: Codable, Sendable, Hashable {
     /// The document of the applicant's data store this file was taken from, if reused.
     package var storedDocument: UUID?
     package init(component: String, file: FileStore.Stored, storedDocument: UUID? = nil) {
-        self.component = component; self.file = file; self.storedDocument = storedDocument
+        self.component = component
+        self.file = file
+        self.storedDocument = storedDocument
     }
 }
 
@@ -114,6 +134,11 @@ package final class DossierEventRecord: Model, @unchecked Sendable {
 
     package init() {}
     package init(dossierID: UUID, at: Int64, action: String, actor: String, state: DossierState, note: String) {
-        $dossier.id = dossierID; atSeconds = at; self.action = action; self.actor = actor; self.state = state; self.note = note
+        $dossier.id = dossierID
+        atSeconds = at
+        self.action = action
+        self.actor = actor
+        self.state = state
+        self.note = note
     }
 }

@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
+import NIOCore
 import PhuongSoCore
 import SQLKit
-import NIOCore
 import Vapor
 
 /// The escalation job: finds steps crossing 50/80/100% of their time and dossiers past their
@@ -15,10 +15,12 @@ package enum Escalation {
     /// Takes the job's lease for `seconds`; false if another instance holds it.
     static func lease(_ holder: String, now: Int64, seconds: Int64, on db: Database) async throws -> Bool {
         struct Row: Decodable { let name: String }
-        let rows = try await db.sql.raw("""
+        let rows = try await db.sql.raw(
+            """
             UPDATE job_leases SET holder = \(bind: holder), until = \(bind: now + seconds)
             WHERE name = 'escalation' AND (until < \(bind: now) OR holder = \(bind: holder)) RETURNING name
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return !rows.isEmpty
     }
 
@@ -33,16 +35,24 @@ package enum Escalation {
         var calendars: [UUID: WorkingCalendar] = [:]
         for d in open {
             let unitID = d.$unit.id
-            if calendars[unitID] == nil { calendars[unitID] = try await UnitCalendars.calendar(for: d.unit, utcOffset: utcOffset, on: db) }
+            if calendars[unitID] == nil {
+                calendars[unitID] = try await UnitCalendars.calendar(for: d.unit, utcOffset: utcOffset, on: db)
+            }
             let plan = try ProcessingService.plan(of: d)
             let percent = try ProcessingService.stepPercentUsed(d, plan: plan, now: now, calendar: calendars[unitID]!)
-            var marks: [String] = levels.filter { Double($0) <= percent }.map { "Bước \(d.currentStep + 1) đã dùng \($0)% thời gian" }
+            var marks: [String] = levels.filter { Double($0) <= percent }.map {
+                "Bước \(d.currentStep + 1) đã dùng \($0)% thời gian"
+            }
             if let due = d.dueAt, due < nowSeconds { marks.append("Hồ sơ đã quá hạn trả kết quả") }
             guard !marks.isEmpty else { continue }
             let id = try d.requireID()
-            let existing = Set(try await DossierEventRecord.query(on: db).filter(\.$dossier.$id == id).filter(\.$action == "escalate").all().map(\.note))
+            let existing = Set(
+                try await DossierEventRecord.query(on: db).filter(\.$dossier.$id == id).filter(\.$action == "escalate")
+                    .all().map(\.note))
             for mark in marks where !existing.contains(mark) {
-                try await DossierEventRecord(dossierID: id, at: nowSeconds, action: "escalate", actor: "system", state: d.state, note: mark).create(on: db)
+                try await DossierEventRecord(
+                    dossierID: id, at: nowSeconds, action: "escalate", actor: "system", state: d.state, note: mark
+                ).create(on: db)
                 written += 1
             }
         }

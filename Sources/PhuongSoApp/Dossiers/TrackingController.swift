@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
-import Plot
 import PhuongSoCore
+import Plot
 import Vapor
 
 /// Tracking without an account: by dossier code and the secret printed on the receipt. A wrong
@@ -12,7 +12,10 @@ enum TrackingController {
         routes.get("track", use: page)
     }
 
-    struct Query: Content { var code: String?; var secret: String? }
+    struct Query: Content {
+        var code: String?
+        var secret: String?
+    }
 
     package struct Status: Content, Sendable {
         var code: String
@@ -35,8 +38,16 @@ enum TrackingController {
         var feeReceipts: Int
         var results: [Result]
         var timeline: [Step]
-        struct Result: Content, Sendable { var code: String; var title: String }
-        struct Step: Content, Sendable { var at: String; var atText: String; var action: String; var status: String }
+        struct Result: Content, Sendable {
+            var code: String
+            var title: String
+        }
+        struct Step: Content, Sendable {
+            var at: String
+            var atText: String
+            var action: String
+            var status: String
+        }
     }
 
     static let throttle = LoginLockoutPolicy(failures: 10, window: 15 * 60, lockFor: 15 * 60)
@@ -45,27 +56,50 @@ enum TrackingController {
     /// Only misses are recorded: `throttle.failures` misses from one address within the window
     /// lock it, whatever lookups succeeded in between (a valid receipt of one's own cannot reset
     /// the count), and a successful lookup writes nothing, so the public page is a pure read.
-    static func lookup(code rawCode: String, secret rawSecret: String, address: String, now: Date, on db: Database) async throws -> DossierRecord? {
+    static func lookup(code rawCode: String, secret rawSecret: String, address: String, now: Date, on db: Database)
+        async throws -> DossierRecord?
+    {
         let key = "track:" + address
         let misses = try await LoginAttemptRecord.query(on: db).filter(\.$username == key).filter(\.$succeeded == false)
-            .filter(\.$at >= now.addingTimeInterval(-throttle.window)).sort(\.$at, .descending).limit(throttle.failures).all()
+            .filter(\.$at >= now.addingTimeInterval(-throttle.window)).sort(\.$at, .descending).limit(throttle.failures)
+            .all()
         if LoginService.isLocked(recent: misses, policy: throttle, now: now) { throw AppError.locked }
-        let code = rawCode.trimmingCharacters(in: .whitespaces), secret = LookupSecret.normalize(rawSecret)
-        let found = code.count <= 80 ? try await DossierRecord.query(on: db).filter(\.$code == code).with(\.$procedure).first() : nil
-        let matches = found.map { Array($0.secret.utf8).count == Array(secret.utf8).count && zip($0.secret.utf8, secret.utf8).allSatisfy { $0 == $1 } } ?? false
-        if !matches { try await LoginAttemptRecord(username: key, at: now, succeeded: false, address: address).create(on: db) }
+        let code = rawCode.trimmingCharacters(in: .whitespaces)
+        let secret = LookupSecret.normalize(rawSecret)
+        let found =
+            code.count <= 80
+            ? try await DossierRecord.query(on: db).filter(\.$code == code).with(\.$procedure).first() : nil
+        let matches =
+            found.map {
+                Array($0.secret.utf8).count == Array(secret.utf8).count
+                    && zip($0.secret.utf8, secret.utf8).allSatisfy { $0 == $1 }
+            } ?? false
+        if !matches {
+            try await LoginAttemptRecord(username: key, at: now, succeeded: false, address: address).create(on: db)
+        }
         return matches ? found : nil
     }
 
     static func status(_ d: DossierRecord, lang: Language, utcOffset: Int, on db: Database) async throws -> Status {
-        let events = try await DossierEventRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(\.$atSeconds).all()
+        let events = try await DossierEventRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(
+            \.$atSeconds
+        ).all()
         let toDo: String
         switch d.state {
         case .supplementRequestedAtIntake, .supplementRequestedInProcess:
-            toDo = lang.t("Bổ sung các giấy tờ sau: ", "Supply: ") + d.decisionNote.replacingOccurrences(of: "\n", with: "; ")
-        case .done: toDo = lang.t("Mang giấy tiếp nhận đến Bộ phận Một cửa để nhận kết quả.", "Bring your receipt to the one-stop counter to collect the result.")
-        case .returned, .refused, .stopped, .closedWithoutSupplement: toDo = lang.t("Không cần làm gì thêm.", "Nothing more to do.")
-        default: toDo = lang.t("Hồ sơ đang được giải quyết; hẹn trả kết quả như trên.", "Your dossier is being handled; see the appointment above.")
+            toDo =
+                lang.t("Bổ sung các giấy tờ sau: ", "Supply: ")
+                + d.decisionNote.replacingOccurrences(of: "\n", with: "; ")
+        case .done:
+            toDo = lang.t(
+                "Mang giấy tiếp nhận đến Bộ phận Một cửa để nhận kết quả.",
+                "Bring your receipt to the one-stop counter to collect the result.")
+        case .returned, .refused, .stopped, .closedWithoutSupplement:
+            toDo = lang.t("Không cần làm gì thêm.", "Nothing more to do.")
+        default:
+            toDo = lang.t(
+                "Hồ sơ đang được giải quyết; hẹn trả kết quả như trên.",
+                "Your dossier is being handled; see the appointment above.")
         }
         let apologyText = d.apologyReason.map { reason in
             lang.t("Cơ quan giải quyết đã gửi thư xin lỗi (lý do: ", "The office has apologised (reason: ") + reason
@@ -74,18 +108,28 @@ enum TrackingController {
         // What is owed, as the counter and the payment pages say it (one query: docs/PERFORMANCE.md).
         let fee = try await FeeSummary.load(d, on: db)
         // Results are looked up only when the timeline says one was issued.
-        let results = events.contains { $0.action == "result-issued" }
-            ? try await ResultRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(\.$signedAt).all().map { Status.Result(code: $0.code, title: $0.title) } : []
-        return Status(code: d.code ?? "", state: d.state.rawValue, status: lang == .vi ? d.state.plainVietnamese : d.state.plainEnglish,
-                      procedure: try await d.$procedure.get(on: db).name,
-                      receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
-                      dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
-                      receivedAtText: readable(d.receivedAt, lang, utcOffset), dueAtText: readable(d.dueAt, lang, utcOffset),
-                      toDo: ([apologyText, fee.toDo(lang)].compactMap { $0 } + [toDo]).joined(separator: " "), apologized: d.apologyAt != nil,
-                      fee: fee.text(lang), feeStatus: fee.status.rawValue,
-                      feeOutstanding: fee.outstanding, feeReceipts: fee.receipts, results: results,
-                      timeline: events.map { Status.Step(at: LocalDateTime(Instant(seconds: $0.atSeconds), utcOffset: utcOffset).description,
-                                                         atText: readable($0.atSeconds, lang, utcOffset), action: $0.action, status: lang == .vi ? $0.state.plainVietnamese : $0.state.plainEnglish) })
+        let results =
+            events.contains { $0.action == "result-issued" }
+            ? try await ResultRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(\.$signedAt).all().map {
+                Status.Result(code: $0.code, title: $0.title)
+            } : []
+        return Status(
+            code: d.code ?? "", state: d.state.rawValue,
+            status: lang == .vi ? d.state.plainVietnamese : d.state.plainEnglish,
+            procedure: try await d.$procedure.get(on: db).name,
+            receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
+            dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
+            receivedAtText: readable(d.receivedAt, lang, utcOffset), dueAtText: readable(d.dueAt, lang, utcOffset),
+            toDo: ([apologyText, fee.toDo(lang)].compactMap { $0 } + [toDo]).joined(separator: " "),
+            apologized: d.apologyAt != nil,
+            fee: fee.text(lang), feeStatus: fee.status.rawValue,
+            feeOutstanding: fee.outstanding, feeReceipts: fee.receipts, results: results,
+            timeline: events.map {
+                Status.Step(
+                    at: LocalDateTime(Instant(seconds: $0.atSeconds), utcOffset: utcOffset).description,
+                    atText: readable($0.atSeconds, lang, utcOffset), action: $0.action,
+                    status: lang == .vi ? $0.state.plainVietnamese : $0.state.plainEnglish)
+            })
     }
 
     static func readable(_ seconds: Int64?, _ lang: Language, _ utcOffset: Int) -> String {
@@ -95,105 +139,187 @@ enum TrackingController {
     @Sendable static func page(req: Request) async throws -> Response {
         let q = try req.query.decode(Query.self)
         let ctx = PageContext.of(req)
-        var status: Status?, error: String?, http = HTTPResponseStatus.ok, canRate = false
+        var status: Status?
+        var error: String?
+        var http = HTTPResponseStatus.ok
+        var canRate = false
         if let code = q.code, let secret = q.secret, !code.isEmpty || !secret.isEmpty {
             do {
-                if let d = try await lookup(code: code, secret: secret, address: req.auditActor.address, now: req.now, on: req.db) {
+                if let d = try await lookup(
+                    code: code, secret: secret, address: req.auditActor.address, now: req.now, on: req.db)
+                {
                     status = try await Self.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
                     if d.state == .returned {
-                        canRate = try await RatingRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).first() == nil
+                        canRate =
+                            try await RatingRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).first()
+                            == nil
                     }
                 } else {
-                    error = ctx.t("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Hãy kiểm tra lại giấy tiếp nhận.",
-                                  "No dossier matches this code and secret. Check your receipt.")
+                    error = ctx.t(
+                        "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Hãy kiểm tra lại giấy tiếp nhận.",
+                        "No dossier matches this code and secret. Check your receipt.")
                     http = .notFound
                 }
             } catch AppError.locked {
-                error = ctx.t("Tra cứu sai quá nhiều lần. Vui lòng thử lại sau 15 phút.", "Too many failed lookups. Try again in 15 minutes.")
+                error = ctx.t(
+                    "Tra cứu sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
+                    "Too many failed lookups. Try again in 15 minutes.")
                 http = .tooManyRequests
             }
         }
-        return TrackingViews.page(ctx, query: q, status: status, error: error, notice: nil, canRate: canRate, secret: q.secret).response(status: http)
+        return TrackingViews.page(
+            ctx, query: q, status: status, error: error, notice: nil, canRate: canRate, secret: q.secret
+        ).response(status: http)
     }
 }
 
 enum TrackingViews {
     /// The way to pay, wherever the page says a fee is owed.
-    static func payLink(_ ctx: PageContext, _ s: TrackingController.Status, secret: String?, id: String? = nil) -> Node<HTML.BodyContext> {
+    static func payLink(_ ctx: PageContext, _ s: TrackingController.Status, secret: String?, id: String? = nil) -> Node<
+        HTML.BodyContext
+    > {
         guard let secret, s.feeOutstanding > 0 else { return .empty }
-        return .group(.text(" "), .a(.class("button"), .if(id != nil, .attribute(named: "id", value: id ?? "")), .href(ctx.link("/pay?code=\(s.code)&secret=\(secret)")),
-                                     .text(ctx.t("Nộp phí, lệ phí", "Pay the fee"))))
+        return .group(
+            .text(" "),
+            .a(
+                .class("button"), .if(id != nil, .attribute(named: "id", value: id ?? "")),
+                .href(ctx.link("/pay?code=\(s.code)&secret=\(secret)")),
+                .text(ctx.t("Nộp phí, lệ phí", "Pay the fee"))))
     }
 
     static func supplementUpload(_ ctx: PageContext, code: String, secret: String) -> Node<HTML.BodyContext> {
         .group(
             .h2(.text(ctx.t("Gửi giấy tờ bổ sung trực tuyến", "Send the documents online"))),
-            .element(named: "form", nodes: [
-                .attribute(named: "action", value: ctx.link("/track/supplement")), .attribute(named: "method", value: "post"),
-                .attribute(named: "enctype", value: "multipart/form-data"),
-                Components.csrf(ctx),
-                .input(.type(.hidden), .name("code"), .value(code.attributeEscaped)),
-                .input(.type(.hidden), .name("secret"), .value(secret.attributeEscaped)),
-                Components.textField(ctx, name: "label", label: ctx.t("Tên giấy tờ", "Which document"), required: true),
-                Components.textField(ctx, name: "file", label: ctx.t("Tệp (PDF, JPEG, PNG; tối đa 20 MB)", "File (PDF, JPEG, PNG; 20 MB at most)"), type: .file, required: true),
-                Components.submit(ctx.t("Gửi", "Send")),
-            ])
+            .element(
+                named: "form",
+                nodes: [
+                    .attribute(named: "action", value: ctx.link("/track/supplement")),
+                    .attribute(named: "method", value: "post"),
+                    .attribute(named: "enctype", value: "multipart/form-data"),
+                    Components.csrf(ctx),
+                    .input(.type(.hidden), .name("code"), .value(code.attributeEscaped)),
+                    .input(.type(.hidden), .name("secret"), .value(secret.attributeEscaped)),
+                    Components.textField(
+                        ctx, name: "label", label: ctx.t("Tên giấy tờ", "Which document"), required: true),
+                    Components.textField(
+                        ctx, name: "file",
+                        label: ctx.t("Tệp (PDF, JPEG, PNG; tối đa 20 MB)", "File (PDF, JPEG, PNG; 20 MB at most)"),
+                        type: .file, required: true),
+                    Components.submit(ctx.t("Gửi", "Send")),
+                ])
         )
     }
 
     static func rating(_ ctx: PageContext, code: String, secret: String) -> Node<HTML.BodyContext> {
         .group(
             .h2(.text(ctx.t("Đánh giá mức độ hài lòng", "Rate the service"))),
-            Components.form(action: ctx.link("/track/rate"),
+            Components.form(
+                action: ctx.link("/track/rate"),
                 Components.csrf(ctx),
                 .input(.type(.hidden), .name("code"), .value(code.attributeEscaped)),
                 .input(.type(.hidden), .name("secret"), .value(secret.attributeEscaped)),
-                Components.select(ctx, name: "level", label: ctx.t("Bạn thấy việc giải quyết hồ sơ thế nào?", "How was your dossier handled?"),
-                                  options: [("very-satisfied", ctx.t("Rất hài lòng", "Very satisfied")), ("satisfied", ctx.t("Hài lòng", "Satisfied")),
-                                            ("not-satisfied", ctx.t("Không hài lòng", "Not satisfied"))], selected: "satisfied"),
-                .forEach([("access", ctx.t("Tiếp cận dịch vụ", "Access to the service")), ("procedure", ctx.t("Thủ tục hành chính", "The procedure")),
-                          ("official", ctx.t("Công chức giải quyết", "The officials")), ("result", ctx.t("Kết quả", "The result")),
-                          ("feedback", ctx.t("Tiếp nhận, xử lý góp ý", "Handling of feedback"))]) { key, label in
-                    Components.select(ctx, name: key, label: label + ctx.t(" (không bắt buộc, 1 kém – 5 rất tốt)", " (optional, 1 poor – 5 very good)"),
-                                      options: [("", "—")] + (1...5).map { (String($0), String($0)) }, selected: "")
+                Components.select(
+                    ctx, name: "level",
+                    label: ctx.t("Bạn thấy việc giải quyết hồ sơ thế nào?", "How was your dossier handled?"),
+                    options: [
+                        ("very-satisfied", ctx.t("Rất hài lòng", "Very satisfied")),
+                        ("satisfied", ctx.t("Hài lòng", "Satisfied")),
+                        ("not-satisfied", ctx.t("Không hài lòng", "Not satisfied")),
+                    ], selected: "satisfied"),
+                .forEach([
+                    ("access", ctx.t("Tiếp cận dịch vụ", "Access to the service")),
+                    ("procedure", ctx.t("Thủ tục hành chính", "The procedure")),
+                    ("official", ctx.t("Công chức giải quyết", "The officials")),
+                    ("result", ctx.t("Kết quả", "The result")),
+                    ("feedback", ctx.t("Tiếp nhận, xử lý góp ý", "Handling of feedback")),
+                ]) { key, label in
+                    Components.select(
+                        ctx, name: key,
+                        label: label
+                            + ctx.t(" (không bắt buộc, 1 kém – 5 rất tốt)", " (optional, 1 poor – 5 very good)"),
+                        options: [("", "—")] + (1...5).map { (String($0), String($0)) }, selected: "")
                 },
-                CatalogAdminViews.textArea(ctx, name: "comment", label: ctx.t("Góp ý (không bắt buộc)", "Comment (optional)"), value: nil, rows: 3, error: nil),
+                CatalogAdminViews.textArea(
+                    ctx, name: "comment", label: ctx.t("Góp ý (không bắt buộc)", "Comment (optional)"), value: nil,
+                    rows: 3, error: nil),
                 Components.submit(ctx.t("Gửi đánh giá", "Send")))
         )
     }
 
-    static func page(_ ctx: PageContext, query: TrackingController.Query, status: TrackingController.Status?, error: String?,
-                     notice: String?, canRate: Bool, secret: String?) -> HTML {
-        Layout.page(ctx, title: ctx.t("Tra cứu hồ sơ", "Track a dossier"),
+    static func page(
+        _ ctx: PageContext, query: TrackingController.Query, status: TrackingController.Status?, error: String?,
+        notice: String?, canRate: Bool, secret: String?
+    ) -> HTML {
+        Layout.page(
+            ctx, title: ctx.t("Tra cứu hồ sơ", "Track a dossier"),
             Components.alert(error),
             Components.notice(notice),
-            .unwrap(status) { s in .group(
-                .p(.class("notice"), .attribute(named: "role", value: "status"), .strong(.text(s.status))),
-                .dl(
-                    .dt(.text(ctx.t("Mã hồ sơ", "Dossier code"))), .dd(.text(s.code)),
-                    .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(s.procedure)),
-                    .dt(.text(ctx.t("Ngày tiếp nhận", "Received"))), .dd(.text(s.receivedAtText)),
-                    .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.strong(.text(s.dueAtText))),
-                    .dt(.text(ctx.t("Việc cần làm", "What to do now"))), .dd(.text(s.toDo), payLink(ctx, s, secret: secret),
-                        .if(s.apologized && secret != nil, .group(.text(" "),
-                            .a(.href(ctx.link("/track/apology?code=\(s.code)&secret=\(secret ?? "")")), .text(ctx.t("Xem thư xin lỗi (Mẫu 04)", "See the apology letter (BM.04)")))))),
-                    .dt(.text(ctx.t("Phí, lệ phí", "Fee"))), .dd(.id("fee"), .text(s.fee), payLink(ctx, s, secret: secret, id: "pay-link"),
-                        // receipts only when some were issued: a free dossier has no payment page to offer
-                        .if(secret != nil && s.feeReceipts > 0, .group(.text(" "),
-                            .a(.id("receipts-link"), .href(ctx.link("/pay?code=\(s.code)&secret=\(secret ?? "")")), .text(ctx.t("Xem biên lai", "See receipts")))))),
-                    .if(!s.results.isEmpty && secret != nil, .group(.dt(.text(ctx.t("Kết quả điện tử", "Electronic results"))),
-                        .dd(.ul(.forEach(s.results) { r in .li(.a(.href(ctx.link("/track/result?code=\(s.code)&secret=\(secret ?? "")&result=\(r.code)")), .text(r.title)),
-                                                               .text(" — " + r.code + " "), .a(.href(ctx.link("/verify?code=\(r.code)")), .text(ctx.t("(xác thực)", "(verify)")))) }))))
-                ),
-                .h2(.text(ctx.t("Diễn biến", "Timeline"))),
-                .ol(.forEach(s.timeline) { .li(.text($0.atText + " — " + $0.status)) }),
-                .if(canRate, rating(ctx, code: s.code, secret: secret ?? "")),
-                .if(["supplement-in-process", "supplement-at-intake"].contains(s.state) && secret != nil, supplementUpload(ctx, code: s.code, secret: secret ?? ""))
-            ) },
-            Components.form(action: "/track", method: "get",
+            .unwrap(status) { s in
+                .group(
+                    .p(.class("notice"), .attribute(named: "role", value: "status"), .strong(.text(s.status))),
+                    .dl(
+                        .dt(.text(ctx.t("Mã hồ sơ", "Dossier code"))), .dd(.text(s.code)),
+                        .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(s.procedure)),
+                        .dt(.text(ctx.t("Ngày tiếp nhận", "Received"))), .dd(.text(s.receivedAtText)),
+                        .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.strong(.text(s.dueAtText))),
+                        .dt(.text(ctx.t("Việc cần làm", "What to do now"))),
+                        .dd(
+                            .text(s.toDo), payLink(ctx, s, secret: secret),
+                            .if(
+                                s.apologized && secret != nil,
+                                .group(
+                                    .text(" "),
+                                    .a(
+                                        .href(ctx.link("/track/apology?code=\(s.code)&secret=\(secret ?? "")")),
+                                        .text(ctx.t("Xem thư xin lỗi (Mẫu 04)", "See the apology letter (BM.04)")))))),
+                        .dt(.text(ctx.t("Phí, lệ phí", "Fee"))),
+                        .dd(
+                            .id("fee"), .text(s.fee), payLink(ctx, s, secret: secret, id: "pay-link"),
+                            // receipts only when some were issued: a free dossier has no payment page to offer
+                            .if(
+                                secret != nil && s.feeReceipts > 0,
+                                .group(
+                                    .text(" "),
+                                    .a(
+                                        .id("receipts-link"),
+                                        .href(ctx.link("/pay?code=\(s.code)&secret=\(secret ?? "")")),
+                                        .text(ctx.t("Xem biên lai", "See receipts")))))),
+                        .if(
+                            !s.results.isEmpty && secret != nil,
+                            .group(
+                                .dt(.text(ctx.t("Kết quả điện tử", "Electronic results"))),
+                                .dd(
+                                    .ul(
+                                        .forEach(s.results) { r in
+                                            .li(
+                                                .a(
+                                                    .href(
+                                                        ctx.link(
+                                                            "/track/result?code=\(s.code)&secret=\(secret ?? "")&result=\(r.code)"
+                                                        )), .text(r.title)),
+                                                .text(" — " + r.code + " "),
+                                                .a(
+                                                    .href(ctx.link("/verify?code=\(r.code)")),
+                                                    .text(ctx.t("(xác thực)", "(verify)"))))
+                                        }))))
+                    ),
+                    .h2(.text(ctx.t("Diễn biến", "Timeline"))),
+                    .ol(.forEach(s.timeline) { .li(.text($0.atText + " — " + $0.status)) }),
+                    .if(canRate, rating(ctx, code: s.code, secret: secret ?? "")),
+                    .if(
+                        ["supplement-in-process", "supplement-at-intake"].contains(s.state) && secret != nil,
+                        supplementUpload(ctx, code: s.code, secret: secret ?? ""))
+                )
+            },
+            Components.form(
+                action: "/track", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
-                Components.textField(ctx, name: "code", label: ctx.t("Mã hồ sơ (trên giấy tiếp nhận)", "Dossier code (on your receipt)"), value: query.code ?? "", required: true),
-                Components.textField(ctx, name: "secret", label: ctx.t("Mã tra cứu (8 ký tự)", "Lookup secret (8 characters)"), value: "", required: true),
+                Components.textField(
+                    ctx, name: "code", label: ctx.t("Mã hồ sơ (trên giấy tiếp nhận)", "Dossier code (on your receipt)"),
+                    value: query.code ?? "", required: true),
+                Components.textField(
+                    ctx, name: "secret", label: ctx.t("Mã tra cứu (8 ký tự)", "Lookup secret (8 characters)"),
+                    value: "", required: true),
                 Components.submit(ctx.t("Tra cứu", "Look up")))
         )
     }

@@ -50,14 +50,17 @@ package enum FigureKey: String, Codable, Sendable, CaseIterable {
         case .dossiersOnline: return ("hồ sơ trực tuyến / hồ sơ tiếp nhận", "online / received")
         case .paymentsOnline: return ("giao dịch trực tuyến / giao dịch đã thanh toán", "online / paid payments")
         case .dossiersDigitized: return ("hồ sơ được số hóa / hồ sơ tiếp nhận", "digitized / received")
-        case .resultsElectronic: return ("hồ sơ có kết quả điện tử / hồ sơ đã giải quyết", "with an electronic result / resolved")
+        case .resultsElectronic:
+            return ("hồ sơ có kết quả điện tử / hồ sơ đã giải quyết", "with an electronic result / resolved")
         case .tasksCompleted: return ("nhiệm vụ hoàn thành / nhiệm vụ được giao", "completed / assigned")
         case .tasksOnSchedule: return ("nhiệm vụ đúng tiến độ / nhiệm vụ đến hạn", "on schedule / due")
         }
     }
 
     /// A key as typed or sent, with a clear refusal for one PhuongSo does not compute.
-    package static func parse(_ raw: String) -> FigureKey? { FigureKey(rawValue: raw.trimmingCharacters(in: .whitespaces)) }
+    package static func parse(_ raw: String) -> FigureKey? {
+        FigureKey(rawValue: raw.trimmingCharacters(in: .whitespaces))
+    }
 }
 
 /// A figure over a period: the two counts, the share (nil, shown as N/A, when nothing is
@@ -72,7 +75,9 @@ package struct FigureValue: Codable, Sendable, Hashable {
     /// `percent` as the figure's own definition computes it (a rate read from the statistics
     /// matrix or the task figures), or numerator ÷ denominator.
     package init(numerator: Int, denominator: Int, percent: Double?? = .none, link: String) {
-        self.numerator = numerator; self.denominator = denominator; self.link = link
+        self.numerator = numerator
+        self.denominator = denominator
+        self.link = link
         self.percent = percent ?? (denominator == 0 ? nil : Double(numerator) * 100 / Double(denominator))
     }
 }

@@ -10,21 +10,29 @@ import SQLKit
 /// loaded one by one, except tasks, whose standing needs the working-day clock.
 package enum ReformFigures {
     /// `from`…`to` are local days, inclusive. `planID` narrows task figures to one plan's tasks.
-    package static func value(_ key: FigureKey, unitIDs: [UUID], from: LocalDate, to: LocalDate, planID: UUID? = nil,
-                              now: Date, utcOffset: Int, on db: Database) async throws -> FigureValue {
+    package static func value(
+        _ key: FigureKey, unitIDs: [UUID], from: LocalDate, to: LocalDate, planID: UUID? = nil,
+        now: Date, utcOffset: Int, on db: Database
+    ) async throws -> FigureValue {
         let period = "from=\(from)&to=\(to)"
-        guard !unitIDs.isEmpty else { return FigureValue(numerator: 0, denominator: 0, link: "/reports/matrix?" + period) }
+        guard !unitIDs.isEmpty else {
+            return FigureValue(numerator: 0, denominator: 0, link: "/reports/matrix?" + period)
+        }
         let start = LocalDateTime(date: from, secondOfDay: 0, utcOffset: utcOffset).instant.seconds
         let end = LocalDateTime(date: to.adding(days: 1), secondOfDay: 0, utcOffset: utcOffset).instant.seconds
         switch key {
         case .dossiersOnTime:
             // The matrix itself, so the target and the matrix can never disagree.
-            let rows = try await StatisticsMatrix.compute(unitIDs: unitIDs, from: from, to: to, grouping: .field, now: now, utcOffset: utcOffset, on: db)
+            let rows = try await StatisticsMatrix.compute(
+                unitIDs: unitIDs, from: from, to: to, grouping: .field, now: now, utcOffset: utcOffset, on: db)
             let total = StatisticsMatrix.total(rows)
-            return FigureValue(numerator: total.resolvedEarly + total.resolvedOnTime, denominator: total.resolved, percent: total.onTimeRate,
-                               link: "/reports/matrix?" + period)
+            return FigureValue(
+                numerator: total.resolvedEarly + total.resolvedOnTime, denominator: total.resolved,
+                percent: total.onTimeRate,
+                link: "/reports/matrix?" + period)
         case .dossiersOnline:
-            let c = try await counts("""
+            let c = try await counts(
+                """
                 SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN channel = 'online' THEN 1 ELSE 0 END), 0) AS part
                 FROM dossiers WHERE unit_id IN (\(binds: unitIDs)) AND received_at >= \(bind: start) AND received_at < \(bind: end)
                 """, on: db)
@@ -34,30 +42,38 @@ package enum ReformFigures {
             // from the applicant's data store (DOMAIN §6); one filed online is electronic already.
             // The components are a JSON array written by `IntakeService.json` (compact, so each
             // flag is an exact substring): count the flags' occurrences in SQL.
-            let submitted = occurrences("\"submitted\":true"), scanned = occurrences("\"scan\":{"), reused = occurrences("\"reusedDocument\":\"")
-            let c = try await counts("""
+            let submitted = occurrences("\"submitted\":true")
+            let scanned = occurrences("\"scan\":{")
+            let reused = occurrences("\"reusedDocument\":\"")
+            let c = try await counts(
+                """
                 SELECT COALESCE(SUM(CASE WHEN channel = 'online' OR \(submitted) > 0 THEN 1 ELSE 0 END), 0) AS total,
                   COALESCE(SUM(CASE WHEN channel = 'online' OR (\(submitted) > 0 AND \(scanned) + \(reused) >= \(submitted)) THEN 1 ELSE 0 END), 0) AS part
                 FROM dossiers WHERE unit_id IN (\(binds: unitIDs)) AND received_at >= \(bind: start) AND received_at < \(bind: end)
                 """, on: db)
             return FigureValue(numerator: c.part, denominator: c.total, link: "/counter/register?" + period)
         case .resultsElectronic:
-            let c = try await counts("""
+            let c = try await counts(
+                """
                 SELECT COALESCE(SUM(CASE WHEN d.done_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS total,
                   COALESCE(SUM(CASE WHEN d.done_at IS NOT NULL AND EXISTS (SELECT 1 FROM electronic_results r WHERE r.dossier_id = d.id) THEN 1 ELSE 0 END), 0) AS part
                 FROM dossiers d WHERE d.unit_id IN (\(binds: unitIDs)) AND d.received_at >= \(bind: start) AND d.received_at < \(bind: end)
                 """, on: db)
             return FigureValue(numerator: c.part, denominator: c.total, link: "/counter/register?" + period)
         case .paymentsOnline:
-            let c = try await counts("""
+            let c = try await counts(
+                """
                 SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN channel <> 'cash' THEN 1 ELSE 0 END), 0) AS part
                 FROM payments WHERE unit_id IN (\(binds: unitIDs)) AND paid_at >= \(bind: start) AND paid_at < \(bind: end)
                 """, on: db)
             return FigureValue(numerator: c.part, denominator: c.total, link: "/reports/payments?" + period)
         case .tasksCompleted, .tasksOnSchedule:
-            let f = try await TaskQueries.total(unitIDs: unitIDs, filter: .init(planID: planID, deadlineFrom: from, deadlineTo: to),
-                                                now: now, utcOffset: utcOffset, on: db)
-            let link = TaskPaths.register([("plan", planID?.uuidString), ("from", from.description), ("to", to.description)])
+            let f = try await TaskQueries.total(
+                unitIDs: unitIDs, filter: .init(planID: planID, deadlineFrom: from, deadlineTo: to),
+                now: now, utcOffset: utcOffset, on: db)
+            let link = TaskPaths.register([
+                ("plan", planID?.uuidString), ("from", from.description), ("to", to.description),
+            ])
             return key == .tasksCompleted
                 ? FigureValue(numerator: f.completed, denominator: f.assigned, percent: f.completionRate, link: link)
                 : FigureValue(numerator: f.onSchedule, denominator: f.due, percent: f.onScheduleRate, link: link)
@@ -70,7 +86,10 @@ package enum ReformFigures {
     }
 
     static func counts(_ query: SQLQueryString, on db: Database) async throws -> (part: Int, total: Int) {
-        struct Row: Decodable { let part: Int; let total: Int }
+        struct Row: Decodable {
+            let part: Int
+            let total: Int
+        }
         let row = try await db.sql.raw(query).first(decoding: Row.self)
         return (row?.part ?? 0, row?.total ?? 0)
     }

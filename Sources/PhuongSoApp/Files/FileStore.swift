@@ -5,8 +5,11 @@ import PhuongSoCore
 /// Uploaded files, checked by content (not by name) and stored once by their SHA-256 under the
 /// data directory, written atomically. Nothing the user sends becomes a path or a content type.
 package struct FileStore: Sendable {
-    package enum Kind: String, Codable, Sendable { case pdf, jpeg, png
-        package var contentType: String { self == .pdf ? "application/pdf" : self == .jpeg ? "image/jpeg" : "image/png" }
+    package enum Kind: String, Codable, Sendable {
+        case pdf, jpeg, png
+        package var contentType: String {
+            self == .pdf ? "application/pdf" : self == .jpeg ? "image/jpeg" : "image/png"
+        }
     }
 
     package struct Stored: Codable, Sendable, Hashable {
@@ -20,7 +23,9 @@ package struct FileStore: Sendable {
     }
 
     package enum Problem: Error, Sendable {
-        case empty, tooLarge(limit: Int), unsupportedType, brokenPDF, noPages
+        case empty
+        case tooLarge(limit: Int)
+        case unsupportedType, brokenPDF, noPages
 
         package var vi: String {
             switch self {
@@ -71,10 +76,14 @@ package struct FileStore: Sendable {
         let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         let url = path(for: hash)
         if !FileManager.default.fileExists(atPath: url.path) {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url, options: .atomic)
         }
-        let safeName = String(originalName.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) && $0 != "/" && $0 != "\\" }.prefix(200).map(Character.init))
+        let safeName = String(
+            originalName.unicodeScalars.filter {
+                !CharacterSet.controlCharacters.contains($0) && $0 != "/" && $0 != "\\"
+            }.prefix(200).map(Character.init))
         return Stored(sha256: hash, kind: kind, size: bytes.count, originalName: safeName, pages: pages)
     }
 

@@ -84,7 +84,9 @@ package enum WorkQueries {
     }
 
     /// The items of `queue` for this person, most urgent first.
-    package static func items(_ queue: WorkQueue, for who: Who, now: Date, utcOffset: Int, on db: Database) async throws -> [WorkItem] {
+    package static func items(_ queue: WorkQueue, for who: Who, now: Date, utcOffset: Int, on db: Database) async throws
+        -> [WorkItem]
+    {
         let unitID = try who.unit.requireID()
         let nowSeconds = Int64(now.timeIntervalSince1970)
         switch queue {
@@ -98,7 +100,8 @@ package enum WorkQueries {
         case .feesOwed:
             var owed: [WorkItem] = []
             for d in try await dossiersWithFees(unitID, on: db) {
-                guard let account = try await FeeService.summary(of: d.requireID(), on: db), account.outstanding > 0 else { continue }
+                guard let account = try await FeeService.summary(of: d.requireID(), on: db), account.outstanding > 0
+                else { continue }
                 owed.append(item(d, note: Format.number(account.outstanding, .vi) + " đồng"))
             }
             return owed
@@ -106,18 +109,23 @@ package enum WorkQueries {
             let steps = try await stepItems(who, now: now, utcOffset: utcOffset, on: db)
             return queue == .inbox ? steps.mine : steps.atRisk
         case .transfersToAnswer:
-            let open = try await TransferRecord.query(on: db).filter(\.$toUnit.$id == unitID).filter(\.$returnedAt == nil)
-                .with(\.$dossier) { $0.with(\.$procedure) }.with(\.$fromUnit).sort(\.$sentAt).all()
+            let open = try await TransferRecord.query(on: db).filter(\.$toUnit.$id == unitID).filter(
+                \.$returnedAt == nil
+            )
+            .with(\.$dossier) { $0.with(\.$procedure) }.with(\.$fromUnit).sort(\.$sentAt).all()
             return open.map { t in
-                WorkItem(reference: t.dossier.code ?? "", title: t.dossier.procedure.name, link: DossierPaths.dossier(t.$dossier.id),
-                         due: t.sentAt + t.allottedSeconds, percentUsed: nil, note: t.fromUnit.name + ": " + t.request)
+                WorkItem(
+                    reference: t.dossier.code ?? "", title: t.dossier.procedure.name,
+                    link: DossierPaths.dossier(t.$dossier.id),
+                    due: t.sentAt + t.allottedSeconds, percentUsed: nil, note: t.fromUnit.name + ": " + t.request)
             }
         case .overdue, .open:
             // the statistics matrix's buckets (its drill-down query), not a second rule
             let bucket = queue == .overdue ? ["overdue"] : ["overdue", "notDue"]
             var rows: [DossierRecord] = []
             for b in bucket {
-                rows += try await DossierQueries.register(unitID: unitID, field: nil, from: nil, to: nil, bucket: b, now: now, utcOffset: utcOffset, on: db)
+                rows += try await DossierQueries.register(
+                    unitID: unitID, field: nil, from: nil, to: nil, bucket: b, now: now, utcOffset: utcOffset, on: db)
             }
             return rows.sorted { ($0.dueAt ?? .max) < ($1.dueAt ?? .max) }.map { d in
                 item(d, note: (d.dueAt ?? .max) < nowSeconds ? "Quá hạn" : "")
@@ -128,14 +136,18 @@ package enum WorkQueries {
                 .filter(DossierRecord.self, \.$unit.$id == unitID).with(\.$dossier) { $0.with(\.$procedure) }
                 .sort(\.$atSeconds, .descending).all()
             return ratings.map { r in
-                WorkItem(reference: r.dossier.code ?? "", title: r.dossier.procedure.name, link: DossierPaths.dossier(r.$dossier.id),
-                         due: nil, percentUsed: nil, note: r.comment)
+                WorkItem(
+                    reference: r.dossier.code ?? "", title: r.dossier.procedure.name,
+                    link: DossierPaths.dossier(r.$dossier.id),
+                    due: nil, percentUsed: nil, note: r.comment)
             }
         }
     }
 
     static func item(_ d: DossierRecord, note: String = "") -> WorkItem {
-        WorkItem(reference: d.code ?? "", title: d.procedure.name, link: DossierPaths.dossier(d.id ?? UUID()), due: d.dueAt, percentUsed: nil, note: note)
+        WorkItem(
+            reference: d.code ?? "", title: d.procedure.name, link: DossierPaths.dossier(d.id ?? UUID()), due: d.dueAt,
+            percentUsed: nil, note: note)
     }
 
     static func dossiers(_ unitID: UUID, states: [DossierState], on db: Database) async throws -> [DossierRecord] {
@@ -152,8 +164,11 @@ package enum WorkQueries {
     /// The inbox's rule (`InboxController.inbox`): a dossier is this person's when its current
     /// step belongs to their role and nobody else took it (a result ready to return is the
     /// counter's); at risk when not done and past due or with 80% of the step's time used.
-    static func stepItems(_ who: Who, now: Date, utcOffset: Int, on db: Database) async throws -> (mine: [WorkItem], atRisk: [WorkItem]) {
-        let (mine, unit) = try await InboxController.items(role: who.role, username: who.username, unit: who.unit, now: now, utcOffset: utcOffset, on: db)
+    static func stepItems(_ who: Who, now: Date, utcOffset: Int, on db: Database) async throws -> (
+        mine: [WorkItem], atRisk: [WorkItem]
+    ) {
+        let (mine, unit) = try await InboxController.items(
+            role: who.role, username: who.username, unit: who.unit, now: now, utcOffset: utcOffset, on: db)
         let nowSeconds = Int64(now.timeIntervalSince1970)
         func line(_ i: InboxController.Item) -> WorkItem {
             var l = item(i.dossier)
@@ -167,4 +182,3 @@ package enum WorkQueries {
         return (mine.map(line), watched.filter { $0.isAtRisk(now: nowSeconds) }.map(line).sorted(by: urgent))
     }
 }
-

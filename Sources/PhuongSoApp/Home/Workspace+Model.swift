@@ -9,7 +9,8 @@ package enum WorkspacePaths {
     package static let api = "/api/v1/workspace"
     /// A queue's full list; `unit` (a code) for a supervisor looking at a ward below.
     package static func queue(_ q: WorkQueue, unit: String? = nil) -> String {
-        "/workspace/\(q.rawValue)" + (unit.map { "?unit=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) } ?? "")
+        "/workspace/\(q.rawValue)"
+            + (unit.map { "?unit=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) } ?? "")
     }
 }
 
@@ -67,9 +68,12 @@ package struct WorkspaceModel: Content, Sendable {
         }
     }
 
-    package static func build(for user: CurrentUser, now: Date, utcOffset: Int, on db: Database) async throws -> WorkspaceModel {
+    package static func build(for user: CurrentUser, now: Date, utcOffset: Int, on db: Database) async throws
+        -> WorkspaceModel
+    {
         let unit = try await user.unitID.asyncMap { try await UnitRecord.find($0, on: db) } ?? nil
-        var m = WorkspaceModel(name: user.displayName, role: user.role, unitName: unit?.name, tiles: [], wards: [], links: [])
+        var m = WorkspaceModel(
+            name: user.displayName, role: user.role, unitName: unit?.name, tiles: [], wards: [], links: [])
         if let unit, user.role != .supervisor {
             let who = WorkQueries.Who(username: user.username, role: user.role, unit: unit)
             for q in queues(for: user.role) {
@@ -87,17 +91,26 @@ package struct WorkspaceModel: Content, Sendable {
         m.links = links(for: user.role, unit: unit)
         if user.role == .admin {
             // the system administrator keeps every ward's calendar
-            for w in try await UnitRecord.query(on: db).filter(\.$kind ~~ [.ward, .commune, .specialZone]).sort(\.$code).all() {
-                m.links.insert(Link(path: "/admin/units/\(w.code)/calendar", vi: "Lịch làm việc: " + w.name, en: "Working calendar: " + w.name),
-                               at: max(0, m.links.count - 1))
+            for w in try await UnitRecord.query(on: db).filter(\.$kind ~~ [.ward, .commune, .specialZone]).sort(\.$code)
+                .all()
+            {
+                m.links.insert(
+                    Link(
+                        path: "/admin/units/\(w.code)/calendar", vi: "Lịch làm việc: " + w.name,
+                        en: "Working calendar: " + w.name),
+                    at: max(0, m.links.count - 1))
             }
         }
         return m
     }
 
     static func tile(_ q: WorkQueue, _ items: [WorkItem], role: Role) -> Tile {
-        var vi = q.vietnamese, en = q.english
-        if q == .inbox && role == .leader { vi = "Hồ sơ chờ lãnh đạo phê duyệt"; en = "Dossiers waiting for my approval" }
+        var vi = q.vietnamese
+        var en = q.english
+        if q == .inbox && role == .leader {
+            vi = "Hồ sơ chờ lãnh đạo phê duyệt"
+            en = "Dossiers waiting for my approval"
+        }
         let work: String?
         switch q {
         case .onlineIntake: work = "/counter"
@@ -105,8 +118,9 @@ package struct WorkspaceModel: Content, Sendable {
         case .overdue: work = "/counter/register?bucket=overdue"
         case .supplementAtIntake, .feesOwed, .open: work = nil
         }
-        return Tile(key: q.rawValue, vi: vi, en: en, count: items.count, link: WorkspacePaths.queue(q), workLink: work,
-                    items: Array(items.prefix(shown)))
+        return Tile(
+            key: q.rawValue, vi: vi, en: en, count: items.count, link: WorkspacePaths.queue(q), workLink: work,
+            items: Array(items.prefix(shown)))
     }
 
     /// "My tasks" as its page lists them: what I lead or share, and (for whoever decides) what
@@ -115,33 +129,48 @@ package struct WorkspaceModel: Content, Sendable {
         let tasks = try await MyTasksModel.build(for: user, now: now, utcOffset: utcOffset, on: db)
         func items(_ list: [TaskQueries.Standing]) -> [WorkItem] {
             list.prefix(shown).map { s in
-                WorkItem(reference: "NV\(s.record.number)", title: s.record.title, link: TaskPaths.task(s.record.id ?? UUID()),
-                         due: nil, percentUsed: nil, note: s.task.deadline.vietnamese)
+                WorkItem(
+                    reference: "NV\(s.record.number)", title: s.record.title,
+                    link: TaskPaths.task(s.record.id ?? UUID()),
+                    due: nil, percentUsed: nil, note: s.task.deadline.vietnamese)
             }
         }
-        var tiles = [Tile(key: "my-tasks", vi: "Nhiệm vụ cải cách tôi chủ trì hoặc phối hợp", en: "Reform tasks I lead or share",
-                          count: tasks.mine.count, link: TaskPaths.mine, workLink: nil, items: items(tasks.mine))]
+        var tiles = [
+            Tile(
+                key: "my-tasks", vi: "Nhiệm vụ cải cách tôi chủ trì hoặc phối hợp", en: "Reform tasks I lead or share",
+                count: tasks.mine.count, link: TaskPaths.mine, workLink: nil, items: items(tasks.mine))
+        ]
         if user.role == .leader || !tasks.toDecide.isEmpty {
-            tiles.insert(Tile(key: "tasks-to-decide", vi: "Nhiệm vụ chờ tôi quyết định", en: "Tasks waiting for my decision",
-                              count: tasks.toDecide.count, link: TaskPaths.mine, workLink: nil, items: items(tasks.toDecide)), at: 0)
+            tiles.insert(
+                Tile(
+                    key: "tasks-to-decide", vi: "Nhiệm vụ chờ tôi quyết định", en: "Tasks waiting for my decision",
+                    count: tasks.toDecide.count, link: TaskPaths.mine, workLink: nil, items: items(tasks.toDecide)),
+                at: 0)
         }
         return tiles
     }
 
     /// The wards and communes below a supervisor's unit, each with the matrix's "in progress"
     /// and "overdue" counts (the same queues a ward's staff see).
-    static func wards(below unit: UnitRecord, user: CurrentUser, now: Date, utcOffset: Int, on db: Database) async throws -> [Ward] {
+    static func wards(below unit: UnitRecord, user: CurrentUser, now: Date, utcOffset: Int, on db: Database)
+        async throws -> [Ward]
+    {
         let scope = try await UnitQueries.scope(on: db)
         let home = try unit.requireID().uuidString
-        let below = try await UnitRecord.query(on: db).filter(\.$kind ~~ [.ward, .commune, .specialZone]).filter(\.$active == true)
-            .sort(\.$code).all().filter { $0.id.map { scope.contains($0.uuidString, within: home) } ?? false }
+        let below = try await UnitRecord.query(on: db).filter(\.$kind ~~ [.ward, .commune, .specialZone]).filter(
+            \.$active == true
+        )
+        .sort(\.$code).all().filter { $0.id.map { scope.contains($0.uuidString, within: home) } ?? false }
         var wards: [Ward] = []
         for w in below {
             let who = WorkQueries.Who(username: user.username, role: user.role, unit: w)
             let open = try await WorkQueries.items(.open, for: who, now: now, utcOffset: utcOffset, on: db).count
             let overdue = try await WorkQueries.items(.overdue, for: who, now: now, utcOffset: utcOffset, on: db).count
-            wards.append(Ward(code: w.code, name: w.name, open: open, overdue: overdue,
-                              openLink: WorkspacePaths.queue(.open, unit: w.code), overdueLink: WorkspacePaths.queue(.overdue, unit: w.code)))
+            wards.append(
+                Ward(
+                    code: w.code, name: w.name, open: open, overdue: overdue,
+                    openLink: WorkspacePaths.queue(.open, unit: w.code),
+                    overdueLink: WorkspacePaths.queue(.overdue, unit: w.code)))
         }
         return wards
     }
@@ -151,11 +180,17 @@ package struct WorkspaceModel: Content, Sendable {
         guard user.role == .admin || user.role == .unitAdmin else { return [] }
         var tiles: [Tile] = []
         let accounts = try await AccountQueries.visible(to: user, on: db)
-        tiles.append(Tile(key: "accounts", vi: "Tài khoản", en: "Accounts", count: accounts.count, link: "/admin/users", workLink: nil, items: []))
+        tiles.append(
+            Tile(
+                key: "accounts", vi: "Tài khoản", en: "Accounts", count: accounts.count, link: "/admin/users",
+                workLink: nil, items: []))
         if user.role == .admin {
             let procedures = try await ProcedureRecord.query(on: db).count()
-            tiles.append(Tile(key: "procedures", vi: "Thủ tục trong danh mục", en: "Procedures in the catalogue", count: procedures,
-                              link: "/admin/procedures", workLink: nil, items: []))
+            tiles.append(
+                Tile(
+                    key: "procedures", vi: "Thủ tục trong danh mục", en: "Procedures in the catalogue",
+                    count: procedures,
+                    link: "/admin/procedures", workLink: nil, items: []))
         }
         return tiles
     }
@@ -164,31 +199,50 @@ package struct WorkspaceModel: Content, Sendable {
         var links: [Link] = []
         switch role {
         case .clerk:
-            links = [Link(path: "/counter", vi: "Quầy tiếp nhận hồ sơ", en: "The counter"),
-                     Link(path: "/inbox", vi: "Hồ sơ cần xử lý", en: "My inbox"),
-                     Link(path: "/counter/register", vi: "Sổ theo dõi hồ sơ", en: "Dossier register")]
+            links = [
+                Link(path: "/counter", vi: "Quầy tiếp nhận hồ sơ", en: "The counter"),
+                Link(path: "/inbox", vi: "Hồ sơ cần xử lý", en: "My inbox"),
+                Link(path: "/counter/register", vi: "Sổ theo dõi hồ sơ", en: "Dossier register"),
+            ]
         case .official:
-            links = [Link(path: "/inbox", vi: "Hồ sơ cần xử lý", en: "My inbox"), Link(path: TaskPaths.mine, vi: "Nhiệm vụ của tôi", en: "My tasks")]
+            links = [
+                Link(path: "/inbox", vi: "Hồ sơ cần xử lý", en: "My inbox"),
+                Link(path: TaskPaths.mine, vi: "Nhiệm vụ của tôi", en: "My tasks"),
+            ]
         case .leader:
-            links = [Link(path: "/inbox", vi: "Hồ sơ cần xử lý", en: "My inbox"),
-                     Link(path: "/reform", vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
-                     Link(path: "/reports/matrix", vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics")]
+            links = [
+                Link(path: "/inbox", vi: "Hồ sơ cần xử lý", en: "My inbox"),
+                Link(path: "/reform", vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
+                Link(path: "/reports/matrix", vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics"),
+            ]
         case .office:
-            links = [Link(path: TaskPaths.mine, vi: "Nhiệm vụ của tôi", en: "My tasks"),
-                     Link(path: "/plans", vi: "Kế hoạch cải cách hành chính", en: "Reform plans"),
-                     Link(path: "/reform", vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
-                     Link(path: "/reports/matrix", vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics")]
+            links = [
+                Link(path: TaskPaths.mine, vi: "Nhiệm vụ của tôi", en: "My tasks"),
+                Link(path: "/plans", vi: "Kế hoạch cải cách hành chính", en: "Reform plans"),
+                Link(path: "/reform", vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
+                Link(path: "/reports/matrix", vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics"),
+            ]
         case .supervisor:
-            links = [Link(path: "/reform", vi: "Tổng hợp cải cách hành chính các đơn vị", en: "Reform overview of the units"),
-                     Link(path: "/reports/matrix", vi: "Thống kê hồ sơ toàn tỉnh", en: "Dossier statistics of the province")]
+            links = [
+                Link(
+                    path: "/reform", vi: "Tổng hợp cải cách hành chính các đơn vị", en: "Reform overview of the units"),
+                Link(path: "/reports/matrix", vi: "Thống kê hồ sơ toàn tỉnh", en: "Dossier statistics of the province"),
+            ]
         case .admin, .unitAdmin:
-            links = [Link(path: "/admin/users", vi: "Tài khoản", en: "Accounts"),
-                     Link(path: "/admin/units", vi: "Đơn vị và lĩnh vực", en: "Units and fields")]
+            links = [
+                Link(path: "/admin/users", vi: "Tài khoản", en: "Accounts"),
+                Link(path: "/admin/units", vi: "Đơn vị và lĩnh vực", en: "Units and fields"),
+            ]
             if role == .admin {
-                links += [Link(path: "/admin/procedures", vi: "Danh mục thủ tục hành chính", en: "Procedure catalogue"),
-                          Link(path: "/admin/audit", vi: "Nhật ký thay đổi", en: "Audit trail")]
+                links += [
+                    Link(path: "/admin/procedures", vi: "Danh mục thủ tục hành chính", en: "Procedure catalogue"),
+                    Link(path: "/admin/audit", vi: "Nhật ký thay đổi", en: "Audit trail"),
+                ]
             }
-            if let unit { links.append(Link(path: "/admin/units/\(unit.code)/calendar", vi: "Lịch làm việc", en: "Working calendar")) }
+            if let unit {
+                links.append(
+                    Link(path: "/admin/units/\(unit.code)/calendar", vi: "Lịch làm việc", en: "Working calendar"))
+            }
         case .citizen: break
         }
         links.append(Link(path: "/admin", vi: "Tất cả chức năng quản trị", en: "All administration pages"))

@@ -28,7 +28,8 @@ enum WorkspaceController {
     @Sendable static func queue(req: Request) async throws -> Response {
         let user = try req.require(.useStaffPages)
         guard let q = WorkQueue(rawValue: req.parameters.get("queue") ?? ""),
-              WorkspaceModel.queues(for: user.role).contains(q) else { throw AppError.notFound }
+            WorkspaceModel.queues(for: user.role).contains(q)
+        else { throw AppError.notFound }
         let unit: UnitRecord
         if user.role == .supervisor {
             guard let code = req.query[String.self, at: "unit"], !code.isEmpty else {
@@ -37,29 +38,53 @@ enum WorkspaceController {
             unit = try await UnitQueries.find(code: code, on: req.db)
             try await req.require(.useStaffPages, unit: unit.requireID())
         } else {
-            guard let id = user.unitID, let own = try await UnitRecord.find(id, on: req.db) else { throw AppError.forbidden }
+            guard let id = user.unitID, let own = try await UnitRecord.find(id, on: req.db) else {
+                throw AppError.forbidden
+            }
             unit = own
         }
         let who = WorkQueries.Who(username: user.username, role: user.role, unit: unit)
         let items = try await WorkQueries.items(q, for: who, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         let work = user.role == .supervisor ? nil : WorkspaceModel.tile(q, [], role: user.role).workLink
-        return WorkspaceView.queue(PageContext.of(req), q, unitName: unit.name, items: items, workLink: work,
-                                   utcOffset: req.config.utcOffset).response()
+        return WorkspaceView.queue(
+            PageContext.of(req), q, unitName: unit.name, items: items, workLink: work,
+            utcOffset: req.config.utcOffset
+        ).response()
     }
 
     typealias D = OpenAPIDocument
     static let operations: [OpenAPIDocument.Operation] = [
-        .init(method: "GET", path: "/api/v1/workspace",
-              summary: "What waits for the caller: per queue the count, the page listing it and the most urgent items; for a supervisor, the wards below",
-              tag: "workspace", secured: true,
-              response: D.object([
-                  ("name", D.str), ("role", D.str), ("unitName", D.nullableStr),
-                  ("tiles", D.arrayOf(D.object([("key", D.str), ("vi", D.str), ("en", D.str), ("count", D.int), ("link", D.str),
-                                                ("workLink", D.nullableStr), ("items", D.arrayOf(["type": "object"]))],
-                                               required: ["key", "count", "link", "items"]))),
-                  ("wards", D.arrayOf(D.object([("code", D.str), ("name", D.str), ("open", D.int), ("overdue", D.int),
-                                                ("openLink", D.str), ("overdueLink", D.str)], required: ["code", "open", "overdue"]))),
-                  ("links", D.arrayOf(["type": "object"])),
-              ], required: ["name", "role", "tiles", "wards", "links"])),
+        .init(
+            method: "GET", path: "/api/v1/workspace",
+            summary:
+                """
+                What waits for the caller: per queue the count, the page listing it and the most urgent items; for a \
+                supervisor, the wards below
+                """,
+            tag: "workspace", secured: true,
+            response: D.object(
+                [
+                    ("name", D.str), ("role", D.str), ("unitName", D.nullableStr),
+                    (
+                        "tiles",
+                        D.arrayOf(
+                            D.object(
+                                [
+                                    ("key", D.str), ("vi", D.str), ("en", D.str), ("count", D.int), ("link", D.str),
+                                    ("workLink", D.nullableStr), ("items", D.arrayOf(["type": "object"])),
+                                ],
+                                required: ["key", "count", "link", "items"]))
+                    ),
+                    (
+                        "wards",
+                        D.arrayOf(
+                            D.object(
+                                [
+                                    ("code", D.str), ("name", D.str), ("open", D.int), ("overdue", D.int),
+                                    ("openLink", D.str), ("overdueLink", D.str),
+                                ], required: ["code", "open", "overdue"]))
+                    ),
+                    ("links", D.arrayOf(["type": "object"])),
+                ], required: ["name", "role", "tiles", "wards", "links"]))
     ]
 }

@@ -74,9 +74,12 @@ struct CreateInitiatives: AsyncMigration {
             .create()
         let sql = database.sql
         try await sql.raw("CREATE INDEX initiatives_unit_created ON initiatives (unit_id, created_on)").run()
-        try await sql.raw("CREATE INDEX initiative_authors_initiative ON initiative_authors (initiative_id, position)").run()
-        try await sql.raw("CREATE INDEX initiative_assessments_initiative ON initiative_assessments (initiative_id)").run()
-        try await sql.raw("CREATE INDEX initiative_replications_initiative ON initiative_replications (initiative_id)").run()
+        try await sql.raw("CREATE INDEX initiative_authors_initiative ON initiative_authors (initiative_id, position)")
+            .run()
+        try await sql.raw("CREATE INDEX initiative_assessments_initiative ON initiative_assessments (initiative_id)")
+            .run()
+        try await sql.raw("CREATE INDEX initiative_replications_initiative ON initiative_replications (initiative_id)")
+            .run()
     }
 
     func revert(on database: Database) async throws {

@@ -14,7 +14,10 @@ package enum InitiativePaths {
 
     /// The register filtered by year (and, for a supervisor, by unit).
     package static func list(year: Int?, unit: String?) -> String {
-        let items = [year.map { "year=\($0)" }, unit.map { "unit=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) }].compactMap { $0 }
+        let items = [
+            year.map { "year=\($0)" },
+            unit.map { "unit=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) },
+        ].compactMap { $0 }
         return items.isEmpty ? list : list + "?" + items.joined(separator: "&")
     }
 }

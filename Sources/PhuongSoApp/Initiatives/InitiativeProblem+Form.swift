@@ -8,7 +8,8 @@ extension InitiativeProblem {
         case .noAuthors, .sharesDoNotAddUp: return "authors"
         case .authorWithoutName(let row): return "author\(row)Name"
         case .shareNotPositive(let row, _): return "author\(row)Share"
-        case .dateInFuture(let kind, _), .dateBeforeSubmission(let kind, _, _): return kind == .firstApplied ? "firstApplied" : "date"
+        case .dateInFuture(let kind, _), .dateBeforeSubmission(let kind, _, _):
+            return kind == .firstApplied ? "firstApplied" : "date"
         case .memberNameMissing, .memberAlreadyAssessed: return "member"
         case .scoreMissing(let c), .scoreOutOfRange(let c, _): return "score-" + c.code
         case .unknownCriterion: return "scores"

@@ -14,16 +14,21 @@ package enum InitiativeQueries {
         /// Tasks that follow it up, with their lead.
         package let tasks: [TaskRecord]
 
-        package func value() throws -> Initiative { try record.value(authors: authors, assessments: assessments, decision: decision) }
+        package func value() throws -> Initiative {
+            try record.value(authors: authors, assessments: assessments, decision: decision)
+        }
         package var unit: UnitRecord { record.unit }
     }
 
     /// The initiative `id` with its unit, proposer, authors, assessments, decision, replications and tasks.
     package static func load(_ id: UUID, on db: Database) async throws -> Loaded {
-        guard let r = try await InitiativeRecord.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$proposer).first() else {
+        guard
+            let r = try await InitiativeRecord.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$proposer).first()
+        else {
             throw AppError.notFound
         }
-        let authors = try await InitiativeAuthorRecord.query(on: db).filter(\.$initiative.$id == id).sort(\.$position).all()
+        let authors = try await InitiativeAuthorRecord.query(on: db).filter(\.$initiative.$id == id).sort(\.$position)
+            .all()
         let assessments = try await InitiativeAssessmentRecord.query(on: db).filter(\.$initiative.$id == id)
             .sort(\.$date).sort(\.$atSeconds).all()
         let decision = try await InitiativeDecisionRecord.query(on: db).filter(\.$initiative.$id == id).first()
@@ -31,7 +36,9 @@ package enum InitiativeQueries {
             .sort(\.$date).sort(\.$atSeconds).all()
         let tasks = try await TaskRecord.query(on: db).filter(\.$sourceKind == .initiative).filter(\.$sourceID == id)
             .with(\.$lead).sort(\.$number).all()
-        return Loaded(record: r, authors: authors, assessments: assessments, decision: decision, replications: replications, tasks: tasks)
+        return Loaded(
+            record: r, authors: authors, assessments: assessments, decision: decision, replications: replications,
+            tasks: tasks)
     }
 
     /// A row of the register.
@@ -48,7 +55,10 @@ package enum InitiativeQueries {
         }
         let records = try await q.sort(\.$createdOn, .descending).sort(\.$number, .descending).all()
         let ids = try records.map { try $0.requireID() }
-        let authors = ids.isEmpty ? [] : try await InitiativeAuthorRecord.query(on: db).filter(\.$initiative.$id ~~ ids).sort(\.$position).all()
+        let authors =
+            ids.isEmpty
+            ? []
+            : try await InitiativeAuthorRecord.query(on: db).filter(\.$initiative.$id ~~ ids).sort(\.$position).all()
         let byInitiative = Dictionary(grouping: authors, by: { $0.$initiative.id })
         return records.map { r in Row(record: r, authors: (r.id.flatMap { byInitiative[$0] } ?? []).map(\.name)) }
     }

@@ -40,11 +40,16 @@ package final class InitiativeRecord: Model, @unchecked Sendable {
     package init() {}
 
     /// The core value, with the rows that belong to it.
-    package func value(authors: [InitiativeAuthorRecord], assessments: [InitiativeAssessmentRecord],
-                       decision: InitiativeDecisionRecord?) throws -> Initiative {
-        Initiative(state: state, proposer: $proposer.id.uuidString, authorAccounts: authors.compactMap { $0.$account.id?.uuidString },
-                   submittedOn: try submittedOn.map { try LocalDate(parsing: $0) }, assessments: try assessments.map { try $0.value() },
-                   decidedOn: try decision?.date.map { try LocalDate(parsing: $0) })
+    package func value(
+        authors: [InitiativeAuthorRecord], assessments: [InitiativeAssessmentRecord],
+        decision: InitiativeDecisionRecord?
+    ) throws -> Initiative {
+        Initiative(
+            state: state, proposer: $proposer.id.uuidString,
+            authorAccounts: authors.compactMap { $0.$account.id?.uuidString },
+            submittedOn: try submittedOn.map { try LocalDate(parsing: $0) },
+            assessments: try assessments.map { try $0.value() },
+            decidedOn: try decision?.date.map { try LocalDate(parsing: $0) })
     }
 
     /// How the initiative is named on pages and in the audit trail.
@@ -91,7 +96,9 @@ package final class InitiativeAssessmentRecord: Model, @unchecked Sendable {
     @Field(key: "at_seconds") package var atSeconds: Int64
     package init() {}
 
-    package func scoreMap() throws -> [String: Int] { try JSONDecoder().decode([String: Int].self, from: Data(scores.utf8)) }
+    package func scoreMap() throws -> [String: Int] {
+        try JSONDecoder().decode([String: Int].self, from: Data(scores.utf8))
+    }
     package func value() throws -> CouncilAssessment {
         CouncilAssessment(member: member, scores: try scoreMap(), comment: comment, date: try LocalDate(parsing: date))
     }

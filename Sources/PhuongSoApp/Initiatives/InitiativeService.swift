@@ -21,25 +21,46 @@ package enum InitiativeService {
     }
 
     /// Checks and stores an application of `user`'s unit, as a draft or filed at once.
-    package static func create(_ a: InitiativeInput.Application, unit: UnitRecord, by user: CurrentUser, actor: AuditActor, now: Date,
-                               utcOffset: Int, on db: Database) async throws -> InitiativeRecord {
+    package static func create(
+        _ a: InitiativeInput.Application, unit: UnitRecord, by user: CurrentUser, actor: AuditActor, now: Date,
+        utcOffset: Int, on db: Database
+    ) async throws -> InitiativeRecord {
         let unitID = try unit.requireID()
         guard user.unitID == unitID else { throw AppError.forbidden }
         let today = today(now, utcOffset)
         var p = ValidationProblems()
         let r = InitiativeRecord()
         r.title = Validate.text(a.title, field: "title", label: ("Tên sáng kiến", "Title"), max: 500, into: &p)
-        r.investor = Validate.text(a.investor, field: "investor", label: ("Chủ đầu tư tạo ra sáng kiến", "Investor"), max: 500, required: false, into: &p)
-        r.fieldOfApplication = Validate.text(a.field, field: "field", label: ("Lĩnh vực áp dụng", "Field of application"), max: 500, into: &p)
-        let firstApplied = InitiativeText.date(a.firstApplied, field: "firstApplied", label: ("Ngày áp dụng lần đầu hoặc áp dụng thử", "The date first applied"),
-                                               required: true, into: &p)
-        r.currentState = InitiativeText.long(a.currentState, field: "currentState", label: ("Tình trạng trước khi có sáng kiến", "The current state"), required: false, into: &p)
-        r.solution = InitiativeText.long(a.solution, field: "solution", label: ("Mô tả bản chất của sáng kiến", "The description of the solution"), required: true, into: &p)
-        r.conditions = InitiativeText.long(a.conditions, field: "conditions", label: ("Điều kiện cần thiết để áp dụng", "Conditions"), required: false, into: &p)
-        r.authorBenefits = InitiativeText.long(a.authorBenefits, field: "authorBenefits", label: ("Lợi ích theo ý kiến tác giả", "Benefits (author)"), required: false, into: &p)
-        r.trialBenefits = InitiativeText.long(a.trialBenefits, field: "trialBenefits", label: ("Lợi ích theo ý kiến nơi áp dụng thử", "Benefits (trial)"), required: false, into: &p)
-        r.firstAppliers = InitiativeText.long(a.firstAppliers, field: "firstAppliers", label: ("Người tham gia áp dụng lần đầu", "First appliers"), required: false, max: 4000, into: &p)
-        r.confidential = InitiativeText.long(a.confidential, field: "confidential", label: ("Thông tin cần bảo mật", "Confidential information"), required: false, max: 4000, into: &p)
+        r.investor = Validate.text(
+            a.investor, field: "investor", label: ("Chủ đầu tư tạo ra sáng kiến", "Investor"), max: 500,
+            required: false, into: &p)
+        r.fieldOfApplication = Validate.text(
+            a.field, field: "field", label: ("Lĩnh vực áp dụng", "Field of application"), max: 500, into: &p)
+        let firstApplied = InitiativeText.date(
+            a.firstApplied, field: "firstApplied",
+            label: ("Ngày áp dụng lần đầu hoặc áp dụng thử", "The date first applied"),
+            required: true, into: &p)
+        r.currentState = InitiativeText.long(
+            a.currentState, field: "currentState", label: ("Tình trạng trước khi có sáng kiến", "The current state"),
+            required: false, into: &p)
+        r.solution = InitiativeText.long(
+            a.solution, field: "solution", label: ("Mô tả bản chất của sáng kiến", "The description of the solution"),
+            required: true, into: &p)
+        r.conditions = InitiativeText.long(
+            a.conditions, field: "conditions", label: ("Điều kiện cần thiết để áp dụng", "Conditions"), required: false,
+            into: &p)
+        r.authorBenefits = InitiativeText.long(
+            a.authorBenefits, field: "authorBenefits", label: ("Lợi ích theo ý kiến tác giả", "Benefits (author)"),
+            required: false, into: &p)
+        r.trialBenefits = InitiativeText.long(
+            a.trialBenefits, field: "trialBenefits", label: ("Lợi ích theo ý kiến nơi áp dụng thử", "Benefits (trial)"),
+            required: false, into: &p)
+        r.firstAppliers = InitiativeText.long(
+            a.firstAppliers, field: "firstAppliers", label: ("Người tham gia áp dụng lần đầu", "First appliers"),
+            required: false, max: 4000, into: &p)
+        r.confidential = InitiativeText.long(
+            a.confidential, field: "confidential", label: ("Thông tin cần bảo mật", "Confidential information"),
+            required: false, max: 4000, into: &p)
         let authors = try await authorRows(a.authors, unit: unit, today: today, on: db, into: &p)
         if let firstApplied, firstApplied > today {
             let problem = InitiativeProblem.dateInFuture(.firstApplied, firstApplied)
@@ -47,31 +68,47 @@ package enum InitiativeService {
         }
         try p.throwIfAny()
 
-        var value = Initiative(proposer: user.id.uuidString, authorAccounts: authors.compactMap { $0.$account.id?.uuidString })
+        var value = Initiative(
+            proposer: user.id.uuidString, authorAccounts: authors.compactMap { $0.$account.id?.uuidString })
         if a.submit == true { value = try value.applying(.submit, by: Self.actor(user), on: today, scheme: scheme) }
-        r.$unit.id = unitID; r.firstApplied = firstApplied?.description ?? ""
-        r.state = value.state; r.submittedOn = value.submittedOn?.description
-        r.$proposer.id = user.id; r.createdOn = today.description; r.createdAtSeconds = Int64(now.timeIntervalSince1970); r.revision = 1
+        r.$unit.id = unitID
+        r.firstApplied = firstApplied?.description ?? ""
+        r.state = value.state
+        r.submittedOn = value.submittedOn?.description
+        r.$proposer.id = user.id
+        r.createdOn = today.description
+        r.createdAtSeconds = Int64(now.timeIntervalSince1970)
+        r.revision = 1
         return try await AuditLog.transaction(on: db, actor: actor, clock: { now }) { tx in
             // numbers are per unit: two applications filed at once must not take the same one
             if tx.isPostgres { try await tx.sql.raw("SELECT pg_advisory_xact_lock(13201213)").run() }
-            let last = try await InitiativeRecord.query(on: tx).filter(\.$unit.$id == unitID).sort(\.$number, .descending).first()
+            let last = try await InitiativeRecord.query(on: tx).filter(\.$unit.$id == unitID).sort(
+                \.$number, .descending
+            ).first()
             r.number = (last?.number ?? 0) + 1
             try await r.create(on: tx)
             for author in authors {
                 author.$initiative.id = try r.requireID()
                 try await author.create(on: tx)
             }
-            return (AuditedChange(action: "initiative.create", entity: "initiative", entityID: "\(unit.code)/\(r.reference)", before: String?.none,
-                                  after: Snapshot(r, authors: authors)), r)
+            return (
+                AuditedChange(
+                    action: "initiative.create", entity: "initiative", entityID: "\(unit.code)/\(r.reference)",
+                    before: String?.none,
+                    after: Snapshot(r, authors: authors)), r
+            )
         }
     }
 
     /// The author rows that are not blank, checked; problems are keyed by the row the form showed.
-    static func authorRows(_ inputs: [InitiativeInput.Author], unit: UnitRecord, today: LocalDate, on db: Database,
-                           into p: inout ValidationProblems) async throws -> [InitiativeAuthorRecord] {
+    static func authorRows(
+        _ inputs: [InitiativeInput.Author], unit: UnitRecord, today: LocalDate, on db: Database,
+        into p: inout ValidationProblems
+    ) async throws -> [InitiativeAuthorRecord] {
         let owners = try await TaskService.owners(of: unit.requireID(), on: db)
-        var rows: [Int] = [], records: [InitiativeAuthorRecord] = [], core: [InitiativeAuthor] = []
+        var rows: [Int] = []
+        var records: [InitiativeAuthorRecord] = []
+        var core: [InitiativeAuthor] = []
         var sharesRead = true
         let given = inputs.enumerated().filter { !$0.element.isBlank }
         if given.count > maximumAuthors {
@@ -82,30 +119,49 @@ package enum InitiativeService {
             let a = InitiativeAuthorRecord()
             let account = input.account.flatMap { id in owners.first { $0.id == id } }
             if input.account != nil && account == nil {
-                p.add("author\(row)Account", "Tài khoản liên kết phải là cán bộ, công chức của \(unit.name).", "The linked account must be the unit's staff.")
+                p.add(
+                    "author\(row)Account", "Tài khoản liên kết phải là cán bộ, công chức của \(unit.name).",
+                    "The linked account must be the unit's staff.")
             }
             a.$account.id = account?.id
-            a.name = Validate.text(input.name, field: "author\(row)Name", label: ("Họ và tên", "Name"), max: 200, required: false, into: &p)
+            a.name = Validate.text(
+                input.name, field: "author\(row)Name", label: ("Họ và tên", "Name"), max: 200, required: false, into: &p
+            )
             if a.name.isEmpty, let account { a.name = account.displayName }
-            let birth = InitiativeText.date(input.birthDate, field: "author\(row)BirthDate", label: ("Ngày sinh", "The date of birth"), required: false, into: &p)
+            let birth = InitiativeText.date(
+                input.birthDate, field: "author\(row)BirthDate", label: ("Ngày sinh", "The date of birth"),
+                required: false, into: &p)
             if let birth, birth >= today {
-                p.add("author\(row)BirthDate", "Ngày sinh (\(birth.vietnamese)) phải trước ngày hôm nay.", "The date of birth must be before today.")
+                p.add(
+                    "author\(row)BirthDate", "Ngày sinh (\(birth.vietnamese)) phải trước ngày hôm nay.",
+                    "The date of birth must be before today.")
             }
             a.birthDate = birth?.description
-            a.workplace = Validate.text(input.workplace, field: "author\(row)Workplace", label: ("Nơi công tác", "Workplace"), max: 300, required: false, into: &p)
-            a.positionTitle = Validate.text(input.title, field: "author\(row)Title", label: ("Chức danh", "Title"), max: 200, required: false, into: &p)
-            a.degree = Validate.text(input.degree, field: "author\(row)Degree", label: ("Trình độ chuyên môn", "Degree"), max: 200, required: false, into: &p)
+            a.workplace = Validate.text(
+                input.workplace, field: "author\(row)Workplace", label: ("Nơi công tác", "Workplace"), max: 300,
+                required: false, into: &p)
+            a.positionTitle = Validate.text(
+                input.title, field: "author\(row)Title", label: ("Chức danh", "Title"), max: 200, required: false,
+                into: &p)
+            a.degree = Validate.text(
+                input.degree, field: "author\(row)Degree", label: ("Trình độ chuyên môn", "Degree"), max: 200,
+                required: false, into: &p)
             let rawShare = (input.share ?? "").trimmingCharacters(in: .whitespaces)
             let share = Share(parsing: rawShare)
             if share == nil {
                 sharesRead = false
-                p.add("author\(row)Share", rawShare.isEmpty ? "Cần ghi tỷ lệ đóng góp (%) của tác giả."
-                                                            : "Tỷ lệ đóng góp “\(rawShare)” không hợp lệ (ví dụ 50 hoặc 33,5).",
-                      "Give the author's share as a percentage (e.g. 50 or 33.5).")
+                p.add(
+                    "author\(row)Share",
+                    rawShare.isEmpty
+                        ? "Cần ghi tỷ lệ đóng góp (%) của tác giả."
+                        : "Tỷ lệ đóng góp “\(rawShare)” không hợp lệ (ví dụ 50 hoặc 33,5).",
+                    "Give the author's share as a percentage (e.g. 50 or 33.5).")
             }
             a.position = rows.count + 1
             a.shareHundredths = share?.hundredths ?? 0
-            rows.append(row); records.append(a); core.append(InitiativeAuthor(name: a.name, share: share ?? Share(hundredths: 0)))
+            rows.append(row)
+            records.append(a)
+            core.append(InitiativeAuthor(name: a.name, share: share ?? Share(hundredths: 0)))
         }
         for problem in InitiativeAuthor.problems(core) {
             // an unreadable share was already reported: neither its sign nor the sum means anything
@@ -116,15 +172,20 @@ package enum InitiativeService {
         return records
     }
 
-    static let stale = AppError.conflict(vi: "Sáng kiến vừa được người khác cập nhật. Vui lòng tải lại trang rồi thử lại.",
-                                         en: "Someone else has just updated this initiative. Reload the page and try again.")
+    static let stale = AppError.conflict(
+        vi: "Sáng kiến vừa được người khác cập nhật. Vui lòng tải lại trang rồi thử lại.",
+        en: "Someone else has just updated this initiative. Reload the page and try again.")
 
     /// What the audit trail keeps of an initiative.
     struct Snapshot: Encodable, Sendable {
         let number: Int, title: String, state: String, submittedOn: String?, revision: Int
         let authors: [String]?
         init(_ r: InitiativeRecord, authors: [InitiativeAuthorRecord]? = nil) {
-            number = r.number; title = r.title; state = r.state.rawValue; submittedOn = r.submittedOn; revision = r.revision
+            number = r.number
+            title = r.title
+            state = r.state.rawValue
+            submittedOn = r.submittedOn
+            revision = r.revision
             self.authors = authors?.map { "\($0.name) (\($0.share)%)" }
         }
     }

@@ -42,7 +42,9 @@ struct InitiativeShowModel {
     }
 
     /// The page of initiative `id` as `user` sees it.
-    static func load(_ id: UUID, for user: CurrentUser, now: Date, utcOffset: Int, on db: Database) async throws -> InitiativeShowModel {
+    static func load(_ id: UUID, for user: CurrentUser, now: Date, utcOffset: Int, on db: Database) async throws
+        -> InitiativeShowModel
+    {
         let loaded = try await InitiativeQueries.load(id, on: db)
         let value = try loaded.value()
         let inUnit = user.unitID == loaded.record.$unit.id
@@ -50,19 +52,23 @@ struct InitiativeShowModel {
         let mayDecide = inUnit && actor.mayDecide
         let maySubmit = inUnit && (mayDecide || value.proposer == actor.id || value.authorAccounts.contains(actor.id))
         let owners = mayDecide ? try await TaskService.owners(of: loaded.record.$unit.id, on: db) : []
-        return InitiativeShowModel(loaded: loaded, id: try loaded.record.requireID(), value: value,
-                                   scores: try loaded.assessments.map { try $0.scoreMap() }, scheme: InitiativeService.scheme, today: InitiativeService.today(now, utcOffset),
-                                   mayDecide: mayDecide, maySubmit: maySubmit, owners: owners)
+        return InitiativeShowModel(
+            loaded: loaded, id: try loaded.record.requireID(), value: value,
+            scores: try loaded.assessments.map { try $0.scoreMap() }, scheme: InitiativeService.scheme,
+            today: InitiativeService.today(now, utcOffset),
+            mayDecide: mayDecide, maySubmit: maySubmit, owners: owners)
     }
 
     /// What a successful form says once back on the page.
     static func notice(_ done: String?, _ lang: Language) -> String? {
         switch done {
-        case "create": return lang.t("Đã lưu bản nháp. Có thể nộp đơn khi đã sẵn sàng.", "Saved as a draft. File it when ready.")
+        case "create":
+            return lang.t("Đã lưu bản nháp. Có thể nộp đơn khi đã sẵn sàng.", "Saved as a draft. File it when ready.")
         case "submit": return lang.t("Đã nộp đơn yêu cầu công nhận sáng kiến.", "The application was filed.")
         case "assessments": return lang.t("Đã ghi điểm của thành viên Hội đồng.", "The member's scores were recorded.")
         case "recognize": return lang.t("Đã ghi quyết định công nhận sáng kiến.", "The recognition was recorded.")
-        case "reject": return lang.t("Đã ghi quyết định không công nhận sáng kiến.", "The non-recognition was recorded.")
+        case "reject":
+            return lang.t("Đã ghi quyết định không công nhận sáng kiến.", "The non-recognition was recorded.")
         case "replications": return lang.t("Đã ghi nhận nơi nhân rộng sáng kiến.", "The replication was recorded.")
         case "tasks": return lang.t("Đã giao nhiệm vụ triển khai sáng kiến.", "The task was assigned.")
         default: return nil

@@ -6,9 +6,14 @@ import Plot
 enum InitiativeShowView {
     static func page(_ ctx: PageContext, _ m: InitiativeShowModel) -> HTML {
         let r = m.record
-        return Layout.page(ctx, title: ctx.t("Sáng kiến", "Initiative") + " \(r.reference): " + r.title,
+        return Layout.page(
+            ctx, title: ctx.t("Sáng kiến", "Initiative") + " \(r.reference): " + r.title,
             Components.notice(m.notice),
-            Components.alert(m.problems.isEmpty ? nil : m.problems.message(for: "form", ctx.lang) ?? ctx.t("Vui lòng sửa các lỗi bên dưới.", "Please correct the errors below.")),
+            Components.alert(
+                m.problems.isEmpty
+                    ? nil
+                    : m.problems.message(for: "form", ctx.lang)
+                        ?? ctx.t("Vui lòng sửa các lỗi bên dưới.", "Please correct the errors below.")),
             .p(.strong(.text(ctx.t("Trạng thái: ", "State: ") + ctx.t(r.state.vietnamese, r.state.english)))),
             .dl(
                 .dt(.text(ctx.t("Đơn vị", "Unit"))), .dd(.text(r.unit.name)),
@@ -23,8 +28,10 @@ enum InitiativeShowView {
             decision(ctx, m),
             replications(ctx, m),
             tasks(ctx, m),
-            .p(.a(.href(ctx.link(InitiativePaths.list)), .text(ctx.t("← Danh sách sáng kiến", "← Initiatives"))), .text(" · "),
-               .a(.href(ctx.link("/reform")), .text(ctx.t("Cải cách hành chính", "Administrative reform"))))
+            .p(
+                .a(.href(ctx.link(InitiativePaths.list)), .text(ctx.t("← Danh sách sáng kiến", "← Initiatives"))),
+                .text(" · "),
+                .a(.href(ctx.link("/reform")), .text(ctx.t("Cải cách hành chính", "Administrative reform"))))
         )
     }
 
@@ -33,14 +40,25 @@ enum InitiativeShowView {
         let items: [(String, String)] = [
             (ctx.t("Lĩnh vực áp dụng", "Field of application"), r.fieldOfApplication),
             (ctx.t("Chủ đầu tư tạo ra sáng kiến", "Investor"), r.investor),
-            (ctx.t("Ngày áp dụng lần đầu hoặc áp dụng thử", "First applied or trialled"), InitiativeForms.day(r.firstApplied)),
+            (
+                ctx.t("Ngày áp dụng lần đầu hoặc áp dụng thử", "First applied or trialled"),
+                InitiativeForms.day(r.firstApplied)
+            ),
             (ctx.t("Tình trạng trước khi có sáng kiến", "Before the initiative"), r.currentState),
             (ctx.t("Mô tả bản chất của sáng kiến", "The solution"), r.solution),
             (ctx.t("Những thông tin cần được bảo mật", "Information to keep confidential"), r.confidential),
             (ctx.t("Điều kiện cần thiết để áp dụng", "Conditions needed"), r.conditions),
             (ctx.t("Lợi ích theo ý kiến của tác giả", "Benefits, as the author assesses them"), r.authorBenefits),
-            (ctx.t("Lợi ích theo ý kiến của nơi áp dụng lần đầu, áp dụng thử", "Benefits, as those who trialled it assess them"), r.trialBenefits),
-            (ctx.t("Những người tham gia áp dụng lần đầu, áp dụng thử", "People who took part in the first application"), r.firstAppliers),
+            (
+                ctx.t(
+                    "Lợi ích theo ý kiến của nơi áp dụng lần đầu, áp dụng thử",
+                    "Benefits, as those who trialled it assess them"), r.trialBenefits
+            ),
+            (
+                ctx.t(
+                    "Những người tham gia áp dụng lần đầu, áp dụng thử", "People who took part in the first application"
+                ), r.firstAppliers
+            ),
         ].filter { !$0.1.isEmpty }
         return .group(
             .h2(.text(ctx.t("Đơn yêu cầu công nhận sáng kiến", "The application"))),
@@ -54,37 +72,63 @@ enum InitiativeShowView {
     }
 
     static func authors(_ ctx: PageContext, _ m: InitiativeShowModel) -> Node<HTML.BodyContext> {
-        let rows: [[Node<HTML.BodyContext>]] = m.loaded.authors.map { a in [
-            .text(String(a.position)), .text(a.name), .text(InitiativeForms.day(a.birthDate)), .text(a.workplace),
-            .text(a.positionTitle), .text(a.degree), .text(a.share.description + "%"),
-        ] }
+        let rows: [[Node<HTML.BodyContext>]] = m.loaded.authors.map { a in
+            [
+                .text(String(a.position)), .text(a.name), .text(InitiativeForms.day(a.birthDate)), .text(a.workplace),
+                .text(a.positionTitle), .text(a.degree), .text(a.share.description + "%"),
+            ]
+        }
         return .group(
             .h2(.text(ctx.t("Tác giả", "Authors"))),
-            Components.table(caption: ctx.t("Tác giả và tỷ lệ đóng góp", "Authors and their shares"),
-                             headers: [ctx.t("STT", "No."), ctx.t("Họ và tên", "Name"), ctx.t("Ngày sinh", "Born"), ctx.t("Nơi công tác", "Workplace"),
-                                       ctx.t("Chức danh", "Title"), ctx.t("Trình độ chuyên môn", "Degree"), ctx.t("Tỷ lệ đóng góp", "Share")],
-                             rows: rows)
+            Components.table(
+                caption: ctx.t("Tác giả và tỷ lệ đóng góp", "Authors and their shares"),
+                headers: [
+                    ctx.t("STT", "No."), ctx.t("Họ và tên", "Name"), ctx.t("Ngày sinh", "Born"),
+                    ctx.t("Nơi công tác", "Workplace"),
+                    ctx.t("Chức danh", "Title"), ctx.t("Trình độ chuyên môn", "Degree"),
+                    ctx.t("Tỷ lệ đóng góp", "Share"),
+                ],
+                rows: rows)
         )
     }
 
     static func council(_ ctx: PageContext, _ m: InitiativeShowModel) -> Node<HTML.BodyContext> {
         let criteria = m.scheme.criteria
-        let rows: [[Node<HTML.BodyContext>]] = zip(m.loaded.assessments, m.scores).map { a, scores in [.text(a.member)] + criteria.map { c in .text(scores[c.code].map(String.init) ?? "—") }
+        let rows: [[Node<HTML.BodyContext>]] = zip(m.loaded.assessments, m.scores).map { a, scores in
+            [.text(a.member)] + criteria.map { c in .text(scores[c.code].map(String.init) ?? "—") }
                 + [.text(String(a.total)), .text(a.comment), .text(InitiativeForms.day(a.date))]
         }
-        let headers = [ctx.t("Thành viên Hội đồng", "Council member")] + criteria.map { "\(ctx.t($0.vietnamese, $0.english)) (/\($0.maximum))" }
-            + [ctx.t("Tổng", "Total") + " (/\(m.scheme.maximumTotal))", ctx.t("Nhận xét", "Comment"), ctx.t("Ngày", "Date")]
+        let headers =
+            [ctx.t("Thành viên Hội đồng", "Council member")]
+            + criteria.map { "\(ctx.t($0.vietnamese, $0.english)) (/\($0.maximum))" }
+            + [
+                ctx.t("Tổng", "Total") + " (/\(m.scheme.maximumTotal))", ctx.t("Nhận xét", "Comment"),
+                ctx.t("Ngày", "Date"),
+            ]
         return .group(
             .h2(.text(ctx.t("Đánh giá của Hội đồng sáng kiến", "The initiative council's assessment"))),
-            .p(.class("hint"), .text(ctx.t("Thang điểm minh họa, đơn vị có thể thay bằng quy chế của Hội đồng: ", "An illustrative grid, to be replaced by the council's own rules: ")
-                + m.scheme.source + ctx.t(". Đạt khi điểm trung bình từ \(m.scheme.passThreshold)/\(m.scheme.maximumTotal).",
-                                          ". Passed at an average of \(m.scheme.passThreshold)/\(m.scheme.maximumTotal)."))),
-            m.loaded.assessments.isEmpty ? .p(.text(ctx.t("Chưa có thành viên nào chấm điểm.", "No member has scored it yet.")))
-                : Components.table(caption: ctx.t("Điểm của từng thành viên", "Each member's scores"), headers: headers, rows: rows),
+            .p(
+                .class("hint"),
+                .text(
+                    ctx.t(
+                        "Thang điểm minh họa, đơn vị có thể thay bằng quy chế của Hội đồng: ",
+                        "An illustrative grid, to be replaced by the council's own rules: ")
+                        + m.scheme.source
+                        + ctx.t(
+                            ". Đạt khi điểm trung bình từ \(m.scheme.passThreshold)/\(m.scheme.maximumTotal).",
+                            ". Passed at an average of \(m.scheme.passThreshold)/\(m.scheme.maximumTotal)."))),
+            m.loaded.assessments.isEmpty
+                ? .p(.text(ctx.t("Chưa có thành viên nào chấm điểm.", "No member has scored it yet.")))
+                : Components.table(
+                    caption: ctx.t("Điểm của từng thành viên", "Each member's scores"), headers: headers, rows: rows),
             .unwrap(m.result) { r in
-                .p(.strong(.text(ctx.t("Điểm trung bình: \(r.averageText)/\(m.scheme.maximumTotal) của \(r.members) thành viên — ",
-                                       "Average: \(r.averageText)/\(m.scheme.maximumTotal) from \(r.members) members — ")
-                                 + (r.passed ? ctx.t("Đạt", "Passed") : ctx.t("Chưa đạt", "Not passed")))))
+                .p(
+                    .strong(
+                        .text(
+                            ctx.t(
+                                "Điểm trung bình: \(r.averageText)/\(m.scheme.maximumTotal) của \(r.members) thành viên — ",
+                                "Average: \(r.averageText)/\(m.scheme.maximumTotal) from \(r.members) members — ")
+                                + (r.passed ? ctx.t("Đạt", "Passed") : ctx.t("Chưa đạt", "Not passed")))))
             },
             InitiativeShowForms.assessment(ctx, m)
         )
@@ -93,11 +137,15 @@ enum InitiativeShowView {
     static func decision(_ ctx: PageContext, _ m: InitiativeShowModel) -> Node<HTML.BodyContext> {
         let d = m.loaded.decision
         let text: String? = d.map { d in
-            let doc = [d.number.isEmpty ? nil : ctx.t("số ", "no. ") + d.number, d.date.map { ctx.t("ngày ", "of ") + InitiativeForms.day($0) },
-                       d.signer.isEmpty ? nil : ctx.t("người ký: ", "signed by ") + d.signer].compactMap { $0 }.joined(separator: ", ")
+            let doc = [
+                d.number.isEmpty ? nil : ctx.t("số ", "no. ") + d.number,
+                d.date.map { ctx.t("ngày ", "of ") + InitiativeForms.day($0) },
+                d.signer.isEmpty ? nil : ctx.t("người ký: ", "signed by ") + d.signer,
+            ].compactMap { $0 }.joined(separator: ", ")
             return d.recognized
                 ? ctx.t("Được công nhận theo quyết định ", "Recognized by decision ") + doc + "."
-                : ctx.t("Không được công nhận", "Not recognized") + (doc.isEmpty ? "" : " (" + doc + ")") + ". " + ctx.t("Lý do: ", "Reason: ") + d.reason
+                : ctx.t("Không được công nhận", "Not recognized") + (doc.isEmpty ? "" : " (" + doc + ")") + ". "
+                    + ctx.t("Lý do: ", "Reason: ") + d.reason
         }
         return .group(
             .h2(.text(ctx.t("Quyết định công nhận", "Decision"))),
@@ -108,28 +156,42 @@ enum InitiativeShowView {
     }
 
     static func replications(_ ctx: PageContext, _ m: InitiativeShowModel) -> Node<HTML.BodyContext> {
-        let rows: [[Node<HTML.BodyContext>]] = m.loaded.replications.map { [.text($0.place), .text(InitiativeForms.day($0.date)), .text($0.note)] }
+        let rows: [[Node<HTML.BodyContext>]] = m.loaded.replications.map {
+            [.text($0.place), .text(InitiativeForms.day($0.date)), .text($0.note)]
+        }
         return .group(
             .h2(.text(ctx.t("Nhân rộng", "Replications"))),
-            rows.isEmpty ? .p(.text(ctx.t("Chưa ghi nhận nơi nào nhân rộng.", "No replication recorded yet.")))
-                : Components.table(caption: ctx.t("Nơi đã nhân rộng sáng kiến", "Where it was replicated"),
-                                   headers: [ctx.t("Đơn vị, nơi áp dụng", "Unit or place"), ctx.t("Ngày", "Date"), ctx.t("Ghi chú", "Note")], rows: rows),
+            rows.isEmpty
+                ? .p(.text(ctx.t("Chưa ghi nhận nơi nào nhân rộng.", "No replication recorded yet.")))
+                : Components.table(
+                    caption: ctx.t("Nơi đã nhân rộng sáng kiến", "Where it was replicated"),
+                    headers: [
+                        ctx.t("Đơn vị, nơi áp dụng", "Unit or place"), ctx.t("Ngày", "Date"), ctx.t("Ghi chú", "Note"),
+                    ], rows: rows),
             InitiativeShowForms.replication(ctx, m)
         )
     }
 
     static func tasks(_ ctx: PageContext, _ m: InitiativeShowModel) -> Node<HTML.BodyContext> {
-        let rows: [[Node<HTML.BodyContext>]] = m.loaded.tasks.map { t in [
-            .text("NV\(t.number)"),
-            t.id.map { .a(.href(ctx.link(TaskPaths.task($0))), .text(t.title)) } ?? .text(t.title),
-            .text(t.lead.displayName), .text(InitiativeForms.day(t.deadline)), .text(ctx.t(t.state.vietnamese, t.state.english)),
-        ] }
+        let rows: [[Node<HTML.BodyContext>]] = m.loaded.tasks.map { t in
+            [
+                .text("NV\(t.number)"),
+                t.id.map { .a(.href(ctx.link(TaskPaths.task($0))), .text(t.title)) } ?? .text(t.title),
+                .text(t.lead.displayName), .text(InitiativeForms.day(t.deadline)),
+                .text(ctx.t(t.state.vietnamese, t.state.english)),
+            ]
+        }
         return .group(
             .h2(.text(ctx.t("Nhiệm vụ triển khai, nhân rộng", "Tasks to carry it out"))),
-            rows.isEmpty ? .p(.text(ctx.t("Chưa giao nhiệm vụ nào.", "No task assigned yet.")))
-                : Components.table(caption: ctx.t("Nhiệm vụ từ sáng kiến này", "Tasks from this initiative"),
-                                   headers: [ctx.t("Số", "No."), ctx.t("Nhiệm vụ", "Task"), ctx.t("Người chủ trì", "Lead"), ctx.t("Hạn", "Deadline"),
-                                             ctx.t("Trạng thái", "State")], rows: rows),
+            rows.isEmpty
+                ? .p(.text(ctx.t("Chưa giao nhiệm vụ nào.", "No task assigned yet.")))
+                : Components.table(
+                    caption: ctx.t("Nhiệm vụ từ sáng kiến này", "Tasks from this initiative"),
+                    headers: [
+                        ctx.t("Số", "No."), ctx.t("Nhiệm vụ", "Task"), ctx.t("Người chủ trì", "Lead"),
+                        ctx.t("Hạn", "Deadline"),
+                        ctx.t("Trạng thái", "State"),
+                    ], rows: rows),
             InitiativeShowForms.task(ctx, m)
         )
     }

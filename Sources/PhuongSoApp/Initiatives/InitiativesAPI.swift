@@ -29,7 +29,8 @@ enum InitiativesAPI {
         let code = req.query[String.self, at: "unit"].flatMap { $0.isEmpty ? nil : $0 }
         let chosen = code.map { c in units.filter { $0.code == c } } ?? units
         if code != nil && chosen.isEmpty { throw AppError.notFound }
-        let rows = try await InitiativeQueries.list(unitIDs: chosen.compactMap(\.id), year: req.query[Int.self, at: "year"], on: req.db)
+        let rows = try await InitiativeQueries.list(
+            unitIDs: chosen.compactMap(\.id), year: req.query[Int.self, at: "year"], on: req.db)
         return try rows.map(InitiativeDTO.Summary.init)
     }
 
@@ -37,8 +38,9 @@ enum InitiativesAPI {
         let user = try req.require(.manageInitiatives)
         let body = try req.content.decode(InitiativeInput.Application.self)
         let r = try await refusing {
-            try await InitiativeService.create(body, unit: InitiativesController.myUnit(user, on: req.db), by: user, actor: req.auditActor,
-                                               now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            try await InitiativeService.create(
+                body, unit: InitiativesController.myUnit(user, on: req.db), by: user, actor: req.auditActor,
+                now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         }
         return try await detail(r.requireID(), req).encodeResponse(status: .created, for: req)
     }
@@ -58,7 +60,8 @@ enum InitiativesAPI {
     @Sendable static func submit(req: Request) async throws -> InitiativeDTO.Detail {
         let (user, id) = (try req.require(.manageInitiatives), try InitiativesController.initiativeID(req))
         _ = try await refusing {
-            try await InitiativeService.submit(id, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            try await InitiativeService.submit(
+                id, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         }
         return try await detail(id, req)
     }
@@ -67,7 +70,8 @@ enum InitiativesAPI {
         let (user, id) = (try req.require(.manageInitiatives), try InitiativesController.initiativeID(req))
         let body = try req.content.decode(InitiativeInput.Assessment.self)
         _ = try await refusing {
-            try await InitiativeService.assess(id, body, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            try await InitiativeService.assess(
+                id, body, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         }
         return try await detail(id, req).encodeResponse(status: .created, for: req)
     }
@@ -76,7 +80,8 @@ enum InitiativesAPI {
         let (user, id) = (try req.require(.manageInitiatives), try InitiativesController.initiativeID(req))
         let body = try req.content.decode(InitiativeInput.Decision.self)
         _ = try await refusing {
-            try await InitiativeService.recognize(id, body, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            try await InitiativeService.recognize(
+                id, body, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         }
         return try await detail(id, req)
     }
@@ -85,7 +90,8 @@ enum InitiativesAPI {
         let (user, id) = (try req.require(.manageInitiatives), try InitiativesController.initiativeID(req))
         let body = try req.content.decode(InitiativeInput.Decision.self)
         _ = try await refusing {
-            try await InitiativeService.reject(id, body, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            try await InitiativeService.reject(
+                id, body, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         }
         return try await detail(id, req)
     }
@@ -94,7 +100,8 @@ enum InitiativesAPI {
         let (user, id) = (try req.require(.manageInitiatives), try InitiativesController.initiativeID(req))
         let body = try req.content.decode(InitiativeInput.Replication.self)
         _ = try await refusing {
-            try await InitiativeService.replicate(id, body, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            try await InitiativeService.replicate(
+                id, body, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         }
         return try await detail(id, req).encodeResponse(status: .created, for: req)
     }
@@ -114,16 +121,23 @@ enum InitiativesAPI {
         let (user, id) = (try req.require(.manageInitiatives), try InitiativesController.initiativeID(req))
         let b = try req.content.decode(TaskRequest.self)
         var d = TaskService.Draft()
-        d.title = b.title ?? ""; d.product = b.product ?? ""; d.leadID = b.leadID; d.start = b.start ?? ""
-        d.deadlineDate = b.deadlineDate ?? ""; d.deadlineDays = b.deadlineDays
+        d.title = b.title ?? ""
+        d.product = b.product ?? ""
+        d.leadID = b.leadID
+        d.start = b.start ?? ""
+        d.deadlineDate = b.deadlineDate ?? ""
+        d.deadlineDays = b.deadlineDays
         if let p = b.priority {
             guard let priority = TaskPriority(rawValue: p) else {
-                throw AppError.invalid(field: "priority", vi: "Mức ưu tiên phải là normal, high hoặc urgent.", en: "priority must be normal, high or urgent.")
+                throw AppError.invalid(
+                    field: "priority", vi: "Mức ưu tiên phải là normal, high hoặc urgent.",
+                    en: "priority must be normal, high or urgent.")
             }
             d.priority = priority
         }
         let task = try await refusing {
-            try await InitiativeService.spawnTask(id, d, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            try await InitiativeService.spawnTask(
+                id, d, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         }
         _ = try await task.$lead.get(on: req.db)
         return try await InitiativeDTO.Task(task).encodeResponse(status: .created, for: req)

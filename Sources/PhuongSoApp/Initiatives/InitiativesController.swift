@@ -13,8 +13,10 @@ enum InitiativesController {
         routes.post("initiatives", use: create).requires(.manageInitiatives)
         routes.get("initiatives", ":initiative", use: show).requires(.viewReform)
         for action in InitiativePaths.Action.allCases {
-            routes.post("initiatives", ":initiative", .constant(action.rawValue), use: { req in try await act(req, action) })
-                .requires(.manageInitiatives)
+            routes.post(
+                "initiatives", ":initiative", .constant(action.rawValue), use: { req in try await act(req, action) }
+            )
+            .requires(.manageInitiatives)
         }
         InitiativesAPI.register(api)
     }
@@ -27,9 +29,10 @@ enum InitiativesController {
         if code != nil && chosen.isEmpty { throw AppError.notFound }
         let year = req.query[Int.self, at: "year"]
         let rows = try await InitiativeQueries.list(unitIDs: chosen.compactMap(\.id), year: year, on: req.db)
-        let model = InitiativeListView.Model(rows: rows, units: units, unitCode: code, year: year,
-                                             thisYear: InitiativeService.today(req.now, req.config.utcOffset).year,
-                                             canPropose: AccessPolicy.allows(user.role, .manageInitiatives))
+        let model = InitiativeListView.Model(
+            rows: rows, units: units, unitCode: code, year: year,
+            thisYear: InitiativeService.today(req.now, req.config.utcOffset).year,
+            canPropose: AccessPolicy.allows(user.role, .manageInitiatives))
         return InitiativeListView.page(PageContext.of(req), model).response()
     }
 
@@ -43,20 +46,26 @@ enum InitiativesController {
         try await newPage(req, values: [:], problems: ValidationProblems(), status: .ok)
     }
 
-    static func newPage(_ req: Request, values: [String: String], problems: ValidationProblems, status: HTTPResponseStatus) async throws -> Response {
+    static func newPage(
+        _ req: Request, values: [String: String], problems: ValidationProblems, status: HTTPResponseStatus
+    ) async throws -> Response {
         let unit = try await myUnit(req.require(.manageInitiatives), on: req.db)
         let owners = try await TaskService.owners(of: unit.requireID(), on: req.db)
-        return InitiativeNewView.page(PageContext.of(req), unit: unit, owners: owners, values: values, problems: problems).response(status: status)
+        return InitiativeNewView.page(
+            PageContext.of(req), unit: unit, owners: owners, values: values, problems: problems
+        ).response(status: status)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.require(.manageInitiatives)
         let form = try req.content.decode([String: String].self)
         do {
-            let r = try await InitiativeService.create(InitiativeForms.application(form), unit: myUnit(user, on: req.db), by: user,
-                                                       actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            let r = try await InitiativeService.create(
+                InitiativeForms.application(form), unit: myUnit(user, on: req.db), by: user,
+                actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
             let done = r.state == .draft ? "create" : "submit"
-            return req.redirect(to: Language.of(req).link(InitiativePaths.initiative(try r.requireID()) + "?done=" + done))
+            return req.redirect(
+                to: Language.of(req).link(InitiativePaths.initiative(try r.requireID()) + "?done=" + done))
         } catch let problems as ValidationProblems {
             return try await newPage(req, values: form, problems: problems, status: .unprocessableEntity)
         }
@@ -76,7 +85,8 @@ enum InitiativesController {
     /// The page of the initiative in the path, if the viewer may read its unit.
     static func showModel(_ req: Request) async throws -> InitiativeShowModel {
         let user = try req.require(.viewReform)
-        let model = try await InitiativeShowModel.load(initiativeID(req), for: user, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+        let model = try await InitiativeShowModel.load(
+            initiativeID(req), for: user, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         try await req.require(.viewReform, unit: model.record.$unit.id)
         return model
     }
@@ -89,30 +99,41 @@ enum InitiativesController {
         let (db, actor, now, offset) = (req.db, req.auditActor, req.now, req.config.utcOffset)
         do {
             switch action {
-            case .submit: _ = try await InitiativeService.submit(id, by: user, actor: actor, now: now, utcOffset: offset, on: db)
+            case .submit:
+                _ = try await InitiativeService.submit(id, by: user, actor: actor, now: now, utcOffset: offset, on: db)
             case .assessments:
-                _ = try await InitiativeService.assess(id, InitiativeForms.assessment(form), by: user, actor: actor, now: now, utcOffset: offset, on: db)
+                _ = try await InitiativeService.assess(
+                    id, InitiativeForms.assessment(form), by: user, actor: actor, now: now, utcOffset: offset, on: db)
             case .recognize:
-                _ = try await InitiativeService.recognize(id, InitiativeForms.decision(form), by: user, actor: actor, now: now, utcOffset: offset, on: db)
+                _ = try await InitiativeService.recognize(
+                    id, InitiativeForms.decision(form), by: user, actor: actor, now: now, utcOffset: offset, on: db)
             case .reject:
-                _ = try await InitiativeService.reject(id, InitiativeForms.decision(form), by: user, actor: actor, now: now, utcOffset: offset, on: db)
+                _ = try await InitiativeService.reject(
+                    id, InitiativeForms.decision(form), by: user, actor: actor, now: now, utcOffset: offset, on: db)
             case .replications:
-                _ = try await InitiativeService.replicate(id, InitiativeForms.replication(form), by: user, actor: actor, now: now, utcOffset: offset, on: db)
+                _ = try await InitiativeService.replicate(
+                    id, InitiativeForms.replication(form), by: user, actor: actor, now: now, utcOffset: offset, on: db)
             case .tasks:
-                _ = try await InitiativeService.spawnTask(id, InitiativeForms.taskDraft(form), by: user, actor: actor, now: now, utcOffset: offset, on: db)
+                _ = try await InitiativeService.spawnTask(
+                    id, InitiativeForms.taskDraft(form), by: user, actor: actor, now: now, utcOffset: offset, on: db)
             }
             return req.redirect(to: Language.of(req).link(InitiativePaths.initiative(id) + "?done=" + action.rawValue))
         } catch let problems as ValidationProblems {
             return try await refused(req, action, form, problems, status: .unprocessableEntity)
         } catch let problem as InitiativeProblem {
-            return try await refused(req, action, form, problem.problems, status: problem.isAboutRole ? .forbidden : .unprocessableEntity)
+            return try await refused(
+                req, action, form, problem.problems, status: problem.isAboutRole ? .forbidden : .unprocessableEntity)
         }
     }
 
-    static func refused(_ req: Request, _ action: InitiativePaths.Action, _ form: [String: String], _ problems: ValidationProblems,
-                        status: HTTPResponseStatus) async throws -> Response {
+    static func refused(
+        _ req: Request, _ action: InitiativePaths.Action, _ form: [String: String], _ problems: ValidationProblems,
+        status: HTTPResponseStatus
+    ) async throws -> Response {
         var model = try await showModel(req)
-        model.failed = action; model.values = form; model.problems = problems
+        model.failed = action
+        model.values = form
+        model.problems = problems
         return InitiativeShowView.page(PageContext.of(req), model).response(status: status)
     }
 }

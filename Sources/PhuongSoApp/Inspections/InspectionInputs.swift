@@ -54,15 +54,19 @@ extension InspectionService {
     }
 
     /// A required (or optional) day field; adds a problem naming what was typed when it is not a day.
-    static func day(_ raw: String, field: String, label: String, labelEN: String, required: Bool, into p: inout ValidationProblems) -> LocalDate? {
+    static func day(
+        _ raw: String, field: String, label: String, labelEN: String, required: Bool, into p: inout ValidationProblems
+    ) -> LocalDate? {
         let text = raw.trimmingCharacters(in: .whitespaces)
         if text.isEmpty {
             if required { p.add(field, "Cần nhập \(label.lowercased()).", "\(labelEN) is required.") }
             return nil
         }
         guard let d = day(text) else {
-            p.add(field, "\(label) “\(String(text.prefix(40)))” không phải là một ngày có thật (nhập theo dạng ngày/tháng/năm).",
-                  "\(labelEN) “\(String(text.prefix(40)))” is not a real date.")
+            p.add(
+                field,
+                "\(label) “\(String(text.prefix(40)))” không phải là một ngày có thật (nhập theo dạng ngày/tháng/năm).",
+                "\(labelEN) “\(String(text.prefix(40)))” is not a real date.")
             return nil
         }
         return d
@@ -72,15 +76,19 @@ extension InspectionService {
 extension InspectionService {
     /// Text over several lines (scope, findings, content): as `Validate.text`, but line breaks and
     /// tabs are allowed.
-    static func longText(_ raw: String, field: String, label: (vi: String, en: String), max: Int = 4000, required: Bool = true,
-                         into p: inout ValidationProblems) -> String {
+    static func longText(
+        _ raw: String, field: String, label: (vi: String, en: String), max: Int = 4000, required: Bool = true,
+        into p: inout ValidationProblems
+    ) -> String {
         let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         let allowed: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
         if value.isEmpty {
             if required { p.add(field, "Vui lòng nhập \(label.vi.lowercased()).", "\(label.en) is required.") }
         } else if value.count > max {
             p.add(field, "\(label.vi) dài quá \(max) ký tự.", "\(label.en) is longer than \(max) characters.")
-        } else if value.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) && !allowed.contains($0) }) {
+        } else if value.unicodeScalars.contains(where: {
+            CharacterSet.controlCharacters.contains($0) && !allowed.contains($0)
+        }) {
             p.add(field, "\(label.vi) chứa ký tự không hợp lệ.", "\(label.en) contains invalid characters.")
         }
         return value

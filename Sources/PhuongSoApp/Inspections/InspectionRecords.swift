@@ -48,7 +48,9 @@ package final class InspectionRecord: Model, @unchecked Sendable {
     package init() {}
 
     package func teamIDs() throws -> [UUID] { try JSONDecoder().decode([UUID].self, from: Data(team.utf8)) }
-    package func outsideNames() throws -> [String] { try JSONDecoder().decode([String].self, from: Data(outsideMembers.utf8)) }
+    package func outsideNames() throws -> [String] {
+        try JSONDecoder().decode([String].self, from: Data(outsideMembers.utf8))
+    }
 }
 
 /// A finding (kết luận) of an inspection and the corrective task that follows it up.

@@ -8,7 +8,8 @@ extension InspectionsController {
     /// The inspection in the path, if the caller may do `action` on its unit.
     static func inspectionID(_ req: Request, _ action: Action) async throws -> UUID {
         guard let id = req.parameters.get("inspection").flatMap(UUID.init(uuidString:)),
-              let i = try await InspectionRecord.find(id, on: req.db) else { throw AppError.notFound }
+            let i = try await InspectionRecord.find(id, on: req.db)
+        else { throw AppError.notFound }
         try await req.require(action, unit: i.$unit.id)
         return id
     }
@@ -38,7 +39,8 @@ extension InspectionsController {
         if kept.finding.product.isEmpty && kept.problems.isEmpty {
             kept.finding.product = "Báo cáo kết quả khắc phục, kèm tài liệu chứng minh"
         }
-        return InspectionShowView.page(PageContext.of(req), detail, canManage: canManage, owners: owners, kept: kept).response(status: status)
+        return InspectionShowView.page(PageContext.of(req), detail, canManage: canManage, owners: owners, kept: kept)
+            .response(status: status)
     }
 
     /// A stable link to a finding (what a corrective task's source points at).
@@ -49,16 +51,23 @@ extension InspectionsController {
         return req.redirect(to: Language.of(req).link("/inspections/\(f.$inspection.id)") + "#finding-\(f.number)")
     }
 
-    struct HeldForm: Content { var heldOn: String?; var conclusionNumber: String?; var conclusionDate: String? }
+    struct HeldForm: Content {
+        var heldOn: String?
+        var conclusionNumber: String?
+        var conclusionDate: String?
+    }
 
     @Sendable static func markHeld(req: Request) async throws -> Response {
         let id = try await inspectionID(req, .manageInspections)
         let unit = try await homeUnit(req, .manageInspections)
         let f = try req.content.decode(HeldForm.self)
         var kept = Kept()
-        kept.held.heldOn = f.heldOn ?? ""; kept.held.conclusionNumber = f.conclusionNumber ?? ""; kept.held.conclusionDate = f.conclusionDate ?? ""
+        kept.held.heldOn = f.heldOn ?? ""
+        kept.held.conclusionNumber = f.conclusionNumber ?? ""
+        kept.held.conclusionDate = f.conclusionDate ?? ""
         do {
-            _ = try await InspectionService.markHeld(id, kept.held, unitCode: unit.code, actor: req.auditActor, now: req.now, today: today(req), on: req.db)
+            _ = try await InspectionService.markHeld(
+                id, kept.held, unitCode: unit.code, actor: req.auditActor, now: req.now, today: today(req), on: req.db)
             return req.redirect(to: Language.of(req).link("/inspections/\(id)"))
         } catch let problems as ValidationProblems {
             kept.problems = problems
@@ -67,8 +76,15 @@ extension InspectionsController {
     }
 
     struct FindingForm: Content {
-        var description: String?; var severity: String?; var title: String?; var product: String?; var leadID: String?
-        var start: String?; var deadlineDate: String?; var deadlineDays: String?; var priority: String?
+        var description: String?
+        var severity: String?
+        var title: String?
+        var product: String?
+        var leadID: String?
+        var start: String?
+        var deadlineDate: String?
+        var deadlineDays: String?
+        var priority: String?
     }
 
     @Sendable static func addFinding(req: Request) async throws -> Response {
@@ -76,12 +92,19 @@ extension InspectionsController {
         let user = try req.require(.manageInspections)
         let f = try req.content.decode(FindingForm.self)
         var kept = Kept()
-        kept.finding.description = f.description ?? ""; kept.finding.severity = f.severity ?? ""; kept.finding.title = f.title ?? ""
-        kept.finding.product = f.product ?? ""; kept.finding.leadID = f.leadID ?? ""; kept.finding.start = f.start ?? ""
-        kept.finding.deadlineDate = f.deadlineDate ?? ""; kept.finding.deadlineDays = f.deadlineDays ?? ""; kept.finding.priority = f.priority ?? ""
+        kept.finding.description = f.description ?? ""
+        kept.finding.severity = f.severity ?? ""
+        kept.finding.title = f.title ?? ""
+        kept.finding.product = f.product ?? ""
+        kept.finding.leadID = f.leadID ?? ""
+        kept.finding.start = f.start ?? ""
+        kept.finding.deadlineDate = f.deadlineDate ?? ""
+        kept.finding.deadlineDays = f.deadlineDays ?? ""
+        kept.finding.priority = f.priority ?? ""
         do {
-            let (finding, _) = try await InspectionService.addFinding(id, kept.finding, assigner: user, actor: req.auditActor, now: req.now,
-                                                                    utcOffset: req.config.utcOffset, on: req.db)
+            let (finding, _) = try await InspectionService.addFinding(
+                id, kept.finding, assigner: user, actor: req.auditActor, now: req.now,
+                utcOffset: req.config.utcOffset, on: req.db)
             return req.redirect(to: Language.of(req).link("/inspections/\(id)") + "#finding-\(finding.number)")
         } catch let problems as ValidationProblems {
             kept.problems = problems
@@ -93,7 +116,8 @@ extension InspectionsController {
         let id = try await inspectionID(req, .manageInspections)
         let unit = try await homeUnit(req, .manageInspections)
         do {
-            _ = try await InspectionService.close(id, unitCode: unit.code, actor: req.auditActor, now: req.now, today: today(req), on: req.db)
+            _ = try await InspectionService.close(
+                id, unitCode: unit.code, actor: req.auditActor, now: req.now, today: today(req), on: req.db)
             return req.redirect(to: Language.of(req).link("/inspections/\(id)"))
         } catch let problems as ValidationProblems {
             return try await showPage(req, id: id, kept: Kept(problems: problems), status: .unprocessableEntity)

@@ -1,6 +1,6 @@
 import Fluent
-import Plot
 import PhuongSoCore
+import Plot
 import Vapor
 
 /// Pages of CCHC inspections: the year's plan and list, a new inspection, one inspection with
@@ -29,14 +29,18 @@ enum InspectionsController {
             try await req.require(action, unit: unit.requireID())
             return (unit, choices)
         }
-        guard let home = user.unitID, let unit = try await UnitRecord.find(home, on: req.db) else { throw AppError.forbidden }
+        guard let home = user.unitID, let unit = try await UnitRecord.find(home, on: req.db) else {
+            throw AppError.forbidden
+        }
         return (unit, choices)
     }
 
     /// The caller's own unit, where they write.
     static func homeUnit(_ req: Request, _ action: Action) async throws -> UnitRecord {
         let user = try req.require(action)
-        guard let home = user.unitID, let unit = try await UnitRecord.find(home, on: req.db) else { throw AppError.forbidden }
+        guard let home = user.unitID, let unit = try await UnitRecord.find(home, on: req.db) else {
+            throw AppError.forbidden
+        }
         return unit
     }
 
@@ -51,31 +55,47 @@ enum InspectionsController {
     // MARK: The year's plan and list
 
     @Sendable static func list(req: Request) async throws -> Response {
-        try await listPage(req, year: year(req), planForm: InspectionService.PlanInput(), problems: ValidationProblems(), status: .ok)
+        try await listPage(
+            req, year: year(req), planForm: InspectionService.PlanInput(), problems: ValidationProblems(), status: .ok)
     }
 
-    static func listPage(_ req: Request, year: Int, planForm: InspectionService.PlanInput, problems: ValidationProblems,
-                         status: HTTPResponseStatus) async throws -> Response {
+    static func listPage(
+        _ req: Request, year: Int, planForm: InspectionService.PlanInput, problems: ValidationProblems,
+        status: HTTPResponseStatus
+    ) async throws -> Response {
         let (unit, choices) = try await unitInView(req, .viewReform)
         let user = try req.require(.viewReform)
         let (plan, rows) = try await InspectionQueries.year(year, unitID: unit.requireID(), on: req.db)
         let canManage = AccessPolicy.allows(user.role, .manageInspections) && user.unitID == unit.id
-        return InspectionViews.list(PageContext.of(req), unit: unit, choices: choices, year: year, plan: plan, rows: rows, canManage: canManage,
-                                    planForm: planForm, problems: problems).response(status: status)
+        return InspectionViews.list(
+            PageContext.of(req), unit: unit, choices: choices, year: year, plan: plan, rows: rows, canManage: canManage,
+            planForm: planForm, problems: problems
+        ).response(status: status)
     }
 
-    struct PlanForm: Content { var year: String?; var number: String?; var date: String?; var title: String? }
+    struct PlanForm: Content {
+        var year: String?
+        var number: String?
+        var date: String?
+        var title: String?
+    }
 
     @Sendable static func createPlan(req: Request) async throws -> Response {
         let unit = try await homeUnit(req, .manageInspections)
         let f = try req.content.decode(PlanForm.self)
         var input = InspectionService.PlanInput()
-        input.year = f.year ?? ""; input.number = f.number ?? ""; input.date = f.date ?? ""; input.title = f.title ?? ""
+        input.year = f.year ?? ""
+        input.number = f.number ?? ""
+        input.date = f.date ?? ""
+        input.title = f.title ?? ""
         do {
-            let plan = try await InspectionService.createPlan(input, unit: unit, actor: req.auditActor, now: req.now, on: req.db)
+            let plan = try await InspectionService.createPlan(
+                input, unit: unit, actor: req.auditActor, now: req.now, on: req.db)
             return req.redirect(to: Language.of(req).link("/inspections?year=\(plan.year)"))
         } catch let problems as ValidationProblems {
-            return try await listPage(req, year: Int(input.year) ?? year(req), planForm: input, problems: problems, status: .unprocessableEntity)
+            return try await listPage(
+                req, year: Int(input.year) ?? year(req), planForm: input, problems: problems,
+                status: .unprocessableEntity)
         }
     }
 
@@ -87,15 +107,19 @@ enum InspectionsController {
         return try await newPage(req, input: input, problems: ValidationProblems(), status: .ok)
     }
 
-    static func newPage(_ req: Request, input: InspectionService.InspectionInput, problems: ValidationProblems,
-                        status: HTTPResponseStatus) async throws -> Response {
+    static func newPage(
+        _ req: Request, input: InspectionService.InspectionInput, problems: ValidationProblems,
+        status: HTTPResponseStatus
+    ) async throws -> Response {
         let unit = try await homeUnit(req, .manageInspections)
         let subjects = try await subjects(of: unit, on: req.db)
         var fields: [(unit: UnitRecord, field: FieldRecord)] = []
         for s in subjects { fields += try await UnitQueries.fields(of: s, on: req.db).filter(\.active).map { (s, $0) } }
         let staff = try await TaskService.owners(of: unit.requireID(), on: req.db)
-        return InspectionViews.new(PageContext.of(req), unit: unit, subjects: subjects, fields: fields, staff: staff, year: year(req),
-                                   input: input, problems: problems).response(status: status)
+        return InspectionViews.new(
+            PageContext.of(req), unit: unit, subjects: subjects, fields: fields, staff: staff, year: year(req),
+            input: input, problems: problems
+        ).response(status: status)
     }
 
     /// Units an inspection of `unit` may look at: itself and the units below it.
@@ -107,17 +131,27 @@ enum InspectionsController {
     }
 
     struct NewForm: Content {
-        var subjectUnit: String?; var field: String?; var date: String?; var team: [String]?; var outsideMembers: String?; var scope: String?
+        var subjectUnit: String?
+        var field: String?
+        var date: String?
+        var team: [String]?
+        var outsideMembers: String?
+        var scope: String?
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let unit = try await homeUnit(req, .manageInspections)
         let f = try req.content.decode(NewForm.self)
         var input = InspectionService.InspectionInput()
-        input.subjectUnit = f.subjectUnit ?? ""; input.field = f.field ?? ""; input.date = f.date ?? ""
-        input.team = (f.team ?? []).compactMap(UUID.init(uuidString:)); input.outsideMembers = f.outsideMembers ?? ""; input.scope = f.scope ?? ""
+        input.subjectUnit = f.subjectUnit ?? ""
+        input.field = f.field ?? ""
+        input.date = f.date ?? ""
+        input.team = (f.team ?? []).compactMap(UUID.init(uuidString:))
+        input.outsideMembers = f.outsideMembers ?? ""
+        input.scope = f.scope ?? ""
         do {
-            let i = try await InspectionService.createInspection(input, unit: unit, actor: req.auditActor, now: req.now, on: req.db)
+            let i = try await InspectionService.createInspection(
+                input, unit: unit, actor: req.auditActor, now: req.now, on: req.db)
             return req.redirect(to: Language.of(req).link("/inspections/\(try i.requireID())"))
         } catch let problems as ValidationProblems {
             return try await newPage(req, input: input, problems: problems, status: .unprocessableEntity)

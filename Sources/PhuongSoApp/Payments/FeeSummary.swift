@@ -31,7 +31,9 @@ package struct FeeSummary: Sendable, Equatable {
         package var charges: Bool { feeAmount.map { $0 > 0 } ?? !(feeText ?? "").isEmpty }
 
         /// The rule in the dossier's snapshot of its procedure version (only the two fee fields are read).
-        package static func of(_ d: DossierRecord) throws -> Rule { try JSONDecoder().decode(Rule.self, from: Data(d.procedureSnapshot.utf8)) }
+        package static func of(_ d: DossierRecord) throws -> Rule {
+            try JSONDecoder().decode(Rule.self, from: Data(d.procedureSnapshot.utf8))
+        }
     }
 
     package var status: Status
@@ -47,29 +49,41 @@ package struct FeeSummary: Sendable, Equatable {
 
     package var payable: Bool { outstanding > 0 }
 
-    package static func of(demand: FeeDemand?, paid: Int, receipts: Int, rule: Rule, awaitingIntake: Bool) -> FeeSummary {
+    package static func of(demand: FeeDemand?, paid: Int, receipts: Int, rule: Rule, awaitingIntake: Bool) -> FeeSummary
+    {
         let text = rule.feeText ?? ""
         guard let demand else {
             let status: Status = !rule.charges ? .free : awaitingIntake ? .notYetDue : .notCharged
-            return FeeSummary(status: status, amount: status == .notYetDue ? rule.feeAmount ?? 0 : 0, paid: 0, outstanding: 0, receipts: receipts,
-                              reason: "", ruleText: text)
+            return FeeSummary(
+                status: status, amount: status == .notYetDue ? rule.feeAmount ?? 0 : 0, paid: 0, outstanding: 0,
+                receipts: receipts,
+                reason: "", ruleText: text)
         }
         let outstanding = max(0, demand.amount - paid)
         let status: Status
-        if demand.isExempt || (demand.adjustedAmount == 0) { status = .exempt }
-        else if demand.amount == 0 { status = .toBeSet }
-        else { status = outstanding > 0 ? .owed : .paid }
-        return FeeSummary(status: status, amount: demand.amount, paid: paid, outstanding: outstanding, receipts: receipts,
-                          reason: demand.isExempt ? demand.exemptionReason : demand.adjustmentReason, ruleText: text)
+        if demand.isExempt || (demand.adjustedAmount == 0) {
+            status = .exempt
+        } else if demand.amount == 0 {
+            status = .toBeSet
+        } else {
+            status = outstanding > 0 ? .owed : .paid
+        }
+        return FeeSummary(
+            status: status, amount: demand.amount, paid: paid, outstanding: outstanding, receipts: receipts,
+            reason: demand.isExempt ? demand.exemptionReason : demand.adjustmentReason, ruleText: text)
     }
 
     package static func of(_ d: DossierRecord, account a: FeeService.Account) throws -> FeeSummary {
-        of(demand: a.fee?.demand, paid: a.state?.paid ?? 0, receipts: a.payments.filter { $0.receiptNumber != nil }.count,
-           rule: try Rule.of(d), awaitingIntake: awaitingIntake(d))
+        of(
+            demand: a.fee?.demand, paid: a.state?.paid ?? 0,
+            receipts: a.payments.filter { $0.receiptNumber != nil }.count,
+            rule: try Rule.of(d), awaitingIntake: awaitingIntake(d))
     }
 
     /// Filed and still before the counter's decision: a fee may yet be owed.
-    static func awaitingIntake(_ d: DossierRecord) -> Bool { d.receivedAt == nil && [.submittedOnline, .supplementRequestedAtIntake].contains(d.state) }
+    static func awaitingIntake(_ d: DossierRecord) -> Bool {
+        d.receivedAt == nil && [.submittedOnline, .supplementRequestedAtIntake].contains(d.state)
+    }
 
     /// The sentence every page shows about the fee.
     package func text(_ lang: Language) -> String {
@@ -78,15 +92,25 @@ package struct FeeSummary: Sendable, Equatable {
         switch status {
         case .free: return lang.t("Thủ tục này không thu phí, lệ phí.", "This procedure charges no fee.")
         case .notYetDue where amount > 0:
-            return lang.t("\(vnd(amount)), nộp sau khi hồ sơ được tiếp nhận.", "\(vnd(amount)), payable once the dossier is received.")
-        case .notYetDue: return lang.t("Mức thu được tính khi tiếp nhận hồ sơ: ", "Set when the dossier is received: ") + rule
+            return lang.t(
+                "\(vnd(amount)), nộp sau khi hồ sơ được tiếp nhận.",
+                "\(vnd(amount)), payable once the dossier is received.")
+        case .notYetDue:
+            return lang.t("Mức thu được tính khi tiếp nhận hồ sơ: ", "Set when the dossier is received: ") + rule
         case .notCharged: return lang.t("Hồ sơ không phải nộp phí, lệ phí.", "No fee is due for this dossier.")
-        case .toBeSet: return lang.t("Bộ phận Một cửa sẽ báo số tiền phải nộp theo quy định: ", "The counter will tell you the amount, by the rule: ") + rule
+        case .toBeSet:
+            return lang.t(
+                "Bộ phận Một cửa sẽ báo số tiền phải nộp theo quy định: ",
+                "The counter will tell you the amount, by the rule: ") + rule
         case .exempt:
-            return lang.t("Được miễn phí, lệ phí", "Exempt from the fee") + (reason.isEmpty ? "." : " (" + reason + ").")
+            return lang.t("Được miễn phí, lệ phí", "Exempt from the fee")
+                + (reason.isEmpty ? "." : " (" + reason + ").")
         case .owed:
             return lang.t("Hồ sơ còn phải nộp \(vnd(outstanding))", "Outstanding: \(vnd(outstanding))")
-                + (paid > 0 ? lang.t(" (đã nộp \(vnd(paid)) trên tổng số \(vnd(amount))).", " (\(vnd(paid)) of \(vnd(amount)) paid).") : ".")
+                + (paid > 0
+                    ? lang.t(
+                        " (đã nộp \(vnd(paid)) trên tổng số \(vnd(amount))).", " (\(vnd(paid)) of \(vnd(amount)) paid)."
+                    ) : ".")
         case .paid: return lang.t("Hồ sơ đã nộp đủ \(vnd(amount)) phí, lệ phí.", "Paid in full: \(vnd(amount)).")
         }
     }
@@ -94,8 +118,10 @@ package struct FeeSummary: Sendable, Equatable {
     /// What the applicant must do about the fee now, if anything.
     package func toDo(_ lang: Language) -> String? {
         guard payable else { return nil }
-        return lang.t("Nộp \(CatalogViews.vnd(outstanding)) phí, lệ phí (trực tuyến hoặc tại Bộ phận Một cửa); kết quả chỉ được trả khi đã nộp đủ.",
-                      "Pay the fee of \(CatalogViews.vnd(outstanding)) (online or at the counter); the result is handed over only once it is paid.")
+        return lang.t(
+            "Nộp \(CatalogViews.vnd(outstanding)) phí, lệ phí (trực tuyến hoặc tại Bộ phận Một cửa); kết quả chỉ được trả khi đã nộp đủ.",
+            "Pay the fee of \(CatalogViews.vnd(outstanding)) (online or at the counter); the result is handed over only once it is paid."
+        )
     }
 }
 
@@ -104,17 +130,29 @@ extension FeeSummary {
     /// the tracking page is the busiest public page (docs/PERFORMANCE.md).
     package static func load(_ d: DossierRecord, on db: Database) async throws -> FeeSummary {
         struct Row: Decodable {
-            let rule_amount: Int; let adjusted_amount: Int?; let adjustment_reason: String; let exemption_reason: String; let paid: Int; let receipts: Int
+            let rule_amount: Int
+            let adjusted_amount: Int?
+            let adjustment_reason: String
+            let exemption_reason: String
+            let paid: Int
+            let receipts: Int
         }
         let id = try d.requireID()
-        let r = try await db.sql.raw("""
+        let r = try await db.sql.raw(
+            """
             SELECT f.rule_amount, f.adjusted_amount, f.adjustment_reason, f.exemption_reason,
               CAST((SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.dossier_id = f.dossier_id AND p.status = 'paid') AS BIGINT) AS paid,
               CAST((SELECT COUNT(*) FROM payments p WHERE p.dossier_id = f.dossier_id AND p.receipt_number IS NOT NULL) AS BIGINT) AS receipts
             FROM dossier_fees f WHERE f.dossier_id = \(bind: id)
-            """).first(decoding: Row.self)
-        let demand = r.map { FeeDemand(ruleAmount: $0.rule_amount, adjustedAmount: $0.adjusted_amount, adjustmentReason: $0.adjustment_reason, exemptionReason: $0.exemption_reason) }
-        return of(demand: demand, paid: r?.paid ?? 0, receipts: r?.receipts ?? 0, rule: try Rule.of(d),
-                             awaitingIntake: awaitingIntake(d))
+            """
+        ).first(decoding: Row.self)
+        let demand = r.map {
+            FeeDemand(
+                ruleAmount: $0.rule_amount, adjustedAmount: $0.adjusted_amount, adjustmentReason: $0.adjustment_reason,
+                exemptionReason: $0.exemption_reason)
+        }
+        return of(
+            demand: demand, paid: r?.paid ?? 0, receipts: r?.receipts ?? 0, rule: try Rule.of(d),
+            awaitingIntake: awaitingIntake(d))
     }
 }

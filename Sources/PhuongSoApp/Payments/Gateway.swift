@@ -7,7 +7,9 @@ import Vapor
 /// and we never trust either of those: we ask the gateway (`query`) before marking anything paid.
 package protocol PaymentGateway: Sendable {
     /// Where to send the payer for this payment.
-    func paymentURL(reference: String, amount: Int, description: String, returnURL: String, notifyURL: String, now: Date) -> String
+    func paymentURL(
+        reference: String, amount: Int, description: String, returnURL: String, notifyURL: String, now: Date
+    ) -> String
     /// The gateway's own record of a payment, asked server to server.
     func query(reference: String, client: Client) async throws -> GatewayAnswer
     /// Whether parameters (a return redirect or a notification) carry the gateway's signature.
@@ -29,8 +31,10 @@ package struct GatewaySettings: Sendable {
     /// From PHUONGSO_GATEWAY_URL (none: online payment is not offered), _MERCHANT and _SECRET.
     package static func fromEnvironment(_ env: [String: String]) -> GatewaySettings? {
         guard let url = env["PHUONGSO_GATEWAY_URL"], !url.isEmpty else { return nil }
-        return GatewaySettings(url: url.hasSuffix("/") ? String(url.dropLast()) : url, merchant: env["PHUONGSO_GATEWAY_MERCHANT"] ?? "PHUONGSO",
-                               secret: env["PHUONGSO_GATEWAY_SECRET"] ?? GatewaySandbox.defaultSecret)
+        return GatewaySettings(
+            url: url.hasSuffix("/") ? String(url.dropLast()) : url,
+            merchant: env["PHUONGSO_GATEWAY_MERCHANT"] ?? "PHUONGSO",
+            secret: env["PHUONGSO_GATEWAY_SECRET"] ?? GatewaySandbox.defaultSecret)
     }
 }
 
@@ -42,20 +46,28 @@ package struct HMACRedirectGateway: PaymentGateway {
 
     package init(settings: GatewaySettings) { self.settings = settings }
 
-    package func paymentURL(reference: String, amount: Int, description: String, returnURL: String, notifyURL: String, now: Date) -> String {
-        settings.url + "/pay?" + signer.query([
-            "merchant": settings.merchant, "reference": reference, "amount": String(amount), "description": description,
-            "return_url": returnURL, "notify_url": notifyURL, "created": String(Int64(now.timeIntervalSince1970)),
-        ])
+    package func paymentURL(
+        reference: String, amount: Int, description: String, returnURL: String, notifyURL: String, now: Date
+    ) -> String {
+        settings.url + "/pay?"
+            + signer.query([
+                "merchant": settings.merchant, "reference": reference, "amount": String(amount),
+                "description": description,
+                "return_url": returnURL, "notify_url": notifyURL, "created": String(Int64(now.timeIntervalSince1970)),
+            ])
     }
 
-    package func verify(_ params: [String: String]) -> Bool { params["merchant"] == settings.merchant && signer.verify(params) }
+    package func verify(_ params: [String: String]) -> Bool {
+        params["merchant"] == settings.merchant && signer.verify(params)
+    }
 
     package func query(reference: String, client: Client) async throws -> GatewayAnswer {
-        let uri = URI(string: settings.url + "/query?" + signer.query(["merchant": settings.merchant, "reference": reference]))
+        let uri = URI(
+            string: settings.url + "/query?" + signer.query(["merchant": settings.merchant, "reference": reference]))
         let response = try await client.get(uri) { $0.timeout = .seconds(10) }
         guard response.status == .ok, let body = response.body,
-              let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+            let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
+        else {
             throw GatewayError.unreachable("HTTP \(response.status.code)")
         }
         let params = object.compactMapValues { $0 as? String }
@@ -69,14 +81,19 @@ package struct HMACRedirectGateway: PaymentGateway {
         case "pending": status = .pending
         default: status = .unknown
         }
-        return GatewayAnswer(status: status, amount: params["amount"].flatMap { Int($0) }, transactionID: params["transaction"] ?? "")
+        return GatewayAnswer(
+            status: status, amount: params["amount"].flatMap { Int($0) }, transactionID: params["transaction"] ?? "")
     }
 }
 
 package enum GatewayError: Error, CustomStringConvertible {
-    case unreachable(String), badSignature
+    case unreachable(String)
+    case badSignature
     package var description: String {
-        switch self { case .unreachable(let s): return "gateway unreachable: \(s)"; case .badSignature: return "gateway answer not signed correctly" }
+        switch self {
+        case .unreachable(let s): return "gateway unreachable: \(s)"
+        case .badSignature: return "gateway answer not signed correctly"
+        }
     }
 }
 

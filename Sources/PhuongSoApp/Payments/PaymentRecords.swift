@@ -18,7 +18,9 @@ package final class FeeRecord: Model, @unchecked Sendable {
     package init() {}
 
     package var demand: FeeDemand {
-        FeeDemand(ruleAmount: ruleAmount, adjustedAmount: adjustedAmount, adjustmentReason: adjustmentReason, exemptionReason: exemptionReason)
+        FeeDemand(
+            ruleAmount: ruleAmount, adjustedAmount: adjustedAmount, adjustmentReason: adjustmentReason,
+            exemptionReason: exemptionReason)
     }
 }
 
@@ -59,7 +61,11 @@ package final class PaymentEventRecord: Model, @unchecked Sendable {
     @Field(key: "at_seconds") package var atSeconds: Int64
     package init() {}
     package init(source: String, reference: String, outcome: String, detail: String, at: Int64) {
-        self.source = source; self.reference = String(reference.prefix(120)); self.outcome = outcome; self.detail = String(detail.prefix(2000)); atSeconds = at
+        self.source = source
+        self.reference = String(reference.prefix(120))
+        self.outcome = outcome
+        self.detail = String(detail.prefix(2000))
+        atSeconds = at
     }
 }
 
@@ -109,7 +115,9 @@ package final class ResultRecord: Model, @unchecked Sendable {
     @Field(key: "signed_at") package var signedAt: Int64
     @Field(key: "signed_by") package var signedBy: String
     package init() {}
-    package var file: FileStore.Stored { get throws { try JSONDecoder().decode(FileStore.Stored.self, from: Data(fileJSON.utf8)) } }
+    package var file: FileStore.Stored {
+        get throws { try JSONDecoder().decode(FileStore.Stored.self, from: Data(fileJSON.utf8)) }
+    }
 }
 
 /// The citizen/organisation data store (DOMAIN §6): a valid digitized document or result, kept
@@ -127,7 +135,9 @@ package final class StoredDocumentRecord: Model, @unchecked Sendable {
     @Field(key: "created_by") package var createdBy: String
     @Field(key: "created_at_seconds") package var createdAtSeconds: Int64
     package init() {}
-    package var file: FileStore.Stored { get throws { try JSONDecoder().decode(FileStore.Stored.self, from: Data(fileJSON.utf8)) } }
+    package var file: FileStore.Stored {
+        get throws { try JSONDecoder().decode(FileStore.Stored.self, from: Data(fileJSON.utf8)) }
+    }
 }
 
 /// Who used which stored document, for which dossier, when: the owner sees this log.
@@ -155,16 +165,24 @@ struct CreatePaymentsResultsStore: AsyncMigration {
             .field("unit_id", .uuid, .required, .references(UnitRecord.schema, "id"))
             .field("channel", .string, .required).field("amount", .int, .required).field("status", .string, .required)
             .field("reference", .string, .required).field("receipt_number", .string).field("payer", .string, .required)
-            .field("created_by", .string, .required).field("created_at_seconds", .int64, .required).field("paid_at", .int64)
-            .field("external_id", .string, .required).field("refund_reason", .string, .required).field("refunded_at", .int64)
+            .field("created_by", .string, .required).field("created_at_seconds", .int64, .required).field(
+                "paid_at", .int64
+            )
+            .field("external_id", .string, .required).field("refund_reason", .string, .required).field(
+                "refunded_at", .int64
+            )
             .field("refunded_by", .string, .required)
             .unique(on: "reference").unique(on: "receipt_number").create()
         try await db.schema(PaymentEventRecord.schema).id()
-            .field("source", .string, .required).field("reference", .string, .required).field("outcome", .string, .required)
+            .field("source", .string, .required).field("reference", .string, .required).field(
+                "outcome", .string, .required
+            )
             .field("detail", .string, .required).field("at_seconds", .int64, .required).create()
         try await db.schema(StatementLineRecord.schema).id()
             .field("unit_id", .uuid, .required, .references(UnitRecord.schema, "id"))
-            .field("transaction_id", .string, .required).field("date", .string, .required).field("amount", .int, .required)
+            .field("transaction_id", .string, .required).field("date", .string, .required).field(
+                "amount", .int, .required
+            )
             .field("description", .string, .required).field("outcome", .string, .required).field("payment_id", .uuid)
             .field("imported_by", .string, .required).field("imported_at", .int64, .required)
             .unique(on: "unit_id", "transaction_id").create()
@@ -177,25 +195,33 @@ struct CreatePaymentsResultsStore: AsyncMigration {
             .field("dossier_id", .uuid, .required, .references(DossierRecord.schema, "id"))
             .field("unit_id", .uuid, .required, .references(UnitRecord.schema, "id"))
             .field("code", .string, .required).field("title", .string, .required).field("file", .string, .required)
-            .field("sha256", .string, .required).field("signature", .string, .required).field("key_id", .string, .required)
+            .field("sha256", .string, .required).field("signature", .string, .required).field(
+                "key_id", .string, .required
+            )
             .field("signed_at", .int64, .required).field("signed_by", .string, .required)
             .unique(on: "code").create()
         try await db.schema(StoredDocumentRecord.schema).id()
             .field("owner", .string, .required).field("name", .string, .required).field("kind", .string, .required)
             .field("file", .string, .required).field("pages", .int, .required).field("valid_until", .string)
-            .field("source", .string, .required).field("created_by", .string, .required).field("created_at_seconds", .int64, .required)
+            .field("source", .string, .required).field("created_by", .string, .required).field(
+                "created_at_seconds", .int64, .required
+            )
             .create()
         try await db.schema(DocumentUseRecord.schema).id()
             .field("document_id", .uuid, .required, .references(StoredDocumentRecord.schema, "id"))
             .field("dossier_code", .string, .required).field("component", .string, .required)
             .field("used_by", .string, .required).field("at_seconds", .int64, .required).create()
         // Checked against the national population database (VNeID) at intake: a flag for the 766 index.
-        try await db.schema(DossierRecord.schema).field("population_checked", .bool, .required, .sql(.default(false))).update()
+        try await db.schema(DossierRecord.schema).field("population_checked", .bool, .required, .sql(.default(false)))
+            .update()
     }
 
     func revert(on db: Database) async throws {
-        for s in [DocumentUseRecord.schema, StoredDocumentRecord.schema, ResultRecord.schema, SigningKeyRecord.schema, StatementLineRecord.schema,
-                  PaymentEventRecord.schema, PaymentRecord.schema, FeeRecord.schema] { try await db.schema(s).delete() }
+        for s in [
+            DocumentUseRecord.schema, StoredDocumentRecord.schema, ResultRecord.schema, SigningKeyRecord.schema,
+            StatementLineRecord.schema,
+            PaymentEventRecord.schema, PaymentRecord.schema, FeeRecord.schema,
+        ] { try await db.schema(s).delete() }
         try await db.schema(DossierRecord.schema).deleteField("population_checked").update()
     }
 }

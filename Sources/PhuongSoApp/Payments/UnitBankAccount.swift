@@ -15,28 +15,43 @@ enum UnitBankAccount {
         try await d.$unit.get(on: req.db).vietQRAccount ?? req.config.vietQR
     }
 
-    struct Form: Content { var bankBIN: String?; var bankAccount: String?; var bankAccountName: String? }
+    struct Form: Content {
+        var bankBIN: String?
+        var bankAccount: String?
+        var bankAccountName: String?
+    }
 
     @Sendable static func save(req: Request) async throws -> Response {
         let unit = try await req.unitParameter(.manageFields)
         let f = try req.content.decode(Form.self)
-        let bin = (f.bankBIN ?? "").filter { !$0.isWhitespace }, number = (f.bankAccount ?? "").filter { !$0.isWhitespace }
+        let bin = (f.bankBIN ?? "").filter { !$0.isWhitespace }
+        let number = (f.bankAccount ?? "").filter { !$0.isWhitespace }
         let name = String((f.bankAccountName ?? "").trimmingCharacters(in: .whitespaces).uppercased().prefix(100))
         let before = [unit.bankBIN ?? "", unit.bankAccount ?? ""].joined(separator: " ")
-        unit.bankBIN = bin.isEmpty ? nil : bin; unit.bankAccount = number.isEmpty ? nil : number; unit.bankAccountName = name.isEmpty ? nil : name
+        unit.bankBIN = bin.isEmpty ? nil : bin
+        unit.bankAccount = number.isEmpty ? nil : number
+        unit.bankAccountName = name.isEmpty ? nil : name
         // The same checks as the QR payload itself: a 6-digit BIN, an account of letters and digits.
         if !bin.isEmpty || !number.isEmpty,
-           (try? VietQR.payload(account: .init(bankBIN: bin, accountNumber: number, accountName: name), amount: 1, reference: "CHECK")) == nil {
+            (try? VietQR.payload(
+                account: .init(bankBIN: bin, accountNumber: number, accountName: name), amount: 1, reference: "CHECK"))
+                == nil
+        {
             var problems = ValidationProblems()
-            problems.add("bankBIN", "Mã ngân hàng (BIN) gồm 6 chữ số; số tài khoản chỉ gồm chữ và số, tối đa 19 ký tự.",
-                         "The bank BIN is 6 digits; the account number is letters and digits, 19 at most.")
+            problems.add(
+                "bankBIN", "Mã ngân hàng (BIN) gồm 6 chữ số; số tài khoản chỉ gồm chữ và số, tối đa 19 ký tự.",
+                "The bank BIN is 6 digits; the account number is letters and digits, 19 at most.")
             // shown again with what was typed (not saved)
-            return try await UnitController.showPage(req, unit: unit, fieldForm: (nil, nil), problems: problems, notice: nil, status: .unprocessableEntity)
+            return try await UnitController.showPage(
+                req, unit: unit, fieldForm: (nil, nil), problems: problems, notice: nil, status: .unprocessableEntity)
         }
         try await AuditLog.transaction(on: req.db, actor: req.auditActor) { tx in
             try await unit.save(on: tx)
-            return (AuditedChange(action: "unit.bank-account", entity: "unit", entityID: unit.code, before: ["account": before],
-                                  after: ["account": bin + " " + number, "holder": name]), ())
+            return (
+                AuditedChange(
+                    action: "unit.bank-account", entity: "unit", entityID: unit.code, before: ["account": before],
+                    after: ["account": bin + " " + number, "holder": name]), ()
+            )
         }
         return req.redirect(to: Language.of(req).link("/admin/units/\(unit.code)"))
     }

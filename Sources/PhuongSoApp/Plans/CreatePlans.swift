@@ -57,7 +57,9 @@ struct CreatePlans: AsyncMigration {
         let sql = database.sql
         try await sql.raw("CREATE INDEX reform_plans_unit_year ON reform_plans (unit_id, year)").run()
         try await sql.raw("CREATE INDEX reform_plan_targets_plan ON reform_plan_targets (plan_id, position)").run()
-        try await sql.raw("CREATE INDEX reform_plan_target_entries_target ON reform_plan_target_entries (target_id, as_of)").run()
+        try await sql.raw(
+            "CREATE INDEX reform_plan_target_entries_target ON reform_plan_target_entries (target_id, as_of)"
+        ).run()
     }
 
     func revert(on database: Database) async throws {

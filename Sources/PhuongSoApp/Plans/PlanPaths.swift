@@ -11,7 +11,9 @@ package enum PlanPaths {
     package static func sections(_ id: UUID) -> String { plan(id) + "/sections" }
     package static func section(_ id: UUID, _ section: UUID) -> String { plan(id) + "/sections/\(section.uuidString)" }
     package static func targets(_ id: UUID) -> String { plan(id) + "/targets" }
-    package static func entries(_ id: UUID, target: UUID) -> String { plan(id) + "/targets/\(target.uuidString)/entries" }
+    package static func entries(_ id: UUID, target: UUID) -> String {
+        plan(id) + "/targets/\(target.uuidString)/entries"
+    }
     package static func issue(_ id: UUID) -> String { plan(id) + "/issue" }
     package static func evidence(_ id: UUID, entry: UUID) -> String { plan(id) + "/entries/\(entry.uuidString)/file" }
 }

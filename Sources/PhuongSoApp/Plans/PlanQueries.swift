@@ -21,7 +21,9 @@ package enum PlanQueries {
     package static func areaChoices() -> [(String, String)] { ReformArea.defaults.map { ($0.code, $0.vietnamese) } }
 
     package static func find(_ id: UUID?, on db: Database) async throws -> PlanRecord {
-        guard let id, let plan = try await PlanRecord.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$creator).first() else {
+        guard let id,
+            let plan = try await PlanRecord.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$creator).first()
+        else {
             throw AppError.notFound
         }
         return plan
@@ -55,44 +57,61 @@ package enum PlanQueries {
     package static func sheet(_ plan: PlanRecord, now: Date, utcOffset: Int, on db: Database) async throws -> Sheet {
         let planID = try plan.requireID()
         let today = LocalDateTime(Instant(seconds: Int64(now.timeIntervalSince1970)), utcOffset: utcOffset).date
-        let sections = try await PlanSectionRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$position).sort(\.$areaName).all()
+        let sections = try await PlanSectionRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$position).sort(
+            \.$areaName
+        ).all()
         let targets = try await PlanTargetRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$position).all()
         var lines: [TargetLine] = []
-        for t in targets { lines.append(try await line(t, plan: plan, sections: sections, today: today, now: now, utcOffset: utcOffset, on: db)) }
+        for t in targets {
+            lines.append(
+                try await line(t, plan: plan, sections: sections, today: today, now: now, utcOffset: utcOffset, on: db))
+        }
         let records = try await TaskQueries.tasks(unitIDs: [plan.$unit.id], filter: .init(planID: planID), on: db)
         let standings = try await TaskQueries.standings(records, now: now, utcOffset: utcOffset, on: db)
         let figures = TaskQueries.figures(standings, by: .plan, today: today)[planID.uuidString] ?? TaskFigures()
-        return Sheet(plan: plan, sections: sections, targets: lines, tasks: standings, taskFigures: figures, today: today)
+        return Sheet(
+            plan: plan, sections: sections, targets: lines, tasks: standings, taskFigures: figures, today: today)
     }
 
     /// One target's current value: its figure computed now over the plan's year up to its due
     /// date, or its latest entry; and its status by the core's rule.
-    static func line(_ t: PlanTargetRecord, plan: PlanRecord, sections: [PlanSectionRecord], today: LocalDate, now: Date, utcOffset: Int,
-                     on db: Database) async throws -> TargetLine {
+    static func line(
+        _ t: PlanTargetRecord, plan: PlanRecord, sections: [PlanSectionRecord], today: LocalDate, now: Date,
+        utcOffset: Int,
+        on db: Database
+    ) async throws -> TargetLine {
         let from = try LocalDate(year: plan.year, month: 1, day: 1)
         let to = try LocalDate(parsing: t.dueOn)
         var figure: FigureValue?
         var latest: EntryLine?
         let current: Double?
         if let key = t.figure {
-            figure = try await ReformFigures.value(key, unitIDs: [plan.$unit.id], from: from, to: to, planID: plan.id, now: now, utcOffset: utcOffset, on: db)
+            figure = try await ReformFigures.value(
+                key, unitIDs: [plan.$unit.id], from: from, to: to, planID: plan.id, now: now, utcOffset: utcOffset,
+                on: db)
             current = figure?.percent
         } else {
             latest = try await TargetEntryRecord.query(on: db).filter(\.$target.$id == t.requireID()).with(\.$enteredBy)
                 .sort(\.$asOf, .descending).sort(\.$enteredAtSeconds, .descending).first().map { try EntryLine($0) }
             current = latest?.entry.value
         }
-        let status = TargetEvaluation.status(goal: t.goal, direction: t.direction, current: current, due: to, today: today,
-                                             kind: TargetKind.of(unitOfMeasure: t.unitOfMeasure), start: from)
-        return TargetLine(target: t, section: sections.first { $0.id == t.$section.id }, figure: figure, latest: latest, current: current,
-                          status: status, from: from, to: to)
+        let status = TargetEvaluation.status(
+            goal: t.goal, direction: t.direction, current: current, due: to, today: today,
+            kind: TargetKind.of(unitOfMeasure: t.unitOfMeasure), start: from)
+        return TargetLine(
+            target: t, section: sections.first { $0.id == t.$section.id }, figure: figure, latest: latest,
+            current: current,
+            status: status, from: from, to: to)
     }
 
     /// An entry with its evidence read.
     package struct EntryLine: Sendable {
         package let entry: TargetEntryRecord
         package let evidence: [TaskEvidence]
-        init(_ e: TargetEntryRecord) throws { entry = e; evidence = try e.evidenceItems() }
+        init(_ e: TargetEntryRecord) throws {
+            entry = e
+            evidence = try e.evidenceItems()
+        }
     }
 
     /// Every entry of a manual target, newest first.

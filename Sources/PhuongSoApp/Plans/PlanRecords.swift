@@ -76,5 +76,7 @@ package final class TargetEntryRecord: Model, @unchecked Sendable {
     @Field(key: "entered_at_seconds") package var enteredAtSeconds: Int64
     package init() {}
 
-    package func evidenceItems() throws -> [TaskEvidence] { try JSONDecoder().decode([TaskEvidence].self, from: Data(evidence.utf8)) }
+    package func evidenceItems() throws -> [TaskEvidence] {
+        try JSONDecoder().decode([TaskEvidence].self, from: Data(evidence.utf8))
+    }
 }

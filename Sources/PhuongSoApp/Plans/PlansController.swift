@@ -16,7 +16,8 @@ enum PlansController {
         routes.post("plans", ":plan", "sections", use: addSection).requires(.managePlans)
         routes.post("plans", ":plan", "sections", ":section", use: editSection).requires(.managePlans)
         routes.post("plans", ":plan", "targets", use: addTarget).requires(.managePlans)
-        routes.upload("plans", ":plan", "targets", ":target", "entries", max: "25mb", use: addEntry).requires(.managePlans)
+        routes.upload("plans", ":plan", "targets", ":target", "entries", max: "25mb", use: addEntry).requires(
+            .managePlans)
         routes.post("plans", ":plan", "issue", use: issue).requires(.managePlans)
         routes.get("plans", ":plan", "entries", ":entry", "file", use: evidenceFile).requires(.viewReform)
         PlansAPI.register(api)
@@ -25,7 +26,8 @@ enum PlansController {
     /// The plan of the path, if the caller may do `action` on its unit.
     static func plan(_ req: Request, _ action: Action, raw: String? = nil) async throws -> PlanRecord {
         try req.require(action)
-        let plan = try await PlanQueries.find((raw ?? req.parameters.get("plan")).flatMap(UUID.init(uuidString:)), on: req.db)
+        let plan = try await PlanQueries.find(
+            (raw ?? req.parameters.get("plan")).flatMap(UUID.init(uuidString:)), on: req.db)
         try await req.require(action, unit: plan.$unit.id)
         return plan
     }
@@ -33,7 +35,9 @@ enum PlansController {
     /// The caller's own unit, where plans are written.
     static func ownUnit(_ req: Request) async throws -> UnitRecord {
         let user = try req.require(.managePlans)
-        guard let id = user.unitID, let unit = try await UnitRecord.find(id, on: req.db) else { throw AppError.forbidden }
+        guard let id = user.unitID, let unit = try await UnitRecord.find(id, on: req.db) else {
+            throw AppError.forbidden
+        }
         return unit
     }
 
@@ -45,15 +49,18 @@ enum PlansController {
             if units.isEmpty { throw AppError.notFound }
         }
         let plans = try await PlanQueries.plans(unitIDs: units.compactMap(\.id), on: req.db)
-        return PlanPages.list(PageContext.of(req), plans: plans, manyUnits: units.count > 1,
-                              canManage: AccessPolicy.allows(user.role, .managePlans)).response()
+        return PlanPages.list(
+            PageContext.of(req), plans: plans, manyUnits: units.count > 1,
+            canManage: AccessPolicy.allows(user.role, .managePlans)
+        ).response()
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
         let unit = try await ownUnit(req)
         var input = PlanService.PlanInput()
         let year = CatalogPublicController.today(req).year
-        input.year = String(year); input.title = PlanService.defaultTitle(year)
+        input.year = String(year)
+        input.title = PlanService.defaultTitle(year)
         return PlanPages.new(PageContext.of(req), unit: unit, input: input, problems: ValidationProblems()).response()
     }
 
@@ -61,11 +68,13 @@ enum PlansController {
         let unit = try await ownUnit(req)
         let input = try req.content.decode(PlanService.PlanInput.self)
         do {
-            let plan = try await PlanService.create(input, unit: unit, by: try req.require(.managePlans), actor: req.auditActor, now: req.now,
-                                                    utcOffset: req.config.utcOffset, on: req.db)
+            let plan = try await PlanService.create(
+                input, unit: unit, by: try req.require(.managePlans), actor: req.auditActor, now: req.now,
+                utcOffset: req.config.utcOffset, on: req.db)
             return req.redirect(to: Language.of(req).link(PlanPaths.plan(try plan.requireID()) + "?saved=plan"))
         } catch let problems as ValidationProblems {
-            return PlanPages.new(PageContext.of(req), unit: unit, input: input, problems: problems).response(status: .unprocessableEntity)
+            return PlanPages.new(PageContext.of(req), unit: unit, input: input, problems: problems).response(
+                status: .unprocessableEntity)
         }
     }
 
@@ -84,20 +93,27 @@ enum PlansController {
         return try await render(req, try await plan(req, .viewReform), state, status: .ok)
     }
 
-    static func render(_ req: Request, _ plan: PlanRecord, _ state: PlanPageState, status: HTTPResponseStatus) async throws -> Response {
+    static func render(_ req: Request, _ plan: PlanRecord, _ state: PlanPageState, status: HTTPResponseStatus)
+        async throws -> Response
+    {
         let user = try req.require(.viewReform)
         let sheet = try await PlanQueries.sheet(plan, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
-        let entries = try await state.entryTarget.flatMap { id in sheet.targets.first { $0.target.id == id }?.target }
+        let entries =
+            try await state.entryTarget.flatMap { id in sheet.targets.first { $0.target.id == id }?.target }
             .asyncFlatMap { try await PlanQueries.entries(of: $0, on: req.db) } ?? []
         let canManage = AccessPolicy.allows(user.role, .managePlans) && user.unitID == plan.$unit.id
-        return PlanShowView.page(PageContext.of(req), sheet, state: state, entries: entries, canManage: canManage,
-                                 canAssign: AccessPolicy.allows(user.role, .assignTasks) && user.unitID == plan.$unit.id,
-                                 utcOffset: req.config.utcOffset).response(status: status)
+        return PlanShowView.page(
+            PageContext.of(req), sheet, state: state, entries: entries, canManage: canManage,
+            canAssign: AccessPolicy.allows(user.role, .assignTasks) && user.unitID == plan.$unit.id,
+            utcOffset: req.config.utcOffset
+        ).response(status: status)
     }
 
     /// Runs a write from the plan page: on success back to the page with a notice; on bad input the
     /// same page again, the message by the field, the input kept (422); on a conflict likewise (409).
-    static func write(_ req: Request, _ plan: PlanRecord, saved: String, state: PlanPageState, _ body: () async throws -> Void) async throws -> Response {
+    static func write(
+        _ req: Request, _ plan: PlanRecord, saved: String, state: PlanPageState, _ body: () async throws -> Void
+    ) async throws -> Response {
         do {
             try await body()
             return req.redirect(to: Language.of(req).link(PlanPaths.plan(try plan.requireID()) + "?saved=" + saved))
@@ -108,8 +124,12 @@ enum PlansController {
         } catch let e as AppError {
             var s = state
             switch e {
-            case .invalid(let field, let vi, let en): s.problems.add(field ?? "form", vi, en); return try await render(req, plan, s, status: .unprocessableEntity)
-            case .conflict(let vi, let en): s.alert = (vi, en); return try await render(req, plan, s, status: .conflict)
+            case .invalid(let field, let vi, let en):
+                s.problems.add(field ?? "form", vi, en)
+                return try await render(req, plan, s, status: .unprocessableEntity)
+            case .conflict(let vi, let en):
+                s.alert = (vi, en)
+                return try await render(req, plan, s, status: .conflict)
             default: throw e
             }
         }
@@ -119,18 +139,24 @@ enum PlansController {
         let plan = try await plan(req, .managePlans)
         let input = try req.content.decode(PlanContentService.SectionInput.self)
         return try await write(req, plan, saved: "section", state: PlanPageState(form: .addSection, section: input)) {
-            _ = try await PlanContentService.addSection(input, to: plan, actor: req.auditActor, now: req.now, on: req.db)
+            _ = try await PlanContentService.addSection(
+                input, to: plan, actor: req.auditActor, now: req.now, on: req.db)
         }
     }
 
     @Sendable static func editSection(req: Request) async throws -> Response {
         let plan = try await plan(req, .managePlans)
         guard let id = req.parameters.get("section").flatMap(UUID.init(uuidString:)),
-              let section = try await PlanSectionRecord.query(on: req.db).filter(\.$id == id).filter(\.$plan.$id == plan.requireID()).first()
+            let section = try await PlanSectionRecord.query(on: req.db).filter(\.$id == id).filter(
+                \.$plan.$id == plan.requireID()
+            ).first()
         else { throw AppError.notFound }
         let input = try req.content.decode(PlanContentService.SectionInput.self)
-        return try await write(req, plan, saved: "section", state: PlanPageState(form: .editSection, section: input, editSection: id)) {
-            _ = try await PlanContentService.editSection(section, input, plan: plan, actor: req.auditActor, now: req.now, on: req.db)
+        return try await write(
+            req, plan, saved: "section", state: PlanPageState(form: .editSection, section: input, editSection: id)
+        ) {
+            _ = try await PlanContentService.editSection(
+                section, input, plan: plan, actor: req.auditActor, now: req.now, on: req.db)
         }
     }
 
@@ -143,10 +169,21 @@ enum PlansController {
     }
 
     struct EntryForm: Content {
-        var value: String?; var asOf: String?; var docNumber: String?; var docDate: String?; var link: String?; var note: String?; var file: File?
+        var value: String?
+        var asOf: String?
+        var docNumber: String?
+        var docDate: String?
+        var link: String?
+        var note: String?
+        var file: File?
         var input: PlanContentService.EntryInput {
             var i = PlanContentService.EntryInput()
-            i.value = value; i.asOf = asOf; i.docNumber = docNumber; i.docDate = docDate; i.link = link; i.note = note
+            i.value = value
+            i.asOf = asOf
+            i.docNumber = docNumber
+            i.docDate = docDate
+            i.link = link
+            i.note = note
             return i
         }
     }
@@ -155,13 +192,21 @@ enum PlansController {
         let plan = try await plan(req, .managePlans)
         let user = try req.require(.managePlans)
         guard let id = req.parameters.get("target").flatMap(UUID.init(uuidString:)),
-              let target = try await PlanTargetRecord.query(on: req.db).filter(\.$id == id).filter(\.$plan.$id == plan.requireID()).first()
+            let target = try await PlanTargetRecord.query(on: req.db).filter(\.$id == id).filter(
+                \.$plan.$id == plan.requireID()
+            ).first()
         else { throw AppError.notFound }
         let form = try req.content.decode(EntryForm.self)
-        let upload = form.file.map { PlanContentService.Upload(bytes: Array($0.data.readableBytesView), filename: $0.filename) }
-        return try await write(req, plan, saved: "entry", state: PlanPageState(form: .entry, entry: form.input, entryTarget: id)) {
-            _ = try await PlanContentService.addEntry(form.input, file: upload, to: target, by: user, actor: req.auditActor, dataDirectory: req.config.dataDirectory,
-                                                      maxBytes: req.config.maxUploadBytes, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+        let upload = form.file.map {
+            PlanContentService.Upload(bytes: Array($0.data.readableBytesView), filename: $0.filename)
+        }
+        return try await write(
+            req, plan, saved: "entry", state: PlanPageState(form: .entry, entry: form.input, entryTarget: id)
+        ) {
+            _ = try await PlanContentService.addEntry(
+                form.input, file: upload, to: target, by: user, actor: req.auditActor,
+                dataDirectory: req.config.dataDirectory,
+                maxBytes: req.config.maxUploadBytes, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         }
     }
 
@@ -177,10 +222,12 @@ enum PlansController {
     @Sendable static func evidenceFile(req: Request) async throws -> Response {
         let plan = try await plan(req, .viewReform)
         guard let id = req.parameters.get("entry").flatMap(UUID.init(uuidString:)),
-              let entry = try await TargetEntryRecord.query(on: req.db).filter(\.$id == id).with(\.$target).first(),
-              entry.target.$plan.id == plan.id
+            let entry = try await TargetEntryRecord.query(on: req.db).filter(\.$id == id).with(\.$target).first(),
+            entry.target.$plan.id == plan.id
         else { throw AppError.notFound }
-        for case .file(let stored) in try entry.evidenceItems() { return try await ResultsController.send(stored, name: "minh-chung", req) }
+        for case .file(let stored) in try entry.evidenceItems() {
+            return try await ResultsController.send(stored, name: "minh-chung", req)
+        }
         throw AppError.notFound
     }
 }

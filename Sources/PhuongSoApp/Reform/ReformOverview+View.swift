@@ -1,34 +1,77 @@
 import Foundation
-import Plot
 import PhuongSoCore
+import Plot
 
 enum ReformOverviewView {
     static func render(_ ctx: PageContext, _ m: ReformOverviewModel, targets: Node<HTML.BodyContext> = .empty) -> HTML {
         let scope = m.units.count == 1 ? m.units[0].name : ctx.t("\(m.units.count) đơn vị", "\(m.units.count) units")
-        return Layout.page(ctx, title: ctx.t("Tổng hợp cải cách hành chính năm \(m.year)", "Administrative reform in \(m.year)") + " — " + scope,
-            .p(.a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t("Nhiệm vụ của tôi", "My tasks"))), .text(" · "),
-               .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t("Sổ theo dõi nhiệm vụ", "Task register"))), .text(" · "),
-               .a(.href(ctx.link("/plans")), .text(ctx.t("Kế hoạch CCHC", "Reform plans")))),
-            Components.form(action: ctx.link("/reform"), method: "get",
-                .if(m.units.count > 1 || m.base.contains { $0.0 == "unit" && $0.1 != nil }, .input(.type(.hidden), .name("unit"), .value(m.base.first { $0.0 == "unit" }?.1 ?? ""))),
+        return Layout.page(
+            ctx,
+            title: ctx.t("Tổng hợp cải cách hành chính năm \(m.year)", "Administrative reform in \(m.year)") + " — "
+                + scope,
+            .p(
+                .a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t("Nhiệm vụ của tôi", "My tasks"))), .text(" · "),
+                .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t("Sổ theo dõi nhiệm vụ", "Task register"))),
+                .text(" · "),
+                .a(.href(ctx.link("/plans")), .text(ctx.t("Kế hoạch CCHC", "Reform plans")))),
+            Components.form(
+                action: ctx.link("/reform"), method: "get",
+                .if(
+                    m.units.count > 1 || m.base.contains { $0.0 == "unit" && $0.1 != nil },
+                    .input(.type(.hidden), .name("unit"), .value(m.base.first { $0.0 == "unit" }?.1 ?? ""))),
                 Components.textField(ctx, name: "year", label: ctx.t("Năm", "Year"), value: "\(m.year)", type: .number),
                 Components.submit(ctx.t("Xem", "Show"))),
-            .p(.class("hint"), .text(ctx.t("Tính trên các nhiệm vụ có hạn ban đầu trong năm \(m.year), đến ngày \(m.today.vietnamese). Tỷ lệ đúng hạn = số nhiệm vụ hoàn thành đúng hạn ÷ số nhiệm vụ đã đến hạn phải xong (đã hoàn thành hoặc đã quá hạn ban đầu).",
-                                           "Tasks whose original deadline falls in \(m.year), as of \(m.today). On-schedule rate = finished by the original deadline ÷ tasks due by now."))),
-            .div(.class("cards"),
-                 card(ctx, ctx.t("Tỷ lệ hoàn thành", "Completion"), Format.percent(m.total.completionRate, ctx.lang),
-                      ctx.t("\(m.total.completed)/\(m.total.assigned) nhiệm vụ", "\(m.total.completed)/\(m.total.assigned) tasks"), link: link(ctx, m.base + [("standing", "completed")])),
-                 card(ctx, ctx.t("Tỷ lệ đúng hạn", "On schedule"), Format.percent(m.total.onScheduleRate, ctx.lang),
-                      ctx.t("\(m.total.onSchedule)/\(m.total.due) nhiệm vụ đã đến hạn", "\(m.total.onSchedule)/\(m.total.due) due"), link: link(ctx, m.base + [("standing", "on-schedule")])),
-                 card(ctx, ctx.t("Quá hạn", "Overdue"), "\(m.total.overdue)", ctx.t("nhiệm vụ chưa xong đã quá hạn", "open past the deadline"),
-                      link: link(ctx, m.base + [("standing", "overdue")])),
-                 card(ctx, ctx.t("Sắp đến hạn", "At risk"), "\(m.total.atRisk)", ctx.t("đã dùng từ 80% thời gian", "80% or more of the time used"),
-                      link: link(ctx, m.base + [("standing", "at-risk")]))),
+            .p(
+                .class("hint"),
+                .text(
+                    ctx.t(
+                        """
+                        Tính trên các nhiệm vụ có hạn ban đầu trong năm \(m.year), đến ngày \(m.today.vietnamese). \
+                        Tỷ lệ đúng hạn = số nhiệm vụ hoàn thành đúng hạn ÷ số nhiệm vụ đã đến hạn phải xong (đã hoàn \
+                        thành hoặc đã quá hạn ban đầu).
+                        """,
+                        """
+                        Tasks whose original deadline falls in \(m.year), as of \(m.today). On-schedule rate = \
+                        finished by the original deadline ÷ tasks due by now.
+                        """
+                    ))),
+            .div(
+                .class("cards"),
+                card(
+                    ctx, ctx.t("Tỷ lệ hoàn thành", "Completion"), Format.percent(m.total.completionRate, ctx.lang),
+                    ctx.t(
+                        "\(m.total.completed)/\(m.total.assigned) nhiệm vụ",
+                        "\(m.total.completed)/\(m.total.assigned) tasks"),
+                    link: link(ctx, m.base + [("standing", "completed")])),
+                card(
+                    ctx, ctx.t("Tỷ lệ đúng hạn", "On schedule"), Format.percent(m.total.onScheduleRate, ctx.lang),
+                    ctx.t(
+                        "\(m.total.onSchedule)/\(m.total.due) nhiệm vụ đã đến hạn",
+                        "\(m.total.onSchedule)/\(m.total.due) due"),
+                    link: link(ctx, m.base + [("standing", "on-schedule")])),
+                card(
+                    ctx, ctx.t("Quá hạn", "Overdue"), "\(m.total.overdue)",
+                    ctx.t("nhiệm vụ chưa xong đã quá hạn", "open past the deadline"),
+                    link: link(ctx, m.base + [("standing", "overdue")])),
+                card(
+                    ctx, ctx.t("Sắp đến hạn", "At risk"), "\(m.total.atRisk)",
+                    ctx.t("đã dùng từ 80% thời gian", "80% or more of the time used"),
+                    link: link(ctx, m.base + [("standing", "at-risk")]))),
             targets,
-            .if(!m.overdue.isEmpty, .group(.h2(.text(ctx.t("Nhiệm vụ quá hạn", "Overdue tasks"))),
-                TaskListViews.table(ctx, caption: ctx.t("Nhiệm vụ quá hạn", "Overdue tasks"), m.overdue, today: m.today, showUnit: m.units.count > 1))),
-            .if(!m.atRisk.isEmpty, .group(.h2(.text(ctx.t("Nhiệm vụ sắp đến hạn", "Tasks at risk"))),
-                TaskListViews.table(ctx, caption: ctx.t("Nhiệm vụ sắp đến hạn", "Tasks at risk"), m.atRisk, today: m.today, showUnit: m.units.count > 1))),
+            .if(
+                !m.overdue.isEmpty,
+                .group(
+                    .h2(.text(ctx.t("Nhiệm vụ quá hạn", "Overdue tasks"))),
+                    TaskListViews.table(
+                        ctx, caption: ctx.t("Nhiệm vụ quá hạn", "Overdue tasks"), m.overdue, today: m.today,
+                        showUnit: m.units.count > 1))),
+            .if(
+                !m.atRisk.isEmpty,
+                .group(
+                    .h2(.text(ctx.t("Nhiệm vụ sắp đến hạn", "Tasks at risk"))),
+                    TaskListViews.table(
+                        ctx, caption: ctx.t("Nhiệm vụ sắp đến hạn", "Tasks at risk"), m.atRisk, today: m.today,
+                        showUnit: m.units.count > 1))),
             groupTable(ctx, ctx.t("Theo đơn vị", "By unit"), m.byUnit, drill: true),
             groupTable(ctx, ctx.t("Theo kế hoạch", "By plan"), m.byPlan),
             groupTable(ctx, ctx.t("Theo lĩnh vực cải cách", "By reform area"), m.byArea),
@@ -37,25 +80,48 @@ enum ReformOverviewView {
         )
     }
 
-    static func link(_ ctx: PageContext, _ filter: [(String, String?)]) -> String { ctx.link(TaskPaths.register(filter)) }
+    static func link(_ ctx: PageContext, _ filter: [(String, String?)]) -> String {
+        ctx.link(TaskPaths.register(filter))
+    }
 
-    static func card(_ ctx: PageContext, _ title: String, _ big: String, _ small: String, link: String) -> Node<HTML.BodyContext> {
-        .div(.class("card"), .h2(.text(title)), .p(.a(.href(link), .strong(.class("big"), .text(big)))), .p(.text(small)))
+    static func card(_ ctx: PageContext, _ title: String, _ big: String, _ small: String, link: String) -> Node<
+        HTML.BodyContext
+    > {
+        .div(
+            .class("card"), .h2(.text(title)), .p(.a(.href(link), .strong(.class("big"), .text(big)))), .p(.text(small))
+        )
     }
 
     /// A table of groups; every count links to the register filtered to exactly those tasks.
-    static func groupTable(_ ctx: PageContext, _ title: String, _ groups: [ReformOverviewModel.Group], drill: Bool = false) -> Node<HTML.BodyContext> {
+    static func groupTable(
+        _ ctx: PageContext, _ title: String, _ groups: [ReformOverviewModel.Group], drill: Bool = false
+    ) -> Node<HTML.BodyContext> {
         guard !groups.isEmpty else { return .empty }
-        let headers = [title, ctx.t("Được giao", "Assigned"), ctx.t("Hoàn thành", "Completed"), ctx.t("Đạt yêu cầu", "Meets requirements"),
-                       ctx.t("Đúng hạn", "On schedule"), ctx.t("Trễ hạn", "Late"), ctx.t("Quá hạn", "Overdue"), ctx.t("Tỷ lệ hoàn thành", "Completion"),
-                       ctx.t("Tỷ lệ đúng hạn", "On schedule rate")]
-        return .group(.h2(.text(title)), Components.table(caption: title, headers: headers, rows: groups.map { g in
-            let f = g.figures
-            func n(_ v: Int, _ standing: String) -> Node<HTML.BodyContext> { .a(.href(link(ctx, g.filter + [("standing", standing)])), .text("\(v)")) }
-            let unitCode = g.filter.first { $0.0 == "unit" }?.1
-            return [drill && unitCode != nil ? .a(.href(ctx.link("/reform?unit=" + unitCode!)), .text(g.name)) : .text(g.name),
-                    n(f.assigned, "assigned"), n(f.completed, "completed"), n(f.meeting, "meeting"), n(f.onSchedule, "on-schedule"), n(f.late, "late"),
-                    n(f.overdue, "overdue"), .text(Format.percent(f.completionRate, ctx.lang)), .text(Format.percent(f.onScheduleRate, ctx.lang))]
-        }))
+        let headers = [
+            title, ctx.t("Được giao", "Assigned"), ctx.t("Hoàn thành", "Completed"),
+            ctx.t("Đạt yêu cầu", "Meets requirements"),
+            ctx.t("Đúng hạn", "On schedule"), ctx.t("Trễ hạn", "Late"), ctx.t("Quá hạn", "Overdue"),
+            ctx.t("Tỷ lệ hoàn thành", "Completion"),
+            ctx.t("Tỷ lệ đúng hạn", "On schedule rate"),
+        ]
+        return .group(
+            .h2(.text(title)),
+            Components.table(
+                caption: title, headers: headers,
+                rows: groups.map { g in
+                    let f = g.figures
+                    func n(_ v: Int, _ standing: String) -> Node<HTML.BodyContext> {
+                        .a(.href(link(ctx, g.filter + [("standing", standing)])), .text("\(v)"))
+                    }
+                    let unitCode = g.filter.first { $0.0 == "unit" }?.1
+                    return [
+                        drill && unitCode != nil
+                            ? .a(.href(ctx.link("/reform?unit=" + unitCode!)), .text(g.name)) : .text(g.name),
+                        n(f.assigned, "assigned"), n(f.completed, "completed"), n(f.meeting, "meeting"),
+                        n(f.onSchedule, "on-schedule"), n(f.late, "late"),
+                        n(f.overdue, "overdue"), .text(Format.percent(f.completionRate, ctx.lang)),
+                        .text(Format.percent(f.onScheduleRate, ctx.lang)),
+                    ]
+                }))
     }
 }

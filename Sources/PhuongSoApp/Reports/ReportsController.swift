@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
-import Plot
 import PhuongSoCore
+import Plot
 import Vapor
 
 /// The statistics matrix as a page and over the API.
@@ -13,8 +13,22 @@ enum ReportsController {
         api.get("reports", "matrix", use: json).requires(.viewDossiers)
     }
 
-    struct Query: Content { var from: String?; var to: String?; var group: String?; var unit: String? }
-    struct Matrix: Content { var unitCode: String; var unitName: String; var units: Int; var from: String; var to: String; var group: String; var rows: [StatisticsMatrix.Row]; var total: StatisticsMatrix.Row }
+    struct Query: Content {
+        var from: String?
+        var to: String?
+        var group: String?
+        var unit: String?
+    }
+    struct Matrix: Content {
+        var unitCode: String
+        var unitName: String
+        var units: Int
+        var from: String
+        var to: String
+        var group: String
+        var rows: [StatisticsMatrix.Row]
+        var total: StatisticsMatrix.Row
+    }
 
     static func matrix(_ req: Request) async throws -> Matrix {
         let q = try req.query.decode(Query.self)
@@ -23,13 +37,17 @@ enum ReportsController {
         func day(_ text: String?, _ fallback: LocalDate) throws -> LocalDate {
             guard let text, !text.isEmpty else { return fallback }
             guard let d = try? LocalDate(parsing: text) else {
-                throw AppError.invalid(field: "from", vi: "Ngày '\(text)' không hợp lệ, cần YYYY-MM-DD.", en: "Invalid date '\(text)', expected YYYY-MM-DD.")
+                throw AppError.invalid(
+                    field: "from", vi: "Ngày '\(text)' không hợp lệ, cần YYYY-MM-DD.",
+                    en: "Invalid date '\(text)', expected YYYY-MM-DD.")
             }
             return d
         }
         let from = try day(q.from, try LocalDate(year: today.year, month: 1, day: 1))
         let to = try day(q.to, today)
-        guard from <= to else { throw AppError.invalid(field: "to", vi: "Đến ngày phải sau từ ngày.", en: "'to' must not be before 'from'.") }
+        guard from <= to else {
+            throw AppError.invalid(field: "to", vi: "Đến ngày phải sau từ ngày.", en: "'to' must not be before 'from'.")
+        }
         let grouping = StatisticsMatrix.Grouping(rawValue: q.group ?? "field") ?? .field
         // A province's matrix covers every unit under it; any other unit's, its own dossiers.
         var unitIDs = [try unit.requireID()]
@@ -38,15 +56,20 @@ enum ReportsController {
             unitIDs = try await UnitRecord.query(on: req.db).all().compactMap(\.id)
                 .filter { scope.contains($0.uuidString, within: unitIDs[0].uuidString) }
         }
-        let rows = try await StatisticsMatrix.compute(unitIDs: unitIDs, from: from, to: to, grouping: grouping, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
-        return Matrix(unitCode: unit.code, unitName: unit.name, units: unitIDs.count, from: from.description, to: to.description, group: grouping.rawValue, rows: rows, total: StatisticsMatrix.total(rows))
+        let rows = try await StatisticsMatrix.compute(
+            unitIDs: unitIDs, from: from, to: to, grouping: grouping, now: req.now, utcOffset: req.config.utcOffset,
+            on: req.db)
+        return Matrix(
+            unitCode: unit.code, unitName: unit.name, units: unitIDs.count, from: from.description, to: to.description,
+            group: grouping.rawValue, rows: rows, total: StatisticsMatrix.total(rows))
     }
 
     @Sendable static func json(req: Request) async throws -> Matrix { try await matrix(req) }
 
     static func download(_ data: Data, name: String) -> Response {
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        headers.replaceOrAdd(
+            name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
@@ -60,8 +83,12 @@ enum ReportsController {
     @Sendable static func registerXLSX(req: Request) async throws -> Response {
         let unit = try await CounterController.myUnit(req)
         let q = try req.query.decode(CounterController.RegisterQuery.self)
-        let rows = try await DossierQueries.register(unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
-        let data = try ReportsXLSX.register(rows, unit: unit, field: q.field, from: q.from, to: q.to, today: CatalogPublicController.today(req), utcOffset: req.config.utcOffset)
+        let rows = try await DossierQueries.register(
+            unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, now: req.now,
+            utcOffset: req.config.utcOffset, on: req.db)
+        let data = try ReportsXLSX.register(
+            rows, unit: unit, field: q.field, from: q.from, to: q.to, today: CatalogPublicController.today(req),
+            utcOffset: req.config.utcOffset)
         return download(data, name: "so-theo-doi-ho-so.xlsx")
     }
 
@@ -69,34 +96,69 @@ enum ReportsController {
         let m = try await matrix(req)
         let ctx = PageContext.of(req)
         func rate(_ r: StatisticsMatrix.Row) -> String { Format.percent(r.onTimeRate, ctx.lang) }
-        let fromText = (try? LocalDate(parsing: m.from))?.vietnamese ?? m.from, toText = (try? LocalDate(parsing: m.to))?.vietnamese ?? m.to
+        let fromText = (try? LocalDate(parsing: m.from))?.vietnamese ?? m.from
+        let toText = (try? LocalDate(parsing: m.to))?.vietnamese ?? m.to
         // Each number links to the dossiers behind it (the register filtered by its column); the
         // register is one unit's, so a province's matrix has no links.
         func cells(_ r: StatisticsMatrix.Row, link: Bool) -> [Node<HTML.BodyContext>] {
-            let base = "/counter/register?field=" + (r.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&from=\(m.from)&to=\(m.to)&bucket="
-            let numbers = [r.received, r.inProgressNotDue, r.inProgressOverdue, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate, r.pausedSupplement, r.refused, r.withdrawn]
+            let base =
+                "/counter/register?field=" + (r.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                + "&from=\(m.from)&to=\(m.to)&bucket="
+            let numbers = [
+                r.received, r.inProgressNotDue, r.inProgressOverdue, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate,
+                r.pausedSupplement, r.refused, r.withdrawn,
+            ]
             let numberCells: [Node<HTML.BodyContext>] = zip(numbers, StatisticsMatrix.bucketNames).map { n, b in
                 link && m.units == 1 && n > 0 ? .a(.href(ctx.link(base + b.key)), .text(String(n))) : .text(String(n))
             }
             return [.text(r.name)] + numberCells + [.text(rate(r))]
         }
-        return Layout.page(ctx, title: ctx.t("Thống kê tình hình giải quyết hồ sơ", "Dossier statistics"),
-            Components.form(action: "/reports/matrix", method: "get",
+        return Layout.page(
+            ctx, title: ctx.t("Thống kê tình hình giải quyết hồ sơ", "Dossier statistics"),
+            Components.form(
+                action: "/reports/matrix", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.textField(ctx, name: "from", label: ctx.t("Từ ngày", "From"), value: m.from, type: .date),
                 Components.textField(ctx, name: "to", label: ctx.t("Đến ngày", "To"), value: m.to, type: .date),
-                Components.select(ctx, name: "group", label: ctx.t("Theo", "By"), options: [("field", ctx.t("Lĩnh vực", "Field")), ("procedure", ctx.t("Thủ tục", "Procedure"))], selected: m.group),
+                Components.select(
+                    ctx, name: "group", label: ctx.t("Theo", "By"),
+                    options: [("field", ctx.t("Lĩnh vực", "Field")), ("procedure", ctx.t("Thủ tục", "Procedure"))],
+                    selected: m.group),
                 Components.submit(ctx.t("Xem", "Show"))),
-            Components.table(caption: ctx.t("Hồ sơ tiếp nhận từ \(fromText) đến \(toText)", "Dossiers taken in from \(fromText) to \(toText)"),
-                             headers: [m.group == "field" ? ctx.t("Lĩnh vực", "Field") : ctx.t("Thủ tục", "Procedure"), ctx.t("Tiếp nhận", "Received"),
-                                       ctx.t("Đang giải quyết: chưa đến hạn", "In progress: not yet due"), ctx.t("Đang giải quyết: quá hạn", "In progress: overdue"),
-                                       ctx.t("Đã giải quyết: trước hạn", "Resolved: early"), ctx.t("Đã giải quyết: đúng hạn", "Resolved: on time"),
-                                       ctx.t("Đã giải quyết: trễ hạn", "Resolved: late"), ctx.t("Tạm dừng: chờ bổ sung", "Paused: supplement"),
-                                       ctx.t("Từ chối", "Refused"), ctx.t("Rút hồ sơ", "Withdrawn"), ctx.t("Tỷ lệ trước và đúng hạn", "Early or on time")],
-                             rows: m.rows.map { cells($0, link: true) } + [cells(m.total, link: false)]),
-            .p(.a(.href(ctx.link("/reports/matrix.xlsx?from=\(m.from)&to=\(m.to)&group=\(m.group)")), .text(ctx.t("Tải bảng thống kê (XLSX)", "Download (XLSX)")))),
-            .p(.class("hint"), .text(ctx.t("Tạm dừng do nghĩa vụ tài chính không được tính riêng: hồ sơ chưa nộp phí vẫn được giải quyết, chỉ không trả kết quả khi chưa nộp đủ. “Không có dữ liệu”: chưa có hồ sơ nào đã giải quyết trong kỳ.",
-                                           "Pauses for unpaid fees are not counted apart: such dossiers are processed, only not returned until paid. “No data”: nothing was resolved in the period.")))
+            Components.table(
+                caption: ctx.t(
+                    "Hồ sơ tiếp nhận từ \(fromText) đến \(toText)", "Dossiers taken in from \(fromText) to \(toText)"),
+                headers: [
+                    m.group == "field" ? ctx.t("Lĩnh vực", "Field") : ctx.t("Thủ tục", "Procedure"),
+                    ctx.t("Tiếp nhận", "Received"),
+                    ctx.t("Đang giải quyết: chưa đến hạn", "In progress: not yet due"),
+                    ctx.t("Đang giải quyết: quá hạn", "In progress: overdue"),
+                    ctx.t("Đã giải quyết: trước hạn", "Resolved: early"),
+                    ctx.t("Đã giải quyết: đúng hạn", "Resolved: on time"),
+                    ctx.t("Đã giải quyết: trễ hạn", "Resolved: late"),
+                    ctx.t("Tạm dừng: chờ bổ sung", "Paused: supplement"),
+                    ctx.t("Từ chối", "Refused"), ctx.t("Rút hồ sơ", "Withdrawn"),
+                    ctx.t("Tỷ lệ trước và đúng hạn", "Early or on time"),
+                ],
+                rows: m.rows.map { cells($0, link: true) } + [cells(m.total, link: false)]),
+            .p(
+                .a(
+                    .href(ctx.link("/reports/matrix.xlsx?from=\(m.from)&to=\(m.to)&group=\(m.group)")),
+                    .text(ctx.t("Tải bảng thống kê (XLSX)", "Download (XLSX)")))),
+            .p(
+                .class("hint"),
+                .text(
+                    ctx.t(
+                        """
+                        Tạm dừng do nghĩa vụ tài chính không được tính riêng: hồ sơ chưa nộp phí vẫn được giải \
+                        quyết, chỉ không trả kết quả khi chưa nộp đủ. “Không có dữ liệu”: chưa có hồ sơ nào đã giải \
+                        quyết trong kỳ.
+                        """,
+                        """
+                        Pauses for unpaid fees are not counted apart: such dossiers are processed, only not returned \
+                        until paid. “No data”: nothing was resolved in the period.
+                        """
+                    )))
         ).response()
     }
 }

@@ -21,28 +21,44 @@ extension XLSXWriter {
         }
 
         static let sheet: String = {
-            let fonts = ["<font><sz val=\"12\"/><name val=\"Times New Roman\"/></font>", "<font><b/><sz val=\"12\"/><name val=\"Times New Roman\"/></font>",
-                         "<font><b/><sz val=\"14\"/><name val=\"Times New Roman\"/></font>", "<font><i/><sz val=\"12\"/><name val=\"Times New Roman\"/></font>",
-                         "<font><i/><sz val=\"11\"/><name val=\"Times New Roman\"/></font>"]
-            let fills = ["<fill><patternFill patternType=\"none\"/></fill>", "<fill><patternFill patternType=\"gray125\"/></fill>",
-                         "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFDDE5F0\"/><bgColor indexed=\"64\"/></patternFill></fill>"]
-            let thin = "<left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right><top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/>"
+            let fonts = [
+                "<font><sz val=\"12\"/><name val=\"Times New Roman\"/></font>",
+                "<font><b/><sz val=\"12\"/><name val=\"Times New Roman\"/></font>",
+                "<font><b/><sz val=\"14\"/><name val=\"Times New Roman\"/></font>",
+                "<font><i/><sz val=\"12\"/><name val=\"Times New Roman\"/></font>",
+                "<font><i/><sz val=\"11\"/><name val=\"Times New Roman\"/></font>",
+            ]
+            let fills = [
+                "<fill><patternFill patternType=\"none\"/></fill>",
+                "<fill><patternFill patternType=\"gray125\"/></fill>",
+                "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFDDE5F0\"/><bgColor indexed=\"64\"/></patternFill></fill>",
+            ]
+            let thin =
+                "<left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right><top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/>"
             let borders = ["<border><left/><right/><top/><bottom/><diagonal/></border>", "<border>\(thin)</border>"]
             // 164 dd/mm/yyyy, 165 hh:mm dd/mm/yyyy, 166 a rate with one decimal; 3 is the built-in #,##0.
-            let formats = "<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/><numFmt numFmtId=\"165\" formatCode=\"hh:mm dd/mm/yyyy\"/><numFmt numFmtId=\"166\" formatCode=\"0.0%\"/></numFmts>"
+            let formats =
+                "<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/><numFmt numFmtId=\"165\" formatCode=\"hh:mm dd/mm/yyyy\"/><numFmt numFmtId=\"166\" formatCode=\"0.0%\"/></numFmts>"
             func xf(font: Int = 0, fill: Int = 0, border: Int = 0, format: Int = 0, align: String = "") -> String {
                 "<xf numFmtId=\"\(format)\" fontId=\"\(font)\" fillId=\"\(fill)\" borderId=\"\(border)\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\""
                     + (align.isEmpty ? "/>" : " applyAlignment=\"1\"><alignment \(align)/></xf>")
             }
-            var xfs = [xf(), xf(font: 1, align: "vertical=\"center\""), xf(font: 2, align: "horizontal=\"center\" vertical=\"center\""),
-                       xf(font: 3, align: "horizontal=\"center\" vertical=\"center\""),
-                       xf(font: 1, fill: 2, border: 1, align: "horizontal=\"center\" vertical=\"center\" wrapText=\"1\""),
-                       xf(font: 4, align: "vertical=\"top\" wrapText=\"1\"")]
+            var xfs = [
+                xf(), xf(font: 1, align: "vertical=\"center\""),
+                xf(font: 2, align: "horizontal=\"center\" vertical=\"center\""),
+                xf(font: 3, align: "horizontal=\"center\" vertical=\"center\""),
+                xf(font: 1, fill: 2, border: 1, align: "horizontal=\"center\" vertical=\"center\" wrapText=\"1\""),
+                xf(font: 4, align: "vertical=\"top\" wrapText=\"1\""),
+            ]
             for font in [0, 1] {
-                xfs += [xf(font: font, border: 1, align: "vertical=\"top\" wrapText=\"1\""), xf(font: font, border: 1, format: 3, align: "vertical=\"top\""),
-                        xf(font: font, border: 1, align: "vertical=\"top\""), xf(font: font, border: 1, format: 166, align: "vertical=\"top\""),
-                        xf(font: font, border: 1, format: 164, align: "horizontal=\"center\" vertical=\"top\""),
-                        xf(font: font, border: 1, format: 165, align: "horizontal=\"center\" vertical=\"top\"")]
+                xfs += [
+                    xf(font: font, border: 1, align: "vertical=\"top\" wrapText=\"1\""),
+                    xf(font: font, border: 1, format: 3, align: "vertical=\"top\""),
+                    xf(font: font, border: 1, align: "vertical=\"top\""),
+                    xf(font: font, border: 1, format: 166, align: "vertical=\"top\""),
+                    xf(font: font, border: 1, format: 164, align: "horizontal=\"center\" vertical=\"top\""),
+                    xf(font: font, border: 1, format: 165, align: "horizontal=\"center\" vertical=\"top\""),
+                ]
             }
             return """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -74,7 +90,8 @@ extension XLSXWriter {
         }
 
         static func fit(_ sheet: Sheet, columns: Int) -> [Double] {
-            var widths: [Double] = [], floors: [Double] = []
+            var widths: [Double] = []
+            var floors: [Double] = []
             for c in 0..<columns {
                 let header = c < sheet.header.count ? sheet.header[c] : ""
                 let word = Double(header.split(separator: " ").map(\.count).max() ?? 0) + 2
@@ -82,12 +99,15 @@ extension XLSXWriter {
                 // the header wraps on two lines by choice, on three when the page is short of room
                 var preferred = max(narrowest, word, (length / 2).rounded(.up) + 2, sheet.minimumWidths[c] ?? 0)
                 var floor = max(narrowest, word, (length / 3).rounded(.up) + 2, sheet.minimumWidths[c] ?? 0)
-                var content = 0.0, textWord = 0.0, isText = false
+                var content = 0.0
+                var textWord = 0.0
+                var isText = false
                 for row in sheet.rows where c < row.count {
                     content = max(content, Double(displayLength(row[c])) + 2)
                     if case .text(let t) = row[c] {
                         isText = true
-                        textWord = max(textWord, Double(t.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0) + 2)
+                        textWord = max(
+                            textWord, Double(t.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0) + 2)
                     }
                 }
                 preferred = min(widest, max(preferred, content))
@@ -97,7 +117,11 @@ extension XLSXWriter {
                 floors.append(floor)
             }
             while widths.reduce(0, +) > pageBudget {
-                guard let c = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] - floors[$0] < widths[$1] - floors[$1] }) else { break }
+                guard
+                    let c = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: {
+                        widths[$0] - floors[$0] < widths[$1] - floors[$1]
+                    })
+                else { break }
                 widths[c] -= 1
             }
             return widths
@@ -131,10 +155,14 @@ extension XLSXWriter {
 
         static func wrappedLines(_ text: String, capacity: Double) -> Int {
             text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
-                var lines = 1, used = 0.0
+                var lines = 1
+                var used = 0.0
                 for word in paragraph.split(separator: " ") {
                     let w = word.reduce(0) { $0 + units($1) }
-                    if used > 0 && used + 0.5 + w <= capacity { used += 0.5 + w; continue }
+                    if used > 0 && used + 0.5 + w <= capacity {
+                        used += 0.5 + w
+                        continue
+                    }
                     if used > 0 { lines += 1 }
                     lines += Int((w / capacity).rounded(.up)) - 1
                     used = w - Double(Int((w / capacity).rounded(.up)) - 1) * capacity
@@ -151,7 +179,9 @@ extension XLSXWriter {
             var rows: [String] = []
             var merges: [String] = []
             func titleRow(_ r: Int, _ text: String, style: Int, height: Double) {
-                rows.append("<row r=\"\(r)\" ht=\"\(height)\" customHeight=\"1\"><c r=\"A\(r)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c></row>")
+                rows.append(
+                    "<row r=\"\(r)\" ht=\"\(height)\" customHeight=\"1\"><c r=\"A\(r)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c></row>"
+                )
                 if columns > 1 { merges.append("<mergeCell ref=\"A\(r):\(lastColumn)\(r)\"/>") }
             }
             titleRow(1, sheet.title.unit, style: Style.unit, height: 18)
@@ -161,20 +191,31 @@ extension XLSXWriter {
                 "<c r=\"\(column(c))\(headerRow)\" s=\"\(Style.header)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(c < sheet.header.count ? sheet.header[c] : ""))</t></is></c>"
             }.joined()
             let headerLines = lines(sheet.header.enumerated().map { ($0.element, $0.offset) })
-            rows.append("<row r=\"\(headerRow)\" ht=\"\(Double(headerLines) * 15 + 6)\" customHeight=\"1\">\(headerCells)</row>")
+            rows.append(
+                "<row r=\"\(headerRow)\" ht=\"\(Double(headerLines) * 15 + 6)\" customHeight=\"1\">\(headerCells)</row>"
+            )
             for (i, row) in sheet.rows.enumerated() {
                 let r = firstData + i
                 let bold = i >= sheet.rows.count - sheet.totalRows
-                let cells = (0..<columns).map { c in cell(c < row.count ? row[c] : .empty, ref: "\(column(c))\(r)", bold: bold) }.joined()
-                let texts: [(String, Int)] = row.enumerated().compactMap { c, cell in if case .text(let t) = cell, c < columns { return (t, c) } else { return nil } }
-                rows.append("<row r=\"\(r)\" ht=\"\(Double(lines(texts)) * 15.5 + 3)\" customHeight=\"1\">\(cells)</row>")
+                let cells = (0..<columns).map { c in
+                    cell(c < row.count ? row[c] : .empty, ref: "\(column(c))\(r)", bold: bold)
+                }.joined()
+                let texts: [(String, Int)] = row.enumerated().compactMap { c, cell in
+                    if case .text(let t) = cell, c < columns { return (t, c) } else { return nil }
+                }
+                rows.append(
+                    "<row r=\"\(r)\" ht=\"\(Double(lines(texts)) * 15.5 + 3)\" customHeight=\"1\">\(cells)</row>")
             }
             for (i, note) in sheet.notes.enumerated() {
                 let r = lastData + 2 + i
-                rows.append("<row r=\"\(r)\"><c r=\"A\(r)\" s=\"\(Style.note)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(note))</t></is></c></row>")
+                rows.append(
+                    "<row r=\"\(r)\"><c r=\"A\(r)\" s=\"\(Style.note)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(note))</t></is></c></row>"
+                )
                 if columns > 1 { merges.append("<mergeCell ref=\"A\(r):\(lastColumn)\(r)\"/>") }
             }
-            let cols = widths.enumerated().map { "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>" }.joined()
+            let cols = widths.enumerated().map {
+                "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>"
+            }.joined()
             let filterEnd = max(headerRow, lastData - sheet.totalRows)
             return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
@@ -193,12 +234,17 @@ extension XLSXWriter {
         func cell(_ cell: Cell, ref: String, bold: Bool) -> String {
             let s = Style.body(cell, bold: bold)
             switch cell {
-            case .text(let t): return "<c r=\"\(ref)\" s=\"\(s)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
+            case .text(let t):
+                return
+                    "<c r=\"\(ref)\" s=\"\(s)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
             case .integer(let n): return "<c r=\"\(ref)\" s=\"\(s)\"><v>\(n)</v></c>"
             case .number(let n): return "<c r=\"\(ref)\" s=\"\(s)\"><v>\(Self.number(n))</v></c>"
-            case .percent(let p): return "<c r=\"\(ref)\" s=\"\(s)\"><v>\(Self.number((p * 10).rounded() / 1000))</v></c>"
+            case .percent(let p):
+                return "<c r=\"\(ref)\" s=\"\(s)\"><v>\(Self.number((p * 10).rounded() / 1000))</v></c>"
             case .date(let d): return "<c r=\"\(ref)\" s=\"\(s)\"><v>\(Self.serial(d))</v></c>"
-            case .dateTime(let t): return "<c r=\"\(ref)\" s=\"\(s)\"><v>\(Self.number(Double(Self.serial(t.date)) + Double(t.secondOfDay / 60) / 1440))</v></c>"
+            case .dateTime(let t):
+                return
+                    "<c r=\"\(ref)\" s=\"\(s)\"><v>\(Self.number(Double(Self.serial(t.date)) + Double(t.secondOfDay / 60) / 1440))</v></c>"
             case .empty: return "<c r=\"\(ref)\" s=\"\(s)\"/>"
             }
         }

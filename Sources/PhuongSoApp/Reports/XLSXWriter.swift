@@ -59,45 +59,69 @@ enum XLSXWriter {
         let archive = try Archive(data: Data(), accessMode: .create)
         func add(_ path: String, _ text: String) throws {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<(Int(position) + size))
             }
         }
         let numbers = Array(1...max(1, sheets.count))
-        let overrides = numbers.map { "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined()
-        try add("[Content_Types].xml", """
+        let overrides = numbers.map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined()
+        try add(
+            "[Content_Types].xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(overrides)</Types>
             """)
-        try add("_rels/.rels", """
+        try add(
+            "_rels/.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
             """)
         let layouts = sheets.map(Layout.init)
-        let entries = zip(numbers, layouts).map { n, l in "<sheet name=\"\(escape(l.name))\" sheetId=\"\(n)\" r:id=\"rId\(n)\"/>" }.joined()
+        let entries = zip(numbers, layouts).map { n, l in
+            "<sheet name=\"\(escape(l.name))\" sheetId=\"\(n)\" r:id=\"rId\(n)\"/>"
+        }.joined()
         // The title block and header rows are printed on every page (Excel's print titles).
         let titles = layouts.enumerated().map { i, l in
             "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">'\(escape(l.name.replacingOccurrences(of: "'", with: "''")))'!$1:$\(l.headerRow)</definedName>"
         }.joined()
-        try add("xl/workbook.xml", """
+        try add(
+            "xl/workbook.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(entries)</sheets><definedNames>\(titles)</definedNames></workbook>
             """)
-        let relations = numbers.map { "<Relationship Id=\"rId\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>" }.joined()
+        let relations =
+            numbers.map {
+                "<Relationship Id=\"rId\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+            }.joined()
             + "<Relationship Id=\"rId\(numbers.count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-        try add("xl/_rels/workbook.xml.rels", """
+        try add(
+            "xl/_rels/workbook.xml.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(relations)</Relationships>
             """)
         try add("xl/styles.xml", Style.sheet)
         for (n, l) in zip(numbers, layouts) { try add("xl/worksheets/sheet\(n).xml", l.xml) }
-        guard let data = archive.data else { throw AppError.conflict(vi: "Không tạo được tệp XLSX.", en: "Could not build the XLSX file.") }
+        guard let data = archive.data else {
+            throw AppError.conflict(vi: "Không tạo được tệp XLSX.", en: "Could not build the XLSX file.")
+        }
         return data
     }
 
     static func column(_ index: Int) -> String {
-        var n = index + 1, s = ""
-        while n > 0 { let r = (n - 1) % 26; s = String(UnicodeScalar(UInt8(65 + r))) + s; n = (n - 1) / 26 }
+        var n = index + 1
+        var s = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            s = String(UnicodeScalar(UInt8(65 + r))) + s
+            n = (n - 1) / 26
+        }
         return s
     }
 

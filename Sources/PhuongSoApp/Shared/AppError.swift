@@ -47,10 +47,14 @@ package enum AppError: Error, Sendable {
         case .notFound: return lang.t("Không tìm thấy trang hoặc dữ liệu yêu cầu.", "The page or record was not found.")
         case .invalid(_, let vi, let en): return lang.t(vi, en)
         case .conflict(let vi, let en): return lang.t(vi, en)
-        case .csrf: return lang.t("Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.",
-                                  "The form has expired or is invalid. Reload the page and try again.")
-        case .locked: return lang.t("Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.",
-                                    "Too many failed logins: the account is locked for 15 minutes.")
+        case .csrf:
+            return lang.t(
+                "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.",
+                "The form has expired or is invalid. Reload the page and try again.")
+        case .locked:
+            return lang.t(
+                "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.",
+                "Too many failed logins: the account is locked for 15 minutes.")
         }
     }
 
@@ -68,5 +72,7 @@ package struct ValidationProblems: Error, Sendable {
     }
     package var isEmpty: Bool { messages.isEmpty }
     package func throwIfAny() throws { if !isEmpty { throw self } }
-    package func message(for field: String, _ lang: Language) -> String? { messages[field].map { lang.t($0.vi, $0.en) } }
+    package func message(for field: String, _ lang: Language) -> String? {
+        messages[field].map { lang.t($0.vi, $0.en) }
+    }
 }

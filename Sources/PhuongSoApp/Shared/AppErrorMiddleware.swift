@@ -1,5 +1,5 @@
-import Plot
 import PhuongSoCore
+import Plot
 import Vapor
 
 /// Maps every error to a Vietnamese (or English) page, or to CONTRACT's JSON error under
@@ -18,7 +18,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
         let (status, code, message, fields) = describe(error, lang)
         if status == .internalServerError { req.logger.report(error: error) }
         if status == .unauthorized, !req.isAPI, req.method == .GET {
-            return req.redirect(to: "/login?next=" + (req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            return req.redirect(
+                to: "/login?next="
+                    + (req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }
         if req.isAPI || req.url.path == "/healthz" {
             let body = APIError(error: .init(code: code, message: message, fields: fields))
@@ -26,7 +28,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
             try? response.content.encode(body, as: .json)
             return response
         }
-        let ctx = PageContext(lang: lang, user: req.currentUser, csrfToken: req.session.data["csrf"] ?? "", path: req.url.path)
+        let ctx = PageContext(
+            lang: lang, user: req.currentUser, csrfToken: req.session.data["csrf"] ?? "", path: req.url.path)
         return ErrorView.page(ctx, status: status, message: message, fields: fields).response(status: status)
     }
 
@@ -34,43 +37,63 @@ struct AppErrorMiddleware: AsyncMiddleware {
         switch error {
         case let e as AppError:
             // a refusal about one field names it, so an integration knows what to correct
-            if case .invalid(let field?, _, _) = e { return (e.status, e.code, e.message(lang), [field: e.message(lang)]) }
+            if case .invalid(let field?, _, _) = e {
+                return (e.status, e.code, e.message(lang), [field: e.message(lang)])
+            }
             return (e.status, e.code, e.message(lang), nil)
         case let p as ValidationProblems:
             let fields = p.messages.mapValues { lang.t($0.vi, $0.en) }
-            return (.unprocessableEntity, "invalid", lang.t("Dữ liệu chưa hợp lệ: ", "Invalid input: ") + fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "), fields)
+            return (
+                .unprocessableEntity, "invalid",
+                lang.t("Dữ liệu chưa hợp lệ: ", "Invalid input: ")
+                    + fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "), fields
+            )
         case let e as CalendarError:
             return (.unprocessableEntity, "invalid", e.message(language: lang.rawValue), nil)
         case let e as AbortError:
             let status = e.status
             switch status.code {
             case 404: return (status, "not_found", AppError.notFound.message(lang), nil)
-            case 413: return (status, "too_large", lang.t("Dữ liệu gửi lên quá lớn.", "The request body is too large."), nil)
+            case 413:
+                return (status, "too_large", lang.t("Dữ liệu gửi lên quá lớn.", "The request body is too large."), nil)
             case 400..<500:
-                return (status, "bad_request", lang.t("Yêu cầu không hợp lệ (dữ liệu sai định dạng).", "Bad request (malformed data)."), nil)
+                return (
+                    status, "bad_request",
+                    lang.t("Yêu cầu không hợp lệ (dữ liệu sai định dạng).", "Bad request (malformed data)."), nil
+                )
             default: return (.internalServerError, "internal", internalMessage(lang), nil)
             }
         case is DecodingError:
-            return (.badRequest, "bad_request", lang.t("Yêu cầu không hợp lệ (dữ liệu sai định dạng).", "Bad request (malformed data)."), nil)
+            return (
+                .badRequest, "bad_request",
+                lang.t("Yêu cầu không hợp lệ (dữ liệu sai định dạng).", "Bad request (malformed data)."), nil
+            )
         default:
             return (.internalServerError, "internal", internalMessage(lang), nil)
         }
     }
 
     func internalMessage(_ lang: Language) -> String {
-        lang.t("Hệ thống gặp lỗi. Thao tác chưa được lưu; vui lòng thử lại sau.", "Something went wrong. Nothing was saved; please try again later.")
+        lang.t(
+            "Hệ thống gặp lỗi. Thao tác chưa được lưu; vui lòng thử lại sau.",
+            "Something went wrong. Nothing was saved; please try again later.")
     }
 }
 
 /// CONTRACT's JSON error: `{"error": {"code": "...", "message": "..."}}`, with per-field messages
 /// when a body failed validation.
 struct APIError: Content {
-    struct Body: Content { var code: String; var message: String; var fields: [String: String]? }
+    struct Body: Content {
+        var code: String
+        var message: String
+        var fields: [String: String]?
+    }
     var error: Body
 }
 
 enum ErrorView {
-    static func page(_ ctx: PageContext, status: HTTPResponseStatus, message: String, fields: [String: String]?) -> HTML {
+    static func page(_ ctx: PageContext, status: HTTPResponseStatus, message: String, fields: [String: String]?) -> HTML
+    {
         let title: String
         switch status.code {
         case 401: title = ctx.t("Cần đăng nhập", "Login required")
@@ -79,7 +102,8 @@ enum ErrorView {
         case 500...: title = ctx.t("Lỗi hệ thống", "Server error")
         default: title = ctx.t("Yêu cầu không hợp lệ", "Invalid request")
         }
-        return Layout.page(ctx, title: title,
+        return Layout.page(
+            ctx, title: title,
             .p(.class("alert"), .attribute(named: "role", value: "alert"), .text(message)),
             .unwrap(fields) { f in .ul(.forEach(f.sorted { $0.key < $1.key }) { .li(.text($0.value)) }) },
             .p(.a(.href(ctx.link("/")), .text(ctx.t("Về trang chủ", "Back to the home page"))))
@@ -93,8 +117,14 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     let contentSecurityPolicy: String
 
     init(gatewayURL: String?) {
-        let gateway = gatewayURL.flatMap { URL(string: $0) }.flatMap { u in u.scheme.map { "\($0)://\(u.host ?? "")" + (u.port.map { ":\($0)" } ?? "") } }
-        contentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'\(gateway.map { " " + $0 } ?? ""); frame-ancestors 'none'"
+        let gateway = gatewayURL.flatMap { URL(string: $0) }.flatMap { u in
+            u.scheme.map { "\($0)://\(u.host ?? "")" + (u.port.map { ":\($0)" } ?? "") }
+        }
+        contentSecurityPolicy =
+            """
+            default-src 'self'; style-src 'self' 'unsafe-inline'; \
+            form-action 'self'\(gateway.map { " " + $0 } ?? ""); frame-ancestors 'none'
+            """
     }
 
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {

@@ -1,5 +1,5 @@
-import Plot
 import PhuongSoCore
+import Plot
 import Vapor
 
 /// The page shell: skip link, header with navigation, main, footer. Server-rendered; no script.
@@ -19,11 +19,17 @@ package enum Layout {
                 header(ctx),
                 .main(.id("main"), .h1(.text(title)), .group(content)),
                 .footer(
-                    .p(.text(ctx.t("PhuongSo — phần mềm nguồn mở phục vụ một cửa và cải cách hành chính cấp xã.",
-                                   "PhuongSo — open-source one-stop and administrative-reform software for wards and communes."))),
-                    .p(.a(.href((ctx.lang == .vi ? addLang(ctx.path, "en") : addLang(ctx.path, "vi")).linkEscaped),
-                          .attribute(named: "hreflang", value: ctx.lang == .vi ? "en" : "vi"),
-                          .text(ctx.lang == .vi ? "English" : "Tiếng Việt")))
+                    .p(
+                        .text(
+                            ctx.t(
+                                "PhuongSo — phần mềm nguồn mở phục vụ một cửa và cải cách hành chính cấp xã.",
+                                "PhuongSo — open-source one-stop and administrative-reform software for wards and communes."
+                            ))),
+                    .p(
+                        .a(
+                            .href((ctx.lang == .vi ? addLang(ctx.path, "en") : addLang(ctx.path, "vi")).linkEscaped),
+                            .attribute(named: "hreflang", value: ctx.lang == .vi ? "en" : "vi"),
+                            .text(ctx.lang == .vi ? "English" : "Tiếng Việt")))
                 )
             )
         )
@@ -39,28 +45,38 @@ package enum Layout {
         ]
         if let user = ctx.user {
             if user.role != .citizen { links.append((WorkspacePaths.workspace, ctx.t("Bàn làm việc", "My workspace"))) }
-            if AccessPolicy.allows(user.role, .workOnTasks) { links.append((TaskPaths.mine, ctx.t("Nhiệm vụ", "Tasks"))) }
-            if AccessPolicy.allows(user.role, .viewReform) { links.append(("/reform", ctx.t("Cải cách hành chính", "Reform"))) }
-            if user.role != .citizen { links.append(("/admin", ctx.t("Quản trị", "Administration"))) }
-            else { links.append(("/my/dossiers", ctx.t("Hồ sơ của tôi", "My dossiers"))); links.append(("/my/documents", ctx.t("Kho dữ liệu", "My documents"))) }
+            if AccessPolicy.allows(user.role, .workOnTasks) {
+                links.append((TaskPaths.mine, ctx.t("Nhiệm vụ", "Tasks")))
+            }
+            if AccessPolicy.allows(user.role, .viewReform) {
+                links.append(("/reform", ctx.t("Cải cách hành chính", "Reform")))
+            }
+            if user.role != .citizen {
+                links.append(("/admin", ctx.t("Quản trị", "Administration")))
+            } else {
+                links.append(("/my/dossiers", ctx.t("Hồ sơ của tôi", "My dossiers")))
+                links.append(("/my/documents", ctx.t("Kho dữ liệu", "My documents")))
+            }
             links.append(("/account/password", ctx.t("Đổi mật khẩu", "Change password")))
         } else {
             links.append(("/login", ctx.t("Đăng nhập", "Log in")))
         }
         return .header(
             .p(.class("brand"), .a(.href(ctx.link("/")), .text("PhuongSo"))),
-            .nav(.attribute(named: "aria-label", value: ctx.t("Điều hướng chính", "Main navigation")),
-                 .ul(.forEach(links) { .li(.a(.href(ctx.link($0.0)), .text($0.1))) })),
+            .nav(
+                .attribute(named: "aria-label", value: ctx.t("Điều hướng chính", "Main navigation")),
+                .ul(.forEach(links) { .li(.a(.href(ctx.link($0.0)), .text($0.1))) })),
             .if(ctx.user != nil, logoutForm(ctx))
         )
     }
 
     static func logoutForm(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         guard let user = ctx.user else { return .empty }
-        return Components.form(action: ctx.link("/logout"), cls: "logout",
-                     Components.csrf(ctx),
-                     .span(.text(userLabel(user, ctx))),
-                     .button(.type(.submit), .text(ctx.t("Đăng xuất", "Log out"))))
+        return Components.form(
+            action: ctx.link("/logout"), cls: "logout",
+            Components.csrf(ctx),
+            .span(.text(userLabel(user, ctx))),
+            .button(.type(.submit), .text(ctx.t("Đăng xuất", "Log out"))))
     }
 
     static func userLabel(_ user: CurrentUser, _ ctx: PageContext) -> String {
@@ -70,24 +86,46 @@ package enum Layout {
 
     /// Small, phone-first, high-contrast styles (4.5:1 or better everywhere).
     static let stylesheet = """
-    *{box-sizing:border-box}body{margin:0;font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;font-size:17px;line-height:1.5;color:#1a1a1a;background:#fff}
-    .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
-    header{background:#8b1a1a;color:#fff;padding:8px 16px;display:flex;flex-wrap:wrap;gap:8px;align-items:center}
-    header a{color:#fff}header .brand{margin:0;font-weight:700;font-size:20px}header ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:12px}
-    header form.logout{margin-left:auto;display:flex;gap:8px;align-items:center}header form.logout button{background:#fff;color:#8b1a1a}
-    main{max-width:980px;margin:0 auto;padding:16px;overflow-wrap:anywhere}dt{font-weight:600;margin-top:8px}dd{margin-left:16px}footer{border-top:1px solid #ccc;padding:8px 16px;color:#333;font-size:15px}
-    h1{font-size:26px;margin:8px 0 16px}h2{font-size:21px}a{color:#0b4ea2}
-    label{display:block;font-weight:600;margin-top:12px}input,select,textarea{font:inherit;width:100%;max-width:480px;padding:8px;border:1px solid #555;border-radius:4px}
-    input[type=checkbox],input[type=radio]{width:auto}button,.button{font:inherit;background:#0b4ea2;color:#fff;border:0;border-radius:4px;padding:10px 16px;margin-top:12px;cursor:pointer;text-decoration:none;display:inline-block}
-    button.secondary{background:#444}.error{color:#a30000;font-weight:600}.field-error input,.field-error select{border:2px solid #a30000}
-    .notice{background:#eef5ee;border-left:4px solid #1e6b1e;padding:8px 12px}.notice.success{font-weight:bold}form.action{border:1px solid #c8cfd8;border-radius:4px;padding:4px 12px 12px;margin:12px 0}form.action h3{margin-top:8px}.alert{background:#fdeeee;border-left:4px solid #a30000;padding:8px 12px}
-    table{border-collapse:collapse;width:100%;margin:8px 0;overflow-wrap:break-word}th,td{border:1px solid #bbb;padding:6px;text-align:left;vertical-align:top}th{background:#f0f0f0}
-    .scroll{overflow-x:auto}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:12px}.card{border:1px solid #bbb;border-radius:6px;padding:12px}
-    .months{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}.month td,.month th{text-align:center;padding:3px}
-    .off{background:#fde2e2}.comp{background:#fff0c2}.ovr{background:#e2e8fd}.work{background:#dff5df}.we{color:#555;background:#f3f3f3}
-    .hint{color:#333;font-size:15px}label.inline{display:inline;font-weight:400}fieldset{margin-top:12px;border:1px solid #888;border-radius:4px}.swatch{display:inline-block;width:1.1em;height:1.1em;border:1px solid #555;vertical-align:middle;margin-right:6px}
-    .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:15px;font-weight:600}.badge.late{background:#a30000;color:#fff}.badge.warn{background:#ffd27a;color:#1a1a1a}.badge.info{background:#dde9f8;color:#1a1a1a}
-    .timeline li{margin-bottom:8px}details{margin-top:12px}summary{cursor:pointer;font-weight:600}
-    @media (max-width:640px){table.stack thead{position:absolute;left:-9999px}table.stack tr{display:block;border:1px solid #bbb;margin-bottom:8px}table.stack td{display:block;border:0;padding:2px 8px}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}.big{font-size:28px}.num{text-align:right}progress{width:120px;vertical-align:middle}
-    """
+        *{box-sizing:border-box}
+        body{margin:0;font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;font-size:17px;line-height:1.5;color:#1a1a1a;background:#fff}
+        .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
+        header{background:#8b1a1a;color:#fff;padding:8px 16px;display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+        header a{color:#fff}header .brand{margin:0;font-weight:700;font-size:20px}
+        header ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:12px}
+        header form.logout{margin-left:auto;display:flex;gap:8px;align-items:center}header form.logout button{background:#fff;color:#8b1a1a}
+        main{max-width:980px;margin:0 auto;padding:16px;overflow-wrap:anywhere}dt{font-weight:600;margin-top:8px}
+        dd{margin-left:16px}footer{border-top:1px solid #ccc;padding:8px 16px;color:#333;font-size:15px}
+        h1{font-size:26px;margin:8px 0 16px}h2{font-size:21px}a{color:#0b4ea2}
+        label{display:block;font-weight:600;margin-top:12px}
+        input,select,textarea{font:inherit;width:100%;max-width:480px;padding:8px;border:1px solid #555;border-radius:4px}
+        input[type=checkbox],input[type=radio]{width:auto}
+        button,.button{font:inherit;background:#0b4ea2;color:#fff;border:0;border-radius:4px;padding:10px 16px;
+            margin-top:12px;cursor:pointer;text-decoration:none;display:inline-block}
+        button.secondary{background:#444}.error{color:#a30000;font-weight:600}
+        .field-error input,.field-error select{border:2px solid #a30000}
+        .notice{background:#eef5ee;border-left:4px solid #1e6b1e;padding:8px 12px}.notice.success{font-weight:bold}
+        form.action{border:1px solid #c8cfd8;border-radius:4px;padding:4px 12px 12px;margin:12px 0}
+        form.action h3{margin-top:8px}.alert{background:#fdeeee;border-left:4px solid #a30000;padding:8px 12px}
+        table{border-collapse:collapse;width:100%;margin:8px 0;overflow-wrap:break-word}
+        th,td{border:1px solid #bbb;padding:6px;text-align:left;vertical-align:top}th{background:#f0f0f0}
+        .scroll{overflow-x:auto}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:12px}
+        .card{border:1px solid #bbb;border-radius:6px;padding:12px}
+        .months{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}
+        .month td,.month th{text-align:center;padding:3px}
+        .off{background:#fde2e2}.comp{background:#fff0c2}.ovr{background:#e2e8fd}.work{background:#dff5df}.we{color:#555;background:#f3f3f3}
+        .hint{color:#333;font-size:15px}label.inline{display:inline;font-weight:400}
+        fieldset{margin-top:12px;border:1px solid #888;border-radius:4px}
+        .swatch{display:inline-block;width:1.1em;height:1.1em;border:1px solid #555;vertical-align:middle;margin-right:6px}
+        .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:15px;font-weight:600}
+        .badge.late{background:#a30000;color:#fff}.badge.warn{background:#ffd27a;color:#1a1a1a}
+        .badge.info{background:#dde9f8;color:#1a1a1a}
+        .timeline li{margin-bottom:8px}details{margin-top:12px}summary{cursor:pointer;font-weight:600}
+        @media (max-width:640px){
+            table.stack thead{position:absolute;left:-9999px}
+            table.stack tr{display:block;border:1px solid #bbb;margin-bottom:8px}
+            table.stack td{display:block;border:0;padding:2px 8px}
+            table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600}
+        }
+        .big{font-size:28px}.num{text-align:right}progress{width:120px;vertical-align:middle}
+        """
 }

@@ -14,7 +14,9 @@ package struct PageContext: Sendable {
     package var csrfToken: String { token() }
 
     package init(lang: Language, user: CurrentUser?, csrfToken: String, path: String) {
-        self.lang = lang; self.user = user; self.path = path
+        self.lang = lang
+        self.user = user
+        self.path = path
         token = { csrfToken }
     }
 

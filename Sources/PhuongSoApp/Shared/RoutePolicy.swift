@@ -33,7 +33,10 @@ extension RoutesBuilder {
     /// A form POST that carries files: the body is capped at `max` while it streams in (413
     /// beyond), and collected before the middleware that reads the form (CSRF) runs.
     @discardableResult
-    package func upload(_ path: PathComponent..., max: ByteCount, use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
+    package func upload(
+        _ path: PathComponent..., max: ByteCount,
+        use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
         let route = on(.POST, path, body: .collect(maxSize: max), use: closure)
         route.userInfo["maxBody"] = max.value
         return route

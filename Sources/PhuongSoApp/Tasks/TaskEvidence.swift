@@ -13,9 +13,12 @@ package enum TaskEvidence: Codable, Sendable, Hashable {
     package static func validatedLink(_ raw: String, label: String) throws -> TaskEvidence {
         let path = raw.trimmingCharacters(in: .whitespaces)
         guard path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), path.count <= 500,
-              !path.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            throw AppError.invalid(field: "link", vi: "Liên kết phải là một đường dẫn trong PhuongSo, bắt đầu bằng “/”, ví dụ /reports/matrix.",
-                                   en: "A link must be a path within PhuongSo starting with “/”, e.g. /reports/matrix.")
+            !path.unicodeScalars.contains(where: { $0.value < 0x20 })
+        else {
+            throw AppError.invalid(
+                field: "link",
+                vi: "Liên kết phải là một đường dẫn trong PhuongSo, bắt đầu bằng “/”, ví dụ /reports/matrix.",
+                en: "A link must be a path within PhuongSo starting with “/”, e.g. /reports/matrix.")
         }
         let text = label.trimmingCharacters(in: .whitespaces)
         return .link(path: path, label: String((text.isEmpty ? path : text).prefix(200)))
@@ -23,13 +26,18 @@ package enum TaskEvidence: Codable, Sendable, Hashable {
 
     /// A document needs its number; the date, when given, is a real date.
     package static func validatedDocument(number: String, date: String, issuer: String) throws -> TaskEvidence {
-        let n = number.trimmingCharacters(in: .whitespaces), d = date.trimmingCharacters(in: .whitespaces)
+        let n = number.trimmingCharacters(in: .whitespaces)
+        let d = date.trimmingCharacters(in: .whitespaces)
         guard !n.isEmpty, n.count <= 100 else {
-            throw AppError.invalid(field: "docNumber", vi: "Cần số hiệu văn bản (ví dụ 12/KH-UBND).", en: "The document number is required (e.g. 12/KH-UBND).")
+            throw AppError.invalid(
+                field: "docNumber", vi: "Cần số hiệu văn bản (ví dụ 12/KH-UBND).",
+                en: "The document number is required (e.g. 12/KH-UBND).")
         }
         if !d.isEmpty {
             do { _ = try LocalDate(parsing: d) } catch {
-                throw AppError.invalid(field: "docDate", vi: "Ngày văn bản “\(d)” không hợp lệ.", en: "The document date “\(d)” is not a valid date.")
+                throw AppError.invalid(
+                    field: "docDate", vi: "Ngày văn bản “\(d)” không hợp lệ.",
+                    en: "The document date “\(d)” is not a valid date.")
             }
         }
         return .document(number: n, date: d, issuer: String(issuer.trimmingCharacters(in: .whitespaces).prefix(200)))
@@ -53,8 +61,17 @@ package final class OutboxRecord: Model, @unchecked Sendable {
     @Field(key: "dedupe_key") package var dedupeKey: String
     @OptionalField(key: "delivered_at_seconds") package var deliveredAtSeconds: Int64?
     package init() {}
-    package init(at: Int64, recipientID: UUID?, kind: String, subject: String, body: String, link: String, relatedID: UUID?, dedupeKey: String) {
-        atSeconds = at; $recipient.id = recipientID; self.kind = kind; self.subject = subject; self.body = body
-        self.link = link; self.relatedID = relatedID; self.dedupeKey = dedupeKey
+    package init(
+        at: Int64, recipientID: UUID?, kind: String, subject: String, body: String, link: String, relatedID: UUID?,
+        dedupeKey: String
+    ) {
+        atSeconds = at
+        $recipient.id = recipientID
+        self.kind = kind
+        self.subject = subject
+        self.body = body
+        self.link = link
+        self.relatedID = relatedID
+        self.dedupeKey = dedupeKey
     }
 }

@@ -24,19 +24,26 @@ enum TaskForms {
 
         func draft(problems p: inout ValidationProblems) -> TaskService.Draft {
             var d = TaskService.Draft()
-            d.title = title ?? ""; d.product = product ?? ""
+            d.title = title ?? ""
+            d.product = product ?? ""
             d.sourceKind = TaskSourceKind(rawValue: sourceKind ?? "") ?? .direction
-            d.sourceRef = sourceRef ?? ""; d.sourceDate = sourceDate ?? ""
+            d.sourceRef = sourceRef ?? ""
+            d.sourceDate = sourceDate ?? ""
             d.planID = planID.flatMap(UUID.init(uuidString:))
-            d.area = area.flatMap { $0.isEmpty ? nil : $0 }; d.fieldCode = fieldCode.flatMap { $0.isEmpty ? nil : $0 }
+            d.area = area.flatMap { $0.isEmpty ? nil : $0 }
+            d.fieldCode = fieldCode.flatMap { $0.isEmpty ? nil : $0 }
             d.leadID = leadID.flatMap(UUID.init(uuidString:))
             d.coOwnerIDs = (coOwnerIDs ?? []).compactMap(UUID.init(uuidString:))
             d.priority = TaskPriority(rawValue: priority ?? "") ?? .normal
             d.start = start ?? ""
             if deadlineMode == "days" {
                 let raw = (deadlineDays ?? "").trimmingCharacters(in: .whitespaces)
-                if let n = Int(raw) { d.deadlineDays = n } else {
-                    p.add("deadline", "Số ngày làm việc “\(raw)” phải là một số nguyên.", "The number of working days must be a whole number.")
+                if let n = Int(raw) {
+                    d.deadlineDays = n
+                } else {
+                    p.add(
+                        "deadline", "Số ngày làm việc “\(raw)” phải là một số nguyên.",
+                        "The number of working days must be a whole number.")
                 }
             } else {
                 d.deadlineDate = deadlineDate ?? ""
@@ -69,25 +76,33 @@ enum TaskForms {
         switch name {
         case "progress":
             guard let p = Int((f.percent ?? "").trimmingCharacters(in: .whitespaces)) else {
-                throw AppError.invalid(field: "percent", vi: "Tiến độ phải là một số từ 0 đến 100.", en: "Progress must be a number from 0 to 100.")
+                throw AppError.invalid(
+                    field: "percent", vi: "Tiến độ phải là một số từ 0 đến 100.",
+                    en: "Progress must be a number from 0 to 100.")
             }
             return .reportProgress(percent: p, note: note)
         case "submit": return .submit(note: note)
         case "accept":
             guard let q = ReformTask.Quality(rawValue: f.quality ?? "") else {
-                throw AppError.invalid(field: "quality", vi: "Cần chọn đánh giá: đạt hoặc không đạt yêu cầu.", en: "Choose whether it meets requirements.")
+                throw AppError.invalid(
+                    field: "quality", vi: "Cần chọn đánh giá: đạt hoặc không đạt yêu cầu.",
+                    en: "Choose whether it meets requirements.")
             }
             return .accept(q, note: note)
         case "return": return .returnForRework(reason: note)
         case "extension":
             let raw = (f.newDeadline ?? "").trimmingCharacters(in: .whitespaces)
             guard let d = try? LocalDate(typed: raw) else {
-                throw AppError.invalid(field: "newDeadline", vi: "Hạn mới “\(raw)” không phải một ngày hợp lệ.", en: "The new deadline is not a valid date.")
+                throw AppError.invalid(
+                    field: "newDeadline", vi: "Hạn mới “\(raw)” không phải một ngày hợp lệ.",
+                    en: "The new deadline is not a valid date.")
             }
             return .requestExtension(to: d, reason: note)
         case "decide-extension":
             guard let decision = f.decision, ["approve", "refuse"].contains(decision) else {
-                throw AppError.invalid(field: "decision", vi: "Cần chọn đồng ý hoặc không đồng ý gia hạn.", en: "Choose to approve or refuse.")
+                throw AppError.invalid(
+                    field: "decision", vi: "Cần chọn đồng ý hoặc không đồng ý gia hạn.",
+                    en: "Choose to approve or refuse.")
             }
             return .decideExtension(approve: decision == "approve", note: note)
         case "cancel": return .cancel(reason: note)
@@ -99,10 +114,14 @@ enum TaskForms {
     static func evidence(_ f: Action, store: FileStore) throws -> [TaskEvidence] {
         var out: [TaskEvidence] = []
         if let file = f.file, file.data.readableBytes > 0 {
-            do { out.append(.file(file: try store.store(Array(file.data.readableBytesView), originalName: file.filename))) }
-            catch let p as FileStore.Problem { throw AppError.invalid(field: "file", vi: p.vi, en: p.en) }
+            do {
+                out.append(
+                    .file(file: try store.store(Array(file.data.readableBytesView), originalName: file.filename)))
+            } catch let p as FileStore.Problem { throw AppError.invalid(field: "file", vi: p.vi, en: p.en) }
         }
-        if let link = f.link, !link.trimmingCharacters(in: .whitespaces).isEmpty { out.append(try TaskEvidence.validatedLink(link, label: f.linkLabel ?? "")) }
+        if let link = f.link, !link.trimmingCharacters(in: .whitespaces).isEmpty {
+            out.append(try TaskEvidence.validatedLink(link, label: f.linkLabel ?? ""))
+        }
         if let n = f.docNumber, !n.trimmingCharacters(in: .whitespaces).isEmpty || !(f.docDate ?? "").isEmpty {
             out.append(try TaskEvidence.validatedDocument(number: n, date: f.docDate ?? "", issuer: f.docIssuer ?? ""))
         }

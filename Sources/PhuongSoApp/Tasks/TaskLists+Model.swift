@@ -14,22 +14,30 @@ struct MyTasksModel {
 
     static func build(for user: CurrentUser, now: Date, utcOffset: Int, on db: Database) async throws -> MyTasksModel {
         guard let unitID = user.unitID else { throw AppError.forbidden }
-        let all = try await TaskQueries.standings(try await TaskQueries.tasks(unitIDs: [unitID], on: db), now: now, utcOffset: utcOffset, on: db)
+        let all = try await TaskQueries.standings(
+            try await TaskQueries.tasks(unitIDs: [unitID], on: db), now: now, utcOffset: utcOffset, on: db)
         let me = user.id.uuidString
         let urgent: (TaskQueries.Standing, TaskQueries.Standing) -> Bool = { a, b in
-            a.task.state.isOpen != b.task.state.isOpen ? a.task.state.isOpen : a.percentUsed != b.percentUsed ? a.percentUsed > b.percentUsed : a.record.number < b.record.number
+            a.task.state.isOpen != b.task.state.isOpen
+                ? a.task.state.isOpen
+                : a.percentUsed != b.percentUsed ? a.percentUsed > b.percentUsed : a.record.number < b.record.number
         }
-        let mine = all.filter { ($0.task.lead == me || $0.task.coOwners.contains(me)) && $0.task.state != .cancelled }.sorted(by: urgent)
+        let mine = all.filter { ($0.task.lead == me || $0.task.coOwners.contains(me)) && $0.task.state != .cancelled }
+            .sorted(by: urgent)
         let decides = user.role == .leader
         let toDecide = all.filter { s in
-            (s.task.assigner == me || decides) && s.task.lead != me && (s.task.state == .submitted || s.task.pendingExtension != nil)
+            (s.task.assigner == me || decides) && s.task.lead != me
+                && (s.task.state == .submitted || s.task.pendingExtension != nil)
         }.sorted(by: urgent)
         let assigned = all.filter { $0.task.assigner == me && $0.task.state.isOpen }.sorted(by: urgent)
-        let reminders = try await OutboxRecord.query(on: db).filter(\.$recipient.$id == user.id).filter(\.$kind == "task-reminder")
-            .sort(\.$atSeconds, .descending).limit(10).all()
-        return MyTasksModel(mine: mine, toDecide: toDecide, assigned: assigned, reminders: reminders,
-                            today: LocalDateTime(Instant(seconds: Int64(now.timeIntervalSince1970)), utcOffset: utcOffset).date,
-                            canAssign: AccessPolicy.allows(user.role, .assignTasks))
+        let reminders = try await OutboxRecord.query(on: db).filter(\.$recipient.$id == user.id).filter(
+            \.$kind == "task-reminder"
+        )
+        .sort(\.$atSeconds, .descending).limit(10).all()
+        return MyTasksModel(
+            mine: mine, toDecide: toDecide, assigned: assigned, reminders: reminders,
+            today: LocalDateTime(Instant(seconds: Int64(now.timeIntervalSince1970)), utcOffset: utcOffset).date,
+            canAssign: AccessPolicy.allows(user.role, .assignTasks))
     }
 }
 
@@ -54,7 +62,9 @@ struct TaskRegisterModel {
     let today: LocalDate
     let query: Query
 
-    static func build(_ q: Query, for user: CurrentUser, now: Date, utcOffset: Int, on db: Database) async throws -> TaskRegisterModel {
+    static func build(_ q: Query, for user: CurrentUser, now: Date, utcOffset: Int, on db: Database) async throws
+        -> TaskRegisterModel
+    {
         let units = try await TaskAccess.units(for: user, code: q.unit, on: db)
         var f = TaskQueries.Filter()
         // "none": the tasks without a plan, area or field (the overview's "not attached" rows)
@@ -66,18 +76,22 @@ struct TaskRegisterModel {
         f.deadlineFrom = try day(q.from, field: "from")
         f.deadlineTo = try day(q.to, field: "to")
         if let a = f.deadlineFrom, let b = f.deadlineTo, b < a {
-            throw AppError.invalid(field: "to", vi: "“Đến ngày” phải sau “từ ngày”.", en: "'to' must not be before 'from'.")
+            throw AppError.invalid(
+                field: "to", vi: "“Đến ngày” phải sau “từ ngày”.", en: "'to' must not be before 'from'.")
         }
         let today = LocalDateTime(Instant(seconds: Int64(now.timeIntervalSince1970)), utcOffset: utcOffset).date
-        var rows = try await TaskQueries.standings(try await TaskQueries.tasks(unitIDs: units.compactMap(\.id), filter: f, on: db),
-                                                   now: now, utcOffset: utcOffset, on: db)
+        var rows = try await TaskQueries.standings(
+            try await TaskQueries.tasks(unitIDs: units.compactMap(\.id), filter: f, on: db),
+            now: now, utcOffset: utcOffset, on: db)
         if q.plan == "none" { rows = rows.filter { $0.record.planID == nil } }
         if q.area == "none" { rows = rows.filter { $0.record.area == nil } }
         if q.field == "none" { rows = rows.filter { $0.record.fieldCode == nil } }
         if let s = q.state, let state = ReformTask.State(rawValue: s) { rows = rows.filter { $0.task.state == state } }
         if let standing = q.standing, !standing.isEmpty { rows = rows.filter { matches($0, standing, today: today) } }
-        let people = try await UserRecord.query(on: db).filter(\.$unit.$id ~~ units.compactMap(\.id)).filter(\.$role ~~ TaskService.ownerRoles)
-            .sort(\.$displayName).all()
+        let people = try await UserRecord.query(on: db).filter(\.$unit.$id ~~ units.compactMap(\.id)).filter(
+            \.$role ~~ TaskService.ownerRoles
+        )
+        .sort(\.$displayName).all()
         return TaskRegisterModel(rows: rows, units: units, people: people, today: today, query: q)
     }
 

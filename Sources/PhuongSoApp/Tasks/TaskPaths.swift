@@ -12,7 +12,9 @@ package enum TaskPaths {
     package static func evidence(_ id: UUID, sha: String) -> String { "/tasks/\(id.uuidString)/evidence/\(sha)" }
     /// The register filtered: each number of the overview links here.
     package static func register(_ query: [(String, String?)]) -> String {
-        let items = query.compactMap { k, v in v.map { k + "=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) } }
+        let items = query.compactMap { k, v in
+            v.map { k + "=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) }
+        }
         return items.isEmpty ? register : register + "?" + items.joined(separator: "&")
     }
 

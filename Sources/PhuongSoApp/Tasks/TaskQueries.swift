@@ -18,15 +18,24 @@ package enum TaskQueries {
         /// Tasks whose original deadline falls in this range of local days (inclusive).
         package var deadlineFrom: LocalDate?
         package var deadlineTo: LocalDate?
-        package init(planID: UUID? = nil, area: String? = nil, fieldCode: String? = nil, leadID: UUID? = nil, sourceKind: TaskSourceKind? = nil,
-                     deadlineFrom: LocalDate? = nil, deadlineTo: LocalDate? = nil) {
-            self.planID = planID; self.area = area; self.fieldCode = fieldCode; self.leadID = leadID; self.sourceKind = sourceKind
-            self.deadlineFrom = deadlineFrom; self.deadlineTo = deadlineTo
+        package init(
+            planID: UUID? = nil, area: String? = nil, fieldCode: String? = nil, leadID: UUID? = nil,
+            sourceKind: TaskSourceKind? = nil,
+            deadlineFrom: LocalDate? = nil, deadlineTo: LocalDate? = nil
+        ) {
+            self.planID = planID
+            self.area = area
+            self.fieldCode = fieldCode
+            self.leadID = leadID
+            self.sourceKind = sourceKind
+            self.deadlineFrom = deadlineFrom
+            self.deadlineTo = deadlineTo
         }
     }
 
     /// The tasks of some units that pass `filter`, with their unit and lead loaded, most urgent first.
-    package static func tasks(unitIDs: [UUID], filter: Filter = Filter(), on db: Database) async throws -> [TaskRecord] {
+    package static func tasks(unitIDs: [UUID], filter: Filter = Filter(), on db: Database) async throws -> [TaskRecord]
+    {
         var q = TaskRecord.query(on: db).filter(\.$unit.$id ~~ unitIDs).with(\.$unit).with(\.$lead).with(\.$assigner)
         if let v = filter.planID { q = q.filter(\.$planID == v) }
         if let v = filter.area { q = q.filter(\.$area == v) }
@@ -47,15 +56,22 @@ package enum TaskQueries {
         package var level: Int? { task.isBeingWorkedOn ? TaskDeadline.level(percentUsed: percentUsed) : nil }
     }
 
-    package static func standings(_ records: [TaskRecord], now: Date, utcOffset: Int, on db: Database) async throws -> [Standing] {
+    package static func standings(_ records: [TaskRecord], now: Date, utcOffset: Int, on db: Database) async throws
+        -> [Standing]
+    {
         var calendars: [UUID: WorkingCalendar] = [:]
         let instant = Instant(seconds: Int64(now.timeIntervalSince1970))
         var result: [Standing] = []
         for r in records {
             let unitID = r.$unit.id
-            if calendars[unitID] == nil { calendars[unitID] = try await UnitCalendars.calendar(for: r.unit, utcOffset: utcOffset, on: db) }
+            if calendars[unitID] == nil {
+                calendars[unitID] = try await UnitCalendars.calendar(for: r.unit, utcOffset: utcOffset, on: db)
+            }
             let t = try r.value()
-            let p = t.state.isOpen ? try TaskDeadline.percentUsed(start: t.start, deadline: t.deadline, now: instant, calendar: calendars[unitID]!) : 0
+            let p =
+                t.state.isOpen
+                ? try TaskDeadline.percentUsed(
+                    start: t.start, deadline: t.deadline, now: instant, calendar: calendars[unitID]!) : 0
             result.append(Standing(record: r, task: t, percentUsed: p))
         }
         return result
@@ -63,7 +79,9 @@ package enum TaskQueries {
 
     /// Figures per group key (plan id, area code, field code, lead id, unit id or source kind);
     /// tasks without a value for the key are counted under "".
-    package static func figures(_ standings: [Standing], by grouping: Grouping, today: LocalDate) -> [String: TaskFigures] {
+    package static func figures(_ standings: [Standing], by grouping: Grouping, today: LocalDate) -> [String:
+        TaskFigures]
+    {
         var out: [String: TaskFigures] = [:]
         for s in standings {
             let key: String
@@ -81,8 +99,11 @@ package enum TaskQueries {
     }
 
     /// All figures of some units' tasks that pass `filter`, at `now`.
-    package static func total(unitIDs: [UUID], filter: Filter = Filter(), now: Date, utcOffset: Int, on db: Database) async throws -> TaskFigures {
-        let s = try await standings(try await tasks(unitIDs: unitIDs, filter: filter, on: db), now: now, utcOffset: utcOffset, on: db)
+    package static func total(unitIDs: [UUID], filter: Filter = Filter(), now: Date, utcOffset: Int, on db: Database)
+        async throws -> TaskFigures
+    {
+        let s = try await standings(
+            try await tasks(unitIDs: unitIDs, filter: filter, on: db), now: now, utcOffset: utcOffset, on: db)
         let today = LocalDateTime(Instant(seconds: Int64(now.timeIntervalSince1970)), utcOffset: utcOffset).date
         return s.reduce(into: TaskFigures()) { $0.add($1.task, today: today, percentUsed: $1.percentUsed) }
     }

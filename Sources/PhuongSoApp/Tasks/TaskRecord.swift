@@ -51,19 +51,26 @@ package final class TaskRecord: Model, @unchecked Sendable {
 
     /// The core value of this record.
     package func value() throws -> ReformTask {
-        ReformTask(state: state, assigner: $assigner.id.uuidString, lead: $lead.id.uuidString, coOwners: try coOwnerIDs().map(\.uuidString),
-                   start: try LocalDate(parsing: startDate), originalDeadline: try LocalDate(parsing: originalDeadline),
-                   deadline: try LocalDate(parsing: deadline), progress: progress,
-                   pendingExtension: try pendingExtension.map { try LocalDate(parsing: $0) },
-                   submittedOn: try submittedOn.map { try LocalDate(parsing: $0) },
-                   finishedOn: try finishedOn.map { try LocalDate(parsing: $0) }, quality: quality)
+        ReformTask(
+            state: state, assigner: $assigner.id.uuidString, lead: $lead.id.uuidString,
+            coOwners: try coOwnerIDs().map(\.uuidString),
+            start: try LocalDate(parsing: startDate), originalDeadline: try LocalDate(parsing: originalDeadline),
+            deadline: try LocalDate(parsing: deadline), progress: progress,
+            pendingExtension: try pendingExtension.map { try LocalDate(parsing: $0) },
+            submittedOn: try submittedOn.map { try LocalDate(parsing: $0) },
+            finishedOn: try finishedOn.map { try LocalDate(parsing: $0) }, quality: quality)
     }
 
     /// Writes what the core decided into the record.
     package func store(_ t: ReformTask) {
-        state = t.state; progress = t.progress; deadline = t.deadline.description
-        pendingExtension = t.pendingExtension?.description; submittedOn = t.submittedOn?.description
-        finishedOn = t.finishedOn?.description; quality = t.quality; timeliness = t.timeliness?.rawValue
+        state = t.state
+        progress = t.progress
+        deadline = t.deadline.description
+        pendingExtension = t.pendingExtension?.description
+        submittedOn = t.submittedOn?.description
+        finishedOn = t.finishedOn?.description
+        quality = t.quality
+        timeliness = t.timeliness?.rawValue
     }
 }
 
@@ -81,7 +88,9 @@ package final class TaskEventRecord: Model, @unchecked Sendable {
     @Field(key: "evidence") package var evidence: String
     package init() {}
 
-    package func evidenceItems() throws -> [TaskEvidence] { try JSONDecoder().decode([TaskEvidence].self, from: Data(evidence.utf8)) }
+    package func evidenceItems() throws -> [TaskEvidence] {
+        try JSONDecoder().decode([TaskEvidence].self, from: Data(evidence.utf8))
+    }
 }
 
 extension Timeliness {

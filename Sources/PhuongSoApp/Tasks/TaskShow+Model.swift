@@ -27,26 +27,36 @@ struct TaskShowModel {
 
     var level: Int? { task.isBeingWorkedOn ? TaskDeadline.level(percentUsed: percentUsed) : nil }
 
-    static func build(_ id: UUID, for user: CurrentUser, now: Date, utcOffset: Int, on db: Database) async throws -> TaskShowModel {
-        guard let r = try await TaskRecord.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$lead).with(\.$assigner).first() else {
+    static func build(_ id: UUID, for user: CurrentUser, now: Date, utcOffset: Int, on db: Database) async throws
+        -> TaskShowModel
+    {
+        guard
+            let r = try await TaskRecord.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$lead).with(\.$assigner)
+                .first()
+        else {
             throw AppError.notFound
         }
         try await TaskAccess.requireReadable(r, by: user, on: db)
         let task = try r.value()
         let coIDs = try r.coOwnerIDs()
         let people = try await UserRecord.query(on: db).filter(\.$id ~~ coIDs).all()
-        let eventRecords = try await TaskEventRecord.query(on: db).filter(\.$task.$id == id).with(\.$actor).sort(\.$atSeconds).all()
+        let eventRecords = try await TaskEventRecord.query(on: db).filter(\.$task.$id == id).with(\.$actor).sort(
+            \.$atSeconds
+        ).all()
         let standing = try await TaskQueries.standings([r], now: now, utcOffset: utcOffset, on: db)[0]
         let mayAct = user.unitID == r.$unit.id
         let actor = TaskActor(id: user.id.uuidString, mayDecide: user.id == r.$assigner.id || user.role == .leader)
         return TaskShowModel(
-            record: r, task: task, unitName: r.unit.name, leadName: r.lead.displayName, assignerName: r.assigner.displayName,
+            record: r, task: task, unitName: r.unit.name, leadName: r.lead.displayName,
+            assignerName: r.assigner.displayName,
             coOwnerNames: coIDs.compactMap { id in people.first { $0.id == id }?.displayName },
             sourceLink: try await TaskSourceLinks.link(for: r, on: db),
             percentUsed: standing.percentUsed,
             events: try eventRecords.map {
-                Event(at: $0.atSeconds, actorName: $0.actor?.displayName ?? "Hệ thống", kind: $0.kind, percent: $0.percent, note: $0.note,
-                      evidence: try $0.evidenceItems())
+                Event(
+                    at: $0.atSeconds, actorName: $0.actor?.displayName ?? "Hệ thống", kind: $0.kind,
+                    percent: $0.percent, note: $0.note,
+                    evidence: try $0.evidenceItems())
             },
             actions: mayAct ? task.allowedActions(for: actor) : [],
             today: LocalDateTime(Instant(seconds: Int64(now.timeIntervalSince1970)), utcOffset: utcOffset).date)
@@ -58,7 +68,9 @@ enum TaskAccess {
     static func requireReadable(_ r: TaskRecord, by user: CurrentUser, on db: Database) async throws {
         guard AccessPolicy.allows(user.role, .viewReform) else { throw AppError.forbidden }
         let scope = try await UnitQueries.scope(on: db)
-        guard scope.allows(role: user.role, homeUnit: user.unitID?.uuidString, target: r.$unit.id.uuidString) else { throw AppError.forbidden }
+        guard scope.allows(role: user.role, homeUnit: user.unitID?.uuidString, target: r.$unit.id.uuidString) else {
+            throw AppError.forbidden
+        }
     }
 
     /// The units whose tasks a person reads: their own, or for a supervisor every unit below
@@ -90,7 +102,9 @@ enum TaskSourceLinks {
             guard let id = r.sourceID else { return nil }
             return (InitiativePaths.initiative(id), "Xem sáng kiến")
         case .inspectionFinding:
-            guard let id = r.sourceID, let finding = try await InspectionFindingRecord.find(id, on: db) else { return nil }
+            guard let id = r.sourceID, let finding = try await InspectionFindingRecord.find(id, on: db) else {
+                return nil
+            }
             return ("/inspections/\(finding.$inspection.id.uuidString)", "Xem cuộc kiểm tra")
         case .direction, .parDeduction, .breakthrough, .dialogueCommitment, .feedback:
             // a direction is a document (its number is shown); the others come with their capabilities

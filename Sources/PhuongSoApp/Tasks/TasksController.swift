@@ -15,8 +15,11 @@ enum TasksController {
         routes.get("tasks", ":task", use: show).requires(.viewReform)
         routes.get("tasks", ":task", "evidence", ":sha", use: evidenceFile).requires(.viewReform)
         for name in TaskActionName.allCases {
-            let needs: Action = [.accept, .returnForRework, .decideExtension, .cancel].contains(name) ? .assignTasks : .workOnTasks
-            routes.upload("tasks", ":task", PathComponent(stringLiteral: name.rawValue), max: ByteCount(value: 25 * 1_048_576)) { req in
+            let needs: Action =
+                [.accept, .returnForRework, .decideExtension, .cancel].contains(name) ? .assignTasks : .workOnTasks
+            routes.upload(
+                "tasks", ":task", PathComponent(stringLiteral: name.rawValue), max: ByteCount(value: 25 * 1_048_576)
+            ) { req in
                 try await act(req, name)
             }.requires(needs)
         }
@@ -36,10 +39,13 @@ enum TasksController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let user = try req.require(.viewReform)
-        let m = try await TaskShowModel.build(try taskID(req), for: user, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+        let m = try await TaskShowModel.build(
+            try taskID(req), for: user, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         let done = req.query[String.self, at: "done"]
         let ctx = PageContext.of(req)
-        let notice = done == "created" ? ctx.t("Đã giao nhiệm vụ.", "The task is assigned.")
+        let notice =
+            done == "created"
+            ? ctx.t("Đã giao nhiệm vụ.", "The task is assigned.")
             : done.flatMap(TaskActionName.init(rawValue:)).map { doneMessage(ctx, $0) }
         return TaskShowView.render(PageContext.of(req), m, utcOffset: req.config.utcOffset, notice: notice).response()
     }
@@ -64,11 +70,14 @@ enum TasksController {
         do {
             let command = try TaskForms.command(name.rawValue, form)
             if name == .cancel, form.confirm != "yes" {
-                throw AppError.invalid(field: "confirm", vi: "Cần đánh dấu ô xác nhận để hủy nhiệm vụ.", en: "Tick the box to confirm.")
+                throw AppError.invalid(
+                    field: "confirm", vi: "Cần đánh dấu ô xác nhận để hủy nhiệm vụ.", en: "Tick the box to confirm.")
             }
-            let evidence = try TaskForms.evidence(form, store: FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes))
-            _ = try await TaskService.apply(command, to: id, revision: form.revision, by: user, evidence: evidence, actor: req.auditActor,
-                                            now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            let evidence = try TaskForms.evidence(
+                form, store: FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes))
+            _ = try await TaskService.apply(
+                command, to: id, revision: form.revision, by: user, evidence: evidence, actor: req.auditActor,
+                now: req.now, utcOffset: req.config.utcOffset, on: req.db)
             return req.redirect(to: Language.of(req).link(TaskPaths.task(id) + "?done=" + name.rawValue))
         } catch let e as AppError {
             switch e {
@@ -79,42 +88,60 @@ enum TasksController {
         }
     }
 
-    static func refused(_ req: Request, _ id: UUID, _ user: CurrentUser, _ name: TaskActionName, _ form: TaskForms.Action, _ e: AppError,
-                        status: HTTPResponseStatus) async throws -> Response {
+    static func refused(
+        _ req: Request, _ id: UUID, _ user: CurrentUser, _ name: TaskActionName, _ form: TaskForms.Action,
+        _ e: AppError,
+        status: HTTPResponseStatus
+    ) async throws -> Response {
         let ctx = PageContext.of(req)
         let m = try await TaskShowModel.build(id, for: user, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         var kept = form
         kept.file = nil
-        return TaskShowView.render(ctx, m, utcOffset: req.config.utcOffset, error: e.message(ctx.lang), errorAction: name, kept: kept).response(status: status)
+        return TaskShowView.render(
+            ctx, m, utcOffset: req.config.utcOffset, error: e.message(ctx.lang), errorAction: name, kept: kept
+        ).response(status: status)
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
         let user = try req.require(.assignTasks)
         var f = TaskForms.New()
-        f.start = LocalDateTime(Instant(seconds: Int64(req.now.timeIntervalSince1970)), utcOffset: req.config.utcOffset).date.description
+        f.start =
+            LocalDateTime(Instant(seconds: Int64(req.now.timeIntervalSince1970)), utcOffset: req.config.utcOffset).date
+            .description
         f.planID = req.query[String.self, at: "plan"]
         f.area = req.query[String.self, at: "area"]
         if f.planID != nil { f.sourceKind = TaskSourceKind.planSection.rawValue }
         return try await newPage(req, user, form: f, problems: ValidationProblems(), status: .ok)
     }
 
-    static func newPage(_ req: Request, _ user: CurrentUser, form: TaskForms.New, problems: ValidationProblems, status: HTTPResponseStatus) async throws -> Response {
-        guard let unitID = user.unitID, let unit = try await UnitRecord.find(unitID, on: req.db) else { throw AppError.forbidden }
-        let options = TaskNewView.Options(owners: try await TaskService.owners(of: unitID, on: req.db), fields: try await UnitQueries.fields(of: unit, on: req.db),
-                                          plans: try await TaskFormOptions.plans(of: unitID, on: req.db), areas: TaskFormOptions.areas())
-        return TaskNewView.render(PageContext.of(req), form: form, options: options, problems: problems).response(status: status)
+    static func newPage(
+        _ req: Request, _ user: CurrentUser, form: TaskForms.New, problems: ValidationProblems,
+        status: HTTPResponseStatus
+    ) async throws -> Response {
+        guard let unitID = user.unitID, let unit = try await UnitRecord.find(unitID, on: req.db) else {
+            throw AppError.forbidden
+        }
+        let options = TaskNewView.Options(
+            owners: try await TaskService.owners(of: unitID, on: req.db),
+            fields: try await UnitQueries.fields(of: unit, on: req.db),
+            plans: try await TaskFormOptions.plans(of: unitID, on: req.db), areas: TaskFormOptions.areas())
+        return TaskNewView.render(PageContext.of(req), form: form, options: options, problems: problems).response(
+            status: status)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.require(.assignTasks)
         let form = try req.content.decode(TaskForms.New.self)
-        guard let unitID = user.unitID, let unit = try await UnitRecord.find(unitID, on: req.db) else { throw AppError.forbidden }
+        guard let unitID = user.unitID, let unit = try await UnitRecord.find(unitID, on: req.db) else {
+            throw AppError.forbidden
+        }
         var problems = ValidationProblems()
         let draft = form.draft(problems: &problems)
         do {
             try problems.throwIfAny()
-            let t = try await TaskService.create(draft, unit: unit, assigner: user, actor: req.auditActor, now: req.now,
-                                                 utcOffset: req.config.utcOffset, on: req.db)
+            let t = try await TaskService.create(
+                draft, unit: unit, assigner: user, actor: req.auditActor, now: req.now,
+                utcOffset: req.config.utcOffset, on: req.db)
             return req.redirect(to: Language.of(req).link(TaskPaths.task(try t.requireID()) + "?done=created"))
         } catch let p as ValidationProblems {
             return try await newPage(req, user, form: form, problems: p, status: .unprocessableEntity)
@@ -125,23 +152,29 @@ enum TasksController {
         let user = try req.require(.viewReform)
         let q = try req.query.decode(TaskRegisterModel.Query.self)
         do {
-            let m = try await TaskRegisterModel.build(q, for: user, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            let m = try await TaskRegisterModel.build(
+                q, for: user, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
             return TaskListViews.register(PageContext.of(req), m).response()
         } catch let e as AppError {
             guard case .invalid = e else { throw e }
             var cleared = q
-            cleared.from = nil; cleared.to = nil
-            let m = try await TaskRegisterModel.build(cleared, for: user, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            cleared.from = nil
+            cleared.to = nil
+            let m = try await TaskRegisterModel.build(
+                cleared, for: user, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
             let ctx = PageContext.of(req)
-            return TaskListViews.register(ctx, TaskRegisterModel(rows: [], units: m.units, people: m.people, today: m.today, query: q),
-                                          error: e.message(ctx.lang)).response(status: .unprocessableEntity)
+            return TaskListViews.register(
+                ctx, TaskRegisterModel(rows: [], units: m.units, people: m.people, today: m.today, query: q),
+                error: e.message(ctx.lang)
+            ).response(status: .unprocessableEntity)
         }
     }
 
     @Sendable static func registerXLSX(req: Request) async throws -> Response {
         let user = try req.require(.viewReform)
         let q = try req.query.decode(TaskRegisterModel.Query.self)
-        let m = try await TaskRegisterModel.build(q, for: user, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+        let m = try await TaskRegisterModel.build(
+            q, for: user, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         return ReportsController.download(try TaskRegisterXLSX.workbook(m), name: "so-theo-doi-nhiem-vu.xlsx")
     }
 
@@ -149,12 +182,15 @@ enum TasksController {
         let user = try req.require(.viewReform)
         let id = try taskID(req)
         guard let sha = req.parameters.get("sha"), sha.count == 64, sha.allSatisfy(\.isHexDigit),
-              let r = try await TaskRecord.find(id, on: req.db) else { throw AppError.notFound }
+            let r = try await TaskRecord.find(id, on: req.db)
+        else { throw AppError.notFound }
         try await TaskAccess.requireReadable(r, by: user, on: req.db)
         // only a file this task's timeline refers to
         let events = try await TaskEventRecord.query(on: req.db).filter(\.$task.$id == id).all()
         for e in events {
-            for case .file(let f) in try e.evidenceItems() where f.sha256 == sha { return try await ResultsController.send(f, name: "tai-lieu-kiem-chung", req) }
+            for case .file(let f) in try e.evidenceItems() where f.sha256 == sha {
+                return try await ResultsController.send(f, name: "tai-lieu-kiem-chung", req)
+            }
         }
         throw AppError.notFound
     }

@@ -1,6 +1,6 @@
 import Fluent
-import PhuongSoCore
 import Foundation
+import PhuongSoCore
 
 /// An administrative unit or agency: the province, a xã/phường/đặc khu, or an agency such as a
 /// sở, the tax office or the police. Units form a tree through `parent`.
@@ -29,14 +29,24 @@ package final class UnitRecord: Model, @unchecked Sendable {
         return VietQR.Account(bankBIN: bin, accountNumber: number, accountName: bankAccountName ?? "")
     }
 
-    package init(id: UUID? = nil, code: String, name: String, kind: UnitKind, parentID: UUID?, workingHours: String = "07:30-11:30,13:30-17:30") {
-        self.id = id; self.code = code; self.name = name; self.kind = kind
-        self.$parent.id = parentID; self.workingHours = workingHours; self.active = true
+    package init(
+        id: UUID? = nil, code: String, name: String, kind: UnitKind, parentID: UUID?,
+        workingHours: String = "07:30-11:30,13:30-17:30"
+    ) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.$parent.id = parentID
+        self.workingHours = workingHours
+        self.active = true
     }
 }
 
 package enum UnitKind: String, Codable, Sendable, CaseIterable {
-    case province, ward, commune, specialZone = "special-zone", agency
+    case province, ward, commune
+    case specialZone = "special-zone"
+    case agency
 
     package func name(_ lang: Language) -> String {
         switch (self, lang) {
@@ -66,6 +76,10 @@ package final class FieldRecord: Model, @unchecked Sendable {
 
     package init() {}
     package init(id: UUID? = nil, unitID: UUID, code: String, name: String) {
-        self.id = id; self.$unit.id = unitID; self.code = code; self.name = name; self.active = true
+        self.id = id
+        self.$unit.id = unitID
+        self.code = code
+        self.name = name
+        self.active = true
     }
 }

@@ -16,17 +16,30 @@ public struct AuditLine: Hashable, Sendable {
     public let reason: String
     public let previousHash: String
 
-    public init(sequence: Int64, at: Instant, actor: String, address: String, action: String, entity: String,
-                entityID: String, before: String, after: String, reason: String, previousHash: String) {
-        self.sequence = sequence; self.at = at; self.actor = actor; self.address = address
-        self.action = action; self.entity = entity; self.entityID = entityID
-        self.before = before; self.after = after; self.reason = reason; self.previousHash = previousHash
+    public init(
+        sequence: Int64, at: Instant, actor: String, address: String, action: String, entity: String,
+        entityID: String, before: String, after: String, reason: String, previousHash: String
+    ) {
+        self.sequence = sequence
+        self.at = at
+        self.actor = actor
+        self.address = address
+        self.action = action
+        self.entity = entity
+        self.entityID = entityID
+        self.before = before
+        self.after = after
+        self.reason = reason
+        self.previousHash = previousHash
     }
 
     /// Hex SHA-256 over the fields, each length-prefixed so no two lines hash alike by shifting text.
     public var hash: String {
         var hasher = SHA256()
-        for field in [String(sequence), String(at.seconds), actor, address, action, entity, entityID, before, after, reason, previousHash] {
+        for field in [
+            String(sequence), String(at.seconds), actor, address, action, entity, entityID, before, after, reason,
+            previousHash,
+        ] {
             let bytes = Array(field.utf8)
             hasher.update(data: Array("\(bytes.count):".utf8))
             hasher.update(data: bytes)
@@ -75,7 +88,8 @@ public enum AuditChain {
     }
 
     /// Walks lines in sequence order, returning the first problem.
-    public static func verify<S: Sequence>(_ lines: S) -> Problem? where S.Element == (line: AuditLine, stored: String) {
+    public static func verify<S: Sequence>(_ lines: S) -> Problem?
+    where S.Element == (line: AuditLine, stored: String) {
         var verifier = Verifier()
         for (line, stored) in lines { if let p = verifier.check(line, stored: stored) { return p } }
         return nil

@@ -22,8 +22,15 @@ public enum CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformedTime(let s): return "malformed time '\(s)', expected HH:MM"
         case .impossibleLunarDate(let s): return "impossible lunar date '\(s)'"
         case .noSuchLeapMonth(let y, let m): return "lunar year \(y) has no leap month \(m)"
-        case .yearOutOfRange(let y): return "year \(y) is outside the supported range \(LunarCalendar.supportedYears.lowerBound)–\(LunarCalendar.supportedYears.upperBound)"
-        case .invalidLength(let s): return "invalid length '\(s)': must be a positive number of at most \(WorkingCalendar.maximumDays) working days"
+        case .yearOutOfRange(let y):
+            return
+                """
+                year \(y) is outside the supported range \
+                \(LunarCalendar.supportedYears.lowerBound)–\(LunarCalendar.supportedYears.upperBound)
+                """
+        case .invalidLength(let s):
+            return
+                "invalid length '\(s)': must be a positive number of at most \(WorkingCalendar.maximumDays) working days"
         case .invalidWorkingHours(let s): return "invalid working hours '\(s)'"
         case .overlappingOverride(let s): return "override conflicts with another entry on \(s)"
         case .missingField(let s): return "'\(s)' is required"
@@ -38,8 +45,11 @@ public enum CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformedTime(let s): return "Giờ '\(s)' không đúng dạng, cần HH:MM"
         case .impossibleLunarDate(let s): return "Ngày âm lịch '\(s)' không tồn tại"
         case .noSuchLeapMonth(let y, let m): return "Năm âm lịch \(y) không có tháng \(m) nhuận"
-        case .yearOutOfRange(let y): return "Năm \(y) nằm ngoài khoảng hỗ trợ \(LunarCalendar.supportedYears.lowerBound)–\(LunarCalendar.supportedYears.upperBound)"
-        case .invalidLength(let s): return "Thời hạn '\(s)' không hợp lệ: phải là số dương, tối đa \(WorkingCalendar.maximumDays) ngày làm việc"
+        case .yearOutOfRange(let y):
+            return
+                "Năm \(y) nằm ngoài khoảng hỗ trợ \(LunarCalendar.supportedYears.lowerBound)–\(LunarCalendar.supportedYears.upperBound)"
+        case .invalidLength(let s):
+            return "Thời hạn '\(s)' không hợp lệ: phải là số dương, tối đa \(WorkingCalendar.maximumDays) ngày làm việc"
         case .invalidWorkingHours(let s): return "Giờ làm việc '\(s)' không hợp lệ"
         case .overlappingOverride(let s): return "Điều chỉnh trùng với một mục khác vào ngày \(s)"
         case .missingField(let s): return "Thiếu '\(s)'"

@@ -2,7 +2,10 @@
 public struct NoticeReference: Hashable, Sendable {
     public let number: String
     public let date: LocalDate
-    public init(number: String, date: LocalDate) { self.number = number; self.date = date }
+    public init(number: String, date: LocalDate) {
+        self.number = number
+        self.date = date
+    }
 }
 
 /// A change to one date of a unit's computed calendar, taken from an official notice: a day off
@@ -12,10 +15,15 @@ public struct CalendarOverride: Hashable, Sendable {
     public let entry: CalendarEntry
     public let notice: NoticeReference
 
-    public init(entry: CalendarEntry, notice: NoticeReference) { self.entry = entry; self.notice = notice }
+    public init(entry: CalendarEntry, notice: NoticeReference) {
+        self.entry = entry
+        self.notice = notice
+    }
 
     /// Checks `new` against the computed table and the overrides already in force for its year.
-    public static func validate(_ new: CalendarOverride, computed: [CalendarEntry], existing: [CalendarOverride]) throws(CalendarError) {
+    public static func validate(_ new: CalendarOverride, computed: [CalendarEntry], existing: [CalendarOverride])
+        throws(CalendarError)
+    {
         let date = new.entry.date
         if existing.contains(where: { $0.entry.date == date }) { throw .overlappingOverride(date.description) }
         let computedOff = computed.contains { $0.date == date && $0.kind.isDayOff }

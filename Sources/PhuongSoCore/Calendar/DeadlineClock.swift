@@ -41,7 +41,10 @@ public struct DeadlineClock: Hashable, Sendable {
     }
 
     private init(start: Instant, allotted: Int64, policy: ResumePolicy, pauses: [Pause]) {
-        self.start = start; self.allotted = allotted; self.policy = policy; self.pauses = pauses
+        self.start = start
+        self.allotted = allotted
+        self.policy = policy
+        self.pauses = pauses
     }
 
     public var isPaused: Bool { pauses.last.map { $0.until == nil } ?? false }
@@ -51,15 +54,17 @@ public struct DeadlineClock: Hashable, Sendable {
     public func paused(at instant: Instant, reason: String) throws(ClockError) -> DeadlineClock {
         guard !isPaused else { throw .alreadyPaused }
         guard instant >= lastEvent else { throw .beforeLastEvent }
-        return DeadlineClock(start: start, allotted: allotted, policy: policy,
-                             pauses: pauses + [Pause(from: instant, until: nil, reason: reason)])
+        return DeadlineClock(
+            start: start, allotted: allotted, policy: policy,
+            pauses: pauses + [Pause(from: instant, until: nil, reason: reason)])
     }
 
     public func resumed(at instant: Instant) throws(ClockError) -> DeadlineClock {
         guard let open = pauses.last, open.until == nil else { throw .notPaused }
         guard instant >= open.from else { throw .beforeLastEvent }
-        return DeadlineClock(start: start, allotted: allotted, policy: policy,
-                             pauses: pauses.dropLast() + [Pause(from: open.from, until: instant, reason: open.reason)])
+        return DeadlineClock(
+            start: start, allotted: allotted, policy: policy,
+            pauses: pauses.dropLast() + [Pause(from: open.from, until: instant, reason: open.reason)])
     }
 
     /// The running segments up to `now`: [start, pause₁) [resume₁, pause₂) … With a restart

@@ -19,7 +19,9 @@ public struct CalendarEntry: Hashable, Sendable {
     public let name: String
 
     public init(date: LocalDate, kind: DayKind, name: String) {
-        self.date = date; self.kind = kind; self.name = name
+        self.date = date
+        self.kind = kind
+        self.name = name
     }
 }
 
@@ -33,8 +35,12 @@ public struct HolidayRules: Hashable, Sendable {
     public var tetDaysBefore: Int
     public var tetDaysFrom: Int
 
-    public init(version: String = "BLLĐ 2019 Đ.112 — mặc định PhuongSo 2025", tetDaysBefore: Int = 1, tetDaysFrom: Int = 4) {
-        self.version = version; self.tetDaysBefore = tetDaysBefore; self.tetDaysFrom = tetDaysFrom
+    public init(
+        version: String = "BLLĐ 2019 Đ.112 — mặc định PhuongSo 2025", tetDaysBefore: Int = 1, tetDaysFrom: Int = 4
+    ) {
+        self.version = version
+        self.tetDaysBefore = tetDaysBefore
+        self.tetDaysFrom = tetDaysFrom
     }
 
     public static let labourCode2019 = HolidayRules()

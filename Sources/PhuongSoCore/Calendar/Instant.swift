@@ -13,7 +13,9 @@ public struct LocalDateTime: Hashable, Sendable, CustomStringConvertible {
     public let utcOffset: Int
 
     public init(date: LocalDate, secondOfDay: Int, utcOffset: Int = WorkingHours.vietnamOffset) {
-        self.date = date; self.secondOfDay = secondOfDay; self.utcOffset = utcOffset
+        self.date = date
+        self.secondOfDay = secondOfDay
+        self.utcOffset = utcOffset
     }
 
     public init(_ instant: Instant, utcOffset: Int = WorkingHours.vietnamOffset) {
@@ -26,7 +28,8 @@ public struct LocalDateTime: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: String, utcOffset: Int = WorkingHours.vietnamOffset) throws(CalendarError) {
         let separators: Set<Character> = ["T", " "]
         guard let sep = text.firstIndex(where: { separators.contains($0) }) else { throw .malformedDateTime(text) }
-        let datePart = String(text[..<sep]), timePart = String(text[text.index(after: sep)...])
+        let datePart = String(text[..<sep])
+        let timePart = String(text[text.index(after: sep)...])
         let date: LocalDate
         do { date = try LocalDate(parsing: datePart) } catch {
             if case .impossibleDate = error { throw .impossibleDate(text) }
@@ -42,7 +45,9 @@ public struct LocalDateTime: Hashable, Sendable, CustomStringConvertible {
 
     /// ISO 8601 with offset: `2027-02-15T11:30:00+07:00`.
     public var description: String {
-        let h = secondOfDay / 3600, m = secondOfDay / 60 % 60, s = secondOfDay % 60
+        let h = secondOfDay / 3600
+        let m = secondOfDay / 60 % 60
+        let s = secondOfDay % 60
         let sign = utcOffset < 0 ? "-" : "+"
         let off = abs(utcOffset)
         return "\(date)T\(pad2(h)):\(pad2(m)):\(pad2(s))\(sign)\(pad2(off / 3600)):\(pad2(off / 60 % 60))"
@@ -57,8 +62,8 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
     public init(parsing text: String) throws(CalendarError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 }),
-              let h = Int(parts[0]), let m = Int(parts[1]), (0...59).contains(m),
-              (0...24).contains(h)
+            let h = Int(parts[0]), let m = Int(parts[1]), (0...59).contains(m),
+            (0...24).contains(h)
         else { throw .malformedTime(text) }
         let s = parts.count == 3 ? Int(parts[2]) : 0
         guard let s, (0...59).contains(s), h < 24 || (m == 0 && s == 0) else { throw .malformedTime(text) }

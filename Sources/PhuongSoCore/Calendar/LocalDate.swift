@@ -8,20 +8,24 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Validates the date: `LocalDate(year: 2026, month: 2, day: 30)` throws.
     public init(year: Int, month: Int, day: Int) throws(CalendarError) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+            day >= 1, day <= LocalDate.daysIn(month: month, year: year)
         else { throw .impossibleDate(String(format4(year)) + "-" + pad2(month) + "-" + pad2(day)) }
-        self.year = year; self.month = month; self.day = day
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year; self.month = month; self.day = day
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// Parses `YYYY-MM-DD`.
     public init(parsing text: String) throws(CalendarError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { throw .malformedDate(text) }
         do { try self.init(year: y, month: m, day: d) } catch { throw .impossibleDate(text) }
     }
@@ -30,9 +34,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Vietnamese write it).
     public init(typed raw: String) throws(CalendarError) {
         let text = raw.filter { !$0.isWhitespace }
-        guard text.contains("/") else { try self.init(parsing: text); return }
+        guard text.contains("/") else {
+            try self.init(parsing: text)
+            return
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else {
+        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2])
+        else {
             throw .malformedDate(text)
         }
         do { try self.init(year: y, month: m, day: d) } catch { throw .impossibleDate(text) }
@@ -62,7 +70,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Inverse of `julianDay` (Hồ Ngọc Đức's `jdToDate`).
     public init(julianDay jd: Int) {
-        let b: Int, c: Int
+        let b: Int
+        let c: Int
         if jd > 2_299_160 {
             let a = jd + 32044
             b = (4 * a + 3) / 146_097

@@ -8,7 +8,10 @@ public struct LunarDate: Hashable, Sendable, CustomStringConvertible {
     public let isLeapMonth: Bool
 
     public init(year: Int, month: Int, day: Int, isLeapMonth: Bool = false) {
-        self.year = year; self.month = month; self.day = day; self.isLeapMonth = isLeapMonth
+        self.year = year
+        self.month = month
+        self.day = day
+        self.isLeapMonth = isLeapMonth
     }
 
     /// `YYYY-MM-DD`, plus ` leap` in a leap month (the CLI's output format).
@@ -31,7 +34,9 @@ public enum LunarCalendar {
     /// Julian day (fractional) of the k-th new moon after 1900-01-01.
     static func newMoon(_ k: Int) -> Double {
         let k = Double(k)
-        let t = k / 1236.85, t2 = t * t, t3 = t2 * t
+        let t = k / 1236.85
+        let t2 = t * t
+        let t3 = t2 * t
         let dr = Double.pi / 180
         var jd1 = 2_415_020.75933 + 29.53058868 * k + 0.0001178 * t2 - 0.000000155 * t3
         jd1 += 0.00033 * sin((166.56 + 132.87 * t - 0.009173 * t2) * dr)
@@ -56,7 +61,8 @@ public enum LunarCalendar {
 
     /// Sun's ecliptic longitude (radians, 0…2π) at the fractional Julian day `jdn`.
     static func sunLongitude(_ jdn: Double) -> Double {
-        let t = (jdn - 2_451_545.0) / 36525, t2 = t * t
+        let t = (jdn - 2_451_545.0) / 36525
+        let t2 = t * t
         let dr = Double.pi / 180
         let m = 357.52910 + 35999.05030 * t - 0.0001559 * t2 - 0.00000048 * t * t2
         let l0 = 280.46645 + 36000.76983 * t + 0.0003032 * t2
@@ -112,7 +118,10 @@ public enum LunarCalendar {
         // The mean lunation can be off by more than a day from the true new moon (e.g. around
         // 2054-04); walk to the new moon that really starts this day's month.
         var j = k
-        while monthStart > dayNumber { j -= 1; monthStart = newMoonDay(j) }
+        while monthStart > dayNumber {
+            j -= 1
+            monthStart = newMoonDay(j)
+        }
         var a11 = lunarMonth11(solar.year)
         var b11 = a11
         var lunarYear: Int
@@ -158,8 +167,10 @@ public enum LunarCalendar {
         while newMoonDay(k) < next {
             let start = newMoonDay(k)
             let name = try lunar(from: LocalDate(julianDay: start))
-            result.append(Month(number: name.month, isLeap: name.isLeapMonth,
-                                firstDay: LocalDate(julianDay: start), length: newMoonDay(k + 1) - start))
+            result.append(
+                Month(
+                    number: name.month, isLeap: name.isLeapMonth,
+                    firstDay: LocalDate(julianDay: start), length: newMoonDay(k + 1) - start))
             k += 1
         }
         return result
@@ -173,11 +184,14 @@ public enum LunarCalendar {
     /// First day (Julian day number) of lunar month `month` (leap or not) of lunar year `year`,
     /// and that month's length (29 or 30).
     static func monthStart(year: Int, month: Int, leap: Bool) throws(CalendarError) -> (start: Int, length: Int) {
-        let a11: Int, b11: Int
+        let a11: Int
+        let b11: Int
         if month < 11 {
-            a11 = lunarMonth11(year - 1); b11 = lunarMonth11(year)
+            a11 = lunarMonth11(year - 1)
+            b11 = lunarMonth11(year)
         } else {
-            a11 = lunarMonth11(year); b11 = lunarMonth11(year + 1)
+            a11 = lunarMonth11(year)
+            b11 = lunarMonth11(year + 1)
         }
         let k = Int((0.5 + (Double(a11) - 2_415_021.076998695) / 29.530588853).rounded(.down))
         var off = month - 11

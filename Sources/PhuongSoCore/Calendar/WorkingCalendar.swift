@@ -23,15 +23,21 @@ public struct WorkingCalendar: Sendable {
     private let workingDays: [Int32]
     private let tables: [Int: [CalendarEntry]]
 
-    public init(years: ClosedRange<Int> = 2000...2100, rules: HolidayRules = .labourCode2019,
-                overrides: [CalendarOverride] = [], hours: WorkingHours = .standard,
-                utcOffset: Int = WorkingHours.vietnamOffset) throws(CalendarError) {
-        self.years = years; self.rules = rules; self.overrides = overrides
-        self.hours = hours; self.utcOffset = utcOffset
+    public init(
+        years: ClosedRange<Int> = 2000...2100, rules: HolidayRules = .labourCode2019,
+        overrides: [CalendarOverride] = [], hours: WorkingHours = .standard,
+        utcOffset: Int = WorkingHours.vietnamOffset
+    ) throws(CalendarError) {
+        self.years = years
+        self.rules = rules
+        self.overrides = overrides
+        self.hours = hours
+        self.utcOffset = utcOffset
         var tables: [Int: [CalendarEntry]] = [:]
         for year in years {
-            tables[year] = CalendarOverride.apply(overrides.filter { $0.entry.date.year == year },
-                                                  to: try rules.table(for: year))
+            tables[year] = CalendarOverride.apply(
+                overrides.filter { $0.entry.date.year == year },
+                to: try rules.table(for: year))
         }
         let first = LocalDate(unchecked: years.lowerBound, 1, 1).epochDay
         let last = LocalDate(unchecked: years.upperBound, 12, 31).epochDay
@@ -45,8 +51,11 @@ public struct WorkingCalendar: Sendable {
             ordinal[i] = Int32(workingDays.count)
             if worked[i] { workingDays.append(Int32(i)) }
         }
-        self.firstEpochDay = first; self.worked = worked; self.ordinal = ordinal
-        self.workingDays = workingDays; self.tables = tables
+        self.firstEpochDay = first
+        self.worked = worked
+        self.ordinal = ordinal
+        self.workingDays = workingDays
+        self.tables = tables
     }
 
     // MARK: Days
@@ -63,7 +72,9 @@ public struct WorkingCalendar: Sendable {
 
     /// The non-working days strictly between two instants' local dates and including them, in
     /// order, with why each is off (weekend days are reported with a nil entry).
-    public func daysOff(from start: LocalDate, through end: LocalDate) throws(CalendarError) -> [(date: LocalDate, entry: CalendarEntry?)] {
+    public func daysOff(from start: LocalDate, through end: LocalDate) throws(CalendarError) -> [(
+        date: LocalDate, entry: CalendarEntry?
+    )] {
         guard start <= end else { return [] }
         var result: [(LocalDate, CalendarEntry?)] = []
         var byDate: [LocalDate: CalendarEntry] = [:]
@@ -102,7 +113,9 @@ public struct WorkingCalendar: Sendable {
 
     /// `hours` working hours after `start` (fractions allowed, e.g. 0.5 or 4 for half a day).
     public func adding(hours amount: Double, to start: Instant) throws(CalendarError) -> Instant {
-        guard amount.isFinite, amount > 0, amount <= Double(WorkingCalendar.maximumDays) * Double(hours.secondsPerDay) / 3600 else {
+        guard amount.isFinite, amount > 0,
+            amount <= Double(WorkingCalendar.maximumDays) * Double(hours.secondsPerDay) / 3600
+        else {
             throw .invalidLength("\(amount) h")
         }
         return try adding(workingSeconds: Int64((amount * 3600).rounded()), to: start)
@@ -110,13 +123,17 @@ public struct WorkingCalendar: Sendable {
 
     /// `days` working days (of this unit's length) after `start`.
     public func adding(days: Double, to start: Instant) throws(CalendarError) -> Instant {
-        guard days.isFinite, days > 0, days <= Double(WorkingCalendar.maximumDays) else { throw .invalidLength("\(days) d") }
+        guard days.isFinite, days > 0, days <= Double(WorkingCalendar.maximumDays) else {
+            throw .invalidLength("\(days) d")
+        }
         return try adding(workingSeconds: Int64((days * Double(hours.secondsPerDay)).rounded()), to: start)
     }
 
     /// "Trong ngày": the end of the working day received on when that day is worked and the
     /// receipt is before the cut-off (default 15:00), else the end of the next working day.
-    public func sameDayDue(receivedAt start: Instant, cutoff: TimeOfDay = TimeOfDay(hour: 15)) throws(CalendarError) -> Instant {
+    public func sameDayDue(receivedAt start: Instant, cutoff: TimeOfDay = TimeOfDay(hour: 15)) throws(CalendarError)
+        -> Instant
+    {
         let local = LocalDateTime(start, utcOffset: utcOffset)
         var i = try index(local.date.epochDay, year: local.date.year)
         if !(worked[i] && local.secondOfDay < cutoff.seconds) {

@@ -3,7 +3,10 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     public struct Period: Hashable, Sendable {
         public let start: TimeOfDay
         public let end: TimeOfDay
-        public init(start: TimeOfDay, end: TimeOfDay) { self.start = start; self.end = end }
+        public init(start: TimeOfDay, end: TimeOfDay) {
+            self.start = start
+            self.end = end
+        }
     }
 
     public static let vietnamOffset = 7 * 3600
@@ -69,5 +72,7 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Substring {
-    var trimmingSpaces: String { String(self.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
+    var trimmingSpaces: String {
+        String(self.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
 }

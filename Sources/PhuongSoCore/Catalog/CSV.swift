@@ -4,7 +4,10 @@ public enum CSV {
     public struct Record: Sendable {
         public let line: Int
         public let fields: [String]
-        public init(line: Int, fields: [String]) { self.line = line; self.fields = fields }
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     public enum ParseError: Error, Equatable, Sendable {
@@ -25,18 +28,26 @@ public enum CSV {
         var fields: [String] = []
         var field = ""
         var inQuotes = false
-        var line = 1, recordLine = 1
+        var line = 1
+        var recordLine = 1
         var chars = Array(text.unicodeScalars)[...]
         var fieldStarted = false
         func endRecord() {
             fields.append(field)
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
-            fields = []; field = ""; fieldStarted = false
+            fields = []
+            field = ""
+            fieldStarted = false
         }
         while let c = chars.popFirst() {
             if inQuotes {
                 if c == "\"" {
-                    if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { inQuotes = false }
+                    if chars.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        chars.removeFirst()
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == "\n" { line += 1 }
                     field.unicodeScalars.append(c)
@@ -44,11 +55,28 @@ public enum CSV {
                 continue
             }
             switch c {
-            case "\"" where !fieldStarted: inQuotes = true; fieldStarted = true
-            case ",": fields.append(field); field = ""; fieldStarted = false
-            case "\r": if chars.first == "\n" { continue } else { endRecord(); line += 1; recordLine = line }
-            case "\n": endRecord(); line += 1; recordLine = line
-            default: field.unicodeScalars.append(c); fieldStarted = true
+            case "\"" where !fieldStarted:
+                inQuotes = true
+                fieldStarted = true
+            case ",":
+                fields.append(field)
+                field = ""
+                fieldStarted = false
+            case "\r":
+                if chars.first == "\n" {
+                    continue
+                } else {
+                    endRecord()
+                    line += 1
+                    recordLine = line
+                }
+            case "\n":
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                field.unicodeScalars.append(c)
+                fieldStarted = true
             }
         }
         if inQuotes { throw .unterminatedQuote(line: recordLine) }

@@ -21,7 +21,11 @@ public enum CatalogDiff {
         public let field: String
         public let before: String
         public let after: String
-        public init(field: String, before: String, after: String) { self.field = field; self.before = before; self.after = after }
+        public init(field: String, before: String, after: String) {
+            self.field = field
+            self.before = before
+            self.after = after
+        }
     }
 
     public struct Entry: Hashable, Codable, Sendable {
@@ -29,19 +33,31 @@ public enum CatalogDiff {
         public let name: String
         public let kind: Kind
         public let changes: [Change]
-        public init(code: String, name: String, kind: Kind, changes: [Change]) { self.code = code; self.name = name; self.kind = kind; self.changes = changes }
+        public init(code: String, name: String, kind: Kind, changes: [Change]) {
+            self.code = code
+            self.name = name
+            self.kind = kind
+            self.changes = changes
+        }
     }
 
     /// Compares the catalogue (`current`, with the codes already `retired`) with an incoming
     /// file. Only a whole-catalogue file retires what it lacks; a partial one never mentions
     /// the procedures it does not carry.
-    public static func compare(current: [Procedure], retired: Set<String> = [], incoming: [Procedure], scope: Scope) -> [Entry] {
+    public static func compare(current: [Procedure], retired: Set<String> = [], incoming: [Procedure], scope: Scope)
+        -> [Entry]
+    {
         let byCode = Dictionary(current.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var entries: [Entry] = incoming.map { new in
-            guard let old = byCode[new.code] else { return Entry(code: new.code, name: new.name, kind: .added, changes: []) }
+            guard let old = byCode[new.code] else {
+                return Entry(code: new.code, name: new.name, kind: .added, changes: [])
+            }
             let changes = fieldChanges(old, new)
-            if retired.contains(new.code) { return Entry(code: new.code, name: new.name, kind: .restored, changes: changes) }
-            return Entry(code: new.code, name: new.name, kind: changes.isEmpty ? .unchanged : .changed, changes: changes)
+            if retired.contains(new.code) {
+                return Entry(code: new.code, name: new.name, kind: .restored, changes: changes)
+            }
+            return Entry(
+                code: new.code, name: new.name, kind: changes.isEmpty ? .unchanged : .changed, changes: changes)
         }
         guard scope == .whole else { return entries }
         let incomingCodes = Set(incoming.map(\.code))
@@ -63,14 +79,24 @@ extension Procedure {
         [
             ("name", name), ("field", field), ("level", level), ("agency", agency), ("subjects", subjects),
             ("submission_ways", submissionWays),
-            ("components", components.map { $0.notation + ($0.reusable ? " {tái sử dụng}" : "") }.joined(separator: " | ")),
-            ("time_limit", timeLimit?.vietnamese ?? ""), ("fee_text", feeText), ("fee_amount_vnd", feeAmount.map(String.init) ?? ""),
+            (
+                "components",
+                components.map { $0.notation + ($0.reusable ? " {tái sử dụng}" : "") }.joined(separator: " | ")
+            ),
+            ("time_limit", timeLimit?.vietnamese ?? ""), ("fee_text", feeText),
+            ("fee_amount_vnd", feeAmount.map(String.init) ?? ""),
             ("result", result), ("conditions", conditions), ("legal_basis", legalBases.joined(separator: " | ")),
             ("publishing_decision", publishingDecision), ("online_level", onlineLevel.rawValue),
-            ("paper_result_required", paperResultRequired ? "có" : "không"), ("supplement_policy", supplementPolicy.rawValue),
+            ("paper_result_required", paperResultRequired ? "có" : "không"),
+            ("supplement_policy", supplementPolicy.rawValue),
             ("consultation_time_excluded", consultationExcluded == true ? "có" : "không"),
             ("source", source), ("notes", notes),
-            ("internal_process", steps.enumerated().map { "\($0.offset + 1). \($0.element.actor): \($0.element.task) (\(Procedure.number($0.element.hours)) giờ)" }.joined(separator: " | ")),
+            (
+                "internal_process",
+                steps.enumerated().map {
+                    "\($0.offset + 1). \($0.element.actor): \($0.element.task) (\(Procedure.number($0.element.hours)) giờ)"
+                }.joined(separator: " | ")
+            ),
         ]
     }
 
@@ -79,9 +105,13 @@ extension Procedure {
     public func merged(over current: Procedure?) -> Procedure {
         guard let current else { return self }
         var p = self
-        p.level = current.level; p.subjects = current.subjects; p.submissionWays = current.submissionWays
-        p.conditions = current.conditions; p.publishingDecision = current.publishingDecision
-        p.paperResultRequired = current.paperResultRequired; p.supplementPolicy = current.supplementPolicy
+        p.level = current.level
+        p.subjects = current.subjects
+        p.submissionWays = current.submissionWays
+        p.conditions = current.conditions
+        p.publishingDecision = current.publishingDecision
+        p.paperResultRequired = current.paperResultRequired
+        p.supplementPolicy = current.supplementPolicy
         p.consultationExcluded = current.consultationExcluded
         // The file states each component's requirement, form and count; whether the ward can take
         // it from the citizen's data store is the ward's own setting, kept.

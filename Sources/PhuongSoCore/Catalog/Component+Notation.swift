@@ -21,22 +21,28 @@ extension Component {
         var requirement = Requirement.required
         if text.hasPrefix("[") {
             guard let close = text.firstIndex(of: "]") else {
-                throw NotationProblem(vi: "thiếu dấu ] đóng trường hợp ở '\(raw)'", en: "missing ] closing the case in '\(raw)'")
+                throw NotationProblem(
+                    vi: "thiếu dấu ] đóng trường hợp ở '\(raw)'", en: "missing ] closing the case in '\(raw)'")
             }
             let inside = text[text.index(after: text.startIndex)..<close].trimmingCharacters(in: .whitespaces)
-            guard !inside.isEmpty else { throw NotationProblem(vi: "trường hợp để trống ở '\(raw)'", en: "empty case in '\(raw)'") }
+            guard !inside.isEmpty else {
+                throw NotationProblem(vi: "trường hợp để trống ở '\(raw)'", en: "empty case in '\(raw)'")
+            }
             requirement = inside.lowercased() == Self.optionalMark ? .optional : .conditional(inside)
             text = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
         }
-        var form = "", count = 1
+        var form = ""
+        var count = 1
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
-            let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
+            let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(
+                in: .whitespaces)
             let digits = inside.prefix { $0.isNumber }
             let rest = inside.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
             if rest.lowercased().hasPrefix("bản") {
                 if !digits.isEmpty {
                     guard let n = Int(digits), (1...100).contains(n) else {
-                        throw NotationProblem(vi: "số lượng '\(digits)' phải từ 1 đến 100", en: "count '\(digits)' must be 1 to 100")
+                        throw NotationProblem(
+                            vi: "số lượng '\(digits)' phải từ 1 đến 100", en: "count '\(digits)' must be 1 to 100")
                     }
                     count = n
                 }
@@ -44,7 +50,9 @@ extension Component {
                 text = text[..<open].trimmingCharacters(in: .whitespaces)
             }
         }
-        guard !text.isEmpty else { throw NotationProblem(vi: "thiếu tên giấy tờ ở '\(raw)'", en: "missing document name in '\(raw)'") }
+        guard !text.isEmpty else {
+            throw NotationProblem(vi: "thiếu tên giấy tờ ở '\(raw)'", en: "missing document name in '\(raw)'")
+        }
         if form.isEmpty { form = Self.formNamed(in: text) }
         self.init(name: text, form: form, count: count, requirement: requirement)
     }
@@ -73,7 +81,8 @@ extension Component {
     /// Components in the notation, separated by ` | `.
     public static func list(notation text: String) throws(NotationProblem) -> [Component] {
         var result: [Component] = []
-        for item in text.components(separatedBy: " | ") where !item.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        for item in text.components(separatedBy: " | ")
+        where !item.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             result.append(try Component(notation: item))
         }
         return result

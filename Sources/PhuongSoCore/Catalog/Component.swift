@@ -23,8 +23,14 @@ public struct Component: Hashable, Sendable {
     public var reusable: Bool
     public var requirement: Requirement
 
-    public init(name: String, form: String = "", count: Int = 1, reusable: Bool = false, requirement: Requirement = .required) {
-        self.name = name; self.form = form; self.count = count; self.reusable = reusable; self.requirement = requirement
+    public init(
+        name: String, form: String = "", count: Int = 1, reusable: Bool = false, requirement: Requirement = .required
+    ) {
+        self.name = name
+        self.form = form
+        self.count = count
+        self.reusable = reusable
+        self.requirement = requirement
     }
 
     /// The case this component belongs to, if it is conditional.
@@ -67,7 +73,8 @@ extension Component: Codable {
         case "optional": requirement = .optional
         case "conditional": requirement = .conditional(try c.decodeIfPresent(String.self, forKey: .condition) ?? "")
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: .requirement, in: c, debugDescription: "unknown requirement '\(other)'")
+            throw DecodingError.dataCorruptedError(
+                forKey: .requirement, in: c, debugDescription: "unknown requirement '\(other)'")
         }
     }
 

@@ -58,7 +58,11 @@ public struct ProcessStep: Hashable, Codable, Sendable {
     public var actor: String
     public var task: String
     public var hours: Double
-    public init(actor: String, task: String, hours: Double) { self.actor = actor; self.task = task; self.hours = hours }
+    public init(actor: String, task: String, hours: Double) {
+        self.actor = actor
+        self.task = task
+        self.hours = hours
+    }
 }
 
 /// The content of one version of a procedure (thủ tục hành chính). Versions are immutable: a
@@ -89,7 +93,11 @@ public struct Procedure: Hashable, Codable, Sendable {
     public var notes: String = ""
     public var steps: [ProcessStep] = []
 
-    public init(code: String, name: String, field: String) { self.code = code; self.name = name; self.field = field }
+    public init(code: String, name: String, field: String) {
+        self.code = code
+        self.name = name
+        self.field = field
+    }
 
     /// Parts a dossier cannot be received without: a procedure missing any is kept but marked
     /// incomplete, and intake may not use it (DOMAIN §3; the sample data has such rows).
@@ -116,7 +124,8 @@ public struct Procedure: Hashable, Codable, Sendable {
     /// A number as Vietnamese write it: at most two decimals, with a comma (14,4 — never 14,399999999999999).
     public static func number(_ d: Double) -> String {
         let hundredths = Int((d * 100).rounded())
-        let whole = hundredths / 100, fraction = abs(hundredths % 100)
+        let whole = hundredths / 100
+        let fraction = abs(hundredths % 100)
         guard fraction != 0 else { return String(whole) }
         let digits = fraction < 10 ? "0\(fraction)" : (fraction % 10 == 0 ? String(fraction / 10) : String(fraction))
         return (hundredths < 0 && whole == 0 ? "-" : "") + String(whole) + "," + digits

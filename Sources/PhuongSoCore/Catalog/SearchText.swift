@@ -11,9 +11,11 @@ public enum SearchText {
         for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                out.append(scalar); lastSpace = false
+                out.append(scalar)
+                lastSpace = false
             } else if !lastSpace {
-                out.append(" "); lastSpace = true
+                out.append(" ")
+                lastSpace = true
             }
         }
         var s = String(out)
@@ -35,14 +37,22 @@ public enum SearchText {
     /// but the query).
     public static func score(foldedName: String, foldedCode: String, foldedOther: String, tokens: [String]) -> Int? {
         guard !tokens.isEmpty else { return 0 }
-        let n = " " + foldedName + " ", c = foldedCode, o = foldedOther
+        let n = " " + foldedName + " "
+        let c = foldedCode
+        let o = foldedOther
         var score = 0
         for t in tokens {
-            if n.contains(" " + t) { score += 10 }
-            else if n.contains(t) { score += 6 }
-            else if c.contains(t) { score += 8 }
-            else if o.contains(t) { score += 1 }
-            else { return nil }
+            if n.contains(" " + t) {
+                score += 10
+            } else if n.contains(t) {
+                score += 6
+            } else if c.contains(t) {
+                score += 8
+            } else if o.contains(t) {
+                score += 1
+            } else {
+                return nil
+            }
         }
         if n.contains(" " + tokens.joined(separator: " ")) { score += 50 }
         // Between equally good matches, the shorter name is the more specific one.

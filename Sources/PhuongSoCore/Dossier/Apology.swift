@@ -25,12 +25,16 @@ public enum Apology {
         }
     }
 
-    public static func check(state: DossierState, now: Instant, due: Instant, newDue: Instant, reason: String, alreadyGiven: Bool,
-                             calendar: WorkingCalendar) throws -> Void {
+    public static func check(
+        state: DossierState, now: Instant, due: Instant, newDue: Instant, reason: String, alreadyGiven: Bool,
+        calendar: WorkingCalendar
+    ) throws {
         guard [.received, .inProcess, .supplementRequestedInProcess].contains(state) else { throw Refusal.notInProcess }
         guard !alreadyGiven else { throw Refusal.alreadyGiven }
         guard !reason.allSatisfy(\.isWhitespace) else { throw Refusal.reasonRequired }
         guard newDue > due else { throw Refusal.newDateNotLater }
-        guard try calendar.workingSeconds(from: now, to: due) >= Int64(calendar.hours.secondsPerDay) else { throw Refusal.tooLate }
+        guard try calendar.workingSeconds(from: now, to: due) >= Int64(calendar.hours.secondsPerDay) else {
+            throw Refusal.tooLate
+        }
     }
 }

@@ -14,9 +14,17 @@ public struct Applicant: Hashable, Codable, Sendable {
     /// The represented party, when the applicant acts under an authorisation.
     public var represented: String
 
-    public init(kind: Kind = .person, name: String, idNumber: String, address: String = "", phone: String = "", email: String = "", represented: String = "") {
-        self.kind = kind; self.name = name; self.idNumber = idNumber; self.address = address
-        self.phone = phone; self.email = email; self.represented = represented
+    public init(
+        kind: Kind = .person, name: String, idNumber: String, address: String = "", phone: String = "",
+        email: String = "", represented: String = ""
+    ) {
+        self.kind = kind
+        self.name = name
+        self.idNumber = idNumber
+        self.address = address
+        self.phone = phone
+        self.email = email
+        self.represented = represented
     }
 
     enum CodingKeys: String, CodingKey { case kind, name, idNumber, address, phone, email, represented }
@@ -80,19 +88,26 @@ public struct Applicant: Hashable, Codable, Sendable {
         if phoneDigits.hasPrefix("+84") { phoneDigits = "0" + phoneDigits.dropFirst(3) }
         a.phone = phoneDigits
         if a.name.isEmpty { problems.append(.nameMissing) }
-        let idOK = a.idNumber.allSatisfy(\.isASCIIDigit) &&
-            (kind == .person ? a.idNumber.count == 12 : [10, 13].contains(a.idNumber.count))
+        let idOK =
+            a.idNumber.allSatisfy(\.isASCIIDigit)
+            && (kind == .person ? a.idNumber.count == 12 : [10, 13].contains(a.idNumber.count))
         if !idOK { problems.append(.idNumberInvalid) }
-        if !a.phone.isEmpty, !(a.phone.count == 10 && a.phone.hasPrefix("0") && a.phone.allSatisfy(\.isASCIIDigit)) { problems.append(.phoneInvalid) }
+        if !a.phone.isEmpty, !(a.phone.count == 10 && a.phone.hasPrefix("0") && a.phone.allSatisfy(\.isASCIIDigit)) {
+            problems.append(.phoneInvalid)
+        }
         if !a.email.isEmpty, !Applicant.looksLikeEmail(a.email) { problems.append(.emailInvalid) }
-        if [a.name, a.address, a.email, a.represented].contains(where: { $0.count > 300 }) { problems.append(.tooLong) }
+        if [a.name, a.address, a.email, a.represented].contains(where: { $0.count > 300 }) {
+            problems.append(.tooLong)
+        }
         return (a, problems)
     }
 
     static func looksLikeEmail(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !s.contains(where: { $0.isWhitespace }) else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+            !parts[1].hasSuffix("."),
+            !s.contains(where: { $0.isWhitespace })
+        else { return false }
         return true
     }
 }

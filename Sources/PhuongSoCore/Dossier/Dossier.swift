@@ -10,7 +10,10 @@ public struct Dossier: Hashable, Sendable {
         public var sentAt: Instant
         public var allotted: Int64
         public init(unitID: String, unitName: String, sentAt: Instant, allotted: Int64) {
-            self.unitID = unitID; self.unitName = unitName; self.sentAt = sentAt; self.allotted = allotted
+            self.unitID = unitID
+            self.unitName = unitName
+            self.sentAt = sentAt
+            self.allotted = allotted
         }
     }
 
@@ -33,13 +36,24 @@ public struct Dossier: Hashable, Sendable {
     public let plan: ProcessPlan
     public let procedure: Procedure
 
-    public init(state: DossierState, step: Int, assignee: String?, receivedAt: Instant, due: Instant?, stepStartedAt: Instant,
-                pausedAt: Instant?, pausedWorkingSeconds: Int64, supplementsInProcess: Int, apologized: Bool,
-                openTransfer: OpenTransfer?, procedure: Procedure) {
-        self.state = state; self.step = step; self.assignee = assignee; self.receivedAt = receivedAt; self.due = due
-        self.stepStartedAt = stepStartedAt; self.pausedAt = pausedAt; self.pausedWorkingSeconds = pausedWorkingSeconds
-        self.supplementsInProcess = supplementsInProcess; self.apologized = apologized; self.openTransfer = openTransfer
-        self.procedure = procedure; self.plan = ProcessPlan(procedure: procedure)
+    public init(
+        state: DossierState, step: Int, assignee: String?, receivedAt: Instant, due: Instant?, stepStartedAt: Instant,
+        pausedAt: Instant?, pausedWorkingSeconds: Int64, supplementsInProcess: Int, apologized: Bool,
+        openTransfer: OpenTransfer?, procedure: Procedure
+    ) {
+        self.state = state
+        self.step = step
+        self.assignee = assignee
+        self.receivedAt = receivedAt
+        self.due = due
+        self.stepStartedAt = stepStartedAt
+        self.pausedAt = pausedAt
+        self.pausedWorkingSeconds = pausedWorkingSeconds
+        self.supplementsInProcess = supplementsInProcess
+        self.apologized = apologized
+        self.openTransfer = openTransfer
+        self.procedure = procedure
+        self.plan = ProcessPlan(procedure: procedure)
     }
 
     public var position: ProcessPlan.Position { .init(state: state, step: step, assignee: assignee) }
@@ -52,7 +66,11 @@ public struct DossierActor: Hashable, Sendable {
     public var username: String
     public var role: Role
     public var unitID: String?
-    public init(username: String, role: Role, unitID: String?) { self.username = username; self.role = role; self.unitID = unitID }
+    public init(username: String, role: Role, unitID: String?) {
+        self.username = username
+        self.role = role
+        self.unitID = unitID
+    }
 }
 
 /// An official a leader may give the current step to, as the writer found them.
@@ -60,7 +78,11 @@ public struct EligibleOfficial: Hashable, Sendable {
     public var username: String
     public var name: String
     public var role: Role
-    public init(username: String, name: String, role: Role) { self.username = username; self.name = name; self.role = role }
+    public init(username: String, name: String, role: Role) {
+        self.username = username
+        self.name = name
+        self.role = role
+    }
 }
 
 /// How a result was handed over (Decision 766 counts results returned online or by post).
@@ -195,13 +217,19 @@ extension Dossier {
 
     /// The dossier after `command` by `actor` at `now`, or the typed reason it is refused.
     /// Calendar faults (unreadable working hours) are thrown as they are, never defaulted.
-    public func applying(_ command: DossierCommand, by actor: DossierActor, at now: Instant, calendar: WorkingCalendar) throws -> DossierTransition {
+    public func applying(_ command: DossierCommand, by actor: DossierActor, at now: Instant, calendar: WorkingCalendar)
+        throws -> DossierTransition
+    {
         var next = self
-        var t = DossierTransition(command: command, before: self, after: self, note: "", handoff: nil, transferOpened: nil, transferAnswered: nil, verdict: nil)
+        var t = DossierTransition(
+            command: command, before: self, after: self, note: "", handoff: nil, transferOpened: nil,
+            transferAnswered: nil, verdict: nil)
         func refuse(_ r: ProcessPlan.Refusal) -> DossierRefusal { .process(r) }
         func move(assignee: String? = nil) throws -> ProcessPlan.Position {
-            do { return try plan.apply(command.action, to: position, by: actor.username, role: actor.role, assignee: assignee) }
-            catch { throw DossierRefusal.process(error) }
+            do {
+                return try plan.apply(
+                    command.action, to: position, by: actor.username, role: actor.role, assignee: assignee)
+            } catch { throw DossierRefusal.process(error) }
         }
         func stepName(_ i: Int) -> String { "\(i + 1). \(plan.steps[i].task)" }
         switch command {
@@ -216,28 +244,40 @@ extension Dossier {
             let isBack: Bool
             if case .sendBack = command { isBack = true } else { isBack = false }
             if isBack, Dossier.text(note).isEmpty {
-                throw DossierRefusal.missing(field: "note", vi: "Ghi rõ lý do trả lại bước trước.", en: "Say why it is sent back.")
+                throw DossierRefusal.missing(
+                    field: "note", vi: "Ghi rõ lý do trả lại bước trước.", en: "Say why it is sent back.")
             }
             let to = try move()
-            let clock = try DeadlineClock(start: stepStartedAt, allotted: max(1, Int64((currentStep?.hours ?? 0) * 3600)))
+            let clock = try DeadlineClock(
+                start: stepStartedAt, allotted: max(1, Int64((currentStep?.hours ?? 0) * 3600)))
             let judged = try clock.judge(finishedAt: now, in: calendar)
-            t.handoff = Handoff(fromStep: stepName(step), toStep: to.state == .done ? "Kết quả" : stepName(to.step), giver: actor.username,
-                                receiver: to.state == .done ? "—" : plan.steps[to.step].role.rawValue, timeliness: judged)
-            next.state = to.state; next.step = to.step; next.assignee = to.assignee; next.stepStartedAt = now
+            t.handoff = Handoff(
+                fromStep: stepName(step), toStep: to.state == .done ? "Kết quả" : stepName(to.step),
+                giver: actor.username,
+                receiver: to.state == .done ? "—" : plan.steps[to.step].role.rawValue, timeliness: judged)
+            next.state = to.state
+            next.step = to.step
+            next.assignee = to.assignee
+            next.stepStartedAt = now
             t.note = Dossier.text(note)
             if to.state == .done { t.verdict = try verdict(finishedAt: now, calendar: calendar) }
         case .requestSupplement(let items, let note):
             let list = items.map(Dossier.text).filter { !$0.isEmpty }
             guard !list.isEmpty else {
-                throw DossierRefusal.missing(field: "items", vi: "Liệt kê mọi giấy tờ cần bổ sung (mỗi dòng một giấy tờ, một lần).",
-                                             en: "List every document needed, one per line, all at once.")
+                throw DossierRefusal.missing(
+                    field: "items", vi: "Liệt kê mọi giấy tờ cần bổ sung (mỗi dòng một giấy tờ, một lần).",
+                    en: "List every document needed, one per line, all at once.")
             }
             let to = try move()
-            next.state = to.state; next.pausedAt = now; next.supplementsInProcess += 1
+            next.state = to.state
+            next.pausedAt = now
+            next.supplementsInProcess += 1
             t.note = list.joined(separator: "; ") + (Dossier.text(note).isEmpty ? "" : " — " + Dossier.text(note))
         case .resume(let note):
             let to = try move()
-            next.state = to.state; next.pausedAt = nil; next.stepStartedAt = now
+            next.state = to.state
+            next.pausedAt = nil
+            next.stepStartedAt = now
             if let paused = pausedAt {
                 next.pausedWorkingSeconds += try calendar.workingSeconds(from: paused, to: now)
                 next.due = try resumedDue(pausedAt: paused, now: now, calendar: calendar)
@@ -245,55 +285,75 @@ extension Dossier {
             t.note = Dossier.text(note)
         case .stop(let request):
             guard !Dossier.text(request).isEmpty else {
-                throw DossierRefusal.missing(field: "request", vi: "Ghi số, ngày đơn đề nghị dừng của người nộp.", en: "Give the number and date of the applicant's request.")
+                throw DossierRefusal.missing(
+                    field: "request", vi: "Ghi số, ngày đơn đề nghị dừng của người nộp.",
+                    en: "Give the number and date of the applicant's request.")
             }
             let to = try move()
-            next.state = to.state; next.assignee = nil
+            next.state = to.state
+            next.assignee = nil
             t.note = Dossier.text(request)
         case .transfer(let unitID, let unitName, let request):
             guard !Dossier.text(request).isEmpty else {
-                throw DossierRefusal.missing(field: "request", vi: "Ghi nội dung đề nghị cơ quan phối hợp.", en: "Say what the other agency is asked.")
+                throw DossierRefusal.missing(
+                    field: "request", vi: "Ghi nội dung đề nghị cơ quan phối hợp.",
+                    en: "Say what the other agency is asked.")
             }
             guard unitID != actor.unitID else { throw DossierRefusal.sameUnit }
             let to = try move()
-            let open = OpenTransfer(unitID: unitID, unitName: unitName, sentAt: now, allotted: max(3600, Int64((currentStep?.hours ?? 1) * 3600)))
-            next.state = to.state; next.openTransfer = open
+            let open = OpenTransfer(
+                unitID: unitID, unitName: unitName, sentAt: now,
+                allotted: max(3600, Int64((currentStep?.hours ?? 1) * 3600)))
+            next.state = to.state
+            next.openTransfer = open
             t.transferOpened = open
-            t.handoff = Handoff(fromStep: stepName(step), toStep: "Liên thông: " + unitName, giver: actor.username, receiver: unitName, timeliness: .onTime)
+            t.handoff = Handoff(
+                fromStep: stepName(step), toStep: "Liên thông: " + unitName, giver: actor.username, receiver: unitName,
+                timeliness: .onTime)
             t.note = Dossier.text(request)
         case .answerTransfer(let answer):
             guard let open = openTransfer else { throw DossierRefusal.process(.notTransferred) }
             guard actor.unitID == open.unitID else { throw DossierRefusal.notTheOtherAgency }
             guard !Dossier.text(answer).isEmpty else {
-                throw DossierRefusal.missing(field: "answer", vi: "Ghi kết quả phối hợp gửi cơ quan chủ trì.", en: "Give the answer for the lead agency.")
+                throw DossierRefusal.missing(
+                    field: "answer", vi: "Ghi kết quả phối hợp gửi cơ quan chủ trì.",
+                    en: "Give the answer for the lead agency.")
             }
             let to = try move()
-            let judged = try DeadlineClock(start: open.sentAt, allotted: max(1, open.allotted)).judge(finishedAt: now, in: calendar)
-            next.state = to.state; next.openTransfer = nil
+            let judged = try DeadlineClock(start: open.sentAt, allotted: max(1, open.allotted)).judge(
+                finishedAt: now, in: calendar)
+            next.state = to.state
+            next.openTransfer = nil
             // Time at the other agency counts against the limit unless the procedure leaves it out.
             if procedure.consultationExcluded == true, let due {
                 let left = try calendar.workingSeconds(from: open.sentAt, to: due)
                 if left > 0 { next.due = try calendar.adding(workingSeconds: left, to: now) }
             }
             t.transferAnswered = open
-            t.handoff = Handoff(fromStep: "Liên thông: " + open.unitName, toStep: stepName(step), giver: actor.username,
-                                receiver: currentStep?.role.rawValue ?? "", timeliness: judged)
+            t.handoff = Handoff(
+                fromStep: "Liên thông: " + open.unitName, toStep: stepName(step), giver: actor.username,
+                receiver: currentStep?.role.rawValue ?? "", timeliness: judged)
             t.note = Dossier.text(answer)
         case .returnResult(let method, let recipient):
             guard !Dossier.text(recipient).isEmpty else {
-                throw DossierRefusal.missing(field: "recipient", vi: "Ghi họ tên người nhận kết quả (hoặc địa chỉ nhận qua bưu điện).",
-                                             en: "Give the name of who received the result (or the postal address).")
+                throw DossierRefusal.missing(
+                    field: "recipient", vi: "Ghi họ tên người nhận kết quả (hoặc địa chỉ nhận qua bưu điện).",
+                    en: "Give the name of who received the result (or the postal address).")
             }
             let to = try move()
-            next.state = to.state; next.assignee = nil
+            next.state = to.state
+            next.assignee = nil
             t.note = method.vietnamese + ": " + Dossier.text(recipient)
         case .apologize(let reason, let newDue):
             guard let due else { throw DossierRefusal.apology(.notInProcess) }
             do {
-                try Apology.check(state: state, now: now, due: due, newDue: newDue, reason: reason, alreadyGiven: apologized, calendar: calendar)
+                try Apology.check(
+                    state: state, now: now, due: due, newDue: newDue, reason: reason, alreadyGiven: apologized,
+                    calendar: calendar)
             } catch let r as Apology.Refusal { throw DossierRefusal.apology(r) }
             guard actor.role == .leader else { throw DossierRefusal.process(.onlyLeaders) }
-            next.due = newDue; next.apologized = true
+            next.due = newDue
+            next.apologized = true
             t.note = Dossier.text(reason)
         }
         t.after = next
@@ -309,7 +369,8 @@ extension Dossier {
         }
         let allotted = try calendar.workingSeconds(from: paused, to: due)
         guard allotted > 0 else { return due }
-        let clock = try DeadlineClock(start: paused, allotted: allotted).paused(at: paused, reason: "bổ sung").resumed(at: now)
+        let clock = try DeadlineClock(start: paused, allotted: allotted).paused(at: paused, reason: "bổ sung").resumed(
+            at: now)
         return try clock.due(in: calendar) ?? due
     }
 
@@ -319,7 +380,8 @@ extension Dossier {
         if supplementsInProcess > 1 { return .late }
         guard let due else { return .onTime }
         if end > due { return .late }
-        return LocalDateTime(end, utcOffset: calendar.utcOffset).date < LocalDateTime(due, utcOffset: calendar.utcOffset).date ? .early : .onTime
+        return LocalDateTime(end, utcOffset: calendar.utcOffset).date
+            < LocalDateTime(due, utcOffset: calendar.utcOffset).date ? .early : .onTime
     }
 
     /// The actions `actor` may take now, each checked against the rules with placeholder facts
@@ -328,7 +390,8 @@ extension Dossier {
         ProcessPlan.Action.allCases.filter { a in
             switch a {
             case .apologize:
-                return actor.role == .leader && !apologized && due != nil && [.received, .inProcess, .supplementRequestedInProcess].contains(state)
+                return actor.role == .leader && !apologized && due != nil
+                    && [.received, .inProcess, .supplementRequestedInProcess].contains(state)
             case .returnTransfer:
                 return state == .transferred && openTransfer?.unitID == actor.unitID && actor.unitID != nil
             default:

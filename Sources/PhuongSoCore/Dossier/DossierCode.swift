@@ -7,23 +7,29 @@ public struct DossierCode: Hashable, Sendable, CustomStringConvertible, Codable 
     public let sequence: Int
 
     public init(agency: String, date: LocalDate, sequence: Int) {
-        self.agency = agency; self.date = date; self.sequence = sequence
+        self.agency = agency
+        self.date = date
+        self.sequence = sequence
     }
 
     public var description: String {
-        let yy = date.year % 100, seq = String(sequence)
-        return agency + "-" + pad2(yy) + pad2(date.month) + pad2(date.day) + "-" + String(repeating: "0", count: max(0, 4 - seq.count)) + seq
+        let yy = date.year % 100
+        let seq = String(sequence)
+        return agency + "-" + pad2(yy) + pad2(date.month) + pad2(date.day) + "-"
+            + String(repeating: "0", count: max(0, 4 - seq.count)) + seq
     }
 
     /// Parses a printed code; nil when it is not one.
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 3 else { return nil }
-        let seqText = parts[parts.count - 1], dateText = parts[parts.count - 2]
+        let seqText = parts[parts.count - 1]
+        let dateText = parts[parts.count - 2]
         let agency = parts[0..<(parts.count - 2)].joined(separator: "-")
         guard !agency.isEmpty, dateText.count == 6, seqText.count >= 4, let seq = Int(seqText), seq > 0,
-              let yy = Int(dateText.prefix(2)), let mm = Int(dateText.dropFirst(2).prefix(2)), let dd = Int(dateText.suffix(2)),
-              let date = try? LocalDate(year: 2000 + yy, month: mm, day: dd)
+            let yy = Int(dateText.prefix(2)), let mm = Int(dateText.dropFirst(2).prefix(2)),
+            let dd = Int(dateText.suffix(2)),
+            let date = try? LocalDate(year: 2000 + yy, month: mm, day: dd)
         else { return nil }
         self.init(agency: agency, date: date, sequence: seq)
     }
@@ -36,7 +42,8 @@ public struct DossierCode: Hashable, Sendable, CustomStringConvertible, Codable 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let code = DossierCode(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a dossier code: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a dossier code: \(text)"))
         }
         self = code
     }

@@ -74,7 +74,8 @@ public enum IntakeDecision: Sendable, Equatable {
         public var en: String {
             switch self {
             case .missingComponents(let names):
-                return "Required documents are missing: " + names.joined(separator: "; ") + ". It cannot be received: tick what was handed in or request a supplement."
+                return "Required documents are missing: " + names.joined(separator: "; ")
+                    + ". It cannot be received: tick what was handed in or request a supplement."
             case .nothingMissing: return "A supplement request must list at least one missing document."
             case .reasonRequired: return "A refusal needs a reason."
             case .notAwaitingIntake: return "The dossier is not waiting for intake."
@@ -85,8 +86,12 @@ public enum IntakeDecision: Sendable, Equatable {
     /// The state a decision leads to, after checking it against the procedure's components, the
     /// conditional cases that apply to this dossier and the components handed in: a dossier is
     /// received only with every required component and every component of the cases chosen.
-    public func outcome(from state: DossierState?, checklist: [Component], cases: Set<String>, submitted: Set<String>) throws(Problem) -> DossierState {
-        guard state == nil || state == .submittedOnline || state == .supplementRequestedAtIntake else { throw .notAwaitingIntake }
+    public func outcome(from state: DossierState?, checklist: [Component], cases: Set<String>, submitted: Set<String>)
+        throws(Problem) -> DossierState
+    {
+        guard state == nil || state == .submittedOnline || state == .supplementRequestedAtIntake else {
+            throw .notAwaitingIntake
+        }
         switch self {
         case .receive:
             let missing = checklist.missing(submitted: submitted, cases: cases)
@@ -102,7 +107,9 @@ public enum IntakeDecision: Sendable, Equatable {
     }
 
     /// The same, where every named component is required.
-    public func outcome(from state: DossierState?, required: [String], submitted: Set<String>) throws(Problem) -> DossierState {
+    public func outcome(from state: DossierState?, required: [String], submitted: Set<String>) throws(Problem)
+        -> DossierState
+    {
         try outcome(from: state, checklist: required.map { Component(name: $0) }, cases: [], submitted: submitted)
     }
 }

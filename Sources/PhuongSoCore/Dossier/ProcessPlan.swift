@@ -15,11 +15,14 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
     /// handles, the leader signs, the counter returns (hours shared 60/25/15 of the limit).
     public init(procedure p: Procedure) {
         if !p.steps.isEmpty {
-            steps = p.steps.map { Step(role: ProcessPlan.role(forActor: $0.actor), actor: $0.actor, task: $0.task, hours: $0.hours) }
+            steps = p.steps.map {
+                Step(role: ProcessPlan.role(forActor: $0.actor), actor: $0.actor, task: $0.task, hours: $0.hours)
+            }
         } else {
             let total = p.timeLimit?.workingHoursEquivalent ?? 8
             steps = [
-                Step(role: .official, actor: "Công chức chuyên môn", task: "Thẩm định, xử lý hồ sơ", hours: total * 0.6),
+                Step(
+                    role: .official, actor: "Công chức chuyên môn", task: "Thẩm định, xử lý hồ sơ", hours: total * 0.6),
                 Step(role: .leader, actor: "Lãnh đạo UBND", task: "Xem xét, ký duyệt", hours: total * 0.25),
                 Step(role: .clerk, actor: "Bộ phận Một cửa", task: "Vào sổ, chuyển kết quả", hours: total * 0.15),
             ]
@@ -30,7 +33,9 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
     public static func role(forActor actor: String) -> Role {
         let a = actor.lowercased()
         if a.contains("lãnh đạo") || a.contains("chủ tịch") || a.contains("chỉ huy") { return .leader }
-        if a.contains("một cửa") || a.contains("phục vụ hành chính công") || a.contains("tiếp nhận và trả kết quả") { return .clerk }
+        if a.contains("một cửa") || a.contains("phục vụ hành chính công") || a.contains("tiếp nhận và trả kết quả") {
+            return .clerk
+        }
         if a.contains("văn thư") || a.contains("văn phòng") { return .office }
         return .official
     }
@@ -40,7 +45,11 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
         public var state: DossierState
         public var step: Int
         public var assignee: String?
-        public init(state: DossierState, step: Int, assignee: String?) { self.state = state; self.step = step; self.assignee = assignee }
+        public init(state: DossierState, step: Int, assignee: String?) {
+            self.state = state
+            self.step = step
+            self.assignee = assignee
+        }
     }
 
     public enum Action: String, Codable, Sendable, CaseIterable {
@@ -70,7 +79,8 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
     }
 
     public enum Refusal: String, Error, Sendable {
-        case notYourStep, finished, nothingToSendBack, notDone, notAssignee, notInProcess, notWaitingForSupplement, onlyLeaders, onlyCounter, notTransferred
+        case notYourStep, finished, nothingToSendBack, notDone, notAssignee, notInProcess, notWaitingForSupplement,
+            onlyLeaders, onlyCounter, notTransferred
 
         public var vi: String {
             switch self {
@@ -106,7 +116,9 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
     public var lastStep: Int { steps.count - 1 }
 
     /// The position after `action` by `username` acting as `role`, or why it is refused.
-    public func apply(_ action: Action, to p: Position, by username: String, role: Role, assignee: String? = nil) throws(Refusal) -> Position {
+    public func apply(_ action: Action, to p: Position, by username: String, role: Role, assignee: String? = nil)
+        throws(Refusal) -> Position
+    {
         let active = p.state == .received || p.state == .inProcess
         let over: Set<DossierState> = [.done, .returned, .stopped, .refused, .closedWithoutSupplement]
         switch action {
@@ -116,15 +128,21 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
             return Position(state: p.state, step: p.step, assignee: assignee)
         case .requestSupplement:
             guard active else { throw over.contains(p.state) ? .finished : .notInProcess }
-            guard steps.indices.contains(p.step), steps[p.step].role == role || role == .clerk else { throw .notYourStep }
+            guard steps.indices.contains(p.step), steps[p.step].role == role || role == .clerk else {
+                throw .notYourStep
+            }
             if let a = p.assignee, a != username, role != .clerk { throw .notAssignee }
             return Position(state: .supplementRequestedInProcess, step: p.step, assignee: p.assignee)
         case .resume:
-            guard p.state == .supplementRequestedInProcess else { throw over.contains(p.state) ? .finished : .notWaitingForSupplement }
+            guard p.state == .supplementRequestedInProcess else {
+                throw over.contains(p.state) ? .finished : .notWaitingForSupplement
+            }
             guard role == .clerk else { throw .onlyCounter }
             return Position(state: .inProcess, step: p.step, assignee: p.assignee)
         case .stop:
-            guard active || p.state == .supplementRequestedInProcess else { throw over.contains(p.state) ? .finished : .notInProcess }
+            guard active || p.state == .supplementRequestedInProcess else {
+                throw over.contains(p.state) ? .finished : .notInProcess
+            }
             guard role == .clerk else { throw .onlyCounter }
             return Position(state: .stopped, step: p.step, assignee: nil)
         case .returnResult:
@@ -141,7 +159,9 @@ public struct ProcessPlan: Hashable, Codable, Sendable {
             guard role == .official || role == .leader else { throw .notYourStep }
             return Position(state: .inProcess, step: p.step, assignee: p.assignee)
         case .apologize:
-            guard active || p.state == .supplementRequestedInProcess else { throw over.contains(p.state) ? .finished : .notInProcess }
+            guard active || p.state == .supplementRequestedInProcess else {
+                throw over.contains(p.state) ? .finished : .notInProcess
+            }
             guard role == .leader else { throw .onlyLeaders }
             return p
         case .claim, .complete, .sendBack:

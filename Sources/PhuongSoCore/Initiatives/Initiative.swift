@@ -39,14 +39,22 @@ public struct Initiative: Hashable, Sendable {
     public var assessments: [CouncilAssessment]
     public var decidedOn: LocalDate?
 
-    public init(state: State = .draft, proposer: String, authorAccounts: [String] = [], submittedOn: LocalDate? = nil,
-                assessments: [CouncilAssessment] = [], decidedOn: LocalDate? = nil) {
-        self.state = state; self.proposer = proposer; self.authorAccounts = authorAccounts; self.submittedOn = submittedOn
-        self.assessments = assessments; self.decidedOn = decidedOn
+    public init(
+        state: State = .draft, proposer: String, authorAccounts: [String] = [], submittedOn: LocalDate? = nil,
+        assessments: [CouncilAssessment] = [], decidedOn: LocalDate? = nil
+    ) {
+        self.state = state
+        self.proposer = proposer
+        self.authorAccounts = authorAccounts
+        self.submittedOn = submittedOn
+        self.assessments = assessments
+        self.decidedOn = decidedOn
     }
 
     /// The application's own checks: authors and shares, and a first application that has happened.
-    public static func applicationProblems(authors: [InitiativeAuthor], firstApplied: LocalDate, today: LocalDate) -> [InitiativeProblem] {
+    public static func applicationProblems(authors: [InitiativeAuthor], firstApplied: LocalDate, today: LocalDate)
+        -> [InitiativeProblem]
+    {
         var out = InitiativeAuthor.problems(authors)
         if firstApplied > today { out.append(.dateInFuture(.firstApplied, firstApplied)) }
         return out
@@ -60,7 +68,10 @@ public struct InitiativeActor: Hashable, Sendable {
     public let id: String
     /// The ward office or a leader: runs the council, records decisions and replications, assigns tasks.
     public let mayDecide: Bool
-    public init(id: String, mayDecide: Bool) { self.id = id; self.mayDecide = mayDecide }
+    public init(id: String, mayDecide: Bool) {
+        self.id = id
+        self.mayDecide = mayDecide
+    }
 }
 
 /// What a person does to an initiative.
@@ -113,8 +124,10 @@ public enum InitiativeCommand: Hashable, Sendable {
 
 extension Initiative {
     /// Applies `command` by `actor` on `today`; assessments are checked against `scheme`.
-    public func applying(_ command: InitiativeCommand, by actor: InitiativeActor, on today: LocalDate,
-                         scheme: InitiativeScheme) throws(InitiativeProblem) -> Initiative {
+    public func applying(
+        _ command: InitiativeCommand, by actor: InitiativeActor, on today: LocalDate,
+        scheme: InitiativeScheme
+    ) throws(InitiativeProblem) -> Initiative {
         var next = self
         func require(_ states: State...) throws(InitiativeProblem) {
             guard states.contains(state) else { throw .wrongState(state, command.kind) }
@@ -126,7 +139,9 @@ extension Initiative {
         if command.kind != .submit && !actor.mayDecide { throw .onlyOfficeOrLeader(command.kind) }
         switch command {
         case .submit:
-            guard actor.mayDecide || actor.id == proposer || authorAccounts.contains(actor.id) else { throw .notProposer }
+            guard actor.mayDecide || actor.id == proposer || authorAccounts.contains(actor.id) else {
+                throw .notProposer
+            }
             try require(.draft)
             next.state = .submitted
             next.submittedOn = today
@@ -134,7 +149,9 @@ extension Initiative {
             try require(.submitted, .underAssessment)
             try a.check(against: scheme)
             try notFuture(a.date, .assessment)
-            if assessments.contains(where: { $0.member.folded == a.member.folded }) { throw .memberAlreadyAssessed(a.member) }
+            if assessments.contains(where: { $0.member.folded == a.member.folded }) {
+                throw .memberAlreadyAssessed(a.member)
+            }
             next.assessments.append(a)
             next.state = .underAssessment
         case .recognize(let number, let date, let signer):

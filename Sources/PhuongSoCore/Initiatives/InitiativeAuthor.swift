@@ -10,11 +10,15 @@ public struct Share: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(parsing raw: String) {
         let text = raw.trimmed(of: " %").replacing(",", by: ".")
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), parts[0].allSatisfy(\.isASCIIDigitOrSign) else { return nil }
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), parts[0].allSatisfy(\.isASCIIDigitOrSign) else {
+            return nil
+        }
         var fraction = 0
         if parts.count == 2 {
             let f = parts[1]
-            guard (1...2).contains(f.count), f.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(f) else { return nil }
+            guard (1...2).contains(f.count), f.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(f) else {
+                return nil
+            }
             fraction = f.count == 1 ? n * 10 : n
         }
         hundredths = whole < 0 || parts[0].hasPrefix("-") ? whole * 100 - fraction : whole * 100 + fraction
@@ -24,7 +28,8 @@ public struct Share: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String {
         let sign = hundredths < 0 ? "-" : ""
         let a = abs(hundredths)
-        let whole = a / 100, fraction = a % 100
+        let whole = a / 100
+        let fraction = a % 100
         if fraction == 0 { return sign + String(whole) }
         return sign + String(whole) + "," + (fraction % 10 == 0 ? String(fraction / 10) : pad2(fraction))
     }
@@ -52,7 +57,10 @@ extension String {
 public struct InitiativeAuthor: Hashable, Sendable {
     public let name: String
     public let share: Share
-    public init(name: String, share: Share) { self.name = name; self.share = share }
+    public init(name: String, share: Share) {
+        self.name = name
+        self.share = share
+    }
 
     /// Every author named, every share positive, the shares adding up to exactly 100%. Problems
     /// are returned, not thrown, so a form can show each next to its row (rows count from 1).

@@ -14,7 +14,10 @@ public struct InitiativeScheme: Hashable, Sendable {
         public let english: String
         public let maximum: Int
         public init(code: String, vietnamese: String, english: String, maximum: Int) {
-            self.code = code; self.vietnamese = vietnamese; self.english = english; self.maximum = maximum
+            self.code = code
+            self.vietnamese = vietnamese
+            self.english = english
+            self.maximum = maximum
         }
     }
 
@@ -27,7 +30,11 @@ public struct InitiativeScheme: Hashable, Sendable {
     public let passThreshold: Int
 
     public init(code: String, source: String, illustrative: Bool, criteria: [Criterion], passThreshold: Int) {
-        self.code = code; self.source = source; self.illustrative = illustrative; self.criteria = criteria; self.passThreshold = passThreshold
+        self.code = code
+        self.source = source
+        self.illustrative = illustrative
+        self.criteria = criteria
+        self.passThreshold = passThreshold
     }
 
     /// The most points a member can give.
@@ -42,7 +49,9 @@ public struct InitiativeScheme: Hashable, Sendable {
         illustrative: true,
         criteria: [
             Criterion(code: "novelty", vietnamese: "Tính mới", english: "Novelty", maximum: 40),
-            Criterion(code: "effectiveness", vietnamese: "Khả năng áp dụng và hiệu quả", english: "Applicability and effectiveness", maximum: 40),
+            Criterion(
+                code: "effectiveness", vietnamese: "Khả năng áp dụng và hiệu quả",
+                english: "Applicability and effectiveness", maximum: 40),
             Criterion(code: "scope", vietnamese: "Phạm vi ảnh hưởng", english: "Scope of influence", maximum: 20),
         ],
         passThreshold: 50)
@@ -57,7 +66,10 @@ public struct CouncilAssessment: Hashable, Sendable {
     public let date: LocalDate
 
     public init(member: String, scores: [String: Int], comment: String, date: LocalDate) {
-        self.member = member; self.scores = scores; self.comment = comment; self.date = date
+        self.member = member
+        self.scores = scores
+        self.comment = comment
+        self.date = date
     }
 
     public var total: Int { scores.values.reduce(0, +) }
@@ -69,7 +81,9 @@ public struct CouncilAssessment: Hashable, Sendable {
             guard let s = scores[c.code] else { throw .scoreMissing(c) }
             guard s >= 0, s <= c.maximum else { throw .scoreOutOfRange(c, given: s) }
         }
-        if let extra = scores.keys.sorted().first(where: { scheme.criterion($0) == nil }) { throw .unknownCriterion(extra) }
+        if let extra = scores.keys.sorted().first(where: { scheme.criterion($0) == nil }) {
+            throw .unknownCriterion(extra)
+        }
     }
 }
 

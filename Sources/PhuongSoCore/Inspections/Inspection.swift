@@ -46,7 +46,10 @@ public enum FindingSeverity: String, Codable, Sendable, CaseIterable {
 public struct CorrectiveTask: Hashable, Sendable {
     public let label: String
     public let state: ReformTask.State
-    public init(label: String, state: ReformTask.State) { self.label = label; self.state = state }
+    public init(label: String, state: ReformTask.State) {
+        self.label = label
+        self.state = state
+    }
 
     /// Finished for the inspection's purpose: accepted, or cancelled (no longer needed).
     public var isSettled: Bool { state == .accepted || state == .cancelled }
@@ -61,17 +64,21 @@ public enum InspectionRefusal: Error, Hashable, Sendable {
     public var vietnamese: String {
         switch self {
         case .wrongStatus(let s, let wanted):
-            return "Không thực hiện được khi cuộc kiểm tra đang ở trạng thái “\(s.vietnamese)” (cần trạng thái “\(wanted.vietnamese)”)."
+            return
+                "Không thực hiện được khi cuộc kiểm tra đang ở trạng thái “\(s.vietnamese)” (cần trạng thái “\(wanted.vietnamese)”)."
         case .openTasks(let labels):
-            return "Chưa thể kết thúc cuộc kiểm tra: còn \(labels.count) nhiệm vụ khắc phục chưa hoàn thành (chưa được nghiệm thu hoặc hủy): "
+            return
+                "Chưa thể kết thúc cuộc kiểm tra: còn \(labels.count) nhiệm vụ khắc phục chưa hoàn thành (chưa được nghiệm thu hoặc hủy): "
                 + labels.joined(separator: "; ") + "."
         }
     }
     public var english: String {
         switch self {
-        case .wrongStatus(let s, let wanted): return "Not possible while the inspection is “\(s.english)” (it must be “\(wanted.english)”)."
+        case .wrongStatus(let s, let wanted):
+            return "Not possible while the inspection is “\(s.english)” (it must be “\(wanted.english)”)."
         case .openTasks(let labels):
-            return "The inspection cannot close: \(labels.count) corrective task(s) are not yet accepted or cancelled: " + labels.joined(separator: "; ") + "."
+            return "The inspection cannot close: \(labels.count) corrective task(s) are not yet accepted or cancelled: "
+                + labels.joined(separator: "; ") + "."
         }
     }
 }
@@ -89,7 +96,9 @@ public enum InspectionRules {
     }
 
     /// held → closed, only when every corrective task is accepted or cancelled.
-    public static func close(_ status: InspectionStatus, tasks: [CorrectiveTask]) throws(InspectionRefusal) -> InspectionStatus {
+    public static func close(_ status: InspectionStatus, tasks: [CorrectiveTask]) throws(InspectionRefusal)
+        -> InspectionStatus
+    {
         guard status == .held else { throw .wrongStatus(status, wanted: .held) }
         let open = tasks.filter { !$0.isSettled }
         guard open.isEmpty else { throw .openTasks(open.map(\.label)) }

@@ -12,7 +12,10 @@ public struct BankStatement: Sendable {
     }
 
     public enum Problem: Error, Equatable, Sendable {
-        case missingColumn(String), badAmount(line: Int, value: String), missingTransactionID(line: Int), empty, unreadable
+        case missingColumn(String)
+        case badAmount(line: Int, value: String)
+        case missingTransactionID(line: Int)
+        case empty, unreadable
         public var vi: String {
             switch self {
             case .missingColumn(let c): return "Tệp sao kê thiếu cột '\(c)'."
@@ -37,7 +40,9 @@ public struct BankStatement: Sendable {
 
     static let aliases: [String: [String]] = [
         "date": ["date", "ngay", "ngày", "ngay giao dich", "ngày giao dịch"],
-        "transaction_id": ["transaction_id", "ma giao dich", "mã giao dịch", "so tham chieu", "số tham chiếu", "reference"],
+        "transaction_id": [
+            "transaction_id", "ma giao dich", "mã giao dịch", "so tham chieu", "số tham chiếu", "reference",
+        ],
         "amount": ["amount", "so tien", "số tiền", "credit", "ghi co", "ghi có"],
         "description": ["description", "noi dung", "nội dung", "dien giai", "diễn giải"],
     ]
@@ -53,25 +58,37 @@ public struct BankStatement: Sendable {
         }
         var out: [Line] = []
         for row in rows.dropFirst() where !row.fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) {
-            func cell(_ k: String) -> String { let i = index[k]!; return i < row.fields.count ? row.fields[i].trimmingWhitespace : "" }
+            func cell(_ k: String) -> String {
+                let i = index[k]!
+                return i < row.fields.count ? row.fields[i].trimmingWhitespace : ""
+            }
             let rawAmount = cell("amount")
             let digits = rawAmount.filter { $0 != "." && $0 != "," && $0 != " " }
-            guard let amount = Int(digits), amount > 0, rawAmount.count <= 20 else { throw .badAmount(line: row.line, value: rawAmount) }
+            guard let amount = Int(digits), amount > 0, rawAmount.count <= 20 else {
+                throw .badAmount(line: row.line, value: rawAmount)
+            }
             let id = cell("transaction_id")
             guard !id.isEmpty else { throw .missingTransactionID(line: row.line) }
-            out.append(Line(lineNumber: row.line, date: cell("date"), transactionID: String(id.prefix(100)), amount: amount,
-                            description: String(cell("description").prefix(500))))
+            out.append(
+                Line(
+                    lineNumber: row.line, date: cell("date"), transactionID: String(id.prefix(100)), amount: amount,
+                    description: String(cell("description").prefix(500))))
         }
         guard !out.isEmpty else { throw .empty }
         lines = out
     }
 
     /// Letters and digits only, upper case: bank apps drop or change the separators of a reference.
-    public static func normalized(_ s: String) -> String { String(s.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }) }
+    public static func normalized(_ s: String) -> String {
+        String(s.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) })
+    }
 
     /// The references (of those open) that a line's content names.
     public static func references(in description: String, among open: [String]) -> [String] {
         let text = normalized(description)
-        return open.filter { let n = normalized($0); return !n.isEmpty && text.contains(n) }
+        return open.filter {
+            let n = normalized($0)
+            return !n.isEmpty && text.contains(n)
+        }
     }
 }

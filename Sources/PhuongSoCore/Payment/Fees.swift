@@ -11,8 +11,13 @@ public struct FeeDemand: Sendable, Hashable, Codable {
     /// An exemption (e.g. a poor household): nothing is owed.
     public var exemptionReason: String
 
-    public init(ruleAmount: Int, adjustedAmount: Int? = nil, adjustmentReason: String = "", exemptionReason: String = "") {
-        self.ruleAmount = ruleAmount; self.adjustedAmount = adjustedAmount; self.adjustmentReason = adjustmentReason; self.exemptionReason = exemptionReason
+    public init(
+        ruleAmount: Int, adjustedAmount: Int? = nil, adjustmentReason: String = "", exemptionReason: String = ""
+    ) {
+        self.ruleAmount = ruleAmount
+        self.adjustedAmount = adjustedAmount
+        self.adjustmentReason = adjustmentReason
+        self.exemptionReason = exemptionReason
     }
 
     public var isExempt: Bool { !exemptionReason.isEmpty }
@@ -40,7 +45,8 @@ public struct FeeDemand: Sendable, Hashable, Codable {
         guard amount >= 0 else { throw .negativeAmount }
         guard !reason.trimmingWhitespace.isEmpty else { throw .reasonRequired }
         var d = self
-        d.adjustedAmount = amount; d.adjustmentReason = reason.trimmingWhitespace
+        d.adjustedAmount = amount
+        d.adjustmentReason = reason.trimmingWhitespace
         return d
     }
 
@@ -57,10 +63,18 @@ public enum PaymentChannel: String, Codable, Sendable, CaseIterable {
     case cash, gateway, vietqr
 
     public var vietnamese: String {
-        switch self { case .cash: return "Tiền mặt tại Bộ phận Một cửa"; case .gateway: return "Thanh toán trực tuyến qua cổng thanh toán"; case .vietqr: return "Chuyển khoản VietQR" }
+        switch self {
+        case .cash: return "Tiền mặt tại Bộ phận Một cửa"
+        case .gateway: return "Thanh toán trực tuyến qua cổng thanh toán"
+        case .vietqr: return "Chuyển khoản VietQR"
+        }
     }
     public var english: String {
-        switch self { case .cash: return "Cash at the counter"; case .gateway: return "Online payment gateway"; case .vietqr: return "VietQR bank transfer" }
+        switch self {
+        case .cash: return "Cash at the counter"
+        case .gateway: return "Online payment gateway"
+        case .vietqr: return "VietQR bank transfer"
+        }
     }
     /// Online payment in the 766 index's sense: not at the counter.
     public var isOnline: Bool { self != .cash }
@@ -76,7 +90,10 @@ public struct FeeAccount: Sendable {
     /// (amount, status) of every payment made against the dossier.
     public var payments: [(amount: Int, status: PaymentStatus)]
 
-    public init(demand: FeeDemand, payments: [(amount: Int, status: PaymentStatus)]) { self.demand = demand; self.payments = payments }
+    public init(demand: FeeDemand, payments: [(amount: Int, status: PaymentStatus)]) {
+        self.demand = demand
+        self.payments = payments
+    }
 
     public var paid: Int { payments.filter { $0.status == .paid }.reduce(0) { $0 + $1.amount } }
     public var outstanding: Int { max(0, demand.amount - paid) }
@@ -101,13 +118,17 @@ public enum VietnameseAmount {
     public static func words(_ amount: Int) -> String {
         guard amount > 0 else { return "Không đồng" }
         var parts: [String] = []
-        var n = amount, g = 0
+        var n = amount
+        var g = 0
         var chunks: [Int] = []
-        while n > 0 { chunks.append(n % 1000); n /= 1000 }
+        while n > 0 {
+            chunks.append(n % 1000)
+            n /= 1000
+        }
         for (i, chunk) in chunks.enumerated().reversed() {
             g = i
             if chunk == 0 { continue }
-            let full = i < chunks.count - 1   // not the leading group: read the hundreds even if zero
+            let full = i < chunks.count - 1  // not the leading group: read the hundreds even if zero
             parts.append(threeDigits(chunk, full: full) + groups[g])
         }
         let text = parts.joined(separator: " ") + " đồng"
@@ -115,18 +136,31 @@ public enum VietnameseAmount {
     }
 
     static func threeDigits(_ n: Int, full: Bool) -> String {
-        let h = n / 100, t = (n / 10) % 10, u = n % 10
+        let h = n / 100
+        let t = (n / 10) % 10
+        let u = n % 10
         var w: [String] = []
         if h > 0 || full { w.append(digits[h] + " trăm") }
         switch t {
         case 0:
-            if u > 0 { if h > 0 || full { w.append("lẻ") }; w.append(digits[u]) }
+            if u > 0 {
+                if h > 0 || full { w.append("lẻ") }
+                w.append(digits[u])
+            }
         case 1:
             w.append("mười")
             if u == 5 { w.append("lăm") } else if u > 0 { w.append(digits[u]) }
         default:
             w.append(digits[t] + " mươi")
-            if u == 1 { w.append("mốt") } else if u == 4 { w.append("tư") } else if u == 5 { w.append("lăm") } else if u > 0 { w.append(digits[u]) }
+            if u == 1 {
+                w.append("mốt")
+            } else if u == 4 {
+                w.append("tư")
+            } else if u == 5 {
+                w.append("lăm")
+            } else if u > 0 {
+                w.append(digits[u])
+            }
         }
         return w.joined(separator: " ")
     }

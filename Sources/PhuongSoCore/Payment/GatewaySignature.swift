@@ -19,7 +19,9 @@ public struct GatewaySignature: Sendable {
     }
 
     public func signature(_ params: [String: String]) -> String {
-        HMAC<SHA512>.authenticationCode(for: Data(Self.canonical(params).utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        HMAC<SHA512>.authenticationCode(for: Data(Self.canonical(params).utf8), using: key).map {
+            String(format: "%02x", $0)
+        }.joined()
     }
 
     /// The parameters with their signature added.
@@ -32,17 +34,22 @@ public struct GatewaySignature: Sendable {
     /// Whether `params` carry a valid signature (compared in constant time).
     public func verify(_ params: [String: String]) -> Bool {
         guard let given = params[Self.field], let bytes = Self.hexBytes(given) else { return false }
-        return HMAC<SHA512>.isValidAuthenticationCode(bytes, authenticating: Data(Self.canonical(params).utf8), using: key)
+        return HMAC<SHA512>.isValidAuthenticationCode(
+            bytes, authenticating: Data(Self.canonical(params).utf8), using: key)
     }
 
     /// A query string (signed parameters), ready to follow a '?'.
     public func query(_ params: [String: String]) -> String {
         let p = signed(params)
-        return p.sorted { $0.key < $1.key }.map { Self.encode($0.key) + "=" + Self.encode($0.value) }.joined(separator: "&")
+        return p.sorted { $0.key < $1.key }.map { Self.encode($0.key) + "=" + Self.encode($0.value) }.joined(
+            separator: "&")
     }
 
-    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
-    public static func encode(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "" }
+    static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
+    public static func encode(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
 
     static func hexBytes(_ hex: String) -> [UInt8]? {
         guard hex.count == 128 else { return nil }
@@ -55,6 +62,11 @@ public struct GatewaySignature: Sendable {
         return out
     }
     static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c { case 48...57: return c - 48; case 97...102: return c - 87; case 65...70: return c - 55; default: return nil }
+        switch c {
+        case 48...57: return c - 48
+        case 97...102: return c - 87
+        case 65...70: return c - 55
+        default: return nil
+        }
     }
 }

@@ -10,7 +10,9 @@ public enum VietQR {
         /// The account holder's name, shown to the payer before they confirm.
         public var accountName: String
         public init(bankBIN: String, accountNumber: String, accountName: String) {
-            self.bankBIN = bankBIN; self.accountNumber = accountNumber; self.accountName = accountName
+            self.bankBIN = bankBIN
+            self.accountNumber = accountNumber
+            self.accountName = accountName
         }
     }
 
@@ -25,15 +27,20 @@ public enum VietQR {
     /// The payload for one transfer of `amount` đồng with `reference` as its content.
     public static func payload(account: Account, amount: Int, reference: String) throws(Problem) -> String {
         guard account.bankBIN.count == 6, account.bankBIN.allSatisfy(\.isASCIIDigit),
-              (1...19).contains(account.accountNumber.count), account.accountNumber.allSatisfy({ $0.isASCIIDigit || $0.isASCIIUppercaseLetter })
+            (1...19).contains(account.accountNumber.count),
+            account.accountNumber.allSatisfy({ $0.isASCIIDigit || $0.isASCIIUppercaseLetter })
         else { throw .invalidAccount }
         guard amount > 0, amount < 10_000_000_000_000 else { throw .invalidAmount }
         // Bank apps carry the reference into the transfer's content: ASCII letters, digits, '-', '.', ' '.
-        guard (1...25).contains(reference.count), reference.allSatisfy({ $0.isASCIIDigit || $0.isASCIIUppercaseLetter || $0.isASCIILowercaseLetter || "-. ".contains($0) })
+        guard (1...25).contains(reference.count),
+            reference.allSatisfy({
+                $0.isASCIIDigit || $0.isASCIIUppercaseLetter || $0.isASCIILowercaseLetter || "-. ".contains($0)
+            })
         else { throw .invalidReference }
         let beneficiary = tlv("00", account.bankBIN) + tlv("01", account.accountNumber)
         let merchant = tlv("00", napasGUID) + tlv("01", beneficiary) + tlv("02", transferToAccount)
-        var body = tlv("00", "01") + tlv("01", "12") + tlv("38", merchant) + tlv("53", "704") + tlv("54", String(amount))
+        var body =
+            tlv("00", "01") + tlv("01", "12") + tlv("38", merchant) + tlv("53", "704") + tlv("54", String(amount))
             + tlv("58", "VN") + tlv("62", tlv("08", reference))
         body += "6304"
         return body + crcHex(body)
@@ -72,7 +79,9 @@ public enum VietQR {
         var rest = Substring(text)
         var out: [(String, String)] = []
         while !rest.isEmpty {
-            guard rest.count >= 4, let n = Int(rest.dropFirst(2).prefix(2)), rest.count >= 4 + n else { throw .malformed }
+            guard rest.count >= 4, let n = Int(rest.dropFirst(2).prefix(2)), rest.count >= 4 + n else {
+                throw .malformed
+            }
             out.append((String(rest.prefix(2)), String(rest.dropFirst(4).prefix(n))))
             rest = rest.dropFirst(4 + n)
         }

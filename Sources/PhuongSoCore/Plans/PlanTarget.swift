@@ -66,8 +66,10 @@ public enum TargetEvaluation {
     /// - A count at most the goal is "off track" once exceeded, otherwise "on track" until the due
     ///   date and "met" after it.
     /// - No current value: "no data".
-    public static func status(goal: Double, direction: TargetDirection, current: Double?, due: LocalDate, today: LocalDate,
-                              kind: TargetKind = .level, start: LocalDate? = nil) -> TargetStatus {
+    public static func status(
+        goal: Double, direction: TargetDirection, current: Double?, due: LocalDate, today: LocalDate,
+        kind: TargetKind = .level, start: LocalDate? = nil
+    ) -> TargetStatus {
         guard let current, current.isFinite else { return .noData }
         let reached = direction.reaches(current, goal: goal)
         let over = today > due
@@ -80,7 +82,8 @@ public enum TargetEvaluation {
             if reached { return .met }
             if over { return .offTrack }
             guard let start, start < due, today >= start else { return .onTrack }
-            let elapsed = Double(today.epochDay - start.epochDay + 1), total = Double(due.epochDay - start.epochDay + 1)
+            let elapsed = Double(today.epochDay - start.epochDay + 1)
+            let total = Double(due.epochDay - start.epochDay + 1)
             return direction.reaches(current, goal: goal * elapsed / total) ? .onTrack : .offTrack
         }
     }

@@ -10,7 +10,10 @@ public struct ReformArea: Hashable, Sendable, Codable {
     public let english: String
 
     public init(code: String, parNumber: Int?, vietnamese: String, english: String) {
-        self.code = code; self.parNumber = parNumber; self.vietnamese = vietnamese; self.english = english
+        self.code = code
+        self.parNumber = parNumber
+        self.vietnamese = vietnamese
+        self.english = english
     }
 
     /// The eight contents of the PAR Index of wards and communes, in its order and wording (Hà Nội
@@ -19,17 +22,28 @@ public struct ReformArea: Hashable, Sendable, Codable {
     /// names the city, not the ward). Other provinces use the same eight fields with small
     /// differences of wording: a plan stores its own names, so a ward can follow its province's.
     public static let defaults: [ReformArea] = [
-        ReformArea(code: "direction", parNumber: 1, vietnamese: "Công tác chỉ đạo, điều hành CCHC", english: "Direction of administrative reform"),
+        ReformArea(
+            code: "direction", parNumber: 1, vietnamese: "Công tác chỉ đạo, điều hành CCHC",
+            english: "Direction of administrative reform"),
         ReformArea(code: "institutions", parNumber: 2, vietnamese: "Cải cách thể chế", english: "Institutional reform"),
-        ReformArea(code: "procedures", parNumber: 3, vietnamese: "Cải cách TTHC và thực hiện cơ chế một cửa, một cửa liên thông",
-                   english: "Administrative procedures and the one-stop mechanism"),
-        ReformArea(code: "organisation", parNumber: 4, vietnamese: "Cải cách tổ chức bộ máy", english: "Organisational reform"),
-        ReformArea(code: "civil-service", parNumber: 5, vietnamese: "Cải cách chế độ công vụ", english: "Civil service reform"),
-        ReformArea(code: "public-finance", parNumber: 6, vietnamese: "Cải cách tài chính công", english: "Public finance reform"),
-        ReformArea(code: "digital-government", parNumber: 7, vietnamese: "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
-                   english: "E-government and digital government"),
-        ReformArea(code: "impact", parNumber: 8, vietnamese: "Tác động của CCHC đến phát triển kinh tế - xã hội",
-                   english: "Impact of reform on socio-economic development"),
+        ReformArea(
+            code: "procedures", parNumber: 3,
+            vietnamese: "Cải cách TTHC và thực hiện cơ chế một cửa, một cửa liên thông",
+            english: "Administrative procedures and the one-stop mechanism"),
+        ReformArea(
+            code: "organisation", parNumber: 4, vietnamese: "Cải cách tổ chức bộ máy", english: "Organisational reform"),
+        ReformArea(
+            code: "civil-service", parNumber: 5, vietnamese: "Cải cách chế độ công vụ", english: "Civil service reform"),
+        ReformArea(
+            code: "public-finance", parNumber: 6, vietnamese: "Cải cách tài chính công",
+            english: "Public finance reform"),
+        ReformArea(
+            code: "digital-government", parNumber: 7,
+            vietnamese: "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
+            english: "E-government and digital government"),
+        ReformArea(
+            code: "impact", parNumber: 8, vietnamese: "Tác động của CCHC đến phát triển kinh tế - xã hội",
+            english: "Impact of reform on socio-economic development"),
     ]
 
     /// The default area with this code, if it is one.

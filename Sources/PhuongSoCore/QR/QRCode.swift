@@ -29,12 +29,18 @@ public struct QRCode: Sendable {
 
     public init(text: String) throws(EncodeError) {
         let bytes = Array(text.utf8)
-        guard let ver = (1...10).first(where: { v in 4 + (v < 10 ? 8 : 16) + bytes.count * 8 <= Self.dataCodewords(v) * 8 }) else {
+        guard
+            let ver = (1...10).first(where: { v in
+                4 + (v < 10 ? 8 : 16) + bytes.count * 8 <= Self.dataCodewords(v) * 8
+            })
+        else {
             throw .tooLong(bytes.count)
         }
         // Data bits: mode 0100, count, bytes, terminator, padding.
         var bits: [Bool] = []
-        func append(_ value: Int, _ count: Int) { for i in stride(from: count - 1, through: 0, by: -1) { bits.append((value >> i) & 1 == 1) } }
+        func append(_ value: Int, _ count: Int) {
+            for i in stride(from: count - 1, through: 0, by: -1) { bits.append((value >> i) & 1 == 1) }
+        }
         append(0b0100, 4)
         append(bytes.count, ver < 10 ? 8 : 16)
         for b in bytes { append(Int(b), 8) }
@@ -42,7 +48,10 @@ public struct QRCode: Sendable {
         append(0, min(4, capacity - bits.count))
         append(0, (8 - bits.count % 8) % 8)
         var pad = 0xEC
-        while bits.count < capacity { append(pad, 8); pad ^= 0xEC ^ 0x11 }
+        while bits.count < capacity {
+            append(pad, 8)
+            pad ^= 0xEC ^ 0x11
+        }
         var data = [UInt8](repeating: 0, count: bits.count / 8)
         for (i, bit) in bits.enumerated() where bit { data[i >> 3] |= UInt8(1 << (7 - (i & 7))) }
 
@@ -50,22 +59,30 @@ public struct QRCode: Sendable {
         var grid = Grid(version: ver)
         grid.drawFunctionPatterns()
         grid.drawCodewords(codewords)
-        var best = 0, bestPenalty = Int.max
+        var best = 0
+        var bestPenalty = Int.max
         for m in 0..<8 {
             var candidate = grid
             candidate.applyMask(m)
             candidate.drawFormatBits(mask: m)
             let p = candidate.penalty()
-            if p < bestPenalty { best = m; bestPenalty = p }
+            if p < bestPenalty {
+                best = m
+                bestPenalty = p
+            }
         }
         grid.applyMask(best)
         grid.drawFormatBits(mask: best)
-        version = ver; size = grid.size; mask = best; modules = grid.modules
+        version = ver
+        size = grid.size
+        mask = best
+        modules = grid.modules
     }
 
     /// Splits data into blocks, adds Reed–Solomon codewords to each, interleaves them.
     static func interleave(_ data: [UInt8], version ver: Int) -> [UInt8] {
-        let numBlocks = blocks[ver - 1], eccLen = eccPerBlock[ver - 1]
+        let numBlocks = blocks[ver - 1]
+        let eccLen = eccPerBlock[ver - 1]
         let raw = rawCodewords(ver)
         let numShort = numBlocks - raw % numBlocks
         let shortLen = raw / numBlocks
@@ -91,10 +108,12 @@ public struct QRCode: Sendable {
 
     /// An SVG drawing with a 4-module quiet zone, for printing at any size.
     public func svg(moduleSize: Int = 4) -> String {
-        let border = 4, total = size + 2 * border
+        let border = 4
+        let total = size + 2 * border
         var path = ""
         for y in 0..<size { for x in 0..<size where modules[y][x] { path += "M\(x + border),\(y + border)h1v1h-1z" } }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(total) \(total)\" width=\"\(total * moduleSize)\" height=\"\(total * moduleSize)\" shape-rendering=\"crispEdges\">"
+        return
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(total) \(total)\" width=\"\(total * moduleSize)\" height=\"\(total * moduleSize)\" shape-rendering=\"crispEdges\">"
             + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"\(path)\" fill=\"#000\"/></svg>"
     }
 }
@@ -147,24 +166,37 @@ struct Grid {
         isFunction = modules
     }
 
-    mutating func set(_ x: Int, _ y: Int, _ dark: Bool) { modules[y][x] = dark; isFunction[y][x] = true }
+    mutating func set(_ x: Int, _ y: Int, _ dark: Bool) {
+        modules[y][x] = dark
+        isFunction[y][x] = true
+    }
 
     mutating func drawFunctionPatterns() {
-        for i in 0..<size { set(6, i, i % 2 == 0); set(i, 6, i % 2 == 0) }
+        for i in 0..<size {
+            set(6, i, i % 2 == 0)
+            set(i, 6, i % 2 == 0)
+        }
         for (x, y) in [(3, 3), (size - 4, 3), (3, size - 4)] {
-            for dy in -4...4 { for dx in -4...4 {
-                let xx = x + dx, yy = y + dy
-                guard (0..<size).contains(xx), (0..<size).contains(yy) else { continue }
-                let dist = max(abs(dx), abs(dy))
-                set(xx, yy, dist != 2 && dist != 4)
-            } }
+            for dy in -4...4 {
+                for dx in -4...4 {
+                    let xx = x + dx
+                    let yy = y + dy
+                    guard (0..<size).contains(xx), (0..<size).contains(yy) else { continue }
+                    let dist = max(abs(dx), abs(dy))
+                    set(xx, yy, dist != 2 && dist != 4)
+                }
+            }
         }
         let positions = alignmentPositions()
         let last = positions.count - 1
-        for i in positions.indices { for j in positions.indices {
-            if (i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0) { continue }
-            for dy in -2...2 { for dx in -2...2 { set(positions[i] + dx, positions[j] + dy, max(abs(dx), abs(dy)) != 1) } }
-        } }
+        for i in positions.indices {
+            for j in positions.indices {
+                if (i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0) { continue }
+                for dy in -2...2 {
+                    for dx in -2...2 { set(positions[i] + dx, positions[j] + dy, max(abs(dx), abs(dy)) != 1) }
+                }
+            }
+        }
         drawFormatBits(mask: 0)  // reserves the area; redrawn after masking
         if version >= 7 {
             var rem = version
@@ -172,8 +204,10 @@ struct Grid {
             let bits = version << 12 | rem
             for i in 0..<18 {
                 let bit = (bits >> i) & 1 == 1
-                let a = size - 11 + i % 3, b = i / 3
-                set(a, b, bit); set(b, a, bit)
+                let a = size - 11 + i % 3
+                let b = i / 3
+                set(a, b, bit)
+                set(b, a, bit)
             }
         }
     }
@@ -185,7 +219,10 @@ struct Grid {
         var result = [6]
         var pos = size - 7
         var tail: [Int] = []
-        for _ in 1..<numAlign { tail.insert(pos, at: 0); pos -= step }
+        for _ in 1..<numAlign {
+            tail.insert(pos, at: 0)
+            pos -= step
+        }
         result += tail
         return result
     }
@@ -197,7 +234,9 @@ struct Grid {
         let bits = (data << 10 | rem) ^ 0x5412
         func bit(_ i: Int) -> Bool { (bits >> i) & 1 == 1 }
         for i in 0...5 { set(8, i, bit(i)) }
-        set(8, 7, bit(6)); set(8, 8, bit(7)); set(7, 8, bit(8))
+        set(8, 7, bit(6))
+        set(8, 8, bit(7))
+        set(7, 8, bit(8))
         for i in 9..<15 { set(14 - i, 8, bit(i)) }
         for i in 0..<8 { set(size - 1 - i, 8, bit(i)) }
         for i in 8..<15 { set(8, size - 15 + i, bit(i)) }
@@ -225,20 +264,22 @@ struct Grid {
     }
 
     mutating func applyMask(_ m: Int) {
-        for y in 0..<size { for x in 0..<size where !isFunction[y][x] {
-            let invert: Bool
-            switch m {
-            case 0: invert = (x + y) % 2 == 0
-            case 1: invert = y % 2 == 0
-            case 2: invert = x % 3 == 0
-            case 3: invert = (x + y) % 3 == 0
-            case 4: invert = (x / 3 + y / 2) % 2 == 0
-            case 5: invert = x * y % 2 + x * y % 3 == 0
-            case 6: invert = (x * y % 2 + x * y % 3) % 2 == 0
-            default: invert = ((x + y) % 2 + x * y % 3) % 2 == 0
+        for y in 0..<size {
+            for x in 0..<size where !isFunction[y][x] {
+                let invert: Bool
+                switch m {
+                case 0: invert = (x + y) % 2 == 0
+                case 1: invert = y % 2 == 0
+                case 2: invert = x % 3 == 0
+                case 3: invert = (x + y) % 3 == 0
+                case 4: invert = (x / 3 + y / 2) % 2 == 0
+                case 5: invert = x * y % 2 + x * y % 3 == 0
+                case 6: invert = (x * y % 2 + x * y % 3) % 2 == 0
+                default: invert = ((x + y) % 2 + x * y % 3) % 2 == 0
+                }
+                if invert { modules[y][x].toggle() }
             }
-            if invert { modules[y][x].toggle() }
-        } }
+        }
     }
 
     /// The standard's four penalty rules: long runs, 2×2 blocks, finder-like patterns, imbalance.
@@ -251,7 +292,12 @@ struct Grid {
             for line in lines(t) {
                 var run = 1
                 for i in 1..<size {
-                    if line[i] == line[i - 1] { run += 1 } else { if run >= 5 { result += run - 2 }; run = 1 }
+                    if line[i] == line[i - 1] {
+                        run += 1
+                    } else {
+                        if run >= 5 { result += run - 2 }
+                        run = 1
+                    }
                 }
                 if run >= 5 { result += run - 2 }
                 let padded = Array(repeating: false, count: 4) + line + Array(repeating: false, count: 4)
@@ -263,10 +309,12 @@ struct Grid {
                 }
             }
         }
-        for y in 0..<(size - 1) { for x in 0..<(size - 1) {
-            let c = modules[y][x]
-            if c == modules[y][x + 1] && c == modules[y + 1][x] && c == modules[y + 1][x + 1] { result += 3 }
-        } }
+        for y in 0..<(size - 1) {
+            for x in 0..<(size - 1) {
+                let c = modules[y][x]
+                if c == modules[y][x + 1] && c == modules[y + 1][x] && c == modules[y + 1][x + 1] { result += 3 }
+            }
+        }
         let dark = modules.reduce(0) { $0 + $1.filter { $0 }.count }
         let total = size * size
         let k = (abs(dark * 20 - total * 10) + total - 1) / total - 1

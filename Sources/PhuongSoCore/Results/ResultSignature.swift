@@ -14,7 +14,9 @@ public enum ResultSignature {
 
     /// Whether `signature` (base64 DER) is the key's signature over the file's SHA-256.
     public static func verify(fileBytes: [UInt8], signature: String, publicKey: P256.Signing.PublicKey) -> Bool {
-        guard let der = Data(base64Encoded: signature), let sig = try? P256.Signing.ECDSASignature(derRepresentation: der) else { return false }
+        guard let der = Data(base64Encoded: signature),
+            let sig = try? P256.Signing.ECDSASignature(derRepresentation: der)
+        else { return false }
         return publicKey.isValidSignature(sig, for: SHA256.hash(data: fileBytes))
     }
 
@@ -30,15 +32,22 @@ public enum ResultSignature {
 public enum PDFInfo {
     public static func pageCount(_ bytes: [UInt8]) -> Int {
         let pattern = Array("/Type".utf8)
-        var count = 0, i = 0
+        var count = 0
+        var i = 0
         let n = bytes.count
         while i + pattern.count < n {
             if bytes[i] == 0x2F, bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
                 var j = i + pattern.count
                 while j < n, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D { j += 1 }
-                if j + 5 <= n, bytes[j..<(j + 5)].elementsEqual(Array("/Page".utf8)), j + 5 == n || bytes[j + 5] != 0x73 /* s */ { count += 1 }
+                if j + 5 <= n, bytes[j..<(j + 5)].elementsEqual(Array("/Page".utf8)),
+                    j + 5 == n || bytes[j + 5] != 0x73  // not "/Pages"
+                {
+                    count += 1
+                }
                 i = j
-            } else { i += 1 }
+            } else {
+                i += 1
+            }
         }
         return count
     }

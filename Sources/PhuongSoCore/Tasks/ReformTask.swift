@@ -55,12 +55,23 @@ public struct ReformTask: Hashable, Sendable {
     public var finishedOn: LocalDate?
     public var quality: Quality?
 
-    public init(state: State = .assigned, assigner: String, lead: String, coOwners: [String] = [], start: LocalDate,
-                originalDeadline: LocalDate, deadline: LocalDate? = nil, progress: Int = 0, pendingExtension: LocalDate? = nil,
-                submittedOn: LocalDate? = nil, finishedOn: LocalDate? = nil, quality: Quality? = nil) {
-        self.state = state; self.assigner = assigner; self.lead = lead; self.coOwners = coOwners; self.start = start
-        self.originalDeadline = originalDeadline; self.deadline = deadline ?? originalDeadline; self.progress = progress
-        self.pendingExtension = pendingExtension; self.submittedOn = submittedOn; self.finishedOn = finishedOn; self.quality = quality
+    public init(
+        state: State = .assigned, assigner: String, lead: String, coOwners: [String] = [], start: LocalDate,
+        originalDeadline: LocalDate, deadline: LocalDate? = nil, progress: Int = 0, pendingExtension: LocalDate? = nil,
+        submittedOn: LocalDate? = nil, finishedOn: LocalDate? = nil, quality: Quality? = nil
+    ) {
+        self.state = state
+        self.assigner = assigner
+        self.lead = lead
+        self.coOwners = coOwners
+        self.start = start
+        self.originalDeadline = originalDeadline
+        self.deadline = deadline ?? originalDeadline
+        self.progress = progress
+        self.pendingExtension = pendingExtension
+        self.submittedOn = submittedOn
+        self.finishedOn = finishedOn
+        self.quality = quality
     }
 
     /// Early / on time / late against the original deadline, once accepted; nil before.
@@ -82,7 +93,10 @@ public struct TaskActor: Hashable, Sendable {
     public let id: String
     /// The assigner, or a leader of the task's unit: may accept, return, extend and cancel.
     public let mayDecide: Bool
-    public init(id: String, mayDecide: Bool) { self.id = id; self.mayDecide = mayDecide }
+    public init(id: String, mayDecide: Bool) {
+        self.id = id
+        self.mayDecide = mayDecide
+    }
 }
 
 /// What a person does to a task.
@@ -112,8 +126,10 @@ public enum TaskCommand: Hashable, Sendable {
 
     public var note: String {
         switch self {
-        case .reportProgress(_, let n), .submit(let n), .accept(_, let n), .returnForRework(let n), .requestExtension(_, let n),
-             .decideExtension(_, let n), .cancel(let n): return n
+        case .reportProgress(_, let n), .submit(let n), .accept(_, let n), .returnForRework(let n),
+            .requestExtension(_, let n),
+            .decideExtension(_, let n), .cancel(let n):
+            return n
         }
     }
 }
@@ -213,8 +229,10 @@ public enum TaskRefusal: Error, Hashable, Sendable {
 
 extension ReformTask {
     /// Applies `command` by `actor` on `today`. `calendar` checks an extension's new date.
-    public func applying(_ command: TaskCommand, by actor: TaskActor, on today: LocalDate,
-                         calendar: WorkingCalendar) throws(TaskRefusal) -> ReformTask {
+    public func applying(
+        _ command: TaskCommand, by actor: TaskActor, on today: LocalDate,
+        calendar: WorkingCalendar
+    ) throws(TaskRefusal) -> ReformTask {
         if state == .cancelled { throw .cancelled }
         if state == .accepted { throw .alreadyAccepted }
         var next = self
@@ -253,7 +271,9 @@ extension ReformTask {
             guard pendingExtension == nil else { throw .extensionPending }
             guard !reason.isBlank else { throw .reasonRequired }
             guard date > deadline else { throw .extensionNotLater(deadline) }
-            do { _ = try TaskDeadline.check(deadline: date, start: start, calendar: calendar) } catch { throw .deadline(error) }
+            do { _ = try TaskDeadline.check(deadline: date, start: start, calendar: calendar) } catch {
+                throw .deadline(error)
+            }
             next.pendingExtension = date
         case .decideExtension(let approve, let note):
             guard actor.mayDecide else { throw .onlyDecider }

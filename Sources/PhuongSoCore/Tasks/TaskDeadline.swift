@@ -18,19 +18,23 @@ public enum TaskDeadline {
 
         public var vietnamese: String {
             switch self {
-            case .beforeStart(let d, let s): return "Hạn hoàn thành (\(d.vietnamese)) không được trước ngày bắt đầu (\(s.vietnamese))."
+            case .beforeStart(let d, let s):
+                return "Hạn hoàn thành (\(d.vietnamese)) không được trước ngày bắt đầu (\(s.vietnamese))."
             case .dayOff(let d, let why, let next):
                 let reason = why ?? (d.weekday == 6 ? "thứ Bảy" : "Chủ nhật")
                 return "Ngày \(d.vietnamese) là ngày nghỉ: \(reason). Ngày làm việc tiếp theo là \(next.vietnamese)."
-            case .badLength(let n): return "Số ngày làm việc phải từ 1 đến \(WorkingCalendar.maximumDays), không thể là \(n)."
+            case .badLength(let n):
+                return "Số ngày làm việc phải từ 1 đến \(WorkingCalendar.maximumDays), không thể là \(n)."
             case .outOfCalendar(let d): return "Ngày \(d.vietnamese) nằm ngoài lịch làm việc."
             }
         }
         public var english: String {
             switch self {
             case .beforeStart(let d, let s): return "The deadline (\(d)) cannot be before the start (\(s))."
-            case .dayOff(let d, let why, let next): return "\(d.vietnamese) is a day off: \(why ?? "weekend"). The next working day is \(next.vietnamese)."
-            case .badLength(let n): return "The number of working days must be 1 to \(WorkingCalendar.maximumDays), not \(n)."
+            case .dayOff(let d, let why, let next):
+                return "\(d.vietnamese) is a day off: \(why ?? "weekend"). The next working day is \(next.vietnamese)."
+            case .badLength(let n):
+                return "The number of working days must be 1 to \(WorkingCalendar.maximumDays), not \(n)."
             case .outOfCalendar(let d): return "\(d) is outside the working calendar."
             }
         }
@@ -42,7 +46,8 @@ public enum TaskDeadline {
         case .date(let d): return try check(deadline: d, start: start, calendar: calendar)
         case .workingDays(let n):
             guard n >= 1, n <= WorkingCalendar.maximumDays else { throw .badLength(n) }
-            var day = start, counted = 0
+            var day = start
+            var counted = 0
             while counted < n {
                 day = day.adding(days: 1)
                 if try working(day, calendar) { counted += 1 }
@@ -53,13 +58,17 @@ public enum TaskDeadline {
 
     /// `deadline` itself, when it is a working day not before `start`.
     @discardableResult
-    public static func check(deadline: LocalDate, start: LocalDate, calendar: WorkingCalendar) throws(Problem) -> LocalDate {
+    public static func check(deadline: LocalDate, start: LocalDate, calendar: WorkingCalendar) throws(Problem)
+        -> LocalDate
+    {
         guard deadline >= start else { throw .beforeStart(deadline: deadline, start: start) }
         guard try working(deadline, calendar) else {
             var next = deadline.adding(days: 1)
             while !(try working(next, calendar)) { next = next.adding(days: 1) }
             let why: String?
-            do { why = try calendar.daysOff(from: deadline, through: deadline).first?.entry?.name } catch { throw .outOfCalendar(deadline) }
+            do { why = try calendar.daysOff(from: deadline, through: deadline).first?.entry?.name } catch {
+                throw .outOfCalendar(deadline)
+            }
             throw .dayOff(deadline, why: why, next: next)
         }
         return deadline
@@ -76,7 +85,9 @@ public enum TaskDeadline {
 
     /// Percent of the task's working time used at `now`: working seconds from the start of the
     /// start day to `now` over those to the end of the deadline day (DOMAIN §11: warn at 50/80/100).
-    public static func percentUsed(start: LocalDate, deadline: LocalDate, now: Instant, calendar: WorkingCalendar) throws(CalendarError) -> Double {
+    public static func percentUsed(start: LocalDate, deadline: LocalDate, now: Instant, calendar: WorkingCalendar)
+        throws(CalendarError) -> Double
+    {
         let from = LocalDateTime(date: start, secondOfDay: 0, utcOffset: calendar.utcOffset).instant
         let to = LocalDateTime(date: deadline.adding(days: 1), secondOfDay: 0, utcOffset: calendar.utcOffset).instant
         let total = try calendar.workingSeconds(from: from, to: to)

@@ -20,14 +20,27 @@ public struct TaskFigures: Hashable, Sendable, Codable {
 
     public init() {}
 
-    public init(assigned: Int, completed: Int, meeting: Int, onSchedule: Int, late: Int, overdue: Int, atRisk: Int, due: Int, cancelled: Int) {
-        self.assigned = assigned; self.completed = completed; self.meeting = meeting; self.onSchedule = onSchedule
-        self.late = late; self.overdue = overdue; self.atRisk = atRisk; self.due = due; self.cancelled = cancelled
+    public init(
+        assigned: Int, completed: Int, meeting: Int, onSchedule: Int, late: Int, overdue: Int, atRisk: Int, due: Int,
+        cancelled: Int
+    ) {
+        self.assigned = assigned
+        self.completed = completed
+        self.meeting = meeting
+        self.onSchedule = onSchedule
+        self.late = late
+        self.overdue = overdue
+        self.atRisk = atRisk
+        self.due = due
+        self.cancelled = cancelled
     }
 
     /// Adds one task as it stands on `today` (`percentUsed`: of its time, for "at risk").
     public mutating func add(_ task: ReformTask, today: LocalDate, percentUsed: Double) {
-        if task.state == .cancelled { cancelled += 1; return }
+        if task.state == .cancelled {
+            cancelled += 1
+            return
+        }
         assigned += 1
         if task.state == .accepted {
             completed += 1
@@ -36,8 +49,7 @@ public struct TaskFigures: Hashable, Sendable, Codable {
             if task.timeliness == .late { late += 1 } else { onSchedule += 1 }
             return
         }
-        if task.isOverdue(on: today) { overdue += 1 }
-        else if task.isBeingWorkedOn && percentUsed >= 80 { atRisk += 1 }
+        if task.isOverdue(on: today) { overdue += 1 } else if task.isBeingWorkedOn && percentUsed >= 80 { atRisk += 1 }
         if today > task.originalDeadline { due += 1 }
     }
 
@@ -50,9 +62,10 @@ public struct TaskFigures: Hashable, Sendable, Codable {
     public var qualityRate: Double? { completed == 0 ? nil : Double(meeting) * 100 / Double(completed) }
 
     public static func + (a: TaskFigures, b: TaskFigures) -> TaskFigures {
-        TaskFigures(assigned: a.assigned + b.assigned, completed: a.completed + b.completed, meeting: a.meeting + b.meeting,
-                    onSchedule: a.onSchedule + b.onSchedule, late: a.late + b.late, overdue: a.overdue + b.overdue,
-                    atRisk: a.atRisk + b.atRisk, due: a.due + b.due, cancelled: a.cancelled + b.cancelled)
+        TaskFigures(
+            assigned: a.assigned + b.assigned, completed: a.completed + b.completed, meeting: a.meeting + b.meeting,
+            onSchedule: a.onSchedule + b.onSchedule, late: a.late + b.late, overdue: a.overdue + b.overdue,
+            atRisk: a.atRisk + b.atRisk, due: a.due + b.due, cancelled: a.cancelled + b.cancelled)
     }
 }
 

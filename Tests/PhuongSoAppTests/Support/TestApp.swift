@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
-@testable import PhuongSoApp
 import PhuongSoCore
 import SQLKit
 import Testing
 import VaporTesting
+
+@testable import PhuongSoApp
 
 /// The databases every server test runs on: SQLite always, PostgreSQL when
 /// `PHUONGSO_TEST_POSTGRES_URL` is set (`./scripts/check` starts one).
@@ -18,7 +19,8 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// A fresh, isolated database: a new SQLite file, or a new PostgreSQL schema.
     func config() -> AppConfig {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("phuongso-test-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("phuongso-test-\(UUID().uuidString)")
+            .path
         let database: AppConfig.DatabaseKind
         var schema: String?
         switch self {
@@ -27,14 +29,18 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
             database = .postgres(url: ProcessInfo.processInfo.environment["PHUONGSO_TEST_POSTGRES_URL"]!)
             schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         }
-        return AppConfig(database: database, dataDirectory: dir, timeZoneIdentifier: "Asia/Ho_Chi_Minh", utcOffset: 7 * 3600,
-                         hostname: "127.0.0.1", port: 0, bcryptCost: 4, loginLockout: .standard, tokenLifetime: 3600,
-                         publicURL: "https://phuong.example", postgresSearchPath: schema)
+        return AppConfig(
+            database: database, dataDirectory: dir, timeZoneIdentifier: "Asia/Ho_Chi_Minh", utcOffset: 7 * 3600,
+            hostname: "127.0.0.1", port: 0, bcryptCost: 4, loginLockout: .standard, tokenLifetime: 3600,
+            publicURL: "https://phuong.example", postgresSearchPath: schema)
     }
 }
 
 /// Runs `body` with a migrated app holding the demo data.
-func withDemoApp<T>(_ db: TestDatabase, demo: Bool = true, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Application) async throws -> T) async throws -> T {
+func withDemoApp<T>(
+    _ db: TestDatabase, demo: Bool = true, adjust: (inout AppConfig) -> Void = { _ in },
+    _ body: (Application) async throws -> T
+) async throws -> T {
     var config = db.config()
     adjust(&config)
     return try await withApp(configure: { app in
@@ -48,7 +54,9 @@ func withDemoApp<T>(_ db: TestDatabase, demo: Bool = true, adjust: (inout AppCon
         if demo { try await DemoData.loadIfEmpty(bcryptCost: 4, now: app.now, on: app.db) }
     }) { app in
         defer {
-            if case .sqlite(let path) = config.database { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+            if case .sqlite(let path) = config.database {
+                try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+            }
         }
         let result = try await body(app)
         if let schema = config.postgresSearchPath {
@@ -61,9 +69,11 @@ func withDemoApp<T>(_ db: TestDatabase, demo: Bool = true, adjust: (inout AppCon
 extension Application {
     /// A bearer token for a demo account.
     func token(_ username: String, password: String = DemoData.password) async throws -> String {
-        let res = try await testing().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { req in
-            try req.content.encode(["username": username, "password": password], as: .json)
-        })
+        let res = try await testing().sendRequest(
+            .POST, "/api/v1/auth/token",
+            beforeRequest: { req in
+                try req.content.encode(["username": username, "password": password], as: .json)
+            })
         guard res.status == .created else { throw TestFailure("login of \(username) answered \(res.status)") }
         return try res.content.get(String.self, at: "token")
     }
@@ -91,34 +101,49 @@ struct WebSession {
     }
 
     func get(_ app: Application, _ path: String) async throws -> TestingHTTPResponse {
-        try await app.testing().sendRequest(.GET, path, beforeRequest: { req in
-            if let cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
-        })
+        try await app.testing().sendRequest(
+            .GET, path,
+            beforeRequest: { req in
+                if let cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
+            })
     }
 
     /// A multipart form post (file uploads) with the session's cookie and CSRF token.
-    func postMultipart(_ app: Application, _ path: String, fields: [String: String] = [:], files: [(name: String, filename: String, bytes: [UInt8])]) async throws -> TestingHTTPResponse {
+    func postMultipart(
+        _ app: Application, _ path: String, fields: [String: String] = [:],
+        files: [(name: String, filename: String, bytes: [UInt8])]
+    ) async throws -> TestingHTTPResponse {
         let boundary = "----phuongso\(UUID().uuidString)"
         var body = ByteBuffer()
         var all = fields
         all["_csrf"] = csrf
-        for (k, v) in all { body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n") }
+        for (k, v) in all {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n")
+        }
         for f in files {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(f.name)\"; filename=\"\(f.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(f.name)\"; filename=\"\(f.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
             body.writeBytes(f.bytes)
             body.writeString("\r\n")
         }
         body.writeString("--\(boundary)--\r\n")
-        return try await app.testing().sendRequest(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": cookie ?? ""], body: body)
+        return try await app.testing().sendRequest(
+            .POST, path,
+            headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Cookie": cookie ?? ""], body: body)
     }
 
-    func post(_ app: Application, _ path: String, form: [String: String], withCSRF: Bool = true) async throws -> TestingHTTPResponse {
+    func post(_ app: Application, _ path: String, form: [String: String], withCSRF: Bool = true) async throws
+        -> TestingHTTPResponse
+    {
         var fields = form
         if withCSRF { fields["_csrf"] = csrf }
-        return try await app.testing().sendRequest(.POST, path, beforeRequest: { req in
-            if let cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
-            try req.content.encode(fields, as: .urlEncodedForm)
-        })
+        return try await app.testing().sendRequest(
+            .POST, path,
+            beforeRequest: { req in
+                if let cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
+                try req.content.encode(fields, as: .urlEncodedForm)
+            })
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PhuongSoCore
 
 @Suite struct DeadlineClockTests {
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func judgesEarlyOnTimeAndLate() throws {
-        let clock = try DeadlineClock(start: at("2026-03-02T08:00"), allotted: 2 * day) // due Wed 08:00
+        let clock = try DeadlineClock(start: at("2026-03-02T08:00"), allotted: 2 * day)  // due Wed 08:00
         #expect(try clock.judge(finishedAt: at("2026-03-03T16:00"), in: cal) == .early)
         #expect(try clock.judge(finishedAt: at("2026-03-04T07:45"), in: cal) == .onTime)
         #expect(try clock.judge(finishedAt: at("2026-03-04T08:00"), in: cal) == .onTime)
@@ -54,10 +55,16 @@ import Testing
     @Test func eventsOutOfOrderAreRefused() throws {
         let clock = try DeadlineClock(start: at("2026-03-02T08:00"), allotted: day)
         #expect(throws: DeadlineClock.ClockError.notPaused) { try clock.resumed(at: at("2026-03-03T08:00")) }
-        #expect(throws: DeadlineClock.ClockError.beforeLastEvent) { try clock.paused(at: at("2026-03-01T08:00"), reason: "") }
+        #expect(throws: DeadlineClock.ClockError.beforeLastEvent) {
+            try clock.paused(at: at("2026-03-01T08:00"), reason: "")
+        }
         let paused = try clock.paused(at: at("2026-03-02T09:00"), reason: "x")
-        #expect(throws: DeadlineClock.ClockError.alreadyPaused) { try paused.paused(at: at("2026-03-02T10:00"), reason: "y") }
+        #expect(throws: DeadlineClock.ClockError.alreadyPaused) {
+            try paused.paused(at: at("2026-03-02T10:00"), reason: "y")
+        }
         #expect(throws: DeadlineClock.ClockError.beforeLastEvent) { try paused.resumed(at: at("2026-03-02T08:30")) }
-        #expect(throws: DeadlineClock.ClockError.invalidAllotment) { try DeadlineClock(start: at("2026-03-02T08:00"), allotted: 0) }
+        #expect(throws: DeadlineClock.ClockError.invalidAllotment) {
+            try DeadlineClock(start: at("2026-03-02T08:00"), allotted: 0)
+        }
     }
 }

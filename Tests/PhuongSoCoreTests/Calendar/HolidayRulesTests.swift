@@ -1,9 +1,13 @@
 import Testing
+
 @testable import PhuongSoCore
 
 @Suite struct HolidayRulesTests {
     func offDays(_ year: Int) throws -> [String: DayKind] {
-        Dictionary(uniqueKeysWithValues: try HolidayRules.labourCode2019.table(for: year).map { ($0.date.description, $0.kind) })
+        Dictionary(
+            uniqueKeysWithValues: try HolidayRules.labourCode2019.table(for: year).map {
+                ($0.date.description, $0.kind)
+            })
     }
 
     @Test func the2026OfficialNoticeIsReproducedByTheRules() throws {
@@ -14,7 +18,7 @@ import Testing
         #expect(days["2026-04-26"] == .holiday)
         #expect(days["2026-04-27"] == .compensatory)
         #expect(days["2026-04-30"] == .holiday && days["2026-05-01"] == .holiday)
-        #expect(days["2026-09-02"] == .holiday && days["2026-09-01"] == .holiday) // Wednesday → 1 Sept
+        #expect(days["2026-09-02"] == .holiday && days["2026-09-01"] == .holiday)  // Wednesday → 1 Sept
     }
 
     @Test func tetOnAWeekendGivesCompensatoryDaysAfterTheLastHoliday() throws {
@@ -75,8 +79,10 @@ import Testing
     @Test func overridesReplaceTheComputedLineOfTheirDate() throws {
         let notice = NoticeReference(number: "12/TB-UBND", date: date("2026-01-05"))
         let computed = try HolidayRules.labourCode2019.table(for: 2026)
-        let swapped = CalendarOverride(entry: CalendarEntry(date: date("2026-02-07"), kind: .workday, name: "Làm bù"), notice: notice)
-        let extra = CalendarOverride(entry: CalendarEntry(date: date("2026-02-13"), kind: .override, name: "Nghỉ thêm"), notice: notice)
+        let swapped = CalendarOverride(
+            entry: CalendarEntry(date: date("2026-02-07"), kind: .workday, name: "Làm bù"), notice: notice)
+        let extra = CalendarOverride(
+            entry: CalendarEntry(date: date("2026-02-13"), kind: .override, name: "Nghỉ thêm"), notice: notice)
         try CalendarOverride.validate(swapped, computed: computed, existing: [])
         try CalendarOverride.validate(extra, computed: computed, existing: [swapped])
         let table = CalendarOverride.apply([swapped, extra], to: computed)
@@ -93,16 +99,25 @@ import Testing
             CalendarOverride(entry: CalendarEntry(date: date(d), kind: k, name: name), notice: n ?? notice)
         }
         // a day off on a day already off
-        #expect(throws: CalendarError.overlappingOverride("2026-02-17")) { try CalendarOverride.validate(o("2026-02-17", .override), computed: computed, existing: []) }
+        #expect(throws: CalendarError.overlappingOverride("2026-02-17")) {
+            try CalendarOverride.validate(o("2026-02-17", .override), computed: computed, existing: [])
+        }
         // a working day on an ordinary weekday
-        #expect(throws: CalendarError.overlappingOverride("2026-03-04")) { try CalendarOverride.validate(o("2026-03-04", .workday), computed: computed, existing: []) }
+        #expect(throws: CalendarError.overlappingOverride("2026-03-04")) {
+            try CalendarOverride.validate(o("2026-03-04", .workday), computed: computed, existing: [])
+        }
         // two overrides on one date
         #expect(throws: CalendarError.overlappingOverride("2026-03-07")) {
-            try CalendarOverride.validate(o("2026-03-07", .workday), computed: computed, existing: [o("2026-03-07", .workday)])
+            try CalendarOverride.validate(
+                o("2026-03-07", .workday), computed: computed, existing: [o("2026-03-07", .workday)])
         }
-        #expect(throws: CalendarError.missingField("name")) { try CalendarOverride.validate(o("2026-03-05", .override, " "), computed: computed, existing: []) }
+        #expect(throws: CalendarError.missingField("name")) {
+            try CalendarOverride.validate(o("2026-03-05", .override, " "), computed: computed, existing: [])
+        }
         #expect(throws: CalendarError.missingField("notice")) {
-            try CalendarOverride.validate(o("2026-03-05", .override, "x", NoticeReference(number: "", date: date("2026-01-01"))), computed: computed, existing: [])
+            try CalendarOverride.validate(
+                o("2026-03-05", .override, "x", NoticeReference(number: "", date: date("2026-01-01"))),
+                computed: computed, existing: [])
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PhuongSoCore
 
 @Suite struct LunarCalendarTests {
@@ -80,7 +81,8 @@ import Testing
         // A 29-day month has no day 30.
         let short = try #require(try LunarCalendar.months(ofLunarYear: 2026).first { $0.length == 29 })
         #expect(throws: CalendarError.self) {
-            try LunarCalendar.solar(from: LunarDate(year: 2026, month: short.number, day: 30, isLeapMonth: short.isLeap))
+            try LunarCalendar.solar(
+                from: LunarDate(year: 2026, month: short.number, day: 30, isLeapMonth: short.isLeap))
         }
         #expect(throws: CalendarError.yearOutOfRange(1500)) { try LunarCalendar.tet(1500) }
     }

@@ -1,5 +1,6 @@
-import Testing
 import PropertyBased
+import Testing
+
 @testable import PhuongSoCore
 
 @Suite struct WorkingCalendarTests {
@@ -23,12 +24,12 @@ import PropertyBased
     @Test func startsOutsideWorkingTimeCountFromTheNextPeriod() throws {
         #expect(try due("2026-03-02T05:00", hours: 1) == "2026-03-02T08:30:00+07:00")
         #expect(try due("2026-03-02T12:15", hours: 1) == "2026-03-02T14:30:00+07:00")
-        #expect(try due("2026-03-06T18:00", hours: 1) == "2026-03-09T08:30:00+07:00") // Friday evening → Monday
-        #expect(try due("2026-03-07T09:00", hours: 4) == "2026-03-09T11:30:00+07:00") // Saturday
+        #expect(try due("2026-03-06T18:00", hours: 1) == "2026-03-09T08:30:00+07:00")  // Friday evening → Monday
+        #expect(try due("2026-03-07T09:00", hours: 4) == "2026-03-09T11:30:00+07:00")  // Saturday
     }
 
     @Test func daysAreEightWorkingHoursEach() throws {
-        let start = at("2026-02-12T09:00") // Thursday before Tết 2026
+        let start = at("2026-02-12T09:00")  // Thursday before Tết 2026
         #expect(show(try cal.adding(days: 3, to: start)) == "2026-02-24T09:00:00+07:00")
         #expect(show(try cal.adding(days: 0.5, to: start)) == "2026-02-12T15:00:00+07:00")
         #expect(try cal.adding(days: 2, to: start) == cal.adding(hours: 16, to: start))
@@ -36,11 +37,16 @@ import PropertyBased
 
     @Test func sameDayRuleHonoursTheCutOff() throws {
         let cutoff = TimeOfDay(hour: 15)
-        #expect(show(try cal.sameDayDue(receivedAt: at("2026-03-02T14:59"), cutoff: cutoff)) == "2026-03-02T17:30:00+07:00")
-        #expect(show(try cal.sameDayDue(receivedAt: at("2026-03-02T15:00"), cutoff: cutoff)) == "2026-03-03T17:30:00+07:00")
-        #expect(show(try cal.sameDayDue(receivedAt: at("2026-03-06T16:00"), cutoff: cutoff)) == "2026-03-09T17:30:00+07:00")
-        #expect(show(try cal.sameDayDue(receivedAt: at("2026-02-16T09:00"), cutoff: cutoff)) == "2026-02-23T17:30:00+07:00")
-        #expect(show(try cal.sameDayDue(receivedAt: at("2026-03-07T09:00"), cutoff: cutoff)) == "2026-03-09T17:30:00+07:00")
+        #expect(
+            show(try cal.sameDayDue(receivedAt: at("2026-03-02T14:59"), cutoff: cutoff)) == "2026-03-02T17:30:00+07:00")
+        #expect(
+            show(try cal.sameDayDue(receivedAt: at("2026-03-02T15:00"), cutoff: cutoff)) == "2026-03-03T17:30:00+07:00")
+        #expect(
+            show(try cal.sameDayDue(receivedAt: at("2026-03-06T16:00"), cutoff: cutoff)) == "2026-03-09T17:30:00+07:00")
+        #expect(
+            show(try cal.sameDayDue(receivedAt: at("2026-02-16T09:00"), cutoff: cutoff)) == "2026-02-23T17:30:00+07:00")
+        #expect(
+            show(try cal.sameDayDue(receivedAt: at("2026-03-07T09:00"), cutoff: cutoff)) == "2026-03-09T17:30:00+07:00")
     }
 
     @Test func workingTimeBetweenTwoInstants() throws {
@@ -71,12 +77,15 @@ import PropertyBased
 
     // MARK: Properties (random starts and lengths across 2025–2030)
 
-    static let starts = Gen.int(in: 0...(6 * 365 * 86400)).map { Instant(seconds: at("2025-01-01T00:00").seconds + Int64($0)) }
+    static let starts = Gen.int(in: 0...(6 * 365 * 86400)).map {
+        Instant(seconds: at("2025-01-01T00:00").seconds + Int64($0))
+    }
     static let lengths = Gen.int(in: 1...(400 * 3600))
 
     @Test func addingAThenBEqualsAddingTheirSum() async {
         await propertyCheck(count: 500, input: Self.starts, Self.lengths, Self.lengths) { start, a, b in
-            let viaSteps = try? cal.adding(workingSeconds: Int64(b), to: cal.adding(workingSeconds: Int64(a), to: start))
+            let viaSteps = try? cal.adding(
+                workingSeconds: Int64(b), to: cal.adding(workingSeconds: Int64(a), to: start))
             let direct = try? cal.adding(workingSeconds: Int64(a + b), to: start)
             #expect(viaSteps != nil && viaSteps == direct)
         }
@@ -85,8 +94,11 @@ import PropertyBased
     @Test func resultsAreMonotonicInStartAndLength() async {
         await propertyCheck(count: 500, input: Self.starts, Self.lengths, Gen.int(in: 0...86400)) { start, h, shift in
             let later = start.adding(seconds: Int64(shift))
-            #expect(try! cal.adding(workingSeconds: Int64(h), to: start) <= cal.adding(workingSeconds: Int64(h), to: later))
-            #expect(try! cal.adding(workingSeconds: Int64(h), to: start) <= cal.adding(workingSeconds: Int64(h + shift), to: start))
+            #expect(
+                try! cal.adding(workingSeconds: Int64(h), to: start) <= cal.adding(workingSeconds: Int64(h), to: later))
+            #expect(
+                try! cal.adding(workingSeconds: Int64(h), to: start)
+                    <= cal.adding(workingSeconds: Int64(h + shift), to: start))
         }
     }
 
@@ -103,7 +115,8 @@ import PropertyBased
         await propertyCheck(count: 500, input: Self.starts, Self.lengths) { start, h in
             let end = LocalDateTime(try! cal.adding(workingSeconds: Int64(h), to: start))
             #expect(try! cal.isWorkingDay(end.date))
-            #expect(cal.hours.periods.contains { $0.start.seconds < end.secondOfDay && end.secondOfDay <= $0.end.seconds })
+            #expect(
+                cal.hours.periods.contains { $0.start.seconds < end.secondOfDay && end.secondOfDay <= $0.end.seconds })
         }
     }
 }

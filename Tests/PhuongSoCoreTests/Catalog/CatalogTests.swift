@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import PhuongSoCore
 
 /// The sample catalogue shipped with the demo (copied from published provincial decisions).
 enum SampleData {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Sources/PhuongSoApp/Demo/data")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "../../../Sources/PhuongSoApp/Demo/data")
     static func rows(_ name: String) throws -> CSV.Rows {
         try CSV.parse(CSV.text(from: Array(Data(contentsOf: folder.appendingPathComponent(name)))))
     }
@@ -28,7 +30,8 @@ extension CSV { typealias Rows = [Record] }
 
 @Suite struct CatalogImportTests {
     @Test func theSampleCatalogueReadsWithItsInternalProcesses() throws {
-        let procedures = try CatalogImport.read(procedures: SampleData.rows("procedures.csv"), processes: SampleData.rows("internal-processes.csv"))
+        let procedures = try CatalogImport.read(
+            procedures: SampleData.rows("procedures.csv"), processes: SampleData.rows("internal-processes.csv"))
         #expect(procedures.count == 26)
         let birth = try #require(procedures.first { $0.code == "1.001193" })
         #expect(birth.name == "Thủ tục đăng ký khai sinh")
@@ -38,7 +41,9 @@ extension CSV { typealias Rows = [Record] }
         #expect(drugs.steps.count == 6 && drugs.stepHours == 24 && drugs.timeLimit == .workingDays(3))
         // rows the source left without a time limit or fee are kept, marked incomplete
         let incomplete = procedures.filter { !$0.isComplete }.map(\.code)
-        for code in ["1.004873", "1.004884", "2.000635", "1.014034", "1.014035"] { #expect(incomplete.contains(code), "\(code)") }
+        for code in ["1.004873", "1.004884", "2.000635", "1.014034", "1.014035"] {
+            #expect(incomplete.contains(code), "\(code)")
+        }
         #expect(procedures.first { $0.code == "2.001035" }?.feeAmount == 50000)
         #expect(procedures.first { $0.code == "2.000908" }?.onlineLevel == .full)
         #expect(procedures.filter { !$0.steps.isEmpty }.count == 7)
@@ -48,23 +53,29 @@ extension CSV { typealias Rows = [Record] }
         try CatalogImport.read(procedures: try! CSV.parse(csv), processes: processes.map { try! CSV.parse($0) })
     }
 
-    static let header = "code,name,field,time_limit_value,time_limit_unit,same_day_cutoff,fee_text,fee_amount_vnd,online_level,components,result,legal_basis,agency,source\n"
+    static let header =
+        "code,name,field,time_limit_value,time_limit_unit,same_day_cutoff,fee_text,fee_amount_vnd,online_level,components,result,legal_basis,agency,source\n"
 
     @Test func badRowsAreReportedByLineAndColumnAndNothingIsReturned() throws {
-        let csv = Self.header + """
-        1.1,Thủ tục A,Hộ tịch,3,ngày làm việc,,,,,Tờ khai,,,UBND,
-        1.1,Thủ tục B,Hộ tịch,3,ngày làm việc,,,,,Tờ khai,,,UBND,
-        1.2,Thủ tục C,Hộ tịch,-2,ngày làm việc,,,,,Tờ khai,,,UBND,
-        1.3,Thủ tục D,Hộ tịch,ba,ngày làm việc,,,,,Tờ khai,,,UBND,
-        1.4,Thủ tục E,Hộ tịch,3,tuần,,,,,Tờ khai,,,UBND,
-        1.5,Thủ tục F,Hộ tịch,3,ngày làm việc,,,abc,nửa vời,Tờ khai,,,UBND,
-        """
+        let csv =
+            Self.header + """
+                1.1,Thủ tục A,Hộ tịch,3,ngày làm việc,,,,,Tờ khai,,,UBND,
+                1.1,Thủ tục B,Hộ tịch,3,ngày làm việc,,,,,Tờ khai,,,UBND,
+                1.2,Thủ tục C,Hộ tịch,-2,ngày làm việc,,,,,Tờ khai,,,UBND,
+                1.3,Thủ tục D,Hộ tịch,ba,ngày làm việc,,,,,Tờ khai,,,UBND,
+                1.4,Thủ tục E,Hộ tịch,3,tuần,,,,,Tờ khai,,,UBND,
+                1.5,Thủ tục F,Hộ tịch,3,ngày làm việc,,,abc,nửa vời,Tờ khai,,,UBND,
+                """
         do {
             _ = try read(csv)
             Issue.record("expected a failure")
         } catch {
             let found = error.problems.map { "\($0.line):\($0.column)" }
-            #expect(found == ["3:code", "4:time_limit_value", "5:time_limit_value", "6:time_limit_unit", "7:fee_amount_vnd", "7:online_level"])
+            #expect(
+                found == [
+                    "3:code", "4:time_limit_value", "5:time_limit_value", "6:time_limit_unit", "7:fee_amount_vnd",
+                    "7:online_level",
+                ])
             #expect(error.problems[0].vi.contains("trùng với dòng 2"))
         }
     }
@@ -92,8 +103,12 @@ extension CSV { typealias Rows = [Record] }
         incoming[i].feeAmount = 60000
         incoming.removeLast()
         let diff = CatalogDiff.compare(current: current, incoming: incoming, scope: .whole)
-        #expect(diff.filter { $0.kind == .changed } == [CatalogDiff.Entry(code: "2.001035", name: incoming[i].name, kind: .changed,
-                                                                           changes: [.init(field: "fee_amount_vnd", before: "50000", after: "60000")])])
+        #expect(
+            diff.filter { $0.kind == .changed } == [
+                CatalogDiff.Entry(
+                    code: "2.001035", name: incoming[i].name, kind: .changed,
+                    changes: [.init(field: "fee_amount_vnd", before: "50000", after: "60000")])
+            ])
         #expect(diff.filter { $0.kind == .retired }.map(\.code) == [current.last!.code])
         #expect(diff.filter { $0.kind == .unchanged }.count == current.count - 2)
     }
@@ -108,8 +123,10 @@ extension CSV { typealias Rows = [Record] }
 }
 
 @Suite struct SearchTextTests {
-    @Test(arguments: [("Thủ tục đăng ký khai sinh", "khai sinh"), ("Thủ tục đăng ký kết hôn", "dang ky ket hon"), ("Đăng ký", "d"),
-                      ("Chứng thực bản sao từ bản chính", "CHUNG THUC"), ("Đăng ký khai tử", "đăng ký")])
+    @Test(arguments: [
+        ("Thủ tục đăng ký khai sinh", "khai sinh"), ("Thủ tục đăng ký kết hôn", "dang ky ket hon"), ("Đăng ký", "d"),
+        ("Chứng thực bản sao từ bản chính", "CHUNG THUC"), ("Đăng ký khai tử", "đăng ký"),
+    ])
     func foldedQueriesFindVietnameseNames(name: String, query: String) {
         #expect(SearchText.score(name: name, code: "", other: "", tokens: SearchText.tokens(query)) != nil)
     }
@@ -135,7 +152,8 @@ extension CSV { typealias Rows = [Record] }
     @Test func theMoreSpecificNameComesFirst() {
         let t = SearchText.tokens("khai sinh")
         let birth = SearchText.score(name: "Thủ tục đăng ký khai sinh", code: "", other: "", tokens: t)!
-        let copy = SearchText.score(name: "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh", code: "", other: "", tokens: t)!
+        let copy = SearchText.score(
+            name: "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh", code: "", other: "", tokens: t)!
         #expect(birth > copy)
     }
 }

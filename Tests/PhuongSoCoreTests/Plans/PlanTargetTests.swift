@@ -4,9 +4,14 @@ import Testing
 @Suite struct PlanTargetTests {
     let due = date("2026-12-31")
 
-    func status(_ goal: Double, _ current: Double?, _ direction: TargetDirection = .atLeast, today: String, kind: TargetKind = .level,
-                start: String? = nil) -> TargetStatus {
-        TargetEvaluation.status(goal: goal, direction: direction, current: current, due: due, today: date(today), kind: kind, start: start.map(date))
+    func status(
+        _ goal: Double, _ current: Double?, _ direction: TargetDirection = .atLeast, today: String,
+        kind: TargetKind = .level,
+        start: String? = nil
+    ) -> TargetStatus {
+        TargetEvaluation.status(
+            goal: goal, direction: direction, current: current, due: due, today: date(today), kind: kind,
+            start: start.map(date))
     }
 
     @Test func aMissingFigureIsNoDataNotZero() {

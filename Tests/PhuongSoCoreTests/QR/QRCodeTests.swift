@@ -1,17 +1,20 @@
 import Foundation
 import Testing
+
 @testable import PhuongSoCore
 
 /// A minimal PNG writer (8-bit greyscale, stored deflate blocks) so a real reader can decode what
 /// the encoder draws.
 enum PNG {
     static func grey(_ code: QRCode, scale: Int = 4) -> [UInt8] {
-        let border = 4, side = (code.size + 2 * border) * scale
+        let border = 4
+        let side = (code.size + 2 * border) * scale
         var raw: [UInt8] = []
         for py in 0..<side {
             raw.append(0)
             for px in 0..<side {
-                let x = px / scale - border, y = py / scale - border
+                let x = px / scale - border
+                let y = py / scale - border
                 let dark = x >= 0 && y >= 0 && x < code.size && y < code.size && code.modules[y][x]
                 raw.append(dark ? 0 : 255)
             }
@@ -32,15 +35,21 @@ enum PNG {
             z += raw[offset..<(offset + n)]
             offset += n
         }
-        var a: UInt32 = 1, b: UInt32 = 0
-        for byte in raw { a = (a + UInt32(byte)) % 65521; b = (b + a) % 65521 }
+        var a: UInt32 = 1
+        var b: UInt32 = 0
+        for byte in raw {
+            a = (a + UInt32(byte)) % 65521
+            b = (b + a) % 65521
+        }
         z += be32(b << 16 | a)
         chunk("IDAT", z)
         chunk("IEND", [])
         return png
     }
 
-    static func be32(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)] }
+    static func be32(_ v: UInt32) -> [UInt8] {
+        [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)]
+    }
 
     static func crc32(_ data: [UInt8]) -> UInt32 {
         var c: UInt32 = 0xFFFF_FFFF
@@ -75,7 +84,9 @@ enum PNG {
         "Phường Thành Sen — tra cứu hồ sơ", String(repeating: "0123456789", count: 21),
     ])
     func aRealReaderDecodesWhatIsEncoded(text: String) throws {
-        #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "zbar-tools is needed: ./scripts/check installs it")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"),
+            "zbar-tools is needed: ./scripts/check installs it")
         let code = try QRCode(text: text)
         #expect(try decode(code) == text)
     }
@@ -93,7 +104,9 @@ enum PNG {
 
     @Test func reedSolomonMatchesAKnownVector() {
         // Version 1-M "01234567" example of ISO/IEC 18004 Annex I: data codewords and their 10 EC codewords.
-        let data: [UInt8] = [0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11]
+        let data: [UInt8] = [
+            0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11,
+        ]
         let ecc = ReedSolomon.remainder(data, generator: ReedSolomon.generator(degree: 10))
         #expect(ecc == [0xA5, 0x24, 0xD4, 0xC1, 0xED, 0x36, 0xC7, 0x87, 0x2C, 0x55])
     }
