@@ -41,9 +41,16 @@ extension CSV { typealias Rows = [Record] }
         #expect(drugs.steps.count == 6 && drugs.stepHours == 24 && drugs.timeLimit == .workingDays(3))
         // rows the source left without a time limit or fee are kept, marked incomplete
         let incomplete = procedures.filter { !$0.isComplete }.map(\.code)
-        for code in ["1.004873", "1.004884", "2.000635", "1.014034", "1.014035"] {
+        for code in ["1.004873", "1.004884", "2.000635"] {
             #expect(incomplete.contains(code), "\(code)")
         }
+        // every procedure published as offered online is complete, so a citizen can apply for it
+        let online = procedures.filter { $0.onlineLevel != .none }
+        #expect(
+            online.count == 10 && online.allSatisfy(\.isComplete), "\(online.filter { !$0.isComplete }.map(\.code))")
+        let stop = try #require(procedures.first { $0.code == "1.014035" })
+        #expect(stop.timeLimit == .workingDays(3) && stop.components.first?.requirement == .required)
+        #expect(stop.components.dropFirst().allSatisfy { $0.condition?.hasPrefix("Trường hợp ủy quyền") == true })
         #expect(procedures.first { $0.code == "2.001035" }?.feeAmount == 50000)
         #expect(procedures.first { $0.code == "2.000908" }?.onlineLevel == .full)
         #expect(procedures.filter { !$0.steps.isEmpty }.count == 7)
@@ -54,7 +61,8 @@ extension CSV { typealias Rows = [Record] }
     }
 
     static let header =
-        "code,name,field,time_limit_value,time_limit_unit,same_day_cutoff,fee_text,fee_amount_vnd,online_level,components,result,legal_basis,agency,source\n"
+        "code,name,field,time_limit_value,time_limit_unit,same_day_cutoff,fee_text,fee_amount_vnd,online_level,"
+        + "components,result,legal_basis,agency,source\n"
 
     @Test func badRowsAreReportedByLineAndColumnAndNothingIsReturned() throws {
         let csv =
