@@ -103,7 +103,8 @@ package enum OpenAPIDocument {
                         "flags",
                         object([
                             ("channel", str), ("populationChecked", bool), ("paidOnline", bool),
-                            ("electronicResult", bool),
+                            ("electronicResult", bool), ("componentsDigitized", ["type": "integer"]),
+                            ("componentsReused", ["type": "integer"]),
                             (
                                 "components",
                                 arrayOf(
@@ -319,11 +320,10 @@ package enum OpenAPIDocument {
                         "scope",
                         [
                             "type": "string", "enum": ["whole", "some"], "default": "some",
-                            "description":
-                                """
-                                whole: the unit's whole published catalogue (procedures absent are retired); some: \
-                                add or update these only
-                                """,
+                            "description": """
+                            whole: the unit's whole published catalogue (procedures absent are retired); some: \
+                            add or update these only
+                            """,
                         ]
                     ),
                 ],
@@ -568,11 +568,10 @@ package enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": [
                 "title": "PhuongSo API", "version": "1.0.0",
-                "description":
-                    """
-                    JSON API of PhuongSo. Errors are {"error": {"code", "message"}}. Authenticate with POST \
-                    /api/v1/auth/token, then send Authorization: Bearer TOKEN.
-                    """,
+                "description": """
+                JSON API of PhuongSo. Errors are {"error": {"code", "message"}}. Authenticate with POST \
+                /api/v1/auth/token, then send Authorization: Bearer TOKEN.
+                """,
             ],
             "servers": [["url": "/"]],
             "paths": .object(paths.map { ($0.0, JSONValue.object($0.1)) }),

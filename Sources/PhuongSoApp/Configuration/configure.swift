@@ -56,6 +56,7 @@ package enum Migrations {
         app.migrations.add(CreateInitiatives())
         app.migrations.add(CreateCommunicationLog())
         app.migrations.add(AddDossierFacts())
+        app.migrations.add(AddDossierIndexFacts())
     }
 }
 

@@ -188,6 +188,8 @@ enum CounterController {
         var from: String?
         var to: String?
         var bucket: String?
+        /// The page of the list (1 the first); the count above it is of every page.
+        var page: String?
     }
 
     /// Received dossiers of the unit per field and period: the register (sổ theo dõi, BM.06)
@@ -195,12 +197,18 @@ enum CounterController {
     @Sendable static func register(req: Request) async throws -> Response {
         let unit = try await myUnit(req)
         let q = try req.query.decode(RegisterQuery.self)
+        let page = min(max(1, Int(q.page ?? "") ?? 1), 100_000)  // any page number typed, without overflow
+        let size = DossierQueries.registerPageSize
         let rows = try await DossierQueries.register(
+            unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, bucket: q.bucket, now: req.now,
+            utcOffset: req.config.utcOffset, limit: size, offset: (page - 1) * size, on: req.db)
+        let total = try await DossierQueries.registerCount(
             unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, bucket: q.bucket, now: req.now,
             utcOffset: req.config.utcOffset, on: req.db)
         let fields = try await CatalogQueries.fields(unitID: unit.requireID(), on: req.db)
         return CounterViews.register(
-            PageContext.of(req), unit: unit, query: q, fields: fields, rows: rows, utcOffset: req.config.utcOffset
+            PageContext.of(req), unit: unit, query: q, fields: fields, rows: rows, total: total, page: page,
+            utcOffset: req.config.utcOffset
         ).response()
     }
 

@@ -39,7 +39,7 @@ enum CounterViews {
                         "Phải xử lý trong 8 giờ làm việc kể từ khi nộp",
                         "To be acted on within 8 working hours of submission"),
                     headers: [
-                        ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"), ctx.t("Đã chờ", "Waited"),
+                        ctx.t(.dossierCode), ctx.t(.procedure), ctx.t("Đã chờ", "Waited"),
                         ctx.t("Còn lại", "Left"),
                     ],
                     rows: waiting.map { d, clock in
@@ -49,7 +49,7 @@ enum CounterViews {
                             .text(d.procedure.name),
                             .text(hours(clock.used, ctx)),
                             clock.late
-                                ? .strong(.class("error"), .text(ctx.t("QUÁ HẠN ", "LATE ") + hours(-left, ctx)))
+                                ? .strong(.class("error"), .text(ctx.t("QUÁ HẠN ", "OVERDUE ") + hours(-left, ctx)))
                                 : .text(hours(left, ctx)),
                         ]
                     }),
@@ -59,7 +59,7 @@ enum CounterViews {
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.textField(
                     ctx, name: "q", label: ctx.t("Tìm thủ tục", "Find the procedure"), value: query, type: .search),
-                Components.submit(ctx.t("Tìm", "Search"))),
+                Components.submit(ctx.t(.search))),
             .if(
                 !query.isEmpty && procedures.isEmpty,
                 .p(.text(ctx.t("Không tìm thấy thủ tục phù hợp.", "No procedure matches.")))),
@@ -81,8 +81,8 @@ enum CounterViews {
             Components.table(
                 caption: ctx.t("50 hồ sơ mới nhất của đơn vị", "The unit's latest 50 dossiers"),
                 headers: [
-                    ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"), ctx.t("Người nộp", "Applicant"),
-                    ctx.t("Tình trạng", "Status"), ctx.t("Hẹn trả", "Due"),
+                    ctx.t(.dossierCode), ctx.t(.procedure), ctx.t(.applicant),
+                    ctx.t(.status), ctx.t(.dueBack),
                 ],
                 rows: recent.map { d in
                     [
@@ -102,24 +102,25 @@ enum CounterViews {
         utcOffset: Int, names: [String: String] = [:]
     ) -> Node<HTML.BodyContext> {
         let timeliness = [
-            "early": ctx.t("Trước hạn", "Early"), "onTime": ctx.t("Đúng hạn", "On time"),
-            "late": ctx.t("Trễ hạn", "Late"),
+            "early": ctx.t("Trước hạn", "Early"), "onTime": ctx.t(.onTime),
+            "late": ctx.t(.late),
         ]
         return .group(
-            .h2(.text(ctx.t("Quy trình xử lý", "Internal process"))),
+            .h2(.text(ctx.t("Quy trình xử lý", "Processing steps"))),
             .ol(
                 .forEach(Array(plan.steps.enumerated())) { i, s in
                     .li(
                         .if(
                             i == d.currentStep && (d.state == .received || d.state == .inProcess),
                             .strong(.text(ctx.t("▶ Đang ở bước này: ", "▶ Current: ")))),
-                        .text("\(s.actor) — \(s.task) (\(Procedure.number(s.hours)) " + ctx.t("giờ", "h") + ")"))
+                        .text("\(s.actor) — \(s.task) (\(Procedure.number(s.hours)) " + ctx.t("giờ", "hours") + ")"))
                 }),
             .if(
                 !d.returnNote.isEmpty,
                 .p(
                     .text(
-                        ctx.t("Đã trả kết quả: ", "Returned: ") + d.returnNote + " — " + when(d.returnedAt, utcOffset)))
+                        ctx.t("Đã trả kết quả: ", "Result returned: ") + d.returnNote + " — "
+                            + when(d.returnedAt, utcOffset)))
             ),
             actionForms,
             .if(
@@ -127,10 +128,10 @@ enum CounterViews {
                 Components.table(
                     caption: ctx.t("Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)", "Hand-off log (BM.05)"),
                     headers: [
-                        ctx.t("Bước giao", "From"), ctx.t("Bước nhận", "To"), ctx.t("Thời điểm", "When"),
+                        ctx.t("Bước giao", "From step"), ctx.t("Bước nhận", "To step"), ctx.t(.when),
                         ctx.t("Người giao", "Given by"),
                         ctx.t("Bên nhận", "Received by"), ctx.t("Kết quả bước", "Step timeliness"),
-                        ctx.t("Ghi chú", "Note"),
+                        ctx.t(.note),
                     ],
                     rows: handoffs.map { h in
                         let file =
@@ -151,25 +152,31 @@ enum CounterViews {
 
     static func register(
         _ ctx: PageContext, unit: UnitRecord, query q: CounterController.RegisterQuery, fields: [String],
-        rows: [DossierRecord], utcOffset: Int
+        rows: [DossierRecord], total: Int, page: Int, utcOffset: Int
     ) -> HTML {
-        Layout.page(
+        let first = (page - 1) * DossierQueries.registerPageSize
+        func pageLink(_ n: Int) -> String {
+            let query = [("field", q.field), ("from", q.from), ("to", q.to), ("bucket", q.bucket)]
+                .map { "\($0)=" + (($1 ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+            return ctx.link("/counter/register?" + (query + ["page=\(n)"]).joined(separator: "&"))
+        }
+        return Layout.page(
             ctx, title: ctx.t("Sổ theo dõi hồ sơ — ", "Dossier register — ") + unit.name,
             Components.form(
                 action: "/counter/register", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.select(
-                    ctx, name: "field", label: ctx.t("Lĩnh vực", "Field"),
-                    options: [("", ctx.t("Tất cả", "All"))] + fields.map { ($0, $0) }, selected: q.field),
+                    ctx, name: "field", label: ctx.t(.field),
+                    options: [("", ctx.t(.allItems))] + fields.map { ($0, $0) }, selected: q.field),
                 Components.textField(
-                    ctx, name: "from", label: ctx.t("Từ ngày", "From"), value: q.from ?? "", type: .date),
-                Components.textField(ctx, name: "to", label: ctx.t("Đến ngày", "To"), value: q.to ?? "", type: .date),
+                    ctx, name: "from", label: ctx.t(.fromDate), value: q.from ?? "", type: .date),
+                Components.textField(ctx, name: "to", label: ctx.t(.toDate), value: q.to ?? "", type: .date),
                 Components.select(
                     ctx, name: "bucket", label: ctx.t("Nhóm trong bảng thống kê", "Statistics column"),
                     options: [("", ctx.t("Tất cả hồ sơ đã tiếp nhận", "All received"))]
                         + StatisticsMatrix.bucketNames.map { ($0.key, ctx.lang == .vi ? $0.vi : $0.en) },
                     selected: q.bucket),
-                Components.submit(ctx.t("Xem", "Show"))),
+                Components.submit(ctx.t(.show))),
             .p(
                 .a(
                     .href(
@@ -177,19 +184,19 @@ enum CounterViews {
                             "/counter/register.xlsx?field="
                                 + ((q.field ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                                 + "&from=" + (q.from ?? "") + "&to=" + (q.to ?? ""))),
-                    .text(ctx.t("Tải sổ (XLSX)", "Download (XLSX)")))),
+                    .text(ctx.t("Tải sổ theo dõi (XLSX)", "Download the register (XLSX)")))),
             Components.table(
-                caption: ctx.t("Hồ sơ đã tiếp nhận (\(rows.count))", "Received dossiers (\(rows.count))"),
+                caption: ctx.t("Hồ sơ đã tiếp nhận (\(total))", "Received dossiers (\(total))"),
                 headers: [
-                    "STT", ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"), ctx.t("Người nộp", "Applicant"),
-                    ctx.t("Địa chỉ, điện thoại", "Address, phone"), ctx.t("Nhận lúc", "Received"),
-                    ctx.t("Hẹn trả", "Due"),
-                    ctx.t("Ngày trả", "Returned"), ctx.t("Cách trả", "How"),
+                    "STT", ctx.t(.dossierCode), ctx.t(.procedure), ctx.t(.applicant),
+                    ctx.t("Địa chỉ, điện thoại", "Address, phone"), ctx.t(.receivedAt),
+                    ctx.t(.dueBack),
+                    ctx.t("Ngày trả", "Date returned"), ctx.t("Cách trả", "How"),
                 ],
                 rows: rows.enumerated().map { i, d in
                     let a = try? d.applicant
                     return [
-                        .text(String(i + 1)),
+                        .text(String(first + i + 1)),
                         .a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")")), .text(d.code ?? "")),
                         .text(d.procedure.name), .text(a?.name ?? ""),
                         .text([a?.address, a?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")),
@@ -197,7 +204,22 @@ enum CounterViews {
                         .text(when(d.returnedAt, utcOffset)),
                         .text(d.returnNote.isEmpty ? "—" : d.returnNote),
                     ]
-                })
+                }),
+            // a long register comes a page at a time; the count above is of all of it
+            .if(
+                total > rows.count,
+                .p(
+                    .if(
+                        !rows.isEmpty,
+                        .text(
+                            ctx.t(
+                                "Đang hiện hồ sơ \(first + 1)–\(first + rows.count) trong \(total). ",
+                                "Showing \(first + 1)–\(first + rows.count) of \(total). "))),
+                    .if(page > 1, .a(.href(pageLink(page - 1)), .text(ctx.t(.previousPage)))),
+                    .if(page > 1 && first + rows.count < total, .text(" · ")),
+                    .if(
+                        first + rows.count < total,
+                        .a(.href(pageLink(page + 1)), .text(ctx.t(.nextPage))))))
         )
     }
 
@@ -218,7 +240,7 @@ enum CounterViews {
         }
         let ticked = Set(f.submitted ?? [])
         return Layout.page(
-            ctx, title: ctx.t("Tiếp nhận: ", "Intake: ") + p.name,
+            ctx, title: ctx.t("Tiếp nhận: ", "Receive: ") + p.name,
             Components.notice(notice),
             Components.alert(
                 problems.isEmpty
@@ -242,24 +264,25 @@ enum CounterViews {
             Components.form(
                 action: ctx.link("/counter/new/\(record.code)"),
                 Components.csrf(ctx),
-                .h2(.text(ctx.t("Người nộp hồ sơ", "Applicant"))),
+                .h2(.text(ctx.t(.applicant))),
                 Components.select(
-                    ctx, name: "kind", label: ctx.t("Loại", "Kind"),
+                    ctx, name: "kind", label: ctx.t(.kind),
                     options: [
                         ("person", ctx.t("Cá nhân", "Person")), ("organisation", ctx.t("Tổ chức", "Organisation")),
                     ], selected: f.kind),
                 Components.textField(
-                    ctx, name: "name", label: ctx.t("Họ tên / tên tổ chức", "Name"), value: f.name ?? "",
+                    ctx, name: "name", label: ctx.t("Họ tên / tên tổ chức", "Name of the person or organisation"),
+                    value: f.name ?? "",
                     required: true, error: e("name")),
                 Components.textField(
                     ctx, name: "idNumber",
                     label: ctx.t("Số định danh cá nhân / mã số tổ chức", "Personal ID / organisation code"),
                     value: f.idNumber ?? "", required: true, error: e("idNumber")),
                 Components.textField(
-                    ctx, name: "address", label: ctx.t("Địa chỉ", "Address"), value: f.address ?? "",
+                    ctx, name: "address", label: ctx.t(.address), value: f.address ?? "",
                     error: e("address")),
                 Components.textField(
-                    ctx, name: "phone", label: ctx.t("Số điện thoại", "Phone"), value: f.phone ?? "", type: .tel,
+                    ctx, name: "phone", label: ctx.t(.phone), value: f.phone ?? "", type: .tel,
                     error: e("phone")),
                 Components.textField(
                     ctx, name: "email", label: ctx.t("Thư điện tử", "Email"), value: f.email ?? "", type: .email,
@@ -297,7 +320,7 @@ enum CounterViews {
                     ctx, name: "sets", label: ctx.t("Số bộ hồ sơ", "Number of sets"), value: String(f.sets ?? 1),
                     type: .number, error: e("sets")),
                 Components.select(
-                    ctx, name: "decision", label: ctx.t("Kết quả kiểm tra", "Decision"),
+                    ctx, name: "decision", label: ctx.t("Kết quả kiểm tra", "Outcome of the check"),
                     options: [
                         (
                             "receive",
@@ -319,7 +342,7 @@ enum CounterViews {
                         "Ghi chú: giấy tờ cần bổ sung thêm / lý do từ chối",
                         "Note: further items to supply / reason for refusal"),
                     value: f.note, rows: 3, error: nil),
-                Components.submit(ctx.t("Ghi nhận", "Record")))
+                Components.submit(ctx.t(.record)))
         )
     }
 
@@ -359,7 +382,7 @@ enum CounterViews {
                             ],
                             checked: chosen),
                         Components.checkboxes(
-                            ctx, name: "submitted[]", legend: ctx.t("Giấy tờ đã nhận", "Received"),
+                            ctx, name: "submitted[]", legend: ctx.t("Giấy tờ đã nhận", "Documents received"),
                             options: options { $0.condition == c }, checked: ticked),
                     ])
             },
@@ -411,10 +434,10 @@ enum CounterViews {
                         "More than one supplement was requested during processing: the 766 index counts this dossier as late."
                     ))),
             .dl(
-                .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(d.procedure.name + " (v\(d.procedureVersion))")),
-                .dt(.text(ctx.t("Người nộp", "Applicant"))), .dd(.text(a.name + " — " + a.idNumber)),
-                .if(d.code != nil, .group(.dt(.text(ctx.t("Mã tra cứu", "Lookup secret"))), .dd(.text(d.secret)))),
-                .dt(.text(ctx.t("Tiếp nhận lúc", "Received at"))), .dd(.text(when(d.receivedAt, utcOffset))),
+                .dt(.text(ctx.t(.procedure))), .dd(.text(d.procedure.name + " (v\(d.procedureVersion))")),
+                .dt(.text(ctx.t(.applicant))), .dd(.text(a.name + " — " + a.idNumber)),
+                .if(d.code != nil, .group(.dt(.text(ctx.t(.lookupSecret))), .dd(.text(d.secret)))),
+                .dt(.text(ctx.t(.receivedAt))), .dd(.text(when(d.receivedAt, utcOffset))),
                 .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.text(when(d.dueAt, utcOffset)))
             ),
             .if(
@@ -442,17 +465,17 @@ enum CounterViews {
                         action: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/decide"),
                         Components.csrf(ctx),
                         Components.select(
-                            ctx, name: "decision", label: ctx.t("Kết quả kiểm tra", "Decision"),
+                            ctx, name: "decision", label: ctx.t("Kết quả kiểm tra", "Outcome of the check"),
                             options: [
                                 ("receive", ctx.t("Tiếp nhận", "Receive")),
                                 ("supplement", ctx.t("Yêu cầu bổ sung", "Request a supplement")),
-                                ("refuse", ctx.t("Từ chối tiếp nhận", "Refuse")),
+                                ("refuse", ctx.t("Từ chối tiếp nhận", "Refuse the dossier")),
                             ], selected: "receive"),
                         CatalogAdminViews.textArea(
                             ctx, name: "note",
                             label: ctx.t("Giấy tờ cần bổ sung / lý do từ chối", "Items to supply / reason for refusal"),
                             value: nil, rows: 3, error: nil),
-                        Components.submit(ctx.t("Ghi nhận", "Record")))
+                        Components.submit(ctx.t(.record)))
                 )
                 : .p(
                     .a(
@@ -465,7 +488,7 @@ enum CounterViews {
                     ctx, d, plan: plan, handoffs: handoffs, actionForms: actionForms,
                     utcOffset: utcOffset, names: names)),
             extra,
-            .h2(.text(ctx.t("Diễn biến", "Timeline"))),
+            .h2(.text(ctx.t(.timeline))),
             .ul(
                 .forEach(events) { ev in
                     .li(
@@ -480,7 +503,7 @@ enum CounterViews {
                 : .p(
                     .a(
                         .href(ctx.link(WorkspacePaths.workspace)),
-                        .text(ctx.t("← Về bàn làm việc", "← Back to my workspace"))))
+                        .text(ctx.t(.backToWorkspace))))
         )
     }
 }

@@ -43,6 +43,8 @@ enum DossierAPI {
         var populationChecked: Bool
         var paidOnline: Bool
         var electronicResult: Bool
+        var componentsDigitized: Int
+        var componentsReused: Int
         var components: [ComponentFlags]
         struct ComponentFlags: Content {
             var name: String
@@ -54,22 +56,17 @@ enum DossierAPI {
         }
     }
 
-    static func flags(_ d: DossierRecord, on db: Database) async throws -> Flags {
-        let id = try d.requireID()
-        let paidOnline =
-            try await PaymentRecord.query(on: db).filter(\.$dossier.$id == id).filter(\.$status == .paid).filter(
-                \.$channel != .cash
-            ).count() > 0
-        let results = try await ResultRecord.query(on: db).filter(\.$dossier.$id == id).count()
+    /// The facts as stored on the dossier when they happened (`DossierWriter`), and each component's.
+    static func flags(_ d: DossierRecord) throws -> Flags {
         let online = d.channel == "online"
         let attached = Set(try d.attachments.map(\.component))
         return Flags(
-            channel: d.channel, populationChecked: d.populationChecked, paidOnline: paidOnline,
-            electronicResult: results > 0,
+            channel: d.channel, populationChecked: d.populationChecked, paidOnline: d.paidOnline,
+            electronicResult: d.electronicResult, componentsDigitized: d.componentsDigitized,
+            componentsReused: d.componentsReused,
             components: try d.components.map { c in
                 .init(
-                    name: c.name, submitted: c.submitted,
-                    digitized: c.digitized || (online && attached.contains(c.name)),
+                    name: c.name, submitted: c.submitted, digitized: c.digitized(online: online, attached: attached),
                     fromDataStore: c.reusedDocument != nil,
                     scanPages: c.scan?.pages, originalPages: c.scan?.originalPages)
             })
@@ -132,7 +129,7 @@ enum DossierAPI {
     @Sendable static func show(req: Request) async throws -> DossierResponse {
         let d = try await CounterController.dossier(req)
         var answer = try response(d, procedureCode: d.procedure.code, utcOffset: req.config.utcOffset)
-        answer.flags = try await flags(d, on: req.db)
+        answer.flags = try flags(d)
         return answer
     }
 

@@ -4,35 +4,71 @@ import PhuongSoCore
 import SQLKit
 
 package enum DossierQueries {
-    /// Received dossiers (those with a code) of a unit, optionally of one field and a period of
-    /// local dates (inclusive), oldest first.
-    /// With `bucket` (a statistics-matrix column), only the dossiers behind that number; refusals
-    /// at intake are dated by their creation, as in the matrix.
+    /// How many dossiers the register page lists at once.
+    package static let registerPageSize = 200
+
+    /// The dossiers behind one number of the statistics matrix (`bucket`, by default "received":
+    /// the register, BM.06) at a unit, optionally of one field or procedure code and a period of
+    /// local dates (inclusive), oldest first: `limit` of them from `offset`. The WHERE is the
+    /// matrix's own condition (`StatisticsMatrix.condition`), so the list is exactly what the
+    /// matrix counts; `registerCount` counts all of it.
     package static func register(
         unitID: UUID, field: String?, from: String?, to: String?, bucket: String? = nil, now: Date,
-        utcOffset: Int, on db: Database
+        utcOffset: Int, limit: Int = 5000, offset: Int = 0, on db: Database
     ) async throws -> [DossierRecord] {
-        let refusals = bucket == "refused"
-        var q = DossierRecord.query(on: db).filter(\.$unit.$id == unitID).with(\.$procedure)
-        q = refusals ? q.filter(\.$state == .refused) : q.filter(\.$receivedAt != nil)
-        let start = try from.flatMap { $0.isEmpty ? nil : $0 }.map {
-            try AuditController.dayStart($0, utcOffset: utcOffset)
-        }
-        let end = try to.flatMap { $0.isEmpty ? nil : $0 }.map {
-            try AuditController.dayStart($0, utcOffset: utcOffset, plusDays: 1)
-        }
-        if let start { q = refusals ? q.filter(\.$createdAtSeconds >= start) : q.filter(\.$receivedAt >= start) }
-        if let end { q = refusals ? q.filter(\.$createdAtSeconds < end) : q.filter(\.$receivedAt < end) }
-        var rows = try await q.sort(\.$createdAtSeconds).limit(5000).all()
-        if let field, !field.isEmpty {
-            rows = rows.filter { $0.procedure.field == field || $0.procedure.code == field }
-        }
-        if let bucket, !bucket.isEmpty, !refusals {
-            rows = rows.filter {
-                StatisticsMatrix.buckets(of: $0, now: now, end: end ?? .max, utcOffset: utcOffset).contains(bucket)
+        let condition = try registerCondition(
+            unitID: unitID, field: field, from: from, to: to, bucket: bucket, now: now, utcOffset: utcOffset)
+        struct Row: Decodable { let id: UUID }
+        let ids = try await db.sql.raw(
+            """
+            SELECT d.id FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE \(condition)
+            ORDER BY d.created_at_seconds, d.id LIMIT \(bind: max(0, limit)) OFFSET \(bind: max(0, offset))
+            """
+        ).all(decoding: Row.self).map(\.id)
+        guard !ids.isEmpty else { return [] }
+        let records = try await DossierRecord.query(on: db).filter(\.$id ~~ ids).with(\.$procedure).all()
+        let byID = Dictionary(uniqueKeysWithValues: records.compactMap { r in r.id.map { ($0, r) } })
+        return ids.compactMap { byID[$0] }
+    }
+
+    /// How many dossiers `register` lists with these filters, all pages together.
+    package static func registerCount(
+        unitID: UUID, field: String?, from: String?, to: String?, bucket: String? = nil, now: Date,
+        utcOffset: Int, on db: Database
+    ) async throws -> Int {
+        let condition = try registerCondition(
+            unitID: unitID, field: field, from: from, to: to, bucket: bucket, now: now, utcOffset: utcOffset)
+        struct Row: Decodable { let n: Int }
+        return try await db.sql.raw(
+            """
+            SELECT COUNT(*) AS n FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE \(condition)
+            """
+        ).first(decoding: Row.self)?.n ?? 0
+    }
+
+    /// The matrix's condition for the register's filters; an empty field, date or bucket is no filter.
+    static func registerCondition(
+        unitID: UUID, field: String?, from: String?, to: String?, bucket: String?, now: Date, utcOffset: Int
+    ) throws -> SQLQueryString {
+        func given(_ text: String?) -> String? { text.flatMap { $0.isEmpty ? nil : $0 } }
+        var column = StatisticsMatrix.Bucket.received
+        if let bucket = given(bucket) {
+            guard let named = StatisticsMatrix.Bucket(rawValue: bucket) else {
+                throw AppError.invalid(
+                    field: "bucket", vi: "Không có cột này trong bảng thống kê.",
+                    en: "The statistics matrix has no such column.")
             }
+            column = named
         }
-        return rows
+        let start = try given(from).map { try AuditController.dayStart($0, utcOffset: utcOffset) } ?? .min
+        let end = try given(to).map { try AuditController.dayStart($0, utcOffset: utcOffset, plusDays: 1) } ?? .max
+        var condition = StatisticsMatrix.condition(
+            column, unitIDs: [unitID], start: start, end: end, now: now, utcOffset: utcOffset)
+        if let field = given(field) {
+            // the matrix's row key: a field, or a procedure's code when grouped by procedure
+            condition = condition + " AND (p.field = \(bind: field) OR p.code = \(bind: field))"
+        }
+        return condition
     }
 
     /// Runs a guarded `UPDATE dossiers … WHERE <guard> RETURNING id`: when the guard no longer

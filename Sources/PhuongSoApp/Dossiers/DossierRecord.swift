@@ -55,10 +55,21 @@ package final class DossierRecord: Model, @unchecked Sendable {
     @OptionalField(key: "apology_reason") package var apologyReason: String?
     @OptionalField(key: "apology_at") package var apologyAt: Int64?
     @OptionalField(key: "apology_previous_due") package var apologyPreviousDue: Int64?
+    /// DOMAIN §6 facts for the 766 index, also written only by `DossierWriter`: a fee paid through
+    /// the gateway or by VietQR transfer (not cash), an electronic result issued, and how many
+    /// components are digitized and how many were taken from the citizen's data store.
+    @Field(key: "paid_online") package var paidOnline: Bool
+    @Field(key: "electronic_result") package var electronicResult: Bool
+    @Field(key: "components_digitized") package var componentsDigitized: Int
+    @Field(key: "components_reused") package var componentsReused: Int
 
     package init() {
         pausedWorkingSeconds = 0
         supplementsInProcess = 0
+        paidOnline = false
+        electronicResult = false
+        componentsDigitized = 0
+        componentsReused = 0
     }
 
     package var applicant: Applicant {
@@ -106,6 +117,27 @@ package struct SubmittedComponent: Codable, Sendable, Hashable {
         self.reusedDocument = reusedDocument
     }
     package var digitized: Bool { scan != nil || reusedDocument != nil }
+
+    /// Digitized as DOMAIN §6 counts it: scanned at the counter, taken from the data store, or
+    /// sent as a file with an online application (`attached`: the components that have one).
+    package func digitized(online: Bool, attached: Set<String>) -> Bool {
+        digitized || (online && attached.contains(name))
+    }
+}
+
+extension DossierRecord {
+    /// The component counts of DOMAIN §6 from the stored lists: digitized, and reused from the
+    /// citizen's data store.
+    package var componentCounts: (digitized: Int, reused: Int) {
+        get throws {
+            let attached = Set(try attachments.map(\.component))
+            let list = try components
+            return (
+                list.filter { $0.digitized(online: channel == "online", attached: attached) }.count,
+                list.filter { $0.reusedDocument != nil }.count
+            )
+        }
+    }
 }
 
 /// A file attached to a component when applying online.

@@ -28,8 +28,10 @@ extension DossierWriter {
         let json = try IntakeService.json(components)
         try await DossierQueries.guardedUpdate(
             """
-            UPDATE dossiers SET components = \(bind: json), revision = revision + 1 WHERE id = \(bind: id) AND revision = \(bind: revision) RETURNING id
+            UPDATE dossiers SET components = \(bind: json), revision = revision + 1
+            WHERE id = \(bind: id) AND revision = \(bind: revision) RETURNING id
             """, on: tx)
+        try await storeComponentCounts(id: id, on: tx)
     }
 
     /// The files attached to a dossier after the applicant sent one more.
@@ -39,5 +41,50 @@ extension DossierWriter {
             """
             UPDATE dossiers SET attachments = \(bind: json), revision = revision + 1 WHERE id = \(bind: id) RETURNING id
             """, on: tx)
+        try await storeComponentCounts(id: id, on: tx)
+    }
+
+    // MARK: facts for the 766 index (DOMAIN §6, §8), stored when they happen
+
+    /// The component counts a new dossier starts with, set by intake before it inserts the row.
+    package static func countComponents(of new: DossierRecord) throws {
+        (new.componentsDigitized, new.componentsReused) = try new.componentCounts
+    }
+
+    /// The component counts as the stored lists now say, after a scan, a reuse or a file.
+    static func storeComponentCounts(id: UUID, on tx: Database) async throws {
+        guard let d = try await DossierRecord.find(id, on: tx) else { throw AppError.notFound }
+        let counts = try d.componentCounts
+        try await tx.sql.raw(
+            """
+            UPDATE dossiers
+            SET components_digitized = \(bind: counts.digitized), components_reused = \(bind: counts.reused)
+            WHERE id = \(bind: id)
+            """
+        ).run()
+    }
+
+    /// A payment settled the dossier's fee: through the gateway or by VietQR transfer the dossier
+    /// is paid online (766 payment group); cash at the counter is not.
+    package static func storePayment(channel: PaymentChannel, dossier id: UUID, on tx: Database) async throws {
+        guard channel != .cash else { return }
+        try await tx.sql.raw("UPDATE dossiers SET paid_online = \(bind: true) WHERE id = \(bind: id)").run()
+    }
+
+    /// A payment was refunded: the dossier stays paid online only while an online payment stands.
+    package static func storeRefund(dossier id: UUID, on tx: Database) async throws {
+        try await tx.sql.raw(
+            """
+            UPDATE dossiers SET paid_online = EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = dossiers.id
+              AND p.status = \(bind: PaymentStatus.paid.rawValue)
+              AND p.channel <> \(bind: PaymentChannel.cash.rawValue))
+            WHERE id = \(bind: id)
+            """
+        ).run()
+    }
+
+    /// An electronic result was issued for the dossier.
+    package static func storeElectronicResult(dossier id: UUID, on tx: Database) async throws {
+        try await tx.sql.raw("UPDATE dossiers SET electronic_result = \(bind: true) WHERE id = \(bind: id)").run()
     }
 }

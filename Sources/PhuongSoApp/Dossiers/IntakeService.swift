@@ -133,6 +133,7 @@ package enum IntakeService {
         dossier.createdBy = clerk
         dossier.createdAtSeconds = nowSeconds
         dossier.populationChecked = input.populationChecked
+        try DossierWriter.countComponents(of: dossier)
         let agency = unit.code
         let reusedFinal = reusedDocs
         return try await AuditLog.transaction(on: db, actor: actor) { tx in

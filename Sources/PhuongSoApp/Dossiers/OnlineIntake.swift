@@ -90,6 +90,7 @@ package enum OnlineIntake {
         d.createdBy = citizen.username
         d.createdAtSeconds = nowSeconds
         d.populationChecked = false
+        try DossierWriter.countComponents(of: d)
         let agency = unit.code
         return try await AuditLog.transaction(on: db, actor: actor) { tx in
             let seq = try await IntakeService.nextSequence(agency: agency, day: today, on: tx)

@@ -39,7 +39,8 @@ package enum FeeService {
             let r = try await db.sql.raw(
                 """
                 SELECT f.rule_amount, f.adjusted_amount, f.adjustment_reason, f.exemption_reason,
-                  CAST((SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.dossier_id = f.dossier_id AND p.status = 'paid') AS BIGINT) AS paid
+                  CAST((SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.dossier_id = f.dossier_id AND p.status = 'paid')
+                    AS BIGINT) AS paid
                 FROM dossier_fees f WHERE f.dossier_id = \(bind: dossierID)
                 """
             ).first(decoding: Row.self)
@@ -160,7 +161,8 @@ package enum FeeService {
         guard
             let r = try await tx.sql.raw(
                 """
-                SELECT rule_amount, adjusted_amount, adjustment_reason, exemption_reason FROM dossier_fees WHERE dossier_id = \(bind: dossierID)\(lock)
+                SELECT rule_amount, adjusted_amount, adjustment_reason, exemption_reason
+                FROM dossier_fees WHERE dossier_id = \(bind: dossierID)\(lock)
                 """
             ).first(decoding: Row.self)
         else { return 0 }
@@ -168,7 +170,8 @@ package enum FeeService {
         let paid =
             try await tx.sql.raw(
                 """
-                SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS paid FROM payments WHERE dossier_id = \(bind: dossierID) AND status = 'paid'
+                SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS paid
+                FROM payments WHERE dossier_id = \(bind: dossierID) AND status = 'paid'
                 """
             ).first(decoding: Paid.self)?.paid ?? 0
         let demand = FeeDemand(
@@ -241,11 +244,13 @@ package enum FeeService {
             struct Row: Decodable { let id: UUID }
             let rows = try await tx.sql.raw(
                 """
-                UPDATE payments SET status = 'paid', paid_at = \(bind: now), receipt_number = \(bind: receipt), external_id = \(bind: String(externalID.prefix(100)))
+                UPDATE payments SET status = 'paid', paid_at = \(bind: now), receipt_number = \(bind: receipt),
+                  external_id = \(bind: String(externalID.prefix(100)))
                 WHERE id = \(bind: pid) AND status = 'pending' RETURNING id
                 """
             ).all(decoding: Row.self)
             guard !rows.isEmpty else { throw AlreadyDecided() }
+            try await DossierWriter.storePayment(channel: p.channel, dossier: d.requireID(), on: tx)
             try await extra?(tx)
             try await DossierEventRecord(
                 dossierID: d.requireID(), at: now, action: "fee-paid", actor: source, state: d.state,
@@ -267,7 +272,10 @@ package enum FeeService {
     static func markFailed(_ p: PaymentRecord, detail: String, on db: Database) async throws {
         let pid = try p.requireID()
         try await db.sql.raw(
-            "UPDATE payments SET status = 'failed', external_id = \(bind: String(detail.prefix(100))) WHERE id = \(bind: pid) AND status = 'pending'"
+            """
+            UPDATE payments SET status = 'failed', external_id = \(bind: String(detail.prefix(100)))
+            WHERE id = \(bind: pid) AND status = 'pending'
+            """
         ).run()
     }
 
@@ -289,9 +297,11 @@ package enum FeeService {
         try await AuditLog.transaction(on: db, actor: actor) { tx in
             try await DossierQueries.guardedUpdate(
                 """
-                UPDATE payments SET status = 'refunded', refund_reason = \(bind: String(reason.prefix(1000))), refunded_at = \(bind: nowSeconds),
-                refunded_by = \(bind: user) WHERE id = \(bind: pid) AND status = 'paid' RETURNING id
+                UPDATE payments SET status = 'refunded', refund_reason = \(bind: String(reason.prefix(1000))),
+                  refunded_at = \(bind: nowSeconds), refunded_by = \(bind: user)
+                WHERE id = \(bind: pid) AND status = 'paid' RETURNING id
                 """, on: tx)
+            try await DossierWriter.storeRefund(dossier: d.requireID(), on: tx)
             try await DossierEventRecord(
                 dossierID: d.requireID(), at: nowSeconds, action: "fee-refunded", actor: user, state: d.state,
                 note: "\(CatalogViews.vnd(p.amount)) — \(reason)"

@@ -101,7 +101,8 @@ extension StatisticsMatrix {
         _ bucket: Bucket, unitIDs: [UUID], start: Int64, end: Int64, now: Date, utcOffset: Int
     ) -> SQLQueryString {
         let cutoff = min(Int64(now.timeIntervalSince1970), end)
-        return "(\(cohort(unitIDs: unitIDs, start: start, end: end))) AND (\(bucket.predicate(cutoff: cutoff, utcOffset: utcOffset)))"
+        let inColumn = bucket.predicate(cutoff: cutoff, utcOffset: utcOffset)
+        return "(\(cohort(unitIDs: unitIDs, start: start, end: end))) AND (\(inColumn))"
     }
 
     /// The columns as the pages name them, in the matrix's order.

@@ -50,7 +50,8 @@ package enum StatisticsMatrix {
         let name = grouping == .field ? SQLQueryString("p.field") : SQLQueryString("p.name")
         // each column the sum of its bucket's condition, the one its drill-down lists by
         let sums = Bucket.allCases.map { b -> SQLQueryString in
-            "SUM(CASE WHEN \(b.predicate(cutoff: cutoff, utcOffset: utcOffset)) THEN 1 ELSE 0 END) AS \(unsafeRaw: b.column)"
+            let condition = b.predicate(cutoff: cutoff, utcOffset: utcOffset)
+            return "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END) AS \(unsafeRaw: b.column)"
         }
         let query: SQLQueryString = """
             SELECT \(key) AS key, MIN(\(name)) AS name, \(sums.joined(separator: ", "))

@@ -50,6 +50,7 @@ package enum ResultService {
         let state = d.state
         return try await AuditLog.transaction(on: db, actor: actor) { tx in
             try await r.create(on: tx)
+            try await DossierWriter.storeElectronicResult(dossier: id, on: tx)
             try await CitizenStore.keep(
                 owner: owner, name: title, kind: "result", file: stored, pages: stored.pages ?? 1, validUntil: nil,
                 source: dossierCode, by: user, now: nowSeconds, on: tx)
