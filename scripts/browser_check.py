@@ -220,7 +220,7 @@ def processing_scenarios(driver):
     logout(driver)
     check_page(driver, "track-apology", f"/track?code={late_code}&secret={late_secret}", "17:30 ngày 27/02/2026")
     # the applicant opens the letter from the tracking page and comes back
-    driver.find_element(By.PARTIAL_LINK_TEXT, "Xem thư xin lỗi").click()
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Xem Phiếu xin lỗi").click()
     WebDriverWait(driver, 10).until(lambda d: "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in d.page_source)
     scan_text("track-apology-letter", driver.find_element(By.TAG_NAME, "body").text)
     driver.find_element(By.PARTIAL_LINK_TEXT, "Quay lại tra cứu").click()

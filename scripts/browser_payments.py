@@ -241,7 +241,7 @@ try:
     #    the citizen pays the fee through the gateway and tracks the dossier
     login("congdan")
     driver.get(base + "/")
-    driver.find_element(By.PARTIAL_LINK_TEXT, "Nộp trực tuyến").click()
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Nộp hồ sơ trực tuyến").click()
     wait_for("Thủ tục nhận hồ sơ trực tuyến")
     driver.find_element(By.CSS_SELECTOR, f"main a[href='/apply/{PROCEDURE}']").click()
     wait_for("Họ và tên")

@@ -207,7 +207,8 @@ func upload(_ app: Application, _ session: WebSession, files: [(String, String, 
 
 extension CatalogImport {
     static let header =
-        "code,name,field,time_limit_value,time_limit_unit,same_day_cutoff,fee_text,fee_amount_vnd,online_level,components,result,legal_basis,agency,source\n"
+        "code,name,field,time_limit_value,time_limit_unit,same_day_cutoff,fee_text,fee_amount_vnd,online_level,"
+        + "components,result,legal_basis,agency,source\n"
 }
 
 @Suite struct XLSXImportTests {

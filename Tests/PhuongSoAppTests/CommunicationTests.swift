@@ -9,8 +9,16 @@ import VaporTesting
 @Suite struct CommunicationTests {
     static let ward = "000.00.31.H42"
     static let pdf: [UInt8] = Array(
-        "%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R>> endobj\n% Bien ban hoi nghi\n%%EOF\n"
-            .utf8)
+        """
+        %PDF-1.7
+        1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
+        2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
+        3 0 obj <</Type /Page /Parent 2 0 R>> endobj
+        % Bien ban hoi nghi
+        %%EOF
+
+        """
+        .utf8)
 
     static func activity(_ overrides: [String: String] = [:]) -> [String: String] {
         var form = [

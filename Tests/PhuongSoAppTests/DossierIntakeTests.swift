@@ -125,7 +125,8 @@ import VaporTesting
                     let ticks = p.components.indices.map { "submitted%5B%5D=\($0)" }.joined(separator: "&")
                     req.body = .init(
                         string:
-                            "_csrf=\(clerk.csrf)&name=Tr%E1%BA%A7n%20V%C4%83n%20B%C3%ACnh&idNumber=042095001111&phone=0987654321&decision=receive&sets=1&\(ticks)"
+                            "_csrf=\(clerk.csrf)&name=Tr%E1%BA%A7n%20V%C4%83n%20B%C3%ACnh&idNumber=042095001111"
+                            + "&phone=0987654321&decision=receive&sets=1&\(ticks)"
                     )
                 })
             #expect(res.status == .seeOther)

@@ -111,7 +111,7 @@ import VaporTesting
             let files = p.components.indices.map { ("file\($0)", "scan\($0).png", Self.png) }
             #expect(try await multipart(app, citizen, "/apply/2.000908/documents", files: files).status == .seeOther)
             let check = try await citizen.get(app, "/apply/2.000908/check").body.string
-            #expect(check.contains("Võ Thị Hồng Nhung") && !check.contains("CHƯA CÓ"))
+            #expect(check.contains("Võ Thị Hồng Nhung") && !check.contains("CÒN THIẾU"))
             let done = try await citizen.post(app, "/apply/2.000908/submit", form: [:])
             #expect(done.status == .ok && done.body.string.contains("Đã nộp hồ sơ"))
             let d = try #require(try await DossierRecord.query(on: app.db).filter(\.$channel == "online").first())

@@ -259,7 +259,7 @@ import VaporTesting
             // the applicant reaches the same letter from the tracking page, with a way back
             let tracked = try await app.testing().sendRequest(.GET, "/track?code=\(now.code!)&secret=\(now.secret)")
                 .body.string
-            #expect(tracked.contains("Xem thư xin lỗi (Mẫu 04)"))
+            #expect(tracked.contains("Xem Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)"))
             let theirs = try await app.testing().sendRequest(
                 .GET, "/track/apology?code=\(now.code!)&secret=\(now.secret)"
             ).body.string

@@ -9,8 +9,16 @@ import VaporTesting
 
 @Suite struct ElectronicResultTests {
     static let result: [UInt8] = Array(
-        "%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R>> endobj\n% Ban chung thuc so 12/2026\n%%EOF\n"
-            .utf8)
+        """
+        %PDF-1.7
+        1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
+        2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
+        3 0 obj <</Type /Page /Parent 2 0 R>> endobj
+        % Ban chung thuc so 12/2026
+        %%EOF
+
+        """
+        .utf8)
 
     @Test(arguments: TestDatabase.all)
     func aSignedResultVerifiesAndTheSameFileWithOneByteChangedDoesNot(db: TestDatabase) async throws {
@@ -270,10 +278,12 @@ import VaporTesting
             var form = ByteBuffer()
             form.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(clerk.csrf)\r\n")
             form.writeString(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"component\"\r\n\r\n0\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"originalPages\"\r\n\r\n1\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"component\"\r\n\r\n0\r\n"
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"originalPages\"\r\n\r\n1\r\n"
             )
             form.writeString(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n"
             )
             form.writeBytes(big + Array(repeating: 0x20, count: 3 * 1_048_576))
             form.writeString("\r\n--\(boundary)--\r\n")

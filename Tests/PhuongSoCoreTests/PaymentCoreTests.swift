@@ -9,13 +9,16 @@ import Testing
         #expect(VietQR.crc16("123456789") == 0x29B1)
         // EMV QRCPS Merchant-Presented Mode, the specification's own example (ends 6304A13A)
         let spec =
-            "00020101021229300012D156000000000510A93FO3230Q31280012D15600000001030812345678520441115802CN5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输0202北京540523.7253031565502016233030412340603***0708A60086670902ME91320016A0112233449988770708123456786304"
+            "00020101021229300012D156000000000510A93FO3230Q31280012D15600000001030812345678520441115802CN"
+            + "5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输0202北京"
+            + "540523.7253031565502016233030412340603***0708A60086670902ME91320016A0112233449988770708123456786304"
         #expect(VietQR.crc16(spec) == 0xA13A)
         #expect(throws: Never.self) { try VietQR.parse(spec + "A13A") }
         #expect(throws: VietQR.Problem.badChecksum) { try VietQR.parse(spec + "A13B") }
         // another published MPM example (KHQR), CRC 1FF2
         let kh =
-            "00020101021252044131153137210116372101160123456789ABCDE6016Banteay Meanchey5913Kuntheas Shop5802KH540510.005303840621201081234567863041FF2"
+            "00020101021252044131153137210116372101160123456789ABCDE"
+            + "6016Banteay Meanchey5913Kuntheas Shop5802KH540510.005303840621201081234567863041FF2"
         #expect(throws: Never.self) { try VietQR.parse(kh) }
     }
 
@@ -177,8 +180,14 @@ import Testing
         #expect(
             PDFInfo.pageCount(
                 Array(
-                    "%PDF-1.4\n1 0 obj <</Type /Pages /Kids [2 0 R 3 0 R] /Count 2>> endobj\n2 0 obj <</Type /Page>> endobj\n3 0 obj <</Type/Page /Parent 1 0 R>> endobj\n%%EOF"
-                        .utf8)) == 2)
+                    """
+                    %PDF-1.4
+                    1 0 obj <</Type /Pages /Kids [2 0 R 3 0 R] /Count 2>> endobj
+                    2 0 obj <</Type /Page>> endobj
+                    3 0 obj <</Type/Page /Parent 1 0 R>> endobj
+                    %%EOF
+                    """
+                    .utf8)) == 2)
         #expect(PDFInfo.pageCount(Array("%PDF-1.4\n%%EOF".utf8)) == 0)
     }
 }

@@ -104,20 +104,20 @@ enum AccountViews {
                 .a(.href(ctx.link("/admin/users/\(u.username)")), .text(u.username)), .text(u.displayName),
                 .text(ctx.lang == .vi ? u.role.vietnameseName : u.role.englishName),
                 .text((u.$unit.value ?? nil)?.name ?? "—"),
-                .text(u.active ? ctx.t("Hoạt động", "Active") : ctx.t("Đã khóa", "Deactivated")),
+                .text(u.active ? ctx.t(.active) : ctx.t("Đã khóa", "Locked")),
                 canManage ? actions(ctx, u) : .text(""),
             ]
         }
         return Layout.page(
-            ctx, title: ctx.t("Tài khoản", "Accounts"),
+            ctx, title: ctx.t(.accounts),
             Components.notice(notice),
             Components.alert(
-                problems.isEmpty ? nil : ctx.t("Vui lòng sửa các lỗi bên dưới.", "Please correct the errors below.")),
+                problems.isEmpty ? nil : ctx.t(.fixErrors)),
             Components.table(
-                caption: ctx.t("Danh sách tài khoản", "Accounts"),
+                caption: ctx.t("Danh sách tài khoản", "Account list"),
                 headers: [
-                    ctx.t("Tên đăng nhập", "Username"), ctx.t("Họ và tên", "Name"), ctx.t("Vai trò", "Role"),
-                    ctx.t("Đơn vị", "Unit"), ctx.t("Trạng thái", "Status"), ctx.t("Thao tác", "Actions"),
+                    ctx.t(.username), ctx.t(.fullName), ctx.t(.role),
+                    ctx.t(.unit), ctx.t(.status), ctx.t("Thao tác", "Actions"),
                 ], rows: rows),
             .if(
                 canManage,
@@ -127,11 +127,11 @@ enum AccountViews {
                         action: ctx.link("/admin/users"),
                         Components.csrf(ctx),
                         Components.textField(
-                            ctx, name: "username", label: ctx.t("Tên đăng nhập", "Username"),
+                            ctx, name: "username", label: ctx.t(.username),
                             value: form.username ?? "", required: true,
                             error: problems.message(for: "username", ctx.lang)),
                         Components.textField(
-                            ctx, name: "displayName", label: ctx.t("Họ và tên", "Full name"),
+                            ctx, name: "displayName", label: ctx.t(.fullName),
                             value: form.displayName ?? "",
                             error: problems.message(for: "displayName", ctx.lang)),
                         Components.textField(
@@ -139,12 +139,12 @@ enum AccountViews {
                             type: .password, required: true,
                             error: problems.message(for: "password", ctx.lang)),
                         Components.select(
-                            ctx, name: "role", label: ctx.t("Vai trò", "Role"),
-                            options: [("", ctx.t("— Chọn —", "— Choose —"))]
+                            ctx, name: "role", label: ctx.t(.role),
+                            options: [("", ctx.t(.choose))]
                                 + roles.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnameseName : $0.englishName) },
                             selected: form.role, error: problems.message(for: "role", ctx.lang)),
                         Components.select(
-                            ctx, name: "unit", label: ctx.t("Đơn vị", "Unit"),
+                            ctx, name: "unit", label: ctx.t(.unit),
                             options: [("", ctx.t("(không thuộc đơn vị)", "(no unit)"))]
                                 + units.map { ($0.code, $0.name) },
                             selected: form.unit, error: problems.message(for: "unit", ctx.lang)),
@@ -161,10 +161,10 @@ enum AccountViews {
                 .input(.type(.hidden), .name("active"), .value(u.active ? "false" : "true")),
                 .button(
                     .type(.submit), .class("secondary"),
-                    .text(u.active ? ctx.t("Khóa", "Deactivate") : ctx.t("Mở khóa", "Reactivate")),
+                    .text(u.active ? ctx.t("Khóa", "Lock") : ctx.t("Mở khóa", "Unlock")),
                     .attribute(
                         named: "aria-label",
-                        value: ((u.active ? ctx.t("Khóa ", "Deactivate ") : ctx.t("Mở khóa ", "Reactivate "))
+                        value: ((u.active ? ctx.t("Khóa ", "Lock ") : ctx.t("Mở khóa ", "Unlock "))
                             + u.username).attributeEscaped))),
             Components.form(
                 action: ctx.link("/admin/users/\(u.username)/password"),

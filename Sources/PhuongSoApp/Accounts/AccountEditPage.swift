@@ -78,22 +78,22 @@ enum AccountEditPage {
                 problems.isEmpty
                     ? nil
                     : ctx.t("Chưa lưu: vui lòng sửa các lỗi bên dưới.", "Not saved: please correct the errors below.")),
-            .p(.text(user.active ? ctx.t("Đang hoạt động", "Active") : ctx.t("Đã khóa", "Deactivated"))),
+            .p(.text(user.active ? ctx.t(.active) : ctx.t("Đã khóa", "Locked"))),
             .if(
                 canManage,
                 Components.form(
                     action: ctx.link("/admin/users/\(user.username)"),
                     Components.csrf(ctx),
                     Components.textField(
-                        ctx, name: "displayName", label: ctx.t("Họ và tên", "Full name"), value: form.displayName ?? "",
+                        ctx, name: "displayName", label: ctx.t(.fullName), value: form.displayName ?? "",
                         required: true,
                         error: problems.message(for: "displayName", ctx.lang)),
                     Components.select(
-                        ctx, name: "role", label: ctx.t("Vai trò", "Role"),
+                        ctx, name: "role", label: ctx.t(.role),
                         options: roles.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnameseName : $0.englishName) },
                         selected: form.role, error: problems.message(for: "role", ctx.lang)),
                     Components.select(
-                        ctx, name: "unit", label: ctx.t("Đơn vị", "Unit"),
+                        ctx, name: "unit", label: ctx.t(.unit),
                         options: [("", ctx.t("(không thuộc đơn vị)", "(no unit)"))] + units.map { ($0.code, $0.name) },
                         selected: unitCode, error: problems.message(for: "unit", ctx.lang)),
                     Components.checkboxes(
@@ -101,7 +101,7 @@ enum AccountEditPage {
                         legend: ctx.t("Lĩnh vực phụ trách (của đơn vị đang lưu)", "Fields (of the saved unit)"),
                         options: fields.map { ($0.code, $0.name) }, checked: chosen,
                         error: problems.message(for: "fields", ctx.lang)),
-                    Components.submit(ctx.t("Lưu", "Save")))),
+                    Components.submit(ctx.t(.save)))),
             .p(.a(.href(ctx.link("/admin/users")), .text(ctx.t("← Danh sách tài khoản", "← All accounts"))))
         ).response(status: status)
     }

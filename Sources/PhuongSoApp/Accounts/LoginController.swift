@@ -108,17 +108,17 @@ enum LoginController {
 enum LoginView {
     static func page(_ ctx: PageContext, username: String, next: String?, error: String?) -> HTML {
         Layout.page(
-            ctx, title: ctx.t("Đăng nhập", "Log in"),
+            ctx, title: ctx.t(.logIn),
             Components.alert(error),
             Components.form(
                 action: ctx.link("/login"),
                 Components.csrf(ctx),
                 .input(.type(.hidden), .name("next"), .value((next ?? "").attributeEscaped)),
                 Components.textField(
-                    ctx, name: "username", label: ctx.t("Tên đăng nhập", "Username"), value: username, required: true),
+                    ctx, name: "username", label: ctx.t(.username), value: username, required: true),
                 Components.textField(
                     ctx, name: "password", label: ctx.t("Mật khẩu", "Password"), type: .password, required: true),
-                Components.submit(ctx.t("Đăng nhập", "Log in"))),
+                Components.submit(ctx.t(.logIn))),
             .p(
                 .class("hint"),
                 .text(
@@ -130,7 +130,7 @@ enum LoginView {
 
     static func passwordPage(_ ctx: PageContext, problems: ValidationProblems, done: Bool) -> HTML {
         Layout.page(
-            ctx, title: ctx.t("Đổi mật khẩu", "Change password"),
+            ctx, title: ctx.t(.changePassword),
             Components.notice(done ? ctx.t("Đã đổi mật khẩu.", "Your password was changed.") : nil),
             Components.form(
                 action: ctx.link("/account/password"),
@@ -146,7 +146,7 @@ enum LoginView {
                     ctx, name: "confirm", label: ctx.t("Nhập lại mật khẩu mới", "Repeat the new password"),
                     type: .password,
                     required: true, error: problems.message(for: "confirm", ctx.lang)),
-                Components.submit(ctx.t("Đổi mật khẩu", "Change password")))
+                Components.submit(ctx.t(.changePassword)))
         )
     }
 }

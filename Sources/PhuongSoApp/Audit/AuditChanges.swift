@@ -167,11 +167,11 @@ enum AuditChanges {
     }
 
     static let labels: [String: (vi: String, en: String)] = [
-        "state": ("Trạng thái", "State"), "step": ("Bước", "Step"), "assignee": ("Người xử lý", "Assignee"),
-        "due": ("Hẹn trả", "Due"),
-        "dueAt": ("Hẹn trả", "Due"), "procedure": ("Thủ tục", "Procedure"), "version": ("Phiên bản", "Version"),
+        "state": ("Trạng thái", "Status"), "step": ("Bước", "Step"), "assignee": ("Người xử lý", "Assignee"),
+        "due": ("Hẹn trả", "Due back"),
+        "dueAt": ("Hẹn trả", "Due back"), "procedure": ("Thủ tục", "Procedure"), "version": ("Phiên bản", "Version"),
         "applicant": ("Người nộp", "Applicant"),
-        "displayName": ("Họ và tên", "Name"), "role": ("Vai trò", "Role"), "unitCode": ("Đơn vị", "Unit"),
+        "displayName": ("Họ và tên", "Full name"), "role": ("Vai trò", "Role"), "unitCode": ("Đơn vị", "Unit"),
         "active": ("Đang hoạt động", "Active"),
         "username": ("Tên đăng nhập", "Username"), "name": ("Tên", "Name"), "code": ("Mã", "Code"),
         "kind": ("Loại", "Kind"),
@@ -179,11 +179,12 @@ enum AuditChanges {
         "date": ("Ngày", "Date"),
         "noticeNumber": ("Số thông báo", "Notice number"), "noticeDate": ("Ngày thông báo", "Notice date"),
         "amount": ("Số tiền", "Amount"),
-        "status": ("Tình trạng", "Status"), "level": ("Mức", "Level"), "account": ("Tài khoản", "Account"),
-        "keyID": ("Mã khóa", "Key"),
-        "title": ("Tiêu đề", "Title"), "progress": ("Tiến độ (%)", "Progress (%)"), "deadline": ("Hạn", "Deadline"),
-        "lead": ("Chủ trì", "Lead"),
-        "reason": ("Lý do", "Reason"), "comment": ("Nhận xét", "Comment"), "channel": ("Hình thức", "Channel"),
+        "status": ("Trạng thái", "Status"), "level": ("Mức", "Level"), "account": ("Tài khoản", "Account"),
+        "keyID": ("Mã khóa", "Key ID"),
+        "title": ("Tiêu đề", "Title"), "progress": ("Tiến độ (%)", "Progress (%)"),
+        "deadline": ("Hạn hoàn thành", "Deadline"),
+        "lead": ("Người chủ trì", "Lead"),
+        "reason": ("Lý do", "Reason"), "comment": ("Nhận xét", "Comment"), "channel": ("Kênh", "Channel"),
         "receipt": ("Biên lai", "Receipt"),
     ]
 

@@ -13,22 +13,22 @@ enum AuditView {
         .compactMap { k, v in v.flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } }
         let base = "/admin/audit?" + (query.percentEncodedQuery ?? "")
         return Layout.page(
-            ctx, title: ctx.t("Nhật ký thay đổi", "Audit trail"),
+            ctx, title: ctx.t(.auditTrail),
             integrity(ctx, m),
             Components.form(
                 action: "/admin/audit", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.select(
-                    ctx, name: "actor", label: ctx.t("Người thực hiện", "Person"),
-                    options: [("", ctx.t("Tất cả", "Everyone"))] + m.people.map { ($0.username, $0.name) },
+                    ctx, name: "actor", label: ctx.t(.who),
+                    options: [("", ctx.t(.allItems))] + m.people.map { ($0.username, $0.name) },
                     selected: f.actor ?? ""),
                 Components.select(
                     ctx, name: "entity", label: ctx.t("Loại đối tượng", "Kind of record"),
-                    options: [("", ctx.t("Tất cả", "All"))] + AuditWords.kinds.map { ($0.code, ctx.t($0.vi, $0.en)) },
+                    options: [("", ctx.t(.allItems))] + AuditWords.kinds.map { ($0.code, ctx.t($0.vi, $0.en)) },
                     selected: f.entity ?? ""),
                 Components.textField(
-                    ctx, name: "from", label: ctx.t("Từ ngày", "From"), value: f.from ?? "", type: .date),
-                Components.textField(ctx, name: "to", label: ctx.t("Đến ngày", "To"), value: f.to ?? "", type: .date),
+                    ctx, name: "from", label: ctx.t(.fromDate), value: f.from ?? "", type: .date),
+                Components.textField(ctx, name: "to", label: ctx.t(.toDate), value: f.to ?? "", type: .date),
                 Components.submit(ctx.t("Lọc", "Filter"))),
             m.rows.isEmpty
                 ? .p(.text(ctx.t("Không có thay đổi nào khớp bộ lọc.", "No change matches the filter.")))
@@ -36,8 +36,8 @@ enum AuditView {
                     caption: ctx.t(
                         "Các thay đổi, mới nhất trước (trang \(m.page))", "Changes, newest first (page \(m.page))"),
                     headers: [
-                        "#", ctx.t("Thời điểm", "When"), ctx.t("Người thực hiện", "Who"), ctx.t("Thao tác", "What"),
-                        ctx.t("Đối tượng", "Record"), ctx.t("Thay đổi", "Changes"), ctx.t("Lý do", "Reason"),
+                        "#", ctx.t(.when), ctx.t(.who), ctx.t("Thao tác", "Action"),
+                        ctx.t("Đối tượng", "Concerning"), ctx.t("Thay đổi", "Changes"), ctx.t(.reason),
                     ],
                     rows: m.rows.map { r in
                         [
@@ -50,15 +50,15 @@ enum AuditView {
             .p(
                 .if(
                     m.page > 1,
-                    .a(.href(ctx.link(base + "&page=\(m.page - 1)")), .text(ctx.t("← Trang trước", "← Previous page")))),
+                    .a(.href(ctx.link(base + "&page=\(m.page - 1)")), .text(ctx.t(.previousPage)))),
                 .text(" "),
                 .if(
                     m.hasNext,
-                    .a(.href(ctx.link(base + "&page=\(m.page + 1)")), .text(ctx.t("Trang sau →", "Next page →"))))),
+                    .a(.href(ctx.link(base + "&page=\(m.page + 1)")), .text(ctx.t(.nextPage))))),
             .p(
                 .a(
                     .href(ctx.link(WorkspacePaths.workspace)),
-                    .text(ctx.t("← Về bàn làm việc", "← Back to my workspace"))))
+                    .text(ctx.t(.backToWorkspace))))
         )
     }
 

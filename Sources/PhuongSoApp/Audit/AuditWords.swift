@@ -25,13 +25,13 @@ enum AuditWords {
         "procedure.import.add": ("Nhập danh mục: thêm thủ tục", "Catalogue import: procedure added"),
         "procedure.import.version": ("Nhập danh mục: phiên bản mới", "Catalogue import: new version"),
         "procedure.import.retire": ("Nhập danh mục: bãi bỏ thủ tục", "Catalogue import: procedure retired"),
-        "dossier.submit-online": ("Nộp hồ sơ trực tuyến", "Dossier submitted online"),
+        "dossier.submit-online": ("Nộp hồ sơ trực tuyến", "Applied online"),
         "dossier.receive": ("Tiếp nhận hồ sơ", "Dossier received"),
         "dossier.refuse": ("Từ chối tiếp nhận", "Dossier refused"),
         "dossier.request-supplement": ("Yêu cầu bổ sung khi tiếp nhận", "Supplement requested at intake"),
         "dossier.rate": ("Người nộp đánh giá", "Rated by the applicant"),
         "dossier.supplement-upload": ("Người nộp gửi bổ sung", "Supplement sent by the applicant"),
-        "dossier.digitize": ("Số hóa thành phần hồ sơ", "Component digitized"),
+        "dossier.digitize": ("Số hóa thành phần hồ sơ", "Dossier component digitized"),
         "dossier.apologize": ("Thư xin lỗi, hẹn lại ngày trả", "Apology and new date"),
         "result.issue": ("Phát hành kết quả điện tử", "Electronic result issued"),
         "fee.adjust": ("Điều chỉnh phí, lệ phí", "Fee adjusted"), "fee.exempt": ("Miễn phí, lệ phí", "Fee exempted"),
@@ -48,8 +48,8 @@ enum AuditWords {
         "task.create": ("Giao nhiệm vụ", "Task assigned"), "task.remind": ("Nhắc hạn nhiệm vụ", "Task reminder"),
         "inspection-plan.create": ("Lập kế hoạch kiểm tra", "Inspection plan drafted"),
         "inspection.create": ("Lập đợt kiểm tra", "Inspection created"),
-        "inspection.held": ("Ghi nhận đã kiểm tra", "Inspection held"),
-        "inspection.close": ("Kết thúc kiểm tra", "Inspection closed"),
+        "inspection.held": ("Ghi nhận đã kiểm tra", "Inspection recorded as held"),
+        "inspection.close": ("Kết thúc cuộc kiểm tra", "Inspection closed"),
         "inspection.finding": ("Ghi kết luận kiểm tra", "Finding recorded"),
         "initiative.create": ("Đăng ký sáng kiến", "Initiative submitted"),
         "communication.create": ("Ghi hoạt động tuyên truyền", "Communication logged"),
@@ -70,7 +70,7 @@ enum AuditWords {
         case "submit": return lang.t("báo cáo hoàn thành", "submitted")
         case "accept": return lang.t("nghiệm thu", "accepted")
         case "reject", "return": return lang.t("trả lại", "returned")
-        case "extend", "requestExtension": return lang.t("xin gia hạn", "extension asked")
+        case "extend", "requestExtension": return lang.t("xin gia hạn", "extension asked for")
         case "approveExtension", "grantExtension": return lang.t("duyệt gia hạn", "extension granted")
         case "cancel": return lang.t("hủy", "cancelled")
         default: return lang.t("cập nhật", "updated")
@@ -94,7 +94,7 @@ enum AuditWords {
     /// Actors that are not people's accounts.
     static func systemActor(_ username: String, _ lang: Language) -> String? {
         switch username {
-        case "applicant": return lang.t("Người nộp hồ sơ", "The applicant")
+        case "applicant": return lang.t("Người nộp", "The applicant")
         case "system": return lang.t("Hệ thống (thanh toán)", "The system (payments)")
         case "escalation": return lang.t("Hệ thống (nhắc hạn tự động)", "The system (reminders)")
         case "demo": return lang.t("Dữ liệu mẫu", "Demo data")

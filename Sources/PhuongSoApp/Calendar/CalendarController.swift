@@ -96,7 +96,7 @@ enum CalendarController {
                 return try await render(
                     req, unit: unit, query: PageQuery(year: o.entry.date.year), form: OverrideForm(),
                     problems: ValidationProblems(),
-                    notice: ctx.t("Đã lưu điều chỉnh lịch.", "The override was saved."), status: .ok)
+                    notice: ctx.t("Đã lưu điều chỉnh lịch.", "The calendar override was saved."), status: .ok)
             } catch let e as CalendarError {
                 problems.add("date", e.vietnamese, e.english)
                 year = o.entry.date.year
@@ -112,7 +112,7 @@ enum CalendarController {
         let noticeDate = parseDate(form.noticeDate, field: "noticeDate", problems: &problems)
         let kind = DayKind(rawValue: form.kind ?? "")
         if kind == nil { problems.add("kind", "Vui lòng chọn loại ngày.", "Choose the kind of day.") }
-        let name = Validate.text(form.name, field: "name", label: ("Tên/ghi chú", "Name"), into: &problems)
+        let name = Validate.text(form.name, field: "name", label: ("Tên/ghi chú", "Name/note"), into: &problems)
         let number = Validate.text(
             form.noticeNumber, field: "noticeNumber", label: ("Số thông báo", "Notice number"), max: 80, into: &problems
         )

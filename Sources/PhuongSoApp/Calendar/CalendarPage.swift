@@ -55,7 +55,7 @@ enum CalendarPage {
             .h2(.text(ctx.t("Các ngày nghỉ và ngày làm bù trong năm", "Days off and swapped working days this year"))),
             Components.table(
                 caption: ctx.t("Ngày nghỉ năm \(m.year)", "Days off in \(m.year)"),
-                headers: [ctx.t("Ngày", "Date"), ctx.t("Loại", "Kind"), ctx.t("Tên", "Name")],
+                headers: [ctx.t(.date), ctx.t(.kind), ctx.t(.name)],
                 rows: m.table.map {
                     [
                         .text($0.date.description + " (" + weekdayName($0.date.weekday, ctx) + ")"),
@@ -68,7 +68,7 @@ enum CalendarPage {
                 : Components.table(
                     caption: ctx.t("Điều chỉnh năm \(m.year)", "Overrides in \(m.year)"),
                     headers: [
-                        ctx.t("Ngày", "Date"), ctx.t("Loại", "Kind"), ctx.t("Tên", "Name"),
+                        ctx.t(.date), ctx.t(.kind), ctx.t(.name),
                         ctx.t("Thông báo", "Notice"), ctx.t("Người nhập", "Entered by"),
                     ],
                     rows: m.overrides.map { o in
@@ -141,12 +141,12 @@ enum CalendarPage {
                 action: ctx.link(base + "/overrides"),
                 Components.csrf(ctx),
                 Components.textField(
-                    ctx, name: "date", label: ctx.t("Ngày", "Date"), value: m.form.date ?? "", type: .date,
+                    ctx, name: "date", label: ctx.t(.date), value: m.form.date ?? "", type: .date,
                     required: true,
                     error: m.problems.message(for: "date", ctx.lang)),
                 Components.select(
                     ctx, name: "kind", label: ctx.t("Loại ngày", "Kind of day"),
-                    options: [("", ctx.t("— Chọn —", "— Choose —"))]
+                    options: [("", ctx.t(.choose))]
                         + DayKind.allCases.map { ($0.rawValue, kindName($0, ctx)) },
                     selected: m.form.kind, error: m.problems.message(for: "kind", ctx.lang)),
                 Components.textField(
@@ -154,7 +154,7 @@ enum CalendarPage {
                     required: true,
                     error: m.problems.message(for: "name", ctx.lang)),
                 Components.textField(
-                    ctx, name: "noticeNumber", label: ctx.t("Số thông báo", "Notice number"),
+                    ctx, name: "noticeNumber", label: ctx.t(.noticeNumber),
                     value: m.form.noticeNumber ?? "",
                     required: true, error: m.problems.message(for: "noticeNumber", ctx.lang),
                     hint: ctx.t("Ví dụ 12/TB-UBND", "e.g. 12/TB-UBND")),
@@ -182,7 +182,7 @@ enum CalendarPage {
                     ? .p(.text(ctx.t("Không bỏ qua ngày nghỉ nào.", "No days off were skipped.")))
                     : Components.table(
                         caption: ctx.t("Các ngày nghỉ đã bỏ qua", "Days off skipped"),
-                        headers: [ctx.t("Ngày", "Date"), ctx.t("Lý do", "Why")],
+                        headers: [ctx.t(.date), ctx.t(.reason)],
                         rows: p.skipped.map {
                             [
                                 .text($0.date.description + " (" + weekdayName($0.date.weekday, ctx) + ")"),
@@ -200,15 +200,15 @@ enum CalendarPage {
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 .input(.type(.hidden), .name("year"), .value(String(m.year))),
                 Components.textField(
-                    ctx, name: "from", label: ctx.t("Thời điểm tiếp nhận", "Received at"), value: q.from ?? "",
+                    ctx, name: "from", label: ctx.t(.receivedAt), value: q.from ?? "",
                     type: .datetimeLocal, required: true),
                 Components.textField(
-                    ctx, name: "amount", label: ctx.t("Thời hạn", "Length"), value: q.amount ?? "", type: .text,
+                    ctx, name: "amount", label: ctx.t(.timeLimit), value: q.amount ?? "", type: .text,
                     hint: ctx.t(
                         "Số giờ hoặc số ngày làm việc, có thể lẻ (0,5 = nửa ngày)",
                         "Working hours or days; fractions allowed (0.5 = half a day)")),
                 Components.select(
-                    ctx, name: "per", label: ctx.t("Đơn vị thời hạn", "Unit of length"),
+                    ctx, name: "per", label: ctx.t("Đơn vị thời hạn", "Unit of the time limit"),
                     options: [
                         ("days", ctx.t("ngày làm việc", "working days")),
                         ("hours", ctx.t("giờ làm việc", "working hours")),
@@ -217,7 +217,7 @@ enum CalendarPage {
                 Components.textField(
                     ctx, name: "cutoff", label: ctx.t("Giờ chốt nhận trong ngày", "Same-day cut-off"),
                     value: q.cutoff ?? "15:00", type: .time),
-                Components.submit(ctx.t("Tính hạn", "Compute"))),
+                Components.submit(ctx.t("Tính hạn", "Compute the due time"))),
             result
         )
     }

@@ -98,8 +98,8 @@ enum CatalogAPI {
         let body = try req.content.decode(ImportRequest.self)
         guard let date = try? LocalDate(parsing: body.effectiveFrom ?? "") else {
             throw AppError.invalid(
-                field: "effectiveFrom", vi: "Ngày hiệu lực cần dạng YYYY-MM-DD.",
-                en: "effectiveFrom must be YYYY-MM-DD.")
+                field: "effectiveFrom", vi: "Ngày hiệu lực (effectiveFrom) cần dạng YYYY-MM-DD.",
+                en: "The effective date (effectiveFrom) must be YYYY-MM-DD.")
         }
         guard let scope = CatalogDiff.Scope(rawValue: body.scope ?? "some") else {
             throw AppError.invalid(

@@ -18,9 +18,9 @@ enum CatalogAdminViews {
             Components.table(
                 caption: ctx.t("Thủ tục của đơn vị (\(records.count))", "The unit's procedures (\(records.count))"),
                 headers: [
-                    ctx.t("Mã", "Code"), ctx.t("Tên", "Name"), ctx.t("Lĩnh vực", "Field"),
-                    ctx.t("Phiên bản", "Version"),
-                    ctx.t("Tình trạng", "Status"), ctx.t("Thao tác", "Actions"),
+                    ctx.t(.code), ctx.t(.name), ctx.t(.field),
+                    ctx.t(.version),
+                    ctx.t(.status), ctx.t("Thao tác", "Actions"),
                 ],
                 rows: records.map { r in
                     [
@@ -29,8 +29,9 @@ enum CatalogAdminViews {
                         .text(String(r.latestVersion)),
                         .text(
                             r.retired
-                                ? ctx.t("Đã bãi bỏ", "Withdrawn")
-                                : r.complete ? ctx.t("Đang áp dụng", "In use") : ctx.t("Thiếu thông tin", "Incomplete")),
+                                ? ctx.t("Đã bãi bỏ", "Retired")
+                                : r.complete
+                                    ? ctx.t("Đang áp dụng", "In force") : ctx.t("Thiếu thông tin", "Incomplete")),
                         .group(
                             .a(
                                 .href(ctx.link("/admin/procedures/\(r.code)/edit?unit=\(unit.code)")),
@@ -42,7 +43,7 @@ enum CatalogAdminViews {
                                 .input(.type(.hidden), .name("retired"), .value(r.retired ? "false" : "true")),
                                 .button(
                                     .type(.submit), .class("secondary"),
-                                    .text(r.retired ? ctx.t("Khôi phục", "Restore") : ctx.t("Bãi bỏ", "Withdraw")),
+                                    .text(r.retired ? ctx.t("Khôi phục", "Restore") : ctx.t("Bãi bỏ", "Retire")),
                                     .attribute(
                                         named: "aria-label",
                                         value: ((r.retired
@@ -103,32 +104,32 @@ enum CatalogAdminViews {
                 .input(.type(.hidden), .name("unit"), .value(unit.code.attributeEscaped)),
                 record == nil
                     ? Components.textField(
-                        ctx, name: "code", label: ctx.t("Mã thủ tục", "Procedure code"), value: f.code ?? "",
+                        ctx, name: "code", label: ctx.t(.procedureCode), value: f.code ?? "",
                         required: true, error: e("code"),
                         hint: ctx.t(
                             "Giữ đúng mã công bố, ví dụ 1.001193 hoặc 3.000527.H61",
                             "As published, e.g. 1.001193 or 3.000527.H61"))
-                    : .p(.text(ctx.t("Mã thủ tục: ", "Code: ") + (record?.code ?? ""))),
+                    : .p(.text(ctx.t("Mã thủ tục: ", "Procedure code: ") + (record?.code ?? ""))),
                 Components.textField(
-                    ctx, name: "name", label: ctx.t("Tên thủ tục", "Name"), value: f.name ?? "", required: true,
+                    ctx, name: "name", label: ctx.t(.procedureName), value: f.name ?? "", required: true,
                     error: e("name")),
                 Components.textField(
-                    ctx, name: "field", label: ctx.t("Lĩnh vực", "Field"), value: f.field ?? "", required: true,
+                    ctx, name: "field", label: ctx.t(.field), value: f.field ?? "", required: true,
                     error: e("field")),
                 Components.textField(
-                    ctx, name: "level", label: ctx.t("Cấp thực hiện", "Level"), value: f.level ?? "Cấp xã",
+                    ctx, name: "level", label: ctx.t(.implementingLevel), value: f.level ?? "Cấp xã",
                     error: e("level")),
                 Components.textField(
-                    ctx, name: "agency", label: ctx.t("Cơ quan thực hiện", "Executing agency"), value: f.agency ?? "",
+                    ctx, name: "agency", label: ctx.t(.executingAgency), value: f.agency ?? "",
                     error: e("agency")),
                 textArea(
-                    ctx, name: "subjects", label: ctx.t("Đối tượng thực hiện", "Who may apply"), value: f.subjects,
+                    ctx, name: "subjects", label: ctx.t(.whoMayApply), value: f.subjects,
                     rows: 2, error: e("subjects")),
                 textArea(
-                    ctx, name: "submissionWays", label: ctx.t("Cách thức thực hiện", "Ways of submission"),
+                    ctx, name: "submissionWays", label: ctx.t(.waysOfSubmission),
                     value: f.submissionWays, rows: 2, error: e("submissionWays")),
                 textArea(
-                    ctx, name: "components", label: ctx.t("Thành phần hồ sơ", "Documents"), value: f.components,
+                    ctx, name: "components", label: ctx.t(.dossierComponents), value: f.components,
                     rows: 5,
                     hint: ctx.t(
                         """
@@ -142,7 +143,7 @@ enum CatalogAdminViews {
                         """
                     ), error: e("components")),
                 Components.textField(
-                    ctx, name: "timeLimitValue", label: ctx.t("Thời hạn giải quyết", "Time limit"),
+                    ctx, name: "timeLimitValue", label: ctx.t(.timeLimit),
                     value: f.timeLimitValue ?? "", error: e("timeLimitValue")),
                 Components.select(
                     ctx, name: "timeLimitUnit", label: ctx.t("Đơn vị thời hạn", "Unit of the time limit"),
@@ -161,9 +162,9 @@ enum CatalogAdminViews {
                     ctx, name: "feeAmount", label: ctx.t("Mức thu (đồng)", "Amount (đồng)"), value: f.feeAmount ?? "",
                     error: e("feeAmount")),
                 Components.textField(
-                    ctx, name: "result", label: ctx.t("Kết quả", "Result"), value: f.result ?? "", error: e("result")),
+                    ctx, name: "result", label: ctx.t(.result), value: f.result ?? "", error: e("result")),
                 textArea(
-                    ctx, name: "conditions", label: ctx.t("Điều kiện thực hiện", "Conditions"), value: f.conditions,
+                    ctx, name: "conditions", label: ctx.t(.conditions), value: f.conditions,
                     rows: 2, error: e("conditions")),
                 textArea(
                     ctx, name: "legalBases",
@@ -171,11 +172,11 @@ enum CatalogAdminViews {
                     value: f.legalBases, rows: 3, error: e("legalBases")),
                 Components.textField(
                     ctx, name: "publishingDecision",
-                    label: ctx.t("Quyết định công bố (số, ngày)", "Publishing decision"),
+                    label: ctx.t("Quyết định công bố (số, ngày)", "Publishing decision (number, date)"),
                     value: f.publishingDecision ?? "", error: e("publishingDecision")),
                 Components.select(
                     ctx, name: "onlineLevel", label: ctx.t("Dịch vụ công trực tuyến", "Online service"),
-                    options: [("", ctx.t("Không", "None")), ("một phần", "Một phần"), ("toàn trình", "Toàn trình")],
+                    options: [("", ctx.t("Không", "No")), ("một phần", "Một phần"), ("toàn trình", "Toàn trình")],
                     selected: f.onlineLevel),
                 Components.select(
                     ctx, name: "supplementPolicy",
@@ -200,7 +201,7 @@ enum CatalogAdminViews {
                     options: [("on", ctx.t("Bắt buộc trả kết quả bản giấy", "A paper result is required"))],
                     checked: f.paperResultRequired == nil ? [] : ["on"]),
                 textArea(
-                    ctx, name: "steps", label: ctx.t("Quy trình nội bộ", "Internal process"), value: f.steps, rows: 7,
+                    ctx, name: "steps", label: ctx.t(.internalProcess), value: f.steps, rows: 7,
                     hint: ctx.t(
                         "Mỗi dòng một bước, theo thứ tự: Người thực hiện | Nhiệm vụ | Số giờ làm việc. Đổi thứ tự bằng cách chuyển dòng.",
                         "One step a line, in order: Actor | Task | Working hours. Reorder by moving lines."),
@@ -221,7 +222,7 @@ enum CatalogAdminViews {
                     value: f.effectiveFrom ?? "", type: .date,
                     required: true, error: e("effectiveFrom")),
                 Components.textField(
-                    ctx, name: "source", label: ctx.t("Nguồn", "Source"), value: f.source ?? "", error: e("source")),
+                    ctx, name: "source", label: ctx.t(.source), value: f.source ?? "", error: e("source")),
                 Components.submit(
                     record == nil
                         ? ctx.t("Thêm thủ tục", "Add procedure") : ctx.t("Lưu phiên bản mới", "Save new version")))
@@ -272,7 +273,7 @@ enum CatalogAdminViews {
                         caption: ctx.t(
                             "Kết quả so sánh với danh mục hiện hành", "Compared with the catalogue in force"),
                         headers: [
-                            ctx.t("Mã", "Code"), ctx.t("Tên", "Name"), ctx.t("Kết quả", "Outcome"),
+                            ctx.t(.code), ctx.t(.name), ctx.t(.result),
                             ctx.t("Thay đổi", "Changes"),
                         ],
                         rows: o.entries.filter { $0.kind != .unchanged }.map { entry in
@@ -360,7 +361,7 @@ enum CatalogAdminViews {
                             ("dry-run", ctx.t("Xem trước thay đổi (không lưu)", "Preview the changes (save nothing)")),
                             ("apply", ctx.t("Nhập ngay", "Import now")),
                         ], selected: "dry-run"),
-                    Components.submit(ctx.t("Tiếp tục", "Continue")),
+                    Components.submit(ctx.t(.proceed)),
                 ])
         )
     }

@@ -10,7 +10,7 @@ enum CatalogViews {
     ) -> HTML {
         let searched = !(query.q ?? "").trimmingCharacters(in: .whitespaces).isEmpty || !(query.field ?? "").isEmpty
         return Layout.page(
-            ctx, title: ctx.t("Thủ tục hành chính", "Administrative procedures"),
+            ctx, title: ctx.t(.administrativeProcedures),
             Components.form(
                 action: "/procedures", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
@@ -20,10 +20,10 @@ enum CatalogViews {
                     value: query.q ?? "", type: .search,
                     hint: ctx.t("Ví dụ: khai sinh, kết hôn, chứng thực", "e.g. khai sinh, ket hon, chung thuc")),
                 Components.select(
-                    ctx, name: "field", label: ctx.t("Lĩnh vực", "Field"),
+                    ctx, name: "field", label: ctx.t(.field),
                     options: [("", ctx.t("Tất cả lĩnh vực", "All fields"))] + fields.map { ($0, $0) },
                     selected: query.field),
-                Components.submit(ctx.t("Tìm", "Search"))),
+                Components.submit(ctx.t(.search))),
             .p(
                 .attribute(named: "role", value: "status"),
                 .text(
@@ -92,14 +92,14 @@ enum CatalogViews {
                         "This procedure's details are being completed; please ask the one-stop counter before applying."
                     ))),
             .dl(
-                row(ctx.t("Mã thủ tục", "Code"), p.code),
-                row(ctx.t("Lĩnh vực", "Field"), p.field),
-                row(ctx.t("Cấp thực hiện", "Level"), p.level),
-                row(ctx.t("Cơ quan thực hiện", "Agency"), p.agency),
-                row(ctx.t("Đối tượng thực hiện", "Who may apply"), p.subjects),
-                row(ctx.t("Cách thức thực hiện", "How to apply"), p.submissionWays),
+                row(ctx.t(.procedureCode), p.code),
+                row(ctx.t(.field), p.field),
+                row(ctx.t(.implementingLevel), p.level),
+                row(ctx.t(.executingAgency), p.agency),
+                row(ctx.t(.whoMayApply), p.subjects),
+                row(ctx.t(.waysOfSubmission), p.submissionWays),
                 row(
-                    ctx.t("Nộp trực tuyến", "Online"),
+                    ctx.t("Trực tuyến", "Online"),
                     p.onlineLevel == .full
                         ? ctx.t(
                             "Toàn trình: nộp, nhận kết quả trực tuyến hoặc qua bưu chính",
@@ -108,15 +108,15 @@ enum CatalogViews {
                             ? ctx.t("Một phần", "Partly online")
                             : ctx.t("Nộp trực tiếp tại Bộ phận Một cửa", "In person at the one-stop counter")),
                 row(
-                    ctx.t("Thời hạn giải quyết", "Time limit"),
+                    ctx.t(.timeLimit),
                     p.timeLimit.map { ctx.lang == .vi ? $0.vietnamese : $0.english } ?? ""),
-                row(ctx.t("Lệ phí (đồng)", "Fee"), fee),
-                row(ctx.t("Phí, lệ phí", "Fees and charges"), p.feeText),
-                row(ctx.t("Kết quả", "Result"), p.result),
-                row(ctx.t("Điều kiện", "Conditions"), p.conditions),
-                row(ctx.t("Quyết định công bố", "Publishing decision"), p.publishingDecision)
+                row(ctx.t("Lệ phí (đồng)", "Charge (đồng)"), fee),
+                row(ctx.t(.fees), p.feeText),
+                row(ctx.t(.result), p.result),
+                row(ctx.t(.conditions), p.conditions),
+                row(ctx.t(.publishingDecision), p.publishingDecision)
             ),
-            .h2(.text(ctx.t("Thành phần hồ sơ", "Documents to submit"))),
+            .h2(.text(ctx.t(.dossierComponents))),
             p.components.isEmpty
                 ? .p(
                     .text(
@@ -144,7 +144,7 @@ enum CatalogViews {
                                             " — có thể dùng lại từ kho dữ liệu của công dân",
                                             " — can be reused from your data store")))))
                     }),
-            .if(!p.notes.isEmpty, .group(.h2(.text(ctx.t("Ghi chú", "Notes"))), .p(.text(p.notes)))),
+            .if(!p.notes.isEmpty, .group(.h2(.text(ctx.t(.note))), .p(.text(p.notes)))),
             .if(
                 !p.legalBases.isEmpty,
                 .group(
@@ -152,11 +152,11 @@ enum CatalogViews {
             .if(
                 !p.steps.isEmpty,
                 .group(
-                    .h2(.text(ctx.t("Quy trình nội bộ", "Internal process"))),
+                    .h2(.text(ctx.t(.internalProcess))),
                     Components.table(
                         caption: ctx.t("Các bước xử lý và thời gian (giờ làm việc)", "Steps and working hours"),
                         headers: [
-                            "#", ctx.t("Người thực hiện", "Actor"), ctx.t("Nội dung", "Task"), ctx.t("Giờ", "Hours"),
+                            "#", ctx.t(.who), ctx.t(.content), ctx.t("Giờ", "Hours"),
                         ],
                         rows: p.steps.enumerated().map {
                             [
@@ -214,7 +214,7 @@ enum CatalogViews {
                                 caption: ctx.t(
                                     "Thay đổi so với phiên bản \(versions[i - 1].version)",
                                     "Changes from version \(versions[i - 1].version)"),
-                                headers: [ctx.t("Mục", "Field"), ctx.t("Trước", "Before"), ctx.t("Sau", "After")],
+                                headers: [ctx.t("Mục", "Item"), ctx.t("Trước", "Before"), ctx.t("Sau", "After")],
                                 rows: changes.map { [.text($0.field), .del(.text($0.before)), .ins(.text($0.after))] })
                 )
             }

@@ -99,15 +99,18 @@ package struct ProcedureForm: Content, Sendable {
                 self.code, field: "code", label: ("Mã thủ tục", "Procedure code"), max: 64, into: &problems)
         var p = Procedure(
             code: code,
-            name: Validate.text(name, field: "name", label: ("Tên thủ tục", "Name"), max: 1000, into: &problems),
+            name: Validate.text(
+                name, field: "name", label: ("Tên thủ tục", "Procedure name"), max: 1000, into: &problems),
             field: Validate.text(field, field: "field", label: ("Lĩnh vực", "Field"), into: &problems))
         p.level = Validate.text(
-            level, field: "level", label: ("Cấp thực hiện", "Level"), required: false, into: &problems)
+            level, field: "level", label: ("Cấp thực hiện", "Implementing level"), required: false, into: &problems)
         p.agency = Validate.text(
-            agency, field: "agency", label: ("Cơ quan thực hiện", "Agency"), max: 1000, required: false, into: &problems
+            agency, field: "agency", label: ("Cơ quan thực hiện", "Executing agency"), max: 1000, required: false,
+            into: &problems
         )
         p.subjects = Validate.text(
-            subjects, field: "subjects", label: ("Đối tượng", "Subjects"), max: 2000, required: false, into: &problems)
+            subjects, field: "subjects", label: ("Đối tượng thực hiện", "Who may apply"), max: 2000, required: false,
+            into: &problems)
         p.submissionWays = Validate.text(
             submissionWays, field: "submissionWays", label: ("Cách thức thực hiện", "Ways of submission"), max: 2000,
             required: false, into: &problems)
@@ -151,7 +154,7 @@ package struct ProcedureForm: Content, Sendable {
         p.result = Validate.text(
             result, field: "result", label: ("Kết quả", "Result"), max: 1000, required: false, into: &problems)
         p.conditions = Validate.text(
-            conditions, field: "conditions", label: ("Điều kiện", "Conditions"), max: 4000, required: false,
+            conditions, field: "conditions", label: ("Điều kiện thực hiện", "Conditions"), max: 4000, required: false,
             into: &problems)
         p.legalBases = Self.lines(legalBases)
         p.publishingDecision = Validate.text(

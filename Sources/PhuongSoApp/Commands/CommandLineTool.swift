@@ -116,7 +116,8 @@ package enum CommandLineTool {
         if ProcessInfo.processInfo.environment["PHUONGSO_PUBLIC_URL"] == nil {
             config.publicURL = "http://\(config.hostname):\(config.port)"
         }
-        // The demo ward shows VietQR with a sample account unless one is configured (no money moves: reconciliation is by statement import).
+        // The demo ward shows VietQR with a sample account unless one is configured (no money moves: reconciliation
+        // is by statement import).
         if args.flag("--demo"), config.vietQR == nil { config.vietQR = DemoData.vietQRAccount }
         var env = Environment(
             name: "production",

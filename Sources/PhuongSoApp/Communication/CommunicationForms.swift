@@ -16,17 +16,18 @@ enum CommunicationForms {
                     .attribute(named: "method", value: "post"),
                     .attribute(named: "enctype", value: "multipart/form-data"), Components.csrf(ctx),
                     Components.textField(
-                        ctx, name: "date", label: ctx.t("Ngày tổ chức", "Date"), value: f.date, type: .date,
+                        ctx, name: "date", label: ctx.t("Ngày tổ chức", "Date held"), value: f.date, type: .date,
                         required: true, error: e("date")),
                     Components.select(
                         ctx, name: "form", label: ctx.t("Hình thức", "Form"),
-                        options: [("", ctx.t("— Chọn —", "— Choose —"))]
+                        options: [("", ctx.t(.choose))]
                             + CommunicationForm.allCases.map {
                                 ($0.rawValue, ctx.lang == .vi ? $0.vietnamese : $0.english)
                             },
                         selected: f.form, error: e("form")),
                     Components.textField(
-                        ctx, name: "title", label: ctx.t("Tên hoạt động", "Title"), value: f.title, required: true,
+                        ctx, name: "title", label: ctx.t("Tên hoạt động", "Activity title"), value: f.title,
+                        required: true,
                         error: e("title")),
                     Components.textField(
                         ctx, name: "audience",
@@ -39,7 +40,7 @@ enum CommunicationForms {
                         label: ctx.t("Số người tham dự (nếu đếm được)", "Participants (if counted)"),
                         value: f.participants, type: .number, error: e("participants")),
                     CatalogAdminViews.textArea(
-                        ctx, name: "content", label: ctx.t("Nội dung", "Content"), value: f.content, rows: 4,
+                        ctx, name: "content", label: ctx.t(.content), value: f.content, rows: 4,
                         error: e("content")),
                     .element(
                         named: "fieldset",
@@ -53,10 +54,12 @@ enum CommunicationForms {
                             .unwrap(e("evidence")) { .p(.class("error"), .text($0)) },
                             Components.textField(
                                 ctx, name: "documentNumber",
-                                label: ctx.t("Số hiệu văn bản (kế hoạch, thông báo, biên bản…)", "Document number"),
+                                label: ctx.t(
+                                    "Số hiệu văn bản (kế hoạch, thông báo, biên bản…)",
+                                    "Document number (plan, notice, minutes…)"),
                                 value: f.documentNumber, error: e("documentNumber")),
                             Components.textField(
-                                ctx, name: "documentDate", label: ctx.t("Ngày văn bản", "Document date"),
+                                ctx, name: "documentDate", label: ctx.t(.documentDate),
                                 value: f.documentDate, type: .date,
                                 error: e("documentDate")),
                             Components.textField(
@@ -77,7 +80,7 @@ enum CommunicationForms {
                                     .id("f-file"), .name("file"), .type(.file),
                                     .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png"))),
                         ]),
-                    Components.submit(ctx.t("Ghi nhận", "Save")),
+                    Components.submit(ctx.t(.record)),
                 ])
         )
     }

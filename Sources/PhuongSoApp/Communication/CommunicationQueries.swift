@@ -48,7 +48,8 @@ package enum CommunicationQueries {
     package static func countByQuarter(unitID: UUID, year: Int, on db: Database) async throws -> CommunicationCounts {
         let rows = try await db.sql.raw(
             """
-            SELECT substr(date, 6, 2) AS month, form, CAST(COUNT(*) AS BIGINT) AS n, CAST(COALESCE(SUM(participants), 0) AS BIGINT) AS people
+            SELECT substr(date, 6, 2) AS month, form, CAST(COUNT(*) AS BIGINT) AS n,
+              CAST(COALESCE(SUM(participants), 0) AS BIGINT) AS people
             FROM communication_activities
             WHERE unit_id = \(bind: unitID) AND date >= \(bind: "\(year)-01-01") AND date <= \(bind: "\(year)-12-31")
             GROUP BY substr(date, 6, 2), form

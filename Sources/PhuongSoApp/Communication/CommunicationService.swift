@@ -48,7 +48,7 @@ package enum CommunicationService {
         let form = CommunicationForm(rawValue: input.form)
         if form == nil { p.add("form", "Cần chọn hình thức tuyên truyền.", "Choose the form of the activity.") }
         let title = Validate.text(
-            input.title, field: "title", label: ("Tên hoạt động", "The title"), max: 300, into: &p)
+            input.title, field: "title", label: ("Tên hoạt động", "The activity title"), max: 300, into: &p)
         let audience = Validate.text(
             input.audience, field: "audience", label: ("Đối tượng", "The audience"), max: 300, into: &p)
         let participants = count(input.participants, into: &p)
@@ -65,7 +65,7 @@ package enum CommunicationService {
         }
         let link = checkedLink(input.link, into: &p)
         let label = Validate.text(
-            input.linkLabel, field: "linkLabel", label: ("Tên liên kết", "The link's label"), max: 200, required: false,
+            input.linkLabel, field: "linkLabel", label: ("Tên liên kết", "Link label"), max: 200, required: false,
             into: &p)
         if number.isEmpty && link.isEmpty && upload == nil
             && !p.messages.keys.contains(where: { ["documentNumber", "link"].contains($0) })

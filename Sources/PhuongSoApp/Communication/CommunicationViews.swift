@@ -88,7 +88,7 @@ enum CommunicationViews {
                 ctx.t("Lượt người tham dự", "Participants"),
             ],
             rows: counts.quarters.map { row(ctx.t("Quý ", "Q") + roman[$0.quarter], $0) } + [
-                row(ctx.t("Cả năm", "Year"), counts.total)
+                row(ctx.t("Cả năm", "Whole year"), counts.total)
             ])
     }
 
@@ -103,7 +103,7 @@ enum CommunicationViews {
                 : Components.table(
                     caption: ctx.t("Hoạt động quý ", "Activities of quarter ") + roman[q],
                     headers: [
-                        ctx.t("Ngày", "Date"), ctx.t("Hình thức", "Form"), ctx.t("Hoạt động", "Activity"),
+                        ctx.t(.date), ctx.t("Hình thức", "Form"), ctx.t("Hoạt động", "Activity"),
                         ctx.t("Số người", "People"), ctx.t("Minh chứng", "Evidence"),
                     ],
                     rows: items.map { r in

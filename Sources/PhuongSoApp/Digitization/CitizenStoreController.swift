@@ -129,14 +129,14 @@ enum DigitizationViews {
         let canScan = user.role == .clerk && ![.refused, .submittedOnline].contains(d.state)
         let online = d.channel == "online"
         return .group(
-            .h2(.text(ctx.t("Số hóa thành phần hồ sơ", "Digitization"))),
+            .h2(.text(ctx.t("Số hóa thành phần hồ sơ", "Digitize dossier components"))),
             .p(
                 .text(
                     ctx.t("Đối chiếu CSDL quốc gia về dân cư: ", "Checked against the population database: ")
-                        + (d.populationChecked ? ctx.t("có", "yes") : ctx.t("chưa", "no")))),
+                        + (d.populationChecked ? ctx.t("có", "yes") : ctx.t("chưa", "not yet")))),
             Components.table(
                 caption: ctx.t("Tình trạng số hóa", "Digitization status"),
-                headers: [ctx.t("Giấy tờ", "Document"), ctx.t("Đã nhận", "Received"), ctx.t("Số hóa", "Digitized")],
+                headers: [ctx.t(.document), ctx.t(.dateReceived), ctx.t("Số hóa", "Digitized")],
                 rows: components.map { c in
                     let status: String
                     if let s = c.scan {
@@ -178,7 +178,7 @@ enum DigitizationViews {
                         .attribute(named: "method", value: "post"),
                         .attribute(named: "enctype", value: "multipart/form-data"), Components.csrf(ctx),
                         Components.select(
-                            ctx, name: "component", label: ctx.t("Giấy tờ", "Document"),
+                            ctx, name: "component", label: ctx.t(.document),
                             options: components.enumerated().filter { $0.element.submitted && !$0.element.digitized }
                                 .map { (String($0.offset), $0.element.name) }, selected: nil),
                         Components.textField(
@@ -224,14 +224,14 @@ enum DigitizationViews {
                 : Components.table(
                     caption: ctx.t("Giấy tờ (số định danh: ", "Documents (ID: ") + owners.joined(separator: ", ") + ")",
                     headers: [
-                        ctx.t("Giấy tờ", "Document"), ctx.t("Loại", "Kind"), ctx.t("Từ hồ sơ", "From dossier"),
-                        ctx.t("Hiệu lực", "Valid"), ctx.t("Số trang", "Pages"),
+                        ctx.t(.document), ctx.t(.kind), ctx.t("Từ hồ sơ", "From dossier"),
+                        ctx.t("Hiệu lực", "Validity"), ctx.t("Số trang", "Pages"),
                     ],
                     rows: documents.map { d in
                         [
                             .text(d.name),
                             .text(
-                                d.kind == "result" ? ctx.t("Kết quả", "Result") : ctx.t("Thành phần hồ sơ", "Component")
+                                d.kind == "result" ? ctx.t(.result) : ctx.t("Thành phần hồ sơ", "Dossier component")
                             ), .text(d.source),
                             .text(
                                 (d.validUntil ?? "9999-12-31") >= today
@@ -246,7 +246,7 @@ enum DigitizationViews {
                 : Components.table(
                     caption: ctx.t("Lần sử dụng giấy tờ của bạn", "Uses of your documents"),
                     headers: [
-                        ctx.t("Thời gian", "When"), ctx.t("Cán bộ", "Official"), ctx.t("Hồ sơ", "Dossier"),
+                        ctx.t(.when), ctx.t("Cán bộ", "Official"), ctx.t(.dossier),
                         ctx.t("Dùng cho", "Used for"),
                     ],
                     rows: uses.map { u in

@@ -29,7 +29,9 @@ struct AddDossierFacts: AsyncMigration {
         ).run()
         try await database.sql.raw(
             """
-            UPDATE dossiers SET apology_at = (SELECT MIN(e.at_seconds) FROM dossier_events e WHERE e.dossier_id = dossiers.id AND e.action = 'apologize'),
+            UPDATE dossiers
+            SET apology_at = (
+                    SELECT MIN(e.at_seconds) FROM dossier_events e WHERE e.dossier_id = dossiers.id AND e.action = 'apologize'),
                 apology_reason = (SELECT MIN(e.note) FROM dossier_events e WHERE e.dossier_id = dossiers.id AND e.action = 'apologize')
             WHERE EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = dossiers.id AND e.action = 'apologize')
             """

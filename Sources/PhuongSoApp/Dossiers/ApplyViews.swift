@@ -5,7 +5,7 @@ import Plot
 enum ApplyViews {
     static func steps(_ ctx: PageContext, current: Int) -> Node<HTML.BodyContext> {
         let names = [
-            ctx.t("Thủ tục", "Procedure"), ctx.t("Người nộp", "Applicant"), ctx.t("Giấy tờ", "Documents"),
+            ctx.t(.procedure), ctx.t(.applicant), ctx.t("Giấy tờ", "Documents"),
             ctx.t("Kiểm tra", "Check"), ctx.t("Hoàn tất", "Done"),
         ]
         return .p(.class("hint"), .text(ctx.t("Bước \(current)/5: ", "Step \(current) of 5: ") + names[current - 1]))
@@ -16,14 +16,14 @@ enum ApplyViews {
         unavailable: [(CatalogQueries.Listing, ApplyController.Unavailable)]
     ) -> HTML {
         Layout.page(
-            ctx, title: ctx.t("Nộp hồ sơ trực tuyến", "Apply online"),
+            ctx, title: ctx.t(.applyOnline),
             steps(ctx, current: 1),
             Components.form(
                 action: "/apply", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.textField(
                     ctx, name: "q", label: ctx.t("Tìm thủ tục", "Find a procedure"), value: query, type: .search),
-                Components.submit(ctx.t("Tìm", "Search"))),
+                Components.submit(ctx.t(.search))),
             .h2(
                 .text(
                     query.isEmpty
@@ -64,7 +64,7 @@ enum ApplyViews {
                                 .span(.class("hint"), .text(ctx.lang == .vi ? why.vi : why.en)))
                         }))),
             .p(
-                .a(.href(ctx.link("/my/dossiers")), .text(ctx.t("Hồ sơ của tôi", "My dossiers"))), .text(" · "),
+                .a(.href(ctx.link("/my/dossiers")), .text(ctx.t(.myDossiers))), .text(" · "),
                 .a(.href(ctx.link("/procedures")), .text(ctx.t("Tra cứu thủ tục hành chính", "Browse the procedures"))))
         )
     }
@@ -76,7 +76,7 @@ enum ApplyViews {
         let parts = [
             "time_limit": ctx.t("thời hạn giải quyết", "time limit"),
             "agency": ctx.t("cơ quan thực hiện", "executing agency"),
-            "components": ctx.t("thành phần hồ sơ", "documents"), "fee": ctx.t("phí, lệ phí", "fees"),
+            "components": ctx.t("thành phần hồ sơ", "dossier components"), "fee": ctx.t("phí, lệ phí", "fees"),
         ]
         var detail: String?
         if case .beingUpdated(let missing) = reason, !missing.isEmpty {
@@ -103,7 +103,7 @@ enum ApplyViews {
             ctx, title: p.name,
             steps(ctx, current: 2),
             Components.alert(
-                problems.isEmpty ? nil : ctx.t("Vui lòng sửa các lỗi bên dưới.", "Please correct the errors below.")),
+                problems.isEmpty ? nil : ctx.t(.fixErrors)),
             Components.form(
                 action: ctx.link("/apply/\(code)/applicant"),
                 Components.csrf(ctx),
@@ -113,21 +113,21 @@ enum ApplyViews {
                         ("person", ctx.t("Cá nhân", "A person")), ("organisation", ctx.t("Tổ chức", "An organisation")),
                     ], selected: a.kind.rawValue),
                 Components.textField(
-                    ctx, name: "name", label: ctx.t("Họ và tên", "Full name"), value: a.name, required: true,
+                    ctx, name: "name", label: ctx.t(.fullName), value: a.name, required: true,
                     error: e("name")),
                 Components.textField(
                     ctx, name: "idNumber",
                     label: ctx.t("Số định danh cá nhân (12 số trên căn cước)", "Personal ID number (12 digits)"),
                     value: a.idNumber, required: true, error: e("idNumber")),
                 Components.textField(
-                    ctx, name: "address", label: ctx.t("Địa chỉ", "Address"), value: a.address, error: e("address")),
+                    ctx, name: "address", label: ctx.t(.address), value: a.address, error: e("address")),
                 Components.textField(
-                    ctx, name: "phone", label: ctx.t("Số điện thoại", "Phone"), value: a.phone, type: .tel,
+                    ctx, name: "phone", label: ctx.t(.phone), value: a.phone, type: .tel,
                     error: e("phone")),
                 Components.textField(
                     ctx, name: "email", label: ctx.t("Thư điện tử (không bắt buộc)", "Email (optional)"),
                     value: a.email, type: .email, error: e("email")),
-                Components.submit(ctx.t("Tiếp tục", "Continue")))
+                Components.submit(ctx.t(.proceed)))
         )
     }
 
@@ -158,7 +158,7 @@ enum ApplyViews {
                         label: ctx.t(
                             "hoặc dùng giấy tờ đã có trong kho dữ liệu của bạn",
                             "or use a document from your data store"),
-                        options: [("", ctx.t("— không dùng —", "— none —"))]
+                        options: [("", ctx.t("— không dùng —", "— do not use —"))]
                             + mine.map {
                                 (
                                     $0.id?.uuidString ?? "",
@@ -243,14 +243,14 @@ enum ApplyViews {
             steps(ctx, current: 4),
             .unwrap(problems.message(for: "documents", ctx.lang)) { Components.alert($0) },
             .dl(
-                .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(p.name)),
-                .dt(.text(ctx.t("Người nộp", "Applicant"))),
+                .dt(.text(ctx.t(.procedure))), .dd(.text(p.name)),
+                .dt(.text(ctx.t(.applicant))),
                 .dd(
                     .text(
                         [a?.name, a?.idNumber, a?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(
                             separator: " — ")),
-                    .text(" "), .a(.href(ctx.link("/apply/\(code)")), .text(ctx.t("Sửa", "Change")))),
-                .dt(.text(ctx.t("Giấy tờ đính kèm", "Documents"))),
+                    .text(" "), .a(.href(ctx.link("/apply/\(code)")), .text(ctx.t(.edit)))),
+                .dt(.text(ctx.t("Giấy tờ đính kèm", "Attached documents"))),
                 .dd(
                     .ul(
                         .forEach(p.components.applying(cases: Set(draft.cases ?? []))) { c in
@@ -260,13 +260,13 @@ enum ApplyViews {
                                     draft.attachments.first { $0.component == c.name }.map { $0.file.originalName }
                                         ?? (c.isOptional
                                             ? ctx.t("không nộp (không bắt buộc)", "not given (optional)")
-                                            : ctx.t("CHƯA CÓ", "MISSING"))))
-                        }), .a(.href(ctx.link("/apply/\(code)/documents")), .text(ctx.t("Sửa", "Change"))))
+                                            : ctx.t("CÒN THIẾU", "MISSING"))))
+                        }), .a(.href(ctx.link("/apply/\(code)/documents")), .text(ctx.t(.edit))))
             ),
             Components.form(
                 action: ctx.link("/apply/\(code)/submit"),
                 Components.csrf(ctx),
-                Components.submit(ctx.t("Nộp hồ sơ", "Submit")))
+                Components.submit(ctx.t("Nộp hồ sơ", "Submit the dossier")))
         )
     }
 
@@ -281,9 +281,9 @@ enum ApplyViews {
                         "Bộ phận Một cửa sẽ kiểm tra hồ sơ trong 8 giờ làm việc và báo cho bạn.",
                         "The one-stop counter will check it within 8 working hours."))),
             .dl(
-                .dt(.text(ctx.t("Mã hồ sơ", "Dossier code"))), .dd(.strong(.text(d.code ?? ""))),
-                .dt(.text(ctx.t("Mã tra cứu", "Lookup secret"))), .dd(.strong(.text(d.secret))),
-                .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(p.name))),
+                .dt(.text(ctx.t(.dossierCode))), .dd(.strong(.text(d.code ?? ""))),
+                .dt(.text(ctx.t(.lookupSecret))), .dd(.strong(.text(d.secret))),
+                .dt(.text(ctx.t(.procedure))), .dd(.text(p.name))),
             .p(
                 .text(
                     ctx.t(
@@ -293,13 +293,13 @@ enum ApplyViews {
                 .a(
                     .href(ctx.link("/track?code=\(d.code ?? "")&secret=\(d.secret)")),
                     .text(ctx.t("Xem tình trạng hồ sơ", "See its status"))), .text(" · "),
-                .a(.href(ctx.link("/my/dossiers")), .text(ctx.t("Hồ sơ của tôi", "My dossiers"))))
+                .a(.href(ctx.link("/my/dossiers")), .text(ctx.t(.myDossiers))))
         )
     }
 
     static func mine(_ ctx: PageContext, dossiers: [DossierRecord], utcOffset: Int) -> HTML {
         Layout.page(
-            ctx, title: ctx.t("Hồ sơ của tôi", "My dossiers"),
+            ctx, title: ctx.t(.myDossiers),
             .p(
                 .a(
                     .class("button"), .href(ctx.link("/apply")),
@@ -307,10 +307,10 @@ enum ApplyViews {
             dossiers.isEmpty
                 ? .p(.text(ctx.t("Bạn chưa có hồ sơ nào.", "You have no dossiers yet.")))
                 : Components.table(
-                    caption: ctx.t("Hồ sơ đã nộp", "Dossiers"),
+                    caption: ctx.t("Hồ sơ đã nộp", "Dossiers you submitted"),
                     headers: [
-                        ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"),
-                        ctx.t("Tình trạng", "Status"), ctx.t("Hẹn trả", "Due"),
+                        ctx.t(.dossierCode), ctx.t(.procedure),
+                        ctx.t(.status), ctx.t(.dueBack),
                     ],
                     rows: dossiers.map { d in
                         [

@@ -13,7 +13,7 @@ enum DossierActionForms {
                 ? ctx.t("Hoàn thành, ghi nhận có kết quả", "Finish: the result is ready")
                 : ctx.t("Hoàn thành bước, chuyển bước sau", "Finish the step, hand it on")
         case .sendBack: return ctx.t("Trả lại bước trước", "Send back to the previous step")
-        case .returnResult: return ctx.t("Trả kết quả cho người nộp", "Return the result")
+        case .returnResult: return ctx.t("Trả kết quả cho người nộp", "Return the result to the applicant")
         case .assign: return ctx.t("Phân công cán bộ xử lý", "Assign an official")
         case .requestSupplement:
             return ctx.t("Yêu cầu bổ sung hồ sơ (tạm dừng thời hạn)", "Request a supplement (the clock stops)")
@@ -46,7 +46,7 @@ enum DossierActionForms {
                 ? nil : f.problems.messages.values.first.map { ctx.t($0.vi, $0.en) }
         }
         return .group(
-            .unwrap(assignee) { .p(.text(ctx.t("Người đang xử lý bước: ", "Taken by: ") + $0)) },
+            .unwrap(assignee) { .p(.text(ctx.t("Người nhận xử lý: ", "Taken by: ") + $0)) },
             .if(
                 d.apologyAt != nil,
                 .p(
@@ -103,7 +103,9 @@ enum DossierActionForms {
         case .complete:
             fields = .group(
                 note(
-                    ctx, label: last ? ctx.t("Kết quả giải quyết", "Outcome") : ctx.t("Ý kiến xử lý", "Opinion"), input,
+                    ctx,
+                    label: last ? ctx.t("Kết quả giải quyết", "Processing result") : ctx.t("Ý kiến xử lý", "Opinion"),
+                    input,
                     error("note"), id: fid("note")),
                 Components.textField(
                     ctx, name: "file",
@@ -115,8 +117,8 @@ enum DossierActionForms {
                 error: error("note") ?? error("reason"), id: fid("reason"))
         case .assign:
             fields = Components.select(
-                ctx, name: "assignee", label: ctx.t("Cán bộ nhận xử lý", "Official"),
-                options: [("", ctx.t("— Chọn cán bộ —", "— Choose —"))]
+                ctx, name: "assignee", label: ctx.t("Cán bộ nhận xử lý", "Official to take it"),
+                options: [("", ctx.t("— Chọn cán bộ —", "— Choose an official —"))]
                     + m.officials.map { ($0.id.uuidString, $0.official.name) },
                 selected: input.assignee, error: error("assignee"), id: fid("assignee"))
         case .requestSupplement:
@@ -144,8 +146,8 @@ enum DossierActionForms {
         case .transfer:
             fields = .group(
                 Components.select(
-                    ctx, name: "unit", label: ctx.t("Cơ quan phối hợp", "Agency"),
-                    options: [("", ctx.t("— Chọn cơ quan —", "— Choose —"))]
+                    ctx, name: "unit", label: ctx.t("Cơ quan phối hợp", "Cooperating agency"),
+                    options: [("", ctx.t("— Chọn cơ quan —", "— Choose an agency —"))]
                         + m.agencies.map { ($0.id?.uuidString ?? "", $0.name) },
                     selected: input.unit, error: error("unit"), id: fid("unit")),
                 CatalogAdminViews.textArea(
@@ -169,7 +171,7 @@ enum DossierActionForms {
                 },
                 Components.select(
                     ctx, name: "method", label: ctx.t("Cách trả kết quả", "How it was returned"),
-                    options: [("", ctx.t("— Chọn cách trả —", "— Choose —"))]
+                    options: [("", ctx.t("— Chọn cách trả —", "— Choose how it is returned —"))]
                         + ReturnMethod.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) },
                     selected: input.method ?? ReturnMethod.atCounter.rawValue, error: error("method"), id: fid("method")
                 ),

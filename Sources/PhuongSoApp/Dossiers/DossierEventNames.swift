@@ -7,9 +7,9 @@ enum DossierEventNames {
             switch a {
             case .claim: return lang.t("Nhận xử lý bước", "Took the step")
             case .complete: return lang.t("Hoàn thành bước", "Finished the step")
-            case .sendBack: return lang.t("Trả lại bước trước", "Sent back")
+            case .sendBack: return lang.t("Trả lại bước trước", "Sent back to the previous step")
             case .returnResult: return lang.t("Trả kết quả", "Result returned")
-            case .assign: return lang.t("Phân công", "Assigned")
+            case .assign: return lang.t("Phân công cán bộ xử lý", "Official assigned")
             case .requestSupplement: return lang.t("Yêu cầu bổ sung", "Supplement requested")
             case .resume: return lang.t("Tiếp tục xử lý", "Resumed")
             case .stop: return lang.t("Dừng xử lý", "Stopped")
@@ -19,12 +19,12 @@ enum DossierEventNames {
             }
         }
         switch action {
-        case "receive": return lang.t("Tiếp nhận hồ sơ", "Received")
-        case "refuse": return lang.t("Từ chối tiếp nhận", "Refused")
+        case "receive": return lang.t("Tiếp nhận hồ sơ", "Dossier received")
+        case "refuse": return lang.t("Từ chối tiếp nhận", "Dossier refused")
         case "request-supplement": return lang.t("Yêu cầu bổ sung khi tiếp nhận", "Supplement requested at intake")
-        case "submit-online": return lang.t("Nộp trực tuyến", "Submitted online")
+        case "submit-online": return lang.t("Nộp hồ sơ trực tuyến", "Applied online")
         case "supplement-uploaded": return lang.t("Người nộp gửi bổ sung", "Supplement sent by the applicant")
-        case "digitized": return lang.t("Số hóa thành phần hồ sơ", "Component digitized")
+        case "digitized": return lang.t("Số hóa thành phần hồ sơ", "Dossier component digitized")
         case "escalate": return lang.t("Cảnh báo thời hạn", "Deadline warning")
         case "fee-paid": return lang.t("Nộp phí, lệ phí", "Fee paid")
         case "fee-refunded": return lang.t("Hoàn trả phí, lệ phí", "Fee refunded")

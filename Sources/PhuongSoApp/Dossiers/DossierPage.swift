@@ -129,7 +129,8 @@ enum DossierPage {
         case .transfer: return ctx.t("Đã gửi hồ sơ liên thông đến cơ quan phối hợp.", "Sent to the other agency.")
         case .returnTransfer:
             return ctx.t("Đã trả kết quả phối hợp về cơ quan chủ trì.", "The agency's part was sent back.")
-        case .returnResult: return ctx.t("Đã trả kết quả cho người nộp.", "The result has been returned.")
+        case .returnResult:
+            return ctx.t("Đã trả kết quả cho người nộp.", "The result has been returned to the applicant.")
         case .apologize:
             return ctx.t(
                 "Đã lập Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04).",

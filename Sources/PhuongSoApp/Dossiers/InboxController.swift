@@ -107,7 +107,7 @@ enum InboxController {
         }
         guard [.supplementRequestedInProcess, .supplementRequestedAtIntake].contains(d.state) else {
             throw AppError.invalid(
-                field: "file", vi: "Hồ sơ không chờ bổ sung.", en: "The dossier is not waiting for documents.")
+                field: "file", vi: "Hồ sơ không chờ bổ sung.", en: "The dossier is not waiting for a supplement.")
         }
         let label = String((f.label ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
         guard let file = f.file, file.data.readableBytes > 0, !label.isEmpty else {
@@ -223,15 +223,15 @@ enum InboxViews {
         incoming: [TransferRecord], utcOffset: Int, names: [String: String], notice: String? = nil
     ) -> HTML {
         let headers = [
-            ctx.t("Mã hồ sơ", "Code"), ctx.t("Thủ tục", "Procedure"), ctx.t("Bước hiện tại", "Current step"),
+            ctx.t(.dossierCode), ctx.t(.procedure), ctx.t("Bước hiện tại", "Current step"),
             ctx.t("Người nhận xử lý", "Taken by"),
-            ctx.t("Thời gian bước", "Step time"), ctx.t("Hẹn trả", "Due"),
+            ctx.t("Thời gian bước", "Step time"), ctx.t(.dueBack),
         ]
         return Layout.page(
-            ctx, title: ctx.t("Hồ sơ cần xử lý", "My inbox"),
+            ctx, title: ctx.t(.myInbox),
             .unwrap(notice) { .p(.class("notice success"), .attribute(named: "role", value: "status"), .text($0)) },
             mine.isEmpty
-                ? .p(.text(ctx.t("Không có hồ sơ nào đang chờ bạn.", "Nothing is waiting for you.")))
+                ? .p(.text(ctx.t("Không có hồ sơ nào đang chờ bạn.", "No dossier is waiting for you.")))
                 : Components.table(
                     caption: ctx.t(
                         "Hồ sơ đến lượt bạn (\(mine.count)), gấp nhất trước",
@@ -244,8 +244,8 @@ enum InboxViews {
                     Components.table(
                         caption: ctx.t("Chờ đơn vị xử lý phần việc phối hợp", "Waiting for this unit's part"),
                         headers: [
-                            ctx.t("Mã hồ sơ", "Code"), ctx.t("Từ đơn vị", "From"), ctx.t("Đề nghị", "Request"),
-                            ctx.t("Gửi lúc", "Sent"),
+                            ctx.t(.dossierCode), ctx.t("Từ đơn vị", "From unit"), ctx.t("Đề nghị", "Request"),
+                            ctx.t("Gửi lúc", "Sent at"),
                         ],
                         rows: incoming.map { t in
                             [

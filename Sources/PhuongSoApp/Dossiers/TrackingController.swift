@@ -228,8 +228,8 @@ enum TrackingViews {
                     ], selected: "satisfied"),
                 .forEach([
                     ("access", ctx.t("Tiếp cận dịch vụ", "Access to the service")),
-                    ("procedure", ctx.t("Thủ tục hành chính", "The procedure")),
-                    ("official", ctx.t("Công chức giải quyết", "The officials")),
+                    ("procedure", ctx.t("Thủ tục hành chính", "Administrative procedure")),
+                    ("official", ctx.t("Công chức giải quyết", "Officials handling it")),
                     ("result", ctx.t("Kết quả", "The result")),
                     ("feedback", ctx.t("Tiếp nhận, xử lý góp ý", "Handling of feedback")),
                 ]) { key, label in
@@ -242,7 +242,7 @@ enum TrackingViews {
                 CatalogAdminViews.textArea(
                     ctx, name: "comment", label: ctx.t("Góp ý (không bắt buộc)", "Comment (optional)"), value: nil,
                     rows: 3, error: nil),
-                Components.submit(ctx.t("Gửi đánh giá", "Send")))
+                Components.submit(ctx.t("Gửi đánh giá", "Send the rating")))
         )
     }
 
@@ -251,16 +251,16 @@ enum TrackingViews {
         notice: String?, canRate: Bool, secret: String?
     ) -> HTML {
         Layout.page(
-            ctx, title: ctx.t("Tra cứu hồ sơ", "Track a dossier"),
+            ctx, title: ctx.t(.trackDossier),
             Components.alert(error),
             Components.notice(notice),
             .unwrap(status) { s in
                 .group(
                     .p(.class("notice"), .attribute(named: "role", value: "status"), .strong(.text(s.status))),
                     .dl(
-                        .dt(.text(ctx.t("Mã hồ sơ", "Dossier code"))), .dd(.text(s.code)),
-                        .dt(.text(ctx.t("Thủ tục", "Procedure"))), .dd(.text(s.procedure)),
-                        .dt(.text(ctx.t("Ngày tiếp nhận", "Received"))), .dd(.text(s.receivedAtText)),
+                        .dt(.text(ctx.t(.dossierCode))), .dd(.text(s.code)),
+                        .dt(.text(ctx.t(.procedure))), .dd(.text(s.procedure)),
+                        .dt(.text(ctx.t(.dateReceived))), .dd(.text(s.receivedAtText)),
                         .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.strong(.text(s.dueAtText))),
                         .dt(.text(ctx.t("Việc cần làm", "What to do now"))),
                         .dd(
@@ -271,7 +271,10 @@ enum TrackingViews {
                                     .text(" "),
                                     .a(
                                         .href(ctx.link("/track/apology?code=\(s.code)&secret=\(secret ?? "")")),
-                                        .text(ctx.t("Xem thư xin lỗi (Mẫu 04)", "See the apology letter (BM.04)")))))),
+                                        .text(
+                                            ctx.t(
+                                                "Xem Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
+                                                "See the apology letter (BM.04)")))))),
                         .dt(.text(ctx.t("Phí, lệ phí", "Fee"))),
                         .dd(
                             .id("fee"), .text(s.fee), payLink(ctx, s, secret: secret, id: "pay-link"),
@@ -303,7 +306,7 @@ enum TrackingViews {
                                                     .text(ctx.t("(xác thực)", "(verify)"))))
                                         }))))
                     ),
-                    .h2(.text(ctx.t("Diễn biến", "Timeline"))),
+                    .h2(.text(ctx.t(.timeline))),
                     .ol(.forEach(s.timeline) { .li(.text($0.atText + " — " + $0.status)) }),
                     .if(canRate, rating(ctx, code: s.code, secret: secret ?? "")),
                     .if(
@@ -320,7 +323,7 @@ enum TrackingViews {
                 Components.textField(
                     ctx, name: "secret", label: ctx.t("Mã tra cứu (8 ký tự)", "Lookup secret (8 characters)"),
                     value: "", required: true),
-                Components.submit(ctx.t("Tra cứu", "Look up")))
+                Components.submit(ctx.t(.lookUp)))
         )
     }
 }

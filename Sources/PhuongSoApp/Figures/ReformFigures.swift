@@ -48,7 +48,8 @@ package enum ReformFigures {
             let c = try await counts(
                 """
                 SELECT COALESCE(SUM(CASE WHEN channel = 'online' OR \(submitted) > 0 THEN 1 ELSE 0 END), 0) AS total,
-                  COALESCE(SUM(CASE WHEN channel = 'online' OR (\(submitted) > 0 AND \(scanned) + \(reused) >= \(submitted)) THEN 1 ELSE 0 END), 0) AS part
+                  COALESCE(SUM(CASE WHEN channel = 'online' OR (\(submitted) > 0 AND \(scanned) + \(reused) >= \(submitted))
+                    THEN 1 ELSE 0 END), 0) AS part
                 FROM dossiers WHERE unit_id IN (\(binds: unitIDs)) AND received_at >= \(bind: start) AND received_at < \(bind: end)
                 """, on: db)
             return FigureValue(numerator: c.part, denominator: c.total, link: "/counter/register?" + period)
@@ -56,7 +57,8 @@ package enum ReformFigures {
             let c = try await counts(
                 """
                 SELECT COALESCE(SUM(CASE WHEN d.done_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS total,
-                  COALESCE(SUM(CASE WHEN d.done_at IS NOT NULL AND EXISTS (SELECT 1 FROM electronic_results r WHERE r.dossier_id = d.id) THEN 1 ELSE 0 END), 0) AS part
+                  COALESCE(SUM(CASE WHEN d.done_at IS NOT NULL
+                    AND EXISTS (SELECT 1 FROM electronic_results r WHERE r.dossier_id = d.id) THEN 1 ELSE 0 END), 0) AS part
                 FROM dossiers d WHERE d.unit_id IN (\(binds: unitIDs)) AND d.received_at >= \(bind: start) AND d.received_at < \(bind: end)
                 """, on: db)
             return FigureValue(numerator: c.part, denominator: c.total, link: "/counter/register?" + period)

@@ -31,28 +31,28 @@ enum HomeController {
                     ctx, name: "q", label: ctx.t("Tìm thủ tục hành chính", "Find an administrative procedure"),
                     type: .search,
                     hint: ctx.t("Ví dụ: khai sinh, kết hôn, chứng thực bản sao", "e.g. khai sinh, ket hon, chung thuc")),
-                Components.submit(ctx.t("Tìm", "Search"))),
+                Components.submit(ctx.t(.search))),
             .div(
                 .class("cards"),
                 card(
-                    ctx.t("Thủ tục hành chính", "Procedures"),
+                    ctx.t(.administrativeProcedures),
                     ctx.t(
                         "Thành phần hồ sơ, thời hạn, lệ phí và căn cứ pháp lý của từng thủ tục; bảng niêm yết theo lĩnh vực.",
                         "Documents, time limits, fees and legal basis of each procedure; posting sheets by field."),
                     link: (ctx.link("/procedures"), ctx.t("Xem danh mục", "Browse the catalogue"))),
                 card(
-                    ctx.t("Nộp hồ sơ trực tuyến", "Apply online"),
+                    ctx.t(.applyOnline),
                     ctx.t(
                         "Công dân đăng nhập để nộp hồ sơ các thủ tục có dịch vụ công trực tuyến và theo dõi hồ sơ của mình.",
                         "Citizens log in to apply for procedures offered online and follow their dossiers."),
-                    link: (ctx.link("/apply"), ctx.t("Nộp trực tuyến", "Apply online"))),
+                    link: (ctx.link("/apply"), ctx.t(.applyOnline))),
                 card(
-                    ctx.t("Tra cứu hồ sơ", "Track a dossier"),
+                    ctx.t(.trackDossier),
                     ctx.t(
                         "Nhập mã hồ sơ và mã tra cứu in trên giấy tiếp nhận để xem tình trạng và ngày hẹn trả.",
                         "Enter the dossier code and the lookup secret from your receipt to see its status and appointment."
                     ),
-                    link: (ctx.link("/track"), ctx.t("Tra cứu", "Track"))),
+                    link: (ctx.link("/track"), ctx.t(.lookUp))),
                 card(
                     ctx.t("Xác thực kết quả điện tử", "Verify an electronic result"),
                     ctx.t(
@@ -70,7 +70,7 @@ enum HomeController {
                 ctx.user.map { user in
                     user.role != .citizen
                         ? card(
-                            ctx.t("Bàn làm việc", "My workspace"),
+                            ctx.t(.myWorkspace),
                             ctx.t(
                                 "Hồ sơ, nhiệm vụ và đánh giá đang chờ bạn, với số lượng và việc gấp nhất.",
                                 "Dossiers, tasks and ratings waiting for you, counted, most urgent first."),
@@ -82,8 +82,8 @@ enum HomeController {
                         ctx.t(
                             "Cán bộ một cửa, công chức chuyên môn, lãnh đạo và quản trị đăng nhập để làm việc.",
                             "Counter clerks, officials, leaders and administrators log in here."),
-                        link: (ctx.link("/login"), ctx.t("Đăng nhập", "Log in")))),
-            .h2(.text(ctx.t("Giờ làm việc", "Opening hours"))),
+                        link: (ctx.link("/login"), ctx.t(.logIn)))),
+            .h2(.text(ctx.t(.workingHours))),
             .p(
                 .text(
                     ward?.workingHours.replacingOccurrences(of: ",", with: ctx.t(" và ", " and "))
@@ -102,13 +102,13 @@ enum HomeController {
         let ctx = PageContext.of(req)
         let user = try req.require(.useStaffPages)
         var items: [(String, String, Action)] = [
-            ("/inbox", ctx.t("Hồ sơ cần xử lý", "My inbox"), .viewDossiers),
+            ("/inbox", ctx.t(.myInbox), .viewDossiers),
             (
                 "/counter", ctx.t("Quầy tiếp nhận hồ sơ (Một cửa)", "One-stop counter: receive dossiers"),
                 .receiveDossiers
             ),
             ("/counter/register", ctx.t("Sổ theo dõi hồ sơ", "Dossier register"), .viewDossiers),
-            ("/reports/matrix", ctx.t("Thống kê tình hình giải quyết hồ sơ", "Dossier statistics"), .viewDossiers),
+            ("/reports/matrix", ctx.t(.dossierStatistics), .viewDossiers),
             ("/reports/payments", ctx.t("Báo cáo thu phí, lệ phí", "Fees collected"), .viewPaymentReports),
             (
                 "/payments/statement",
@@ -117,18 +117,18 @@ enum HomeController {
             ),
             ("/admin/keys", ctx.t("Khóa ký số kết quả điện tử", "Result-signing keys"), .manageSigningKeys),
             ("/admin/units", ctx.t("Đơn vị và lĩnh vực", "Units and fields"), .viewUnits),
-            ("/admin/users", ctx.t("Tài khoản", "Accounts"), .viewAccounts),
-            ("/admin/audit", ctx.t("Nhật ký thay đổi", "Audit trail"), .viewAudit),
+            ("/admin/users", ctx.t(.accounts), .viewAccounts),
+            ("/admin/audit", ctx.t(.auditTrail), .viewAudit),
             ("/admin/procedures", ctx.t("Danh mục thủ tục hành chính", "Procedure catalogue"), .manageCatalog),
             ("/admin/catalog/import", ctx.t("Nhập danh mục thủ tục", "Import a catalogue"), .manageCatalog),
         ]
         if let unitID = user.unitID, let unit = try await UnitRecord.find(unitID, on: req.db) {
             items.append(
-                ("/admin/units/\(unit.code)/calendar", ctx.t("Lịch làm việc", "Working calendar"), .viewCalendar))
+                ("/admin/units/\(unit.code)/calendar", ctx.t(.workingCalendar), .viewCalendar))
         }
         let allowed = items.filter { AccessPolicy.allows(user.role, $0.2) }
         return Layout.page(
-            ctx, title: ctx.t("Quản trị", "Administration"),
+            ctx, title: ctx.t(.administration),
             .ul(.forEach(allowed) { .li(.a(.href(ctx.link($0.0)), .text($0.1))) })
         ).response()
     }

@@ -218,7 +218,7 @@ package struct WorkspaceModel: Content, Sendable {
         case .office:
             links = [
                 Link(path: TaskPaths.mine, vi: "Nhiệm vụ của tôi", en: "My tasks"),
-                Link(path: "/plans", vi: "Kế hoạch cải cách hành chính", en: "Reform plans"),
+                Link(path: "/plans", vi: "Kế hoạch CCHC", en: "Reform plans"),
                 Link(path: "/reform", vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
                 Link(path: "/reports/matrix", vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics"),
             ]

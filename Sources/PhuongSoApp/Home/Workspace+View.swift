@@ -7,7 +7,7 @@ enum WorkspaceView {
     static func page(_ ctx: PageContext, _ m: WorkspaceModel, utcOffset: Int) -> HTML {
         let role = ctx.t(m.role.vietnameseName, m.role.englishName)
         return Layout.page(
-            ctx, title: ctx.t("Bàn làm việc", "My workspace"),
+            ctx, title: ctx.t(.myWorkspace),
             .p(.text(m.name + " — " + role + (m.unitName.map { ", " + $0 } ?? ""))),
             .if(
                 m.tiles.isEmpty && m.wards.isEmpty,
@@ -58,7 +58,7 @@ enum WorkspaceView {
                 caption: ctx.t(
                     "Hồ sơ đang giải quyết và quá hạn theo đơn vị", "Dossiers in progress and overdue by unit"),
                 headers: [
-                    ctx.t("Đơn vị", "Unit"), ctx.t("Đang giải quyết", "In progress"), ctx.t("Quá hạn", "Overdue"),
+                    ctx.t(.unit), ctx.t("Đang giải quyết", "In progress"), ctx.t(.overdue),
                 ],
                 rows: wards.map { w in
                     [
@@ -77,13 +77,13 @@ enum WorkspaceView {
             ctx, title: ctx.t(q.vietnamese, q.english),
             .p(.text(unitName + " — " + Format.number(items.count, ctx.lang) + ctx.t(" hồ sơ", " items"))),
             items.isEmpty
-                ? .p(.text(ctx.t("Không có hồ sơ nào.", "None.")))
+                ? .p(.text(ctx.t("Không có hồ sơ nào.", "No dossiers.")))
                 : .ol(
                     .class("queue"), .forEach(items) { .li(.class("work-item"), item(ctx, $0, utcOffset: utcOffset)) }),
             .p(
                 .a(
                     .href(ctx.link(WorkspacePaths.workspace)),
-                    .text(ctx.t("← Về bàn làm việc", "← Back to my workspace"))),
+                    .text(ctx.t(.backToWorkspace))),
                 .unwrap(workLink) {
                     .group(
                         .text(" · "),

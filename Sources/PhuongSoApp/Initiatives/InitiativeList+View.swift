@@ -15,11 +15,11 @@ enum InitiativeListView {
     static func page(_ ctx: PageContext, _ m: Model) -> HTML {
         let showUnit = m.units.count > 1
         var headers = [
-            ctx.t("Số", "No."), ctx.t("Tên sáng kiến", "Title"), ctx.t("Tác giả", "Authors"),
-            ctx.t("Lĩnh vực áp dụng", "Field"),
-            ctx.t("Ngày lập", "Filed"), ctx.t("Trạng thái", "State"),
+            ctx.t(.number), ctx.t("Tên sáng kiến", "Initiative title"), ctx.t("Tác giả", "Authors"),
+            ctx.t("Lĩnh vực áp dụng", "Field of application"),
+            ctx.t("Ngày lập", "Date filed"), ctx.t(.status),
         ]
-        if showUnit { headers.append(ctx.t("Đơn vị", "Unit")) }
+        if showUnit { headers.append(ctx.t(.unit)) }
         let rows: [[Node<HTML.BodyContext>]] = m.rows.map { row in
             let r = row.record
             var cells: [Node<HTML.BodyContext>] = [
@@ -50,13 +50,13 @@ enum InitiativeListView {
             Components.form(
                 action: ctx.link(InitiativePaths.list), method: "get",
                 Components.select(
-                    ctx, name: "year", label: ctx.t("Năm", "Year"),
+                    ctx, name: "year", label: ctx.t(.year),
                     options: [("", ctx.t("Tất cả các năm", "All years"))] + years.map { (String($0), String($0)) },
                     selected: m.year.map(String.init) ?? ""),
                 .if(
                     showUnit,
                     Components.select(
-                        ctx, name: "unit", label: ctx.t("Đơn vị", "Unit"),
+                        ctx, name: "unit", label: ctx.t(.unit),
                         options: [("", ctx.t("Tất cả đơn vị", "All units"))] + m.units.map { ($0.code, $0.name) },
                         selected: m.unitCode ?? "")),
                 Components.submit(ctx.t("Lọc", "Filter"), secondary: true)),
@@ -66,7 +66,8 @@ enum InitiativeListView {
                         ctx.t(
                             "Chưa có sáng kiến nào" + (m.year.map { " trong năm \($0)" } ?? "") + ".",
                             "No initiative yet" + (m.year.map { " in \($0)" } ?? "") + ".")))
-                : Components.table(caption: ctx.t("Danh sách sáng kiến", "Initiatives"), headers: headers, rows: rows),
+                : Components.table(
+                    caption: ctx.t("Danh sách sáng kiến", "Initiative list"), headers: headers, rows: rows),
             .p(.a(.href(ctx.link("/reform")), .text(ctx.t("← Cải cách hành chính", "← Administrative reform"))))
         )
     }

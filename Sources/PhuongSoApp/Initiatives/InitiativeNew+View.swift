@@ -30,25 +30,25 @@ enum InitiativeNewView {
                 problems.isEmpty
                     ? nil
                     : problems.message(for: "form", ctx.lang)
-                        ?? ctx.t("Vui lòng sửa các lỗi bên dưới.", "Please correct the errors below.")),
+                        ?? ctx.t(.fixErrors)),
             Components.form(
                 action: ctx.link(InitiativePaths.list),
                 Components.csrf(ctx),
-                text("title", ctx.t("Tên sáng kiến", "Title of the initiative"), required: true),
+                text("title", ctx.t("Tên sáng kiến", "Initiative title"), required: true),
                 authors(ctx, owners: owners, values: v, problems: problems),
                 text(
                     "investor", ctx.t("Chủ đầu tư tạo ra sáng kiến", "Investor"),
                     hint: ctx.t(
                         "Chỉ ghi khi tác giả không đồng thời là chủ đầu tư tạo ra sáng kiến.",
                         "Only when the authors are not also its investor.")),
-                text("field", ctx.t("Lĩnh vực áp dụng sáng kiến", "Field of application"), required: true),
+                text("field", ctx.t("Lĩnh vực áp dụng", "Field of application"), required: true),
                 text(
                     "firstApplied",
                     ctx.t("Ngày sáng kiến được áp dụng lần đầu hoặc áp dụng thử", "Date first applied or trialled"),
                     hint: ctx.t(
                         "Ghi ngày nào sớm hơn; không được sau ngày hôm nay.", "Whichever came first; not after today."),
                     required: true, type: .date),
-                area("currentState", ctx.t("Tình trạng trước khi có sáng kiến", "How things were done before")),
+                area("currentState", ctx.t("Tình trạng trước khi có sáng kiến", "Situation before the initiative")),
                 area(
                     "solution",
                     ctx.t("Mô tả bản chất của sáng kiến (bắt buộc)", "Description of the solution (required)"),
@@ -91,13 +91,14 @@ enum InitiativeNewView {
     ) -> Node<HTML.BodyContext> {
         func err(_ name: String) -> String? { problems.message(for: name, ctx.lang) }
         let accounts: [(value: String, label: String)] =
-            [("", ctx.t("— Không liên kết —", "— None —"))]
+            [("", ctx.t("— Không liên kết —", "— No link —"))]
             + owners.compactMap { u in u.id.map { ($0.uuidString, u.displayName) } }
         return .element(
             named: "fieldset",
             nodes: [
                 .element(
-                    named: "legend", nodes: [Node<HTML.BodyContext>.text(ctx.t("Tác giả (nhóm tác giả)", "Authors"))]),
+                    named: "legend",
+                    nodes: [Node<HTML.BodyContext>.text(ctx.t("Tác giả (nhóm tác giả)", "Author or group of authors"))]),
                 .p(
                     .class("hint"),
                     .text(
@@ -118,7 +119,7 @@ enum InitiativeNewView {
                                 named: "legend",
                                 nodes: [Node<HTML.BodyContext>.text(ctx.t("Tác giả thứ \(n)", "Author \(n)"))]),
                             Components.textField(
-                                ctx, name: p + "Name", label: ctx.t("Họ và tên", "Full name"),
+                                ctx, name: p + "Name", label: ctx.t(.fullName),
                                 value: v[p + "Name"] ?? "", error: err(p + "Name")),
                             Components.select(
                                 ctx, name: p + "Account",
@@ -126,7 +127,7 @@ enum InitiativeNewView {
                                     "Là cán bộ, công chức của đơn vị (không bắt buộc)", "Staff account (optional)"),
                                 options: accounts, selected: v[p + "Account"] ?? "", error: err(p + "Account")),
                             Components.textField(
-                                ctx, name: p + "BirthDate", label: ctx.t("Ngày tháng năm sinh", "Date of birth"),
+                                ctx, name: p + "BirthDate", label: ctx.t("Ngày sinh", "Date of birth"),
                                 value: v[p + "BirthDate"] ?? "",
                                 type: .date, error: err(p + "BirthDate")),
                             Components.textField(
@@ -134,7 +135,8 @@ enum InitiativeNewView {
                                 label: ctx.t("Nơi công tác (hoặc nơi thường trú)", "Workplace (or residence)"),
                                 value: v[p + "Workplace"] ?? "", error: err(p + "Workplace")),
                             Components.textField(
-                                ctx, name: p + "Title", label: ctx.t("Chức danh", "Title"), value: v[p + "Title"] ?? "",
+                                ctx, name: p + "Title", label: ctx.t("Chức danh", "Job title"),
+                                value: v[p + "Title"] ?? "",
                                 error: err(p + "Title")),
                             Components.textField(
                                 ctx, name: p + "Degree", label: ctx.t("Trình độ chuyên môn", "Degree"),

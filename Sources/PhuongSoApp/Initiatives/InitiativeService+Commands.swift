@@ -35,7 +35,8 @@ extension InitiativeService {
         let loaded = try await loadForAction(id, .assess, by: user, on: db)
         var p = ValidationProblems()
         let member = Validate.text(
-            input.member, field: "member", label: ("Họ và tên thành viên Hội đồng", "Member's name"), max: 200,
+            input.member, field: "member", label: ("Họ và tên thành viên Hội đồng", "Council member's full name"),
+            max: 200,
             required: false, into: &p)
         var scores: [String: Int] = [:]
         for (code, raw) in input.scores {
@@ -117,7 +118,8 @@ extension InitiativeService {
             p.add("reason", InitiativeProblem.reasonRequired.vietnamese, InitiativeProblem.reasonRequired.english)
         }
         let number = Validate.text(
-            input.number, field: "number", label: ("Số văn bản", "Document number"), max: 100, required: false, into: &p
+            input.number, field: "number", label: ("Số hiệu văn bản", "Document number"), max: 100, required: false,
+            into: &p
         )
         let signer = Validate.text(
             input.signer, field: "signer", label: ("Người ký", "Signer"), max: 200, required: false, into: &p)

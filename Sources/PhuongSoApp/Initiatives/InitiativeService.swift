@@ -30,7 +30,8 @@ package enum InitiativeService {
         let today = today(now, utcOffset)
         var p = ValidationProblems()
         let r = InitiativeRecord()
-        r.title = Validate.text(a.title, field: "title", label: ("Tên sáng kiến", "Title"), max: 500, into: &p)
+        r.title = Validate.text(
+            a.title, field: "title", label: ("Tên sáng kiến", "Initiative title"), max: 500, into: &p)
         r.investor = Validate.text(
             a.investor, field: "investor", label: ("Chủ đầu tư tạo ra sáng kiến", "Investor"), max: 500,
             required: false, into: &p)
@@ -41,13 +42,15 @@ package enum InitiativeService {
             label: ("Ngày áp dụng lần đầu hoặc áp dụng thử", "The date first applied"),
             required: true, into: &p)
         r.currentState = InitiativeText.long(
-            a.currentState, field: "currentState", label: ("Tình trạng trước khi có sáng kiến", "The current state"),
+            a.currentState, field: "currentState",
+            label: ("Tình trạng trước khi có sáng kiến", "The situation before the initiative"),
             required: false, into: &p)
         r.solution = InitiativeText.long(
             a.solution, field: "solution", label: ("Mô tả bản chất của sáng kiến", "The description of the solution"),
             required: true, into: &p)
         r.conditions = InitiativeText.long(
-            a.conditions, field: "conditions", label: ("Điều kiện cần thiết để áp dụng", "Conditions"), required: false,
+            a.conditions, field: "conditions", label: ("Điều kiện cần thiết để áp dụng", "Conditions for applying it"),
+            required: false,
             into: &p)
         r.authorBenefits = InitiativeText.long(
             a.authorBenefits, field: "authorBenefits", label: ("Lợi ích theo ý kiến tác giả", "Benefits (author)"),
@@ -125,7 +128,8 @@ package enum InitiativeService {
             }
             a.$account.id = account?.id
             a.name = Validate.text(
-                input.name, field: "author\(row)Name", label: ("Họ và tên", "Name"), max: 200, required: false, into: &p
+                input.name, field: "author\(row)Name", label: ("Họ và tên", "Full name"), max: 200, required: false,
+                into: &p
             )
             if a.name.isEmpty, let account { a.name = account.displayName }
             let birth = InitiativeText.date(
@@ -141,7 +145,7 @@ package enum InitiativeService {
                 input.workplace, field: "author\(row)Workplace", label: ("Nơi công tác", "Workplace"), max: 300,
                 required: false, into: &p)
             a.positionTitle = Validate.text(
-                input.title, field: "author\(row)Title", label: ("Chức danh", "Title"), max: 200, required: false,
+                input.title, field: "author\(row)Title", label: ("Chức danh", "Job title"), max: 200, required: false,
                 into: &p)
             a.degree = Validate.text(
                 input.degree, field: "author\(row)Degree", label: ("Trình độ chuyên môn", "Degree"), max: 200,

@@ -57,14 +57,14 @@ enum InitiativeShowForms {
         let s = State(ctx: ctx, m: m, form: .assessments)
         return s.form(
             ctx.t("Ghi điểm của một thành viên Hội đồng", "Record a council member's scores"),
-            s.text("member", ctx.t("Họ và tên thành viên Hội đồng", "Council member")),
+            s.text("member", ctx.t("Họ và tên thành viên Hội đồng", "Council member's full name")),
             .group(
                 m.scheme.criteria.map { c in
                     s.text("score-" + c.code, ctx.t(c.vietnamese, c.english) + " (0–\(c.maximum))", type: .number)
                 }),
             .unwrap(s.error("scores")) { .p(.class("error"), .text($0)) },
-            s.area("comment", ctx.t("Nhận xét", "Comment")),
-            s.text("date", ctx.t("Ngày chấm điểm", "Date"), type: .date, default: m.today.description),
+            s.area("comment", ctx.t(.comment)),
+            s.text("date", ctx.t("Ngày chấm điểm", "Assessment date"), type: .date, default: m.today.description),
             Components.submit(ctx.t("Ghi điểm", "Record the scores")))
     }
 
@@ -76,7 +76,7 @@ enum InitiativeShowForms {
             s.text(
                 "number", ctx.t("Số quyết định", "Decision number"), hint: ctx.t("Ví dụ 25/QĐ-UBND", "e.g. 25/QĐ-UBND")),
             s.text("date", ctx.t("Ngày quyết định", "Decision date"), type: .date, default: m.today.description),
-            s.text("signer", ctx.t("Người ký", "Signed by")),
+            s.text("signer", ctx.t(.signer)),
             Components.submit(ctx.t("Công nhận sáng kiến", "Recognize the initiative")))
     }
 
@@ -85,7 +85,7 @@ enum InitiativeShowForms {
         let s = State(ctx: ctx, m: m, form: .reject)
         return s.form(
             ctx.t("Không công nhận sáng kiến", "Do not recognize"),
-            s.area("reason", ctx.t("Lý do không công nhận (bắt buộc)", "Why (required)")),
+            s.area("reason", ctx.t("Lý do không công nhận (bắt buộc)", "Reason for not recognising it (required)")),
             s.text("number", ctx.t("Số văn bản (nếu có)", "Document number (if any)")),
             s.text("date", ctx.t("Ngày văn bản (nếu có)", "Document date (if any)"), type: .date),
             s.text("signer", ctx.t("Người ký (nếu có)", "Signed by (if any)")),
@@ -97,10 +97,10 @@ enum InitiativeShowForms {
         let s = State(ctx: ctx, m: m, form: .replications)
         return s.form(
             ctx.t("Ghi nhận nơi nhân rộng", "Record a replication"),
-            s.text("place", ctx.t("Đơn vị hoặc nơi đã áp dụng", "Unit or place")),
-            s.text("date", ctx.t("Ngày áp dụng", "Date"), type: .date, default: m.today.description),
-            s.area("note", ctx.t("Ghi chú", "Note")),
-            Components.submit(ctx.t("Ghi nhận", "Record")))
+            s.text("place", ctx.t("Đơn vị, nơi áp dụng", "Unit or place")),
+            s.text("date", ctx.t("Ngày áp dụng", "Date applied"), type: .date, default: m.today.description),
+            s.area("note", ctx.t(.note)),
+            Components.submit(ctx.t(.record)))
     }
 
     /// Giao nhiệm vụ nhân rộng, triển khai: through the task writer, the lead from the unit's staff.
@@ -112,15 +112,15 @@ enum InitiativeShowForms {
             + m.owners.compactMap { u in u.id.map { ($0.uuidString, u.displayName) } }
         return s.form(
             ctx.t("Giao nhiệm vụ nhân rộng, triển khai", "Assign a task to carry it out"),
-            s.text("title", ctx.t("Tên nhiệm vụ", "Task")),
+            s.text("title", ctx.t(.taskTitle)),
             s.text(
                 "product", ctx.t("Sản phẩm dự kiến", "Expected product"),
                 hint: ctx.t("Ví dụ: báo cáo kết quả áp dụng tại bộ phận Một cửa", "e.g. a report")),
-            selectField(s, name: "leadID", label: ctx.t("Người chủ trì", "Lead"), options: leads),
+            selectField(s, name: "leadID", label: ctx.t(.lead), options: leads),
             selectField(
-                s, name: "priority", label: ctx.t("Mức ưu tiên", "Priority"),
+                s, name: "priority", label: ctx.t(.priority),
                 options: TaskPriority.allCases.map { ($0.rawValue, ctx.t($0.vietnamese, $0.english)) }),
-            s.text("start", ctx.t("Ngày bắt đầu", "Start"), type: .date, default: m.today.description),
+            s.text("start", ctx.t(.start), type: .date, default: m.today.description),
             .unwrap(s.error("deadline")) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
             s.text(
                 "deadlineDate", ctx.t("Hạn hoàn thành (ngày)", "Deadline (a date)"), type: .date,

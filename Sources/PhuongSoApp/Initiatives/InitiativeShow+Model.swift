@@ -64,13 +64,19 @@ struct InitiativeShowModel {
         switch done {
         case "create":
             return lang.t("Đã lưu bản nháp. Có thể nộp đơn khi đã sẵn sàng.", "Saved as a draft. File it when ready.")
-        case "submit": return lang.t("Đã nộp đơn yêu cầu công nhận sáng kiến.", "The application was filed.")
+        case "submit":
+            return lang.t("Đã nộp đơn yêu cầu công nhận sáng kiến.", "The application for recognition was filed.")
         case "assessments": return lang.t("Đã ghi điểm của thành viên Hội đồng.", "The member's scores were recorded.")
-        case "recognize": return lang.t("Đã ghi quyết định công nhận sáng kiến.", "The recognition was recorded.")
+        case "recognize":
+            return lang.t("Đã ghi quyết định công nhận sáng kiến.", "The recognition decision was recorded.")
         case "reject":
-            return lang.t("Đã ghi quyết định không công nhận sáng kiến.", "The non-recognition was recorded.")
-        case "replications": return lang.t("Đã ghi nhận nơi nhân rộng sáng kiến.", "The replication was recorded.")
-        case "tasks": return lang.t("Đã giao nhiệm vụ triển khai sáng kiến.", "The task was assigned.")
+            return lang.t(
+                "Đã ghi quyết định không công nhận sáng kiến.", "The non-recognition of the initiative was recorded.")
+        case "replications":
+            return lang.t("Đã ghi nhận nơi nhân rộng sáng kiến.", "The replication of the initiative was recorded.")
+        case "tasks":
+            return lang.t(
+                "Đã giao nhiệm vụ triển khai sáng kiến.", "The task to put the initiative in place was assigned.")
         default: return nil
         }
     }

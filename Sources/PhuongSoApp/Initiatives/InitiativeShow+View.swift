@@ -13,12 +13,12 @@ enum InitiativeShowView {
                 m.problems.isEmpty
                     ? nil
                     : m.problems.message(for: "form", ctx.lang)
-                        ?? ctx.t("Vui lòng sửa các lỗi bên dưới.", "Please correct the errors below.")),
-            .p(.strong(.text(ctx.t("Trạng thái: ", "State: ") + ctx.t(r.state.vietnamese, r.state.english)))),
+                        ?? ctx.t(.fixErrors)),
+            .p(.strong(.text(ctx.t("Trạng thái: ", "Status: ") + ctx.t(r.state.vietnamese, r.state.english)))),
             .dl(
-                .dt(.text(ctx.t("Đơn vị", "Unit"))), .dd(.text(r.unit.name)),
+                .dt(.text(ctx.t(.unit))), .dd(.text(r.unit.name)),
                 .dt(.text(ctx.t("Người lập đơn", "Filed by"))), .dd(.text(r.proposer.displayName)),
-                .dt(.text(ctx.t("Ngày lập", "Created"))), .dd(.text(InitiativeForms.day(r.createdOn))),
+                .dt(.text(ctx.t("Ngày lập", "Date filed"))), .dd(.text(InitiativeForms.day(r.createdOn))),
                 .dt(.text(ctx.t("Ngày nộp đơn", "Filed on"))), .dd(.text(InitiativeForms.day(r.submittedOn)))
             ),
             InitiativeShowForms.submit(ctx, m),
@@ -31,7 +31,7 @@ enum InitiativeShowView {
             .p(
                 .a(.href(ctx.link(InitiativePaths.list)), .text(ctx.t("← Danh sách sáng kiến", "← Initiatives"))),
                 .text(" · "),
-                .a(.href(ctx.link("/reform")), .text(ctx.t("Cải cách hành chính", "Administrative reform"))))
+                .a(.href(ctx.link("/reform")), .text(ctx.t(.administrativeReform))))
         )
     }
 
@@ -44,10 +44,10 @@ enum InitiativeShowView {
                 ctx.t("Ngày áp dụng lần đầu hoặc áp dụng thử", "First applied or trialled"),
                 InitiativeForms.day(r.firstApplied)
             ),
-            (ctx.t("Tình trạng trước khi có sáng kiến", "Before the initiative"), r.currentState),
-            (ctx.t("Mô tả bản chất của sáng kiến", "The solution"), r.solution),
+            (ctx.t("Tình trạng trước khi có sáng kiến", "Situation before the initiative"), r.currentState),
+            (ctx.t("Mô tả bản chất của sáng kiến", "Description of the solution"), r.solution),
             (ctx.t("Những thông tin cần được bảo mật", "Information to keep confidential"), r.confidential),
-            (ctx.t("Điều kiện cần thiết để áp dụng", "Conditions needed"), r.conditions),
+            (ctx.t("Điều kiện cần thiết để áp dụng", "Conditions for applying it"), r.conditions),
             (ctx.t("Lợi ích theo ý kiến của tác giả", "Benefits, as the author assesses them"), r.authorBenefits),
             (
                 ctx.t(
@@ -61,7 +61,7 @@ enum InitiativeShowView {
             ),
         ].filter { !$0.1.isEmpty }
         return .group(
-            .h2(.text(ctx.t("Đơn yêu cầu công nhận sáng kiến", "The application"))),
+            .h2(.text(ctx.t("Đơn yêu cầu công nhận sáng kiến", "Application for recognition of an initiative"))),
             .dl(.forEach(items) { item in .group(.dt(.text(item.0)), .dd(paragraphs(item.1))) })
         )
     }
@@ -83,9 +83,9 @@ enum InitiativeShowView {
             Components.table(
                 caption: ctx.t("Tác giả và tỷ lệ đóng góp", "Authors and their shares"),
                 headers: [
-                    ctx.t("STT", "No."), ctx.t("Họ và tên", "Name"), ctx.t("Ngày sinh", "Born"),
+                    ctx.t("STT", "Row"), ctx.t(.fullName), ctx.t("Ngày sinh", "Date of birth"),
                     ctx.t("Nơi công tác", "Workplace"),
-                    ctx.t("Chức danh", "Title"), ctx.t("Trình độ chuyên môn", "Degree"),
+                    ctx.t("Chức danh", "Job title"), ctx.t("Trình độ chuyên môn", "Degree"),
                     ctx.t("Tỷ lệ đóng góp", "Share"),
                 ],
                 rows: rows)
@@ -102,8 +102,8 @@ enum InitiativeShowView {
             [ctx.t("Thành viên Hội đồng", "Council member")]
             + criteria.map { "\(ctx.t($0.vietnamese, $0.english)) (/\($0.maximum))" }
             + [
-                ctx.t("Tổng", "Total") + " (/\(m.scheme.maximumTotal))", ctx.t("Nhận xét", "Comment"),
-                ctx.t("Ngày", "Date"),
+                ctx.t(.total) + " (/\(m.scheme.maximumTotal))", ctx.t(.comment),
+                ctx.t(.date),
             ]
         return .group(
             .h2(.text(ctx.t("Đánh giá của Hội đồng sáng kiến", "The initiative council's assessment"))),
@@ -148,7 +148,7 @@ enum InitiativeShowView {
                     + ctx.t("Lý do: ", "Reason: ") + d.reason
         }
         return .group(
-            .h2(.text(ctx.t("Quyết định công nhận", "Decision"))),
+            .h2(.text(ctx.t("Quyết định công nhận", "Recognition decision"))),
             .p(.text(text ?? ctx.t("Chưa có quyết định.", "No decision yet."))),
             InitiativeShowForms.recognize(ctx, m),
             InitiativeShowForms.reject(ctx, m)
@@ -166,7 +166,7 @@ enum InitiativeShowView {
                 : Components.table(
                     caption: ctx.t("Nơi đã nhân rộng sáng kiến", "Where it was replicated"),
                     headers: [
-                        ctx.t("Đơn vị, nơi áp dụng", "Unit or place"), ctx.t("Ngày", "Date"), ctx.t("Ghi chú", "Note"),
+                        ctx.t("Đơn vị, nơi áp dụng", "Unit or place"), ctx.t(.date), ctx.t(.note),
                     ], rows: rows),
             InitiativeShowForms.replication(ctx, m)
         )
@@ -188,9 +188,9 @@ enum InitiativeShowView {
                 : Components.table(
                     caption: ctx.t("Nhiệm vụ từ sáng kiến này", "Tasks from this initiative"),
                     headers: [
-                        ctx.t("Số", "No."), ctx.t("Nhiệm vụ", "Task"), ctx.t("Người chủ trì", "Lead"),
-                        ctx.t("Hạn", "Deadline"),
-                        ctx.t("Trạng thái", "State"),
+                        ctx.t(.number), ctx.t(.task), ctx.t(.lead),
+                        ctx.t(.deadline),
+                        ctx.t(.status),
                     ], rows: rows),
             InitiativeShowForms.task(ctx, m)
         )

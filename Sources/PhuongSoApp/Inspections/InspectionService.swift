@@ -22,7 +22,8 @@ package enum InspectionService {
             into: &p)
         let date = day(
             input.date, field: "date", label: "Ngày ban hành", labelEN: "The date issued", required: true, into: &p)
-        let title = Validate.text(input.title, field: "title", label: ("Tên kế hoạch", "The title"), max: 500, into: &p)
+        let title = Validate.text(
+            input.title, field: "title", label: ("Tên kế hoạch", "The plan title"), max: 500, into: &p)
         let unitID = try unit.requireID()
         if let year, try await InspectionQueries.plan(unitID: unitID, year: year, on: db) != nil {
             p.add(
@@ -114,7 +115,7 @@ package enum InspectionService {
             p.add("team", "Đoàn kiểm tra cần ít nhất một thành viên.", "The team needs at least one member.")
         }
         let scopeText = longText(
-            input.scope, field: "scope", label: ("Nội dung, phạm vi kiểm tra", "The scope"), into: &p)
+            input.scope, field: "scope", label: ("Nội dung, phạm vi kiểm tra", "The scope and content"), into: &p)
         try p.throwIfAny()
         let record = InspectionRecord()
         record.$plan.id = try plan!.requireID()

@@ -25,18 +25,18 @@ enum InspectionShowView {
                         : ctx.t(
                             "Chưa lưu: vui lòng sửa các lỗi bên dưới.", "Not saved: please correct the errors below."))),
             .dl(
-                .dt(.text(ctx.t("Trạng thái", "Status"))), .dd(.strong(.text(status))),
+                .dt(.text(ctx.t(.status))), .dd(.strong(.text(status))),
                 .dt(.text(ctx.t("Kế hoạch kiểm tra", "Inspection plan"))),
                 .dd(
                     .a(.href(ctx.link("/inspections?year=\(d.plan.year)&unit=\(d.unit.code)")), .text(d.plan.title)),
                     .text(" (" + d.plan.number + ctx.t(" ngày ", " of ") + InspectionViews.shown(d.plan.date) + ")")),
                 .dt(.text(ctx.t("Đơn vị được kiểm tra", "Unit inspected"))), .dd(.text(d.subject.name)),
-                .dt(.text(ctx.t("Lĩnh vực", "Field"))), .dd(.text(d.fieldName ?? ctx.t("Toàn đơn vị", "Whole unit"))),
+                .dt(.text(ctx.t(.field))), .dd(.text(d.fieldName ?? ctx.t(.wholeUnit))),
                 .dt(.text(ctx.t("Ngày kiểm tra dự kiến", "Planned date"))), .dd(.text(InspectionViews.shown(i.date))),
                 .if(
                     i.heldOn != nil,
                     .group(
-                        .dt(.text(ctx.t("Ngày kiểm tra thực tế", "Held on"))),
+                        .dt(.text(ctx.t("Ngày kiểm tra thực tế", "Actual inspection date"))),
                         .dd(.text(InspectionViews.shown(i.heldOn))))),
                 .if(
                     !i.conclusionNumber.isEmpty,
@@ -88,9 +88,9 @@ enum InspectionShowView {
                 .text(ctx.t("Nhiệm vụ khắc phục: ", "Corrective task: ")),
                 .a(.href(ctx.link("/tasks/\(t.id?.uuidString ?? "")")), .text("NV\(t.number): " + t.title))),
             .ul(
-                .li(.text(ctx.t("Chủ trì: ", "Lead: ") + t.lead.displayName)),
+                .li(.text(ctx.t("Người chủ trì: ", "Lead: ") + t.lead.displayName)),
                 .li(.text(ctx.t("Hạn hoàn thành: ", "Deadline: ") + InspectionViews.shown(t.deadline))),
-                .li(.text(ctx.t("Trạng thái: ", "State: ")), .strong(.text(state + verdict))),
+                .li(.text(ctx.t("Trạng thái: ", "Status: ")), .strong(.text(state + verdict))),
                 .li(.text(ctx.t("Tiến độ: ", "Progress: ") + "\(t.progress)%"))
             ))
     }
@@ -98,12 +98,13 @@ enum InspectionShowView {
     static func heldForm(_ ctx: PageContext, _ i: InspectionRecord, _ kept: Kept) -> Node<HTML.BodyContext> {
         let e = { (name: String) in kept.problems.message(for: name, ctx.lang) }
         return .group(
-            .h2(.text(ctx.t("Ghi nhận đã kiểm tra", "Record that the inspection was held"))),
+            .h2(.text(ctx.t("Ghi nhận đã kiểm tra", "Record the inspection as held"))),
             Components.form(
                 action: ctx.link("/inspections/\(i.id?.uuidString ?? "")/held"),
                 Components.csrf(ctx),
                 Components.textField(
-                    ctx, name: "heldOn", label: ctx.t("Ngày kiểm tra thực tế", "Day held"), value: kept.held.heldOn,
+                    ctx, name: "heldOn", label: ctx.t("Ngày kiểm tra thực tế", "Actual inspection date"),
+                    value: kept.held.heldOn,
                     type: .date,
                     required: true, error: e("heldOn")),
                 Components.textField(
@@ -113,7 +114,7 @@ enum InspectionShowView {
                 Components.textField(
                     ctx, name: "conclusionDate", label: ctx.t("Ngày thông báo kết luận", "Conclusion notice date"),
                     value: kept.held.conclusionDate, type: .date, error: e("conclusionDate")),
-                Components.submit(ctx.t("Ghi nhận đã kiểm tra", "Mark as held"))))
+                Components.submit(ctx.t("Ghi nhận đã kiểm tra", "Record the inspection as held"))))
     }
 
     static func findingForm(_ ctx: PageContext, _ i: InspectionRecord, owners: [UserRecord], kept: Kept) -> Node<
@@ -127,11 +128,12 @@ enum InspectionShowView {
                 action: ctx.link("/inspections/\(i.id?.uuidString ?? "")/findings"),
                 Components.csrf(ctx),
                 CatalogAdminViews.textArea(
-                    ctx, name: "description", label: ctx.t("Nội dung kết luận (tồn tại, hạn chế)", "The finding"),
+                    ctx, name: "description",
+                    label: ctx.t("Nội dung kết luận (tồn tại, hạn chế)", "The finding (shortcomings, limits)"),
                     value: f.description, rows: 4, error: e("description")),
                 Components.select(
                     ctx, name: "severity", label: ctx.t("Mức độ", "Severity"),
-                    options: [("", ctx.t("— Chọn —", "— Choose —"))]
+                    options: [("", ctx.t(.choose))]
                         + FindingSeverity.allCases.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnamese : $0.english) },
                     selected: f.severity, error: e("severity")),
                 Components.textField(
@@ -142,7 +144,7 @@ enum InspectionShowView {
                     ctx, name: "product", label: ctx.t("Sản phẩm dự kiến", "Expected product"), value: f.product,
                     required: true, error: e("product")),
                 Components.select(
-                    ctx, name: "leadID", label: ctx.t("Người chủ trì", "Lead"),
+                    ctx, name: "leadID", label: ctx.t(.lead),
                     options: [("", ctx.t("— Chọn người chủ trì —", "— Choose the lead —"))]
                         + owners.map {
                             (
@@ -152,7 +154,7 @@ enum InspectionShowView {
                             )
                         }, selected: f.leadID, error: e("leadID")),
                 Components.textField(
-                    ctx, name: "start", label: ctx.t("Ngày bắt đầu", "Start"), value: f.start, type: .date,
+                    ctx, name: "start", label: ctx.t(.start), value: f.start, type: .date,
                     required: true, error: e("start")),
                 Components.textField(
                     ctx, name: "deadlineDate", label: ctx.t("Hạn hoàn thành (ngày)", "Deadline (date)"),
@@ -166,7 +168,7 @@ enum InspectionShowView {
                     label: ctx.t("Hoặc: số ngày làm việc kể từ ngày bắt đầu", "Or: working days from the start"),
                     value: f.deadlineDays, type: .number),
                 Components.select(
-                    ctx, name: "priority", label: ctx.t("Mức ưu tiên", "Priority"),
+                    ctx, name: "priority", label: ctx.t(.priority),
                     options: TaskPriority.allCases.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnamese : $0.english) },
                     selected: f.priority.isEmpty ? TaskPriority.normal.rawValue : f.priority),
                 Components.submit(ctx.t("Lưu kết luận và giao nhiệm vụ", "Save the finding and assign the task"))))

@@ -18,7 +18,7 @@ enum InspectionViews {
                     .text(ctx.t("Cuộc kiểm tra số ", "Inspection ") + "\(r.inspection.number)")),
                 .text(shown(r.inspection.date)),
                 .text(r.subjectName),
-                .text(r.fieldName ?? ctx.t("Toàn đơn vị", "Whole unit")),
+                .text(r.fieldName ?? ctx.t(.wholeUnit)),
                 .text(ctx.lang == .vi ? r.inspection.status.vietnamese : r.inspection.status.english),
                 .text("\(r.findings)"),
                 r.openTasks > 0 ? .strong(.text("\(r.openTasks)")) : .text("0"),
@@ -40,7 +40,7 @@ enum InspectionViews {
                 plan,
                 { p in
                     .dl(
-                        .dt(.text(ctx.t("Kế hoạch", "Plan"))), .dd(.text(p.title)),
+                        .dt(.text(ctx.t(.plan))), .dd(.text(p.title)),
                         .dt(.text(ctx.t("Số, ngày ban hành", "Number and date"))),
                         .dd(.text(p.number + ctx.t(" ngày ", " of ") + shown(p.date))))
                 },
@@ -62,11 +62,11 @@ enum InspectionViews {
                                 label: ctx.t("Số hiệu văn bản (ví dụ 05/KH-UBND)", "Document number (e.g. 05/KH-UBND)"),
                                 value: planForm.number, required: true, error: e("number")),
                             Components.textField(
-                                ctx, name: "date", label: ctx.t("Ngày ban hành", "Date issued"), value: planForm.date,
+                                ctx, name: "date", label: ctx.t(.dateIssued), value: planForm.date,
                                 type: .date,
                                 required: true, error: e("date")),
                             Components.textField(
-                                ctx, name: "title", label: ctx.t("Tên kế hoạch", "Title"),
+                                ctx, name: "title", label: ctx.t(.planTitle),
                                 value: planForm.title.isEmpty
                                     ? "Kế hoạch kiểm tra công tác cải cách hành chính năm \(year)" : planForm.title,
                                 required: true, error: e("title")),
@@ -79,10 +79,10 @@ enum InspectionViews {
                 : Components.table(
                     caption: ctx.t("Các cuộc kiểm tra năm ", "Inspections of ") + "\(year)",
                     headers: [
-                        ctx.t("Cuộc kiểm tra", "Inspection"), ctx.t("Ngày", "Date"),
+                        ctx.t("Cuộc kiểm tra", "Inspection"), ctx.t(.date),
                         ctx.t("Đơn vị được kiểm tra", "Unit inspected"),
-                        ctx.t("Lĩnh vực", "Field"), ctx.t("Trạng thái", "Status"),
-                        ctx.t("Số lượng kết luận", "Findings"),
+                        ctx.t(.field), ctx.t(.status),
+                        ctx.t("Số lượng kết luận", "Number of findings"),
                         ctx.t("Nhiệm vụ khắc phục chưa xong", "Corrective tasks still open"),
                     ], rows: tableRows),
             .if(
@@ -106,10 +106,10 @@ enum InspectionViews {
         return Components.form(
             action: ctx.link(action), method: "get",
             Components.select(
-                ctx, name: "unit", label: ctx.t("Đơn vị", "Unit"), options: choices.map { ($0.code, $0.name) },
+                ctx, name: "unit", label: ctx.t(.unit), options: choices.map { ($0.code, $0.name) },
                 selected: unit.code),
-            Components.textField(ctx, name: "year", label: ctx.t("Năm", "Year"), value: "\(year)", type: .number),
-            Components.submit(ctx.t("Xem", "Show"), secondary: true))
+            Components.textField(ctx, name: "year", label: ctx.t(.year), value: "\(year)", type: .number),
+            Components.submit(ctx.t(.show), secondary: true))
     }
 
     static func new(
@@ -129,11 +129,11 @@ enum InspectionViews {
                 action: ctx.link("/inspections"),
                 Components.csrf(ctx),
                 Components.select(
-                    ctx, name: "subjectUnit", label: ctx.t("Đơn vị được kiểm tra", "Unit to inspect"),
+                    ctx, name: "subjectUnit", label: ctx.t("Đơn vị được kiểm tra", "Unit inspected"),
                     options: subjects.map { ($0.code, $0.name) }, selected: input.subjectUnit, error: e("subjectUnit")),
                 Components.select(
                     ctx, name: "field", label: ctx.t("Lĩnh vực (không bắt buộc)", "Field (optional)"),
-                    options: [("", ctx.t("Toàn đơn vị", "Whole unit"))]
+                    options: [("", ctx.t(.wholeUnit))]
                         + fields.map { f in
                             (f.field.code, several ? f.field.name + " — " + f.unit.name : f.field.name)
                         }, selected: input.field, error: e("field")),

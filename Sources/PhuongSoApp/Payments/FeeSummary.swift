@@ -141,8 +141,10 @@ extension FeeSummary {
         let r = try await db.sql.raw(
             """
             SELECT f.rule_amount, f.adjusted_amount, f.adjustment_reason, f.exemption_reason,
-              CAST((SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.dossier_id = f.dossier_id AND p.status = 'paid') AS BIGINT) AS paid,
-              CAST((SELECT COUNT(*) FROM payments p WHERE p.dossier_id = f.dossier_id AND p.receipt_number IS NOT NULL) AS BIGINT) AS receipts
+              CAST((SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.dossier_id = f.dossier_id AND p.status = 'paid')
+                AS BIGINT) AS paid,
+              CAST((SELECT COUNT(*) FROM payments p WHERE p.dossier_id = f.dossier_id AND p.receipt_number IS NOT NULL)
+                AS BIGINT) AS receipts
             FROM dossier_fees f WHERE f.dossier_id = \(bind: id)
             """
         ).first(decoding: Row.self)

@@ -29,7 +29,8 @@ package enum PaymentsReport {
               CAST(SUM(CASE WHEN paid_at >= \(bind: from) AND paid_at < \(bind: to) THEN 1 ELSE 0 END) AS BIGINT) AS paid_count,
               CAST(SUM(CASE WHEN paid_at >= \(bind: from) AND paid_at < \(bind: to) THEN amount ELSE 0 END) AS BIGINT) AS paid_amount,
               CAST(SUM(CASE WHEN refunded_at >= \(bind: from) AND refunded_at < \(bind: to) THEN 1 ELSE 0 END) AS BIGINT) AS refunded_count,
-              CAST(SUM(CASE WHEN refunded_at >= \(bind: from) AND refunded_at < \(bind: to) THEN amount ELSE 0 END) AS BIGINT) AS refunded_amount
+              CAST(SUM(CASE WHEN refunded_at >= \(bind: from) AND refunded_at < \(bind: to) THEN amount ELSE 0 END) AS BIGINT)
+                AS refunded_amount
             FROM payments WHERE unit_id = \(bind: unitID) AND paid_at IS NOT NULL GROUP BY channel
             """
         ).all(decoding: R.self)

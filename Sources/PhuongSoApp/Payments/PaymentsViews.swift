@@ -27,12 +27,12 @@ enum PaymentsViews {
         let summary: FeeSummary
         do { summary = try FeeSummary.of(d, account: account) } catch {
             return .group(
-                .h2(.text(ctx.t("Phí, lệ phí", "Fees"))),
+                .h2(.text(ctx.t(.fees))),
                 Components.alert(
                     ctx.t("Không đọc được quy định thu phí của thủ tục.", "The procedure's fee rule cannot be read.")))
         }
         let heading: Node<HTML.BodyContext> = .group(
-            .h2(.text(ctx.t("Phí, lệ phí", "Fees"))), .p(.id("fee-summary"), .strong(.text(summary.text(ctx.lang)))))
+            .h2(.text(ctx.t(.fees))), .p(.id("fee-summary"), .strong(.text(summary.text(ctx.lang)))))
         guard let fee = account.fee, let state = account.state else { return heading }
         let demand = fee.demand
         return .group(
@@ -70,8 +70,8 @@ enum PaymentsViews {
                 : Components.table(
                     caption: ctx.t("Các lần thanh toán", "Payments"),
                     headers: [
-                        ctx.t("Kênh", "Channel"), ctx.t("Số tiền", "Amount"), ctx.t("Trạng thái", "Status"),
-                        ctx.t("Biên lai", "Receipt"), "",
+                        ctx.t(.channel), ctx.t(.amount), ctx.t(.status),
+                        ctx.t(.receipt), "",
                     ],
                     rows: account.payments.map { p in
                         [
@@ -124,7 +124,7 @@ enum PaymentsViews {
                                 ctx, name: "mode", label: ctx.t("Thao tác", "Action"),
                                 options: [
                                     ("adjust", ctx.t("Điều chỉnh số tiền", "Change the amount")),
-                                    ("exempt", ctx.t("Miễn (đối tượng được miễn)", "Exempt")),
+                                    ("exempt", ctx.t("Miễn (đối tượng được miễn)", "Exempt (the person is exempted)")),
                                 ], selected: "adjust"),
                             Components.textField(
                                 ctx, name: "amount", label: ctx.t("Số tiền mới (đồng)", "New amount (đồng)"),
@@ -132,7 +132,7 @@ enum PaymentsViews {
                             Components.textField(
                                 ctx, name: "reason", label: ctx.t("Lý do (bắt buộc)", "Reason (required)"),
                                 required: true),
-                            Components.submit(ctx.t("Ghi nhận", "Record"), secondary: true)),
+                            Components.submit(ctx.t(.record), secondary: true)),
                     ]))
         )
     }
@@ -155,9 +155,9 @@ enum PaymentsViews {
             },
             .dl(
                 .dt(.text(ctx.t("Ngân hàng (BIN)", "Bank (BIN)"))), .dd(.text(account.bankBIN)),
-                .dt(.text(ctx.t("Số tài khoản", "Account"))), .dd(.text(account.accountNumber)),
+                .dt(.text(ctx.t("Số tài khoản", "Account number"))), .dd(.text(account.accountNumber)),
                 .dt(.text(ctx.t("Chủ tài khoản", "Account holder"))), .dd(.text(account.accountName)),
-                .dt(.text(ctx.t("Số tiền", "Amount"))), .dd(.strong(.text(CatalogViews.vnd(bill.payment.amount)))),
+                .dt(.text(ctx.t(.amount))), .dd(.strong(.text(CatalogViews.vnd(bill.payment.amount)))),
                 .dt(.text(ctx.t("Nội dung chuyển khoản", "Transfer content"))),
                 .dd(.strong(.id("vietqr-reference"), .text(bill.reference)))),
             .element(
@@ -171,7 +171,7 @@ enum PaymentsViews {
                     ctx.t(
                         "Khoản nộp được ghi nhận khi đơn vị đối chiếu sao kê ngân hàng.",
                         "The payment is recorded when the unit reconciles its bank statement."))),
-            .p(.a(.href(ctx.link(back)), .text(ctx.t("← Quay lại", "← Back"))))
+            .p(.a(.href(ctx.link(back)), .text(ctx.t(.back))))
         )
     }
 
@@ -271,9 +271,9 @@ enum PaymentsViews {
                 .attribute(named: "role", value: "status"), .text(text)),
             .unwrap(payment) { p in
                 .dl(
-                    .dt(.text(ctx.t("Hồ sơ", "Dossier"))), .dd(.text(p.dossier.code ?? "")),
-                    .dt(.text(ctx.t("Số tiền", "Amount"))), .dd(.text(CatalogViews.vnd(p.amount))),
-                    .dt(.text(ctx.t("Biên lai", "Receipt"))), .dd(.text(p.receiptNumber ?? "—")))
+                    .dt(.text(ctx.t(.dossier))), .dd(.text(p.dossier.code ?? "")),
+                    .dt(.text(ctx.t(.amount))), .dd(.text(CatalogViews.vnd(p.amount))),
+                    .dt(.text(ctx.t(.receipt))), .dd(.text(p.receiptNumber ?? "—")))
             },
             .p(
                 .a(
@@ -316,8 +316,8 @@ enum PaymentsViews {
                     caption: ctx.t(
                         "Dòng sao kê chưa khớp (mới nhất trước)", "Unmatched statement lines (newest first)"),
                     headers: [
-                        ctx.t("Ngày", "Date"), ctx.t("Mã giao dịch", "Transaction"), ctx.t("Số tiền", "Amount"),
-                        ctx.t("Nội dung", "Content"), ctx.t("Kết quả", "Outcome"),
+                        ctx.t(.date), ctx.t(.transaction), ctx.t(.amount),
+                        ctx.t(.content), ctx.t(.result),
                     ],
                     rows: f.lines.map {
                         [
@@ -330,8 +330,8 @@ enum PaymentsViews {
                 : Components.table(
                     caption: ctx.t("Thông báo từ cổng thanh toán bị từ chối", "Gateway messages refused"),
                     headers: [
-                        ctx.t("Thời gian", "When"), ctx.t("Nguồn", "Source"), ctx.t("Mã giao dịch", "Reference"),
-                        ctx.t("Kết quả", "Outcome"),
+                        ctx.t(.when), ctx.t(.source), ctx.t(.transaction),
+                        ctx.t(.result),
                     ],
                     rows: f.events.map {
                         [
@@ -379,8 +379,8 @@ enum PaymentsViews {
                         "Kết quả đối chiếu (\(list.filter { $0.outcome == "matched" }.count)/\(list.count) dòng khớp)",
                         "Outcome (\(list.filter { $0.outcome == "matched" }.count)/\(list.count) lines matched)"),
                     headers: [
-                        ctx.t("Dòng", "Line"), ctx.t("Mã giao dịch", "Transaction"), ctx.t("Số tiền", "Amount"),
-                        ctx.t("Hồ sơ", "Dossier"), ctx.t("Kết quả", "Outcome"), ctx.t("Ghi chú", "Note"),
+                        ctx.t("Dòng", "Line"), ctx.t(.transaction), ctx.t(.amount),
+                        ctx.t(.dossier), ctx.t(.result), ctx.t(.note),
                     ],
                     rows: list.map { o in
                         [
@@ -418,19 +418,19 @@ enum PaymentsViews {
             ctx, title: ctx.t("Báo cáo thu phí, lệ phí — ", "Fees collected — ") + unit.name,
             Components.form(
                 action: ctx.link("/reports/payments"), method: "get",
-                Components.textField(ctx, name: "from", label: ctx.t("Từ ngày", "From"), value: from, type: .date),
-                Components.textField(ctx, name: "to", label: ctx.t("Đến ngày", "To"), value: to, type: .date),
-                Components.submit(ctx.t("Xem", "Show"))),
+                Components.textField(ctx, name: "from", label: ctx.t(.fromDate), value: from, type: .date),
+                Components.textField(ctx, name: "to", label: ctx.t(.toDate), value: to, type: .date),
+                Components.submit(ctx.t(.show))),
             Components.table(
                 caption: ctx.t("Theo kênh thanh toán, \(from) đến \(to)", "By channel, \(from) to \(to)"),
                 headers: [
-                    ctx.t("Kênh", "Channel"), ctx.t("Số khoản thu", "Payments"), ctx.t("Số tiền thu", "Collected"),
-                    ctx.t("Số khoản hoàn", "Refunds"),
-                    ctx.t("Số tiền hoàn", "Refunded"), ctx.t("Thực thu", "Net"),
+                    ctx.t(.channel), ctx.t("Số khoản thu", "Number of payments"), ctx.t("Số tiền thu", "Collected"),
+                    ctx.t("Số khoản hoàn", "Number of refunds"),
+                    ctx.t("Số tiền hoàn", "Amount refunded"), ctx.t("Thực thu", "Net"),
                 ],
                 rows: rows.map {
                     cells(PaymentChannel(rawValue: $0.channel).map { channelName($0, ctx) } ?? $0.channel, $0)
-                } + [cells(ctx.t("Tổng cộng", "Total"), total)]),
+                } + [cells(ctx.t(.total), total)]),
             .p(
                 .text(
                     ctx.t("Tỷ lệ khoản thu trực tuyến: ", "Share paid online: ")

@@ -43,7 +43,10 @@ package enum VietQRService {
         try await AuditLog.transaction(on: db, actor: AuditActor(username: by, address: "vietqr", at: now)) { tx in
             // An earlier pending bill for another amount is superseded.
             try await tx.sql.raw(
-                "UPDATE payments SET status = 'failed', external_id = 'superseded' WHERE dossier_id = \(bind: id) AND channel = 'vietqr' AND status = 'pending'"
+                """
+                UPDATE payments SET status = 'failed', external_id = 'superseded'
+                WHERE dossier_id = \(bind: id) AND channel = 'vietqr' AND status = 'pending'
+                """
             ).run()
             try await p.create(on: tx)
             return (

@@ -55,7 +55,8 @@ package enum PlanContentService {
         let existing = try await PlanSectionRecord.query(on: db).filter(\.$plan.$id == planID).all()
         var p = ValidationProblems()
         let area = (input.area ?? "").trimmingCharacters(in: .whitespaces)
-        var name = Validate.text(input.name, field: "name", label: ("Tên mục", "Name"), required: false, into: &p)
+        var name = Validate.text(
+            input.name, field: "name", label: ("Tên mục", "Section name"), required: false, into: &p)
         var code = area
         if area == "other" {
             if name.isEmpty { p.add("name", "Vui lòng nhập tên mục (lĩnh vực) mới.", "Name the new area.") }
@@ -99,7 +100,7 @@ package enum PlanContentService {
     ) async throws -> PlanSectionRecord {
         guard plan.status == .draft else { throw PlanService.alreadyIssued }
         var p = ValidationProblems()
-        let name = Validate.text(input.name ?? s.areaName, field: "name", label: ("Tên mục", "Name"), into: &p)
+        let name = Validate.text(input.name ?? s.areaName, field: "name", label: ("Tên mục", "Section name"), into: &p)
         let position = PlanInputCheck.position(input.position, into: &p)
         let content = PlanInputCheck.longText(
             input.content ?? s.content, field: "content", label: ("Nội dung", "Content"), max: 8000, into: &p)
@@ -130,7 +131,7 @@ package enum PlanContentService {
         if section == nil {
             p.add("section", "Chọn mục của kế hoạch mà chỉ tiêu thuộc về.", "Choose the section the target belongs to.")
         }
-        let measure = Validate.text(input.measure, field: "measure", label: ("Chỉ tiêu", "Measure"), max: 300, into: &p)
+        let measure = Validate.text(input.measure, field: "measure", label: ("Chỉ tiêu", "Target"), max: 300, into: &p)
         let bindingText = (input.binding ?? "").trimmingCharacters(in: .whitespaces)
         var binding = PlanTargetRecord.manual
         if !bindingText.isEmpty && bindingText != PlanTargetRecord.manual {
@@ -150,7 +151,7 @@ package enum PlanContentService {
             ? Validate.text(
                 input.unitOfMeasure, field: "unitOfMeasure", label: ("Đơn vị tính", "Unit of measure"), max: 30,
                 into: &p) : "%"
-        let goal = PlanInputCheck.number(input.goal, field: "goal", label: ("Mức chỉ tiêu", "Goal"), into: &p)
+        let goal = PlanInputCheck.number(input.goal, field: "goal", label: ("Mức phấn đấu", "Goal"), into: &p)
         if let goal, goal < 0 { p.add("goal", "Mức chỉ tiêu không được âm.", "The goal cannot be negative.") }
         if let goal, unit == "%", goal > 100 {
             p.add("goal", "Tỷ lệ không vượt quá 100%.", "A share cannot exceed 100%.")
@@ -202,7 +203,8 @@ package enum PlanContentService {
         }
         var p = ValidationProblems()
         let today = LocalDateTime(Instant(seconds: Int64(now.timeIntervalSince1970)), utcOffset: utcOffset).date
-        let value = PlanInputCheck.number(input.value, field: "value", label: ("Giá trị đạt được", "Value"), into: &p)
+        let value = PlanInputCheck.number(
+            input.value, field: "value", label: ("Giá trị đạt được", "Value reached"), into: &p)
         if let value, value < 0 { p.add("value", "Giá trị không được âm.", "The value cannot be negative.") }
         let asOf = PlanInputCheck.date(
             input.asOf, field: "asOf", label: ("Tính đến ngày", "As of"), required: true, into: &p)

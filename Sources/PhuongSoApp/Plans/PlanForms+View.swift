@@ -17,7 +17,7 @@ enum PlanFormsView {
                 Components.form(
                     action: ctx.link(PlanPaths.section(id, editing)), Components.csrf(ctx),
                     Components.textField(
-                        ctx, name: "name", label: ctx.t("Tên mục", "Name"),
+                        ctx, name: "name", label: ctx.t(.sectionName),
                         value: kept ? state.section.name ?? "" : sec.areaName,
                         required: true, error: state.error("name", in: f, ctx)),
                     Components.textField(
@@ -25,11 +25,14 @@ enum PlanFormsView {
                         value: kept ? state.section.position ?? "" : String(sec.position),
                         type: .number, error: state.error("position", in: f, ctx)),
                     PlanFormat.textArea(
-                        ctx, name: "content", label: ctx.t("Nội dung", "Content"),
+                        ctx, name: "content", label: ctx.t(.content),
                         value: kept ? state.section.content ?? "" : sec.content,
                         error: state.error("content", in: f, ctx), rows: 8),
                     Components.submit(ctx.t("Lưu mục", "Save the section"))),
-                .p(.a(.href(ctx.link(PlanPaths.plan(id) + "#sections")), .text(ctx.t("Thôi, không sửa", "Cancel")))))
+                .p(
+                    .a(
+                        .href(ctx.link(PlanPaths.plan(id) + "#sections")),
+                        .text(ctx.t("Thôi, không sửa", "Leave without changes")))))
         }
         let present = Set(s.sections.map(\.areaCode))
         let areas = ReformArea.defaults.filter { !present.contains($0.code) }.map {
@@ -43,7 +46,7 @@ enum PlanFormsView {
                 action: ctx.link(PlanPaths.sections(id)), Components.csrf(ctx),
                 Components.select(
                     ctx, name: "area", label: ctx.t("Lĩnh vực cải cách", "Reform area"),
-                    options: [("", ctx.t("— Chọn —", "— Choose —"))] + areas + [
+                    options: [("", ctx.t(.choose))] + areas + [
                         ("other", ctx.t("Lĩnh vực khác (ghi tên)", "Another area (name it)"))
                     ],
                     selected: state.section.area, error: state.error("area", in: f, ctx)),
@@ -57,7 +60,7 @@ enum PlanFormsView {
                     error: state.error("position", in: f, ctx),
                     hint: ctx.t("Để trống: thêm vào cuối.", "Empty: at the end.")),
                 PlanFormat.textArea(
-                    ctx, name: "content", label: ctx.t("Nội dung", "Content"), value: state.section.content ?? "",
+                    ctx, name: "content", label: ctx.t(.content), value: state.section.content ?? "",
                     error: state.error("content", in: f, ctx)),
                 Components.submit(ctx.t("Thêm mục", "Add the section"), secondary: true)))
     }
@@ -76,12 +79,12 @@ enum PlanFormsView {
             Components.form(
                 action: ctx.link(PlanPaths.targets(s.plan.id!)), Components.csrf(ctx),
                 Components.select(
-                    ctx, name: "section", label: ctx.t("Thuộc mục", "Section"),
-                    options: [("", ctx.t("— Chọn —", "— Choose —"))]
+                    ctx, name: "section", label: ctx.t("Thuộc mục", "Part of section"),
+                    options: [("", ctx.t(.choose))]
                         + s.sections.map { ($0.id!.uuidString, $0.areaName) },
                     selected: t.section, error: state.error("section", in: f, ctx)),
                 Components.textField(
-                    ctx, name: "measure", label: ctx.t("Chỉ tiêu", "Measure"), value: t.measure ?? "", required: true,
+                    ctx, name: "measure", label: ctx.t(.target), value: t.measure ?? "", required: true,
                     error: state.error("measure", in: f, ctx),
                     hint: ctx.t(
                         "Ví dụ: Tỷ lệ hồ sơ giải quyết trước và đúng hạn", "e.g. Share of dossiers resolved on time")),
@@ -95,7 +98,7 @@ enum PlanFormsView {
                     selected: t.direction ?? TargetDirection.atLeast.rawValue,
                     error: state.error("direction", in: f, ctx)),
                 Components.textField(
-                    ctx, name: "goal", label: ctx.t("Mức chỉ tiêu", "Goal"), value: t.goal ?? "", required: true,
+                    ctx, name: "goal", label: ctx.t(.goal), value: t.goal ?? "", required: true,
                     error: state.error("goal", in: f, ctx),
                     hint: ctx.t("Một số, ví dụ 98 hoặc 98,5", "A number, e.g. 98 or 98.5")),
                 Components.textField(
@@ -163,12 +166,12 @@ enum PlanFormsView {
                                 ]),
                             .unwrap(state.error("evidence", in: f, ctx)) { .p(.class("error"), .text($0)) },
                             Components.textField(
-                                ctx, name: "docNumber", label: ctx.t("Số hiệu văn bản", "Document number"),
+                                ctx, name: "docNumber", label: ctx.t(.documentNumber),
                                 value: e.docNumber ?? "",
                                 error: state.error("docNumber", in: f, ctx),
                                 hint: ctx.t("Ví dụ 12/BC-UBND", "e.g. 12/BC-UBND")),
                             Components.textField(
-                                ctx, name: "docDate", label: ctx.t("Ngày văn bản", "Document date"),
+                                ctx, name: "docDate", label: ctx.t(.documentDate),
                                 value: e.docDate ?? "", type: .date,
                                 error: state.error("docDate", in: f, ctx)),
                             .div(
@@ -188,7 +191,7 @@ enum PlanFormsView {
                                 hint: ctx.t("Ví dụ /reports/matrix", "e.g. /reports/matrix")),
                         ]),
                     PlanFormat.textArea(
-                        ctx, name: "note", label: ctx.t("Ghi chú", "Note"), value: e.note ?? "",
+                        ctx, name: "note", label: ctx.t(.note), value: e.note ?? "",
                         error: state.error("note", in: f, ctx), rows: 2),
                     Components.submit(ctx.t("Ghi số liệu", "Record the value")),
                 ]),
@@ -220,19 +223,19 @@ enum PlanFormsView {
             Components.form(
                 action: ctx.link(PlanPaths.issue(p.id!)), Components.csrf(ctx),
                 Components.textField(
-                    ctx, name: "number", label: ctx.t("Số ký hiệu", "Number"), value: kept ? i.number ?? "" : p.number,
+                    ctx, name: "number", label: ctx.t(.numberAndSymbol), value: kept ? i.number ?? "" : p.number,
                     required: true,
                     error: state.error("number", in: f, ctx), id: "f-issue-number"),
                 Components.textField(
-                    ctx, name: "issuedOn", label: ctx.t("Ngày ban hành", "Date"),
+                    ctx, name: "issuedOn", label: ctx.t(.dateIssued),
                     value: kept ? i.issuedOn ?? "" : p.issuedOn ?? "", type: .date,
                     required: true, error: state.error("issuedOn", in: f, ctx), id: "f-issue-date"),
                 Components.textField(
-                    ctx, name: "signerName", label: ctx.t("Người ký", "Signer"),
+                    ctx, name: "signerName", label: ctx.t(.signer),
                     value: kept ? i.signerName ?? "" : p.signerName, required: true,
                     error: state.error("signerName", in: f, ctx), id: "f-issue-signer"),
                 Components.textField(
-                    ctx, name: "signerTitle", label: ctx.t("Chức vụ người ký", "Signer's title"),
+                    ctx, name: "signerTitle", label: ctx.t(.signerTitle),
                     value: kept ? i.signerTitle ?? "" : p.signerTitle,
                     required: true, error: state.error("signerTitle", in: f, ctx), id: "f-issue-title"),
                 Components.submit(ctx.t("Ban hành kế hoạch", "Issue the plan"))))

@@ -42,9 +42,10 @@ struct PlanPageState {
             return ctx.t(
                 "Đã lập dự thảo kế hoạch với tám mục theo các lĩnh vực CCHC. Viết nội dung từng mục và thêm chỉ tiêu.",
                 "The draft plan is created with the eight reform areas. Write each section and add targets.")
-        case "section": return ctx.t("Đã lưu mục của kế hoạch.", "The section is saved.")
+        case "section": return ctx.t("Đã lưu mục của kế hoạch.", "The plan's section is saved.")
         case "target": return ctx.t("Đã thêm chỉ tiêu.", "The target is added.")
-        case "entry": return ctx.t("Đã ghi số liệu thực hiện chỉ tiêu.", "The value is recorded.")
+        case "entry":
+            return ctx.t("Đã ghi số liệu thực hiện chỉ tiêu.", "The value reached for the target is recorded.")
         case "issue": return ctx.t("Đã ban hành kế hoạch.", "The plan is issued.")
         default: return ctx.t("Đã lưu.", "Saved.")
         }

@@ -29,9 +29,9 @@ enum PlanPages {
                     .h2(.text(ctx.t("Năm ", "Year ") + String(year))),
                     Components.table(
                         caption: ctx.t("Kế hoạch năm ", "Plans of ") + String(year),
-                        headers: [ctx.t("Kế hoạch", "Plan"), ctx.t("Số, ngày", "Number, date")]
-                            + (manyUnits ? [ctx.t("Đơn vị", "Unit")] : [])
-                            + [ctx.t("Trạng thái", "Status")],
+                        headers: [ctx.t(.plan), ctx.t("Số, ngày", "Number, date")]
+                            + (manyUnits ? [ctx.t(.unit)] : [])
+                            + [ctx.t(.status)],
                         rows: plans.filter { $0.year == year }.map { p in
                             [
                                 .a(.href(ctx.link(PlanPaths.plan(p.id!))), .text(p.title)),
@@ -74,26 +74,27 @@ enum PlanPages {
                 action: ctx.link(PlanPaths.list),
                 Components.csrf(ctx),
                 Components.textField(
-                    ctx, name: "year", label: ctx.t("Năm kế hoạch", "Year"), value: input.year ?? "", type: .number,
+                    ctx, name: "year", label: ctx.t("Năm kế hoạch", "Plan year"), value: input.year ?? "",
+                    type: .number,
                     required: true, error: err("year")),
                 Components.textField(
-                    ctx, name: "title", label: ctx.t("Tên kế hoạch", "Title"), value: input.title ?? "",
+                    ctx, name: "title", label: ctx.t(.planTitle), value: input.title ?? "",
                     error: err("title"),
                     hint: ctx.t(
                         "Để trống: “Kế hoạch cải cách hành chính năm …”.",
                         "Empty: “Kế hoạch cải cách hành chính năm …”.")),
                 Components.textField(
-                    ctx, name: "number", label: ctx.t("Số ký hiệu", "Number"), value: input.number ?? "",
+                    ctx, name: "number", label: ctx.t(.numberAndSymbol), value: input.number ?? "",
                     error: err("number"),
                     hint: ctx.t("Ví dụ 05/KH-UBND", "e.g. 05/KH-UBND")),
                 Components.textField(
-                    ctx, name: "issuedOn", label: ctx.t("Ngày ban hành", "Date"), value: input.issuedOn ?? "",
+                    ctx, name: "issuedOn", label: ctx.t(.dateIssued), value: input.issuedOn ?? "",
                     type: .date, error: err("issuedOn")),
                 Components.textField(
-                    ctx, name: "signerName", label: ctx.t("Người ký", "Signer"), value: input.signerName ?? "",
+                    ctx, name: "signerName", label: ctx.t(.signer), value: input.signerName ?? "",
                     error: err("signerName")),
                 Components.textField(
-                    ctx, name: "signerTitle", label: ctx.t("Chức vụ người ký", "Signer's title"),
+                    ctx, name: "signerTitle", label: ctx.t(.signerTitle),
                     value: input.signerTitle ?? "",
                     error: err("signerTitle"),
                     hint: ctx.t("Ví dụ: Chủ tịch UBND phường", "e.g. Chairman of the ward People's Committee")),
@@ -108,19 +109,19 @@ enum PlanPages {
                                 )
                             ]),
                         Components.textField(
-                            ctx, name: "provinceNumber", label: ctx.t("Số ký hiệu", "Number"),
+                            ctx, name: "provinceNumber", label: ctx.t(.numberAndSymbol),
                             value: input.provinceNumber ?? "",
                             error: err("provinceNumber"), hint: ctx.t("Ví dụ 350/KH-UBND", "e.g. 350/KH-UBND")),
                         Components.textField(
-                            ctx, name: "provinceDate", label: ctx.t("Ngày ban hành", "Date"),
+                            ctx, name: "provinceDate", label: ctx.t(.dateIssued),
                             value: input.provinceDate ?? "", type: .date,
                             error: err("provinceDate")),
                         Components.textField(
-                            ctx, name: "provinceTitle", label: ctx.t("Tên kế hoạch", "Title"),
+                            ctx, name: "provinceTitle", label: ctx.t(.planTitle),
                             value: input.provinceTitle ?? "", error: err("provinceTitle")),
                     ]),
                 PlanFormat.textArea(
-                    ctx, name: "note", label: ctx.t("Ghi chú", "Note"), value: input.note ?? "", error: err("note")),
+                    ctx, name: "note", label: ctx.t(.note), value: input.note ?? "", error: err("note")),
                 Components.submit(ctx.t("Lập dự thảo kế hoạch", "Create the draft plan"))),
             .p(.a(.href(ctx.link(PlanPaths.list)), .text(ctx.t("← Danh sách kế hoạch", "← All plans"))))
         )
@@ -179,9 +180,9 @@ enum PlanFormat {
     /// Where to go from a plan page: the other reform pages.
     static func onward(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         .p(
-            .a(.href(ctx.link("/reform")), .text(ctx.t("Tổng quan cải cách hành chính", "Reform overview"))),
+            .a(.href(ctx.link("/reform")), .text(ctx.t(.reformOverview))),
             .text(" · "),
-            .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t("Sổ theo dõi nhiệm vụ", "Task register"))),
+            .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t(.taskRegister))),
             .text(" · "),
             .a(.href(ctx.link("/admin")), .text(ctx.t("Trang làm việc", "Staff pages"))))
     }

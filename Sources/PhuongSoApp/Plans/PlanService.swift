@@ -53,11 +53,12 @@ package enum PlanService {
                 "The year must be from \(allowed.lowerBound) to \(allowed.upperBound).")
         }
         let title = Validate.text(
-            input.title, field: "title", label: ("Tên kế hoạch", "Title"), max: 300, required: false, into: &p)
+            input.title, field: "title", label: ("Tên kế hoạch", "Plan title"), max: 300, required: false, into: &p)
         let number = Validate.text(
-            input.number, field: "number", label: ("Số ký hiệu", "Number"), max: 50, required: false, into: &p)
+            input.number, field: "number", label: ("Số ký hiệu", "Number and symbol"), max: 50, required: false,
+            into: &p)
         let issuedOn = PlanInputCheck.date(
-            input.issuedOn, field: "issuedOn", label: ("Ngày ban hành", "Date"), required: false, into: &p)
+            input.issuedOn, field: "issuedOn", label: ("Ngày ban hành", "Date issued"), required: false, into: &p)
         let signerName = Validate.text(
             input.signerName, field: "signerName", label: ("Người ký", "Signer"), required: false, into: &p)
         let signerTitle = Validate.text(
@@ -117,9 +118,9 @@ package enum PlanService {
         guard plan.status == .draft else { throw alreadyIssued }
         var p = ValidationProblems()
         let number = Validate.text(
-            input.number ?? plan.number, field: "number", label: ("Số ký hiệu", "Number"), max: 50, into: &p)
+            input.number ?? plan.number, field: "number", label: ("Số ký hiệu", "Number and symbol"), max: 50, into: &p)
         let date = PlanInputCheck.date(
-            input.issuedOn ?? plan.issuedOn, field: "issuedOn", label: ("Ngày ban hành", "Date"), required: true,
+            input.issuedOn ?? plan.issuedOn, field: "issuedOn", label: ("Ngày ban hành", "Date issued"), required: true,
             into: &p)
         if let date, !((plan.year - 1)...plan.year).contains(date.year) {
             p.add(

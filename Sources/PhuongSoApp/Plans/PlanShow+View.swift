@@ -23,7 +23,7 @@ enum PlanShowView {
                         : ctx.t(
                             "Chưa lưu: vui lòng sửa các lỗi bên dưới.", "Not saved: please correct the errors below."))),
             header(ctx, p),
-            .h2(.id("sections"), .text(ctx.t("Nội dung kế hoạch", "Sections"))),
+            .h2(.id("sections"), .text(ctx.t("Nội dung kế hoạch", "Plan content"))),
             .forEach(Array(s.sections.enumerated())) { i, sec in
                 .div(
                     .id("section-\(sec.id!.uuidString)"),
@@ -49,8 +49,8 @@ enum PlanShowView {
                     caption: ctx.t("Chỉ tiêu và số liệu đến hôm nay (", "Targets and figures as of today (")
                         + s.today.vietnamese + ")",
                     headers: [
-                        ctx.t("Chỉ tiêu", "Target"), ctx.t("Mức phấn đấu", "Goal"), ctx.t("Hạn", "Due"),
-                        ctx.t("Hiện đạt", "Current"), ctx.t("Đánh giá", "Status"),
+                        ctx.t(.target), ctx.t(.goal), ctx.t(.deadline),
+                        ctx.t("Hiện đạt", "Current"), ctx.t("Đánh giá", "Assessment"),
                     ],
                     rows: s.targets.map { targetRow(ctx, $0, planID: id, canManage: canManage) }),
             .if(canManage, PlanFormsView.entry(ctx, s, state: state, entries: entries)),
@@ -76,18 +76,18 @@ enum PlanShowView {
             p.provinceTitle.isEmpty ? nil : p.provinceTitle,
         ].compactMap { $0 }.joined(separator: " — ")
         return .dl(
-            .dt(.text(ctx.t("Đơn vị", "Unit"))), .dd(.text(p.unit.name)),
-            .dt(.text(ctx.t("Năm", "Year"))), .dd(.text(String(p.year))),
+            .dt(.text(ctx.t(.unit))), .dd(.text(p.unit.name)),
+            .dt(.text(ctx.t(.year))), .dd(.text(String(p.year))),
             .dt(.text(ctx.t("Số, ngày ban hành", "Number and date"))),
             .dd(.text(PlanFormat.document(p.number, p.issuedOn, ctx))),
-            .dt(.text(ctx.t("Người ký", "Signed by"))),
+            .dt(.text(ctx.t(.signer))),
             .dd(.text(p.signerName.isEmpty ? "—" : p.signerName + (p.signerTitle.isEmpty ? "" : ", " + p.signerTitle))),
             .dt(.text(ctx.t("Thực hiện kế hoạch của tỉnh", "Implements the province's plan"))),
             .dd(.text(province.isEmpty ? "—" : province)),
-            .dt(.text(ctx.t("Trạng thái", "Status"))),
+            .dt(.text(ctx.t(.status))),
             .dd(.text(ctx.lang == .vi ? p.status.vietnamese : p.status.english)),
             .dt(.text(ctx.t("Người lập", "Drafted by"))), .dd(.text(p.creator.displayName)),
-            .if(!p.note.isEmpty, .group(.dt(.text(ctx.t("Ghi chú", "Note"))), .dd(.text(p.note))))
+            .if(!p.note.isEmpty, .group(.dt(.text(ctx.t(.note))), .dd(.text(p.note))))
         )
     }
 
@@ -125,8 +125,8 @@ enum PlanShowView {
                             .text(ctx.t("Nhập số liệu", "Enter a value"))))))
         }
         let source =
-            t.figure.map { ctx.t("Số liệu tự động: ", "Computed: ") + ctx.t($0.vietnamese, $0.english) }
-            ?? ctx.t("Nhập thủ công kèm minh chứng", "Entered with evidence")
+            t.figure.map { ctx.t("Số liệu tự động: ", "Computed figure: ") + ctx.t($0.vietnamese, $0.english) }
+            ?? ctx.t("Nhập thủ công kèm minh chứng", "Entered by hand with evidence")
         return [
             .group(.text(t.measure), .br(), .span(.class("hint"), .text((l.section?.areaName ?? "") + " · " + source))),
             .text(PlanFormat.goal(t, ctx.lang)), .text(Format.date(t.dueOn)), current, PlanFormat.status(l.status, ctx),
@@ -180,9 +180,9 @@ enum PlanShowView {
                 : Components.table(
                     caption: ctx.t("Nhiệm vụ của kế hoạch", "Tasks of the plan"),
                     headers: [
-                        ctx.t("Số", "No."), ctx.t("Nhiệm vụ", "Task"), ctx.t("Người chủ trì", "Lead"),
-                        ctx.t("Hạn", "Deadline"),
-                        ctx.t("Tình trạng", "State"), ctx.t("Tiến độ", "Progress"),
+                        ctx.t(.number), ctx.t(.task), ctx.t(.lead),
+                        ctx.t(.deadline),
+                        ctx.t(.status), ctx.t(.progress),
                     ],
                     rows: s.tasks.map { st in
                         let r = st.record

@@ -10,17 +10,17 @@ enum ReformOverviewView {
             title: ctx.t("Tổng hợp cải cách hành chính năm \(m.year)", "Administrative reform in \(m.year)") + " — "
                 + scope,
             .p(
-                .a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t("Nhiệm vụ của tôi", "My tasks"))), .text(" · "),
-                .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t("Sổ theo dõi nhiệm vụ", "Task register"))),
+                .a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t(.myTasks))), .text(" · "),
+                .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t(.taskRegister))),
                 .text(" · "),
-                .a(.href(ctx.link("/plans")), .text(ctx.t("Kế hoạch CCHC", "Reform plans")))),
+                .a(.href(ctx.link("/plans")), .text(ctx.t(.reformPlans)))),
             Components.form(
                 action: ctx.link("/reform"), method: "get",
                 .if(
                     m.units.count > 1 || m.base.contains { $0.0 == "unit" && $0.1 != nil },
                     .input(.type(.hidden), .name("unit"), .value(m.base.first { $0.0 == "unit" }?.1 ?? ""))),
-                Components.textField(ctx, name: "year", label: ctx.t("Năm", "Year"), value: "\(m.year)", type: .number),
-                Components.submit(ctx.t("Xem", "Show"))),
+                Components.textField(ctx, name: "year", label: ctx.t(.year), value: "\(m.year)", type: .number),
+                Components.submit(ctx.t(.show))),
             .p(
                 .class("hint"),
                 .text(
@@ -44,13 +44,13 @@ enum ReformOverviewView {
                         "\(m.total.completed)/\(m.total.assigned) tasks"),
                     link: link(ctx, m.base + [("standing", "completed")])),
                 card(
-                    ctx, ctx.t("Tỷ lệ đúng hạn", "On schedule"), Format.percent(m.total.onScheduleRate, ctx.lang),
+                    ctx, ctx.t("Tỷ lệ đúng hạn", "On-time rate"), Format.percent(m.total.onScheduleRate, ctx.lang),
                     ctx.t(
                         "\(m.total.onSchedule)/\(m.total.due) nhiệm vụ đã đến hạn",
                         "\(m.total.onSchedule)/\(m.total.due) due"),
                     link: link(ctx, m.base + [("standing", "on-schedule")])),
                 card(
-                    ctx, ctx.t("Quá hạn", "Overdue"), "\(m.total.overdue)",
+                    ctx, ctx.t(.overdue), "\(m.total.overdue)",
                     ctx.t("nhiệm vụ chưa xong đã quá hạn", "open past the deadline"),
                     link: link(ctx, m.base + [("standing", "overdue")])),
                 card(
@@ -100,9 +100,9 @@ enum ReformOverviewView {
         let headers = [
             title, ctx.t("Được giao", "Assigned"), ctx.t("Hoàn thành", "Completed"),
             ctx.t("Đạt yêu cầu", "Meets requirements"),
-            ctx.t("Đúng hạn", "On schedule"), ctx.t("Trễ hạn", "Late"), ctx.t("Quá hạn", "Overdue"),
+            ctx.t(.onTime), ctx.t(.late), ctx.t(.overdue),
             ctx.t("Tỷ lệ hoàn thành", "Completion"),
-            ctx.t("Tỷ lệ đúng hạn", "On schedule rate"),
+            ctx.t("Tỷ lệ đúng hạn", "On-time rate"),
         ]
         return .group(
             .h2(.text(title)),

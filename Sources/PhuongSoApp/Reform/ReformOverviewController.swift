@@ -112,8 +112,8 @@ enum ReformOverviewTargets {
             Components.table(
                 caption: ctx.t("Chỉ tiêu chưa đạt tiến độ", "Targets off track"),
                 headers: [
-                    ctx.t("Chỉ tiêu", "Target"), ctx.t("Mục tiêu", "Goal"), ctx.t("Hiện tại", "Now"),
-                    ctx.t("Tình trạng", "Status"), ctx.t("Kế hoạch", "Plan"),
+                    ctx.t(.target), ctx.t("Mục tiêu", "Objective"), ctx.t("Hiện tại", "Now"),
+                    ctx.t(.status), ctx.t(.plan),
                 ],
                 rows: lines.map { l in
                     [

@@ -114,22 +114,22 @@ enum ReportsController {
             return [.text(r.name)] + numberCells + [.text(rate(r))]
         }
         return Layout.page(
-            ctx, title: ctx.t("Thống kê tình hình giải quyết hồ sơ", "Dossier statistics"),
+            ctx, title: ctx.t(.dossierStatistics),
             Components.form(
                 action: "/reports/matrix", method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
-                Components.textField(ctx, name: "from", label: ctx.t("Từ ngày", "From"), value: m.from, type: .date),
-                Components.textField(ctx, name: "to", label: ctx.t("Đến ngày", "To"), value: m.to, type: .date),
+                Components.textField(ctx, name: "from", label: ctx.t(.fromDate), value: m.from, type: .date),
+                Components.textField(ctx, name: "to", label: ctx.t(.toDate), value: m.to, type: .date),
                 Components.select(
                     ctx, name: "group", label: ctx.t("Theo", "By"),
-                    options: [("field", ctx.t("Lĩnh vực", "Field")), ("procedure", ctx.t("Thủ tục", "Procedure"))],
+                    options: [("field", ctx.t(.field)), ("procedure", ctx.t(.procedure))],
                     selected: m.group),
-                Components.submit(ctx.t("Xem", "Show"))),
+                Components.submit(ctx.t(.show))),
             Components.table(
                 caption: ctx.t(
                     "Hồ sơ tiếp nhận từ \(fromText) đến \(toText)", "Dossiers taken in from \(fromText) to \(toText)"),
                 headers: [
-                    m.group == "field" ? ctx.t("Lĩnh vực", "Field") : ctx.t("Thủ tục", "Procedure"),
+                    m.group == "field" ? ctx.t(.field) : ctx.t(.procedure),
                     ctx.t("Tiếp nhận", "Received"),
                     ctx.t("Đang giải quyết: chưa đến hạn", "In progress: not yet due"),
                     ctx.t("Đang giải quyết: quá hạn", "In progress: overdue"),
@@ -137,14 +137,14 @@ enum ReportsController {
                     ctx.t("Đã giải quyết: đúng hạn", "Resolved: on time"),
                     ctx.t("Đã giải quyết: trễ hạn", "Resolved: late"),
                     ctx.t("Tạm dừng: chờ bổ sung", "Paused: supplement"),
-                    ctx.t("Từ chối", "Refused"), ctx.t("Rút hồ sơ", "Withdrawn"),
+                    ctx.t("Từ chối tiếp nhận", "Dossiers refused"), ctx.t("Rút hồ sơ", "Withdrawn"),
                     ctx.t("Tỷ lệ trước và đúng hạn", "Early or on time"),
                 ],
                 rows: m.rows.map { cells($0, link: true) } + [cells(m.total, link: false)]),
             .p(
                 .a(
                     .href(ctx.link("/reports/matrix.xlsx?from=\(m.from)&to=\(m.to)&group=\(m.group)")),
-                    .text(ctx.t("Tải bảng thống kê (XLSX)", "Download (XLSX)")))),
+                    .text(ctx.t("Tải bảng thống kê (XLSX)", "Download the statistics (XLSX)")))),
             .p(
                 .class("hint"),
                 .text(

@@ -34,13 +34,23 @@ extension XLSXWriter {
                 "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFDDE5F0\"/><bgColor indexed=\"64\"/></patternFill></fill>",
             ]
             let thin =
-                "<left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right><top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/>"
+                """
+                <left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right>\
+                <top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/>
+                """
             let borders = ["<border><left/><right/><top/><bottom/><diagonal/></border>", "<border>\(thin)</border>"]
             // 164 dd/mm/yyyy, 165 hh:mm dd/mm/yyyy, 166 a rate with one decimal; 3 is the built-in #,##0.
             let formats =
-                "<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/><numFmt numFmtId=\"165\" formatCode=\"hh:mm dd/mm/yyyy\"/><numFmt numFmtId=\"166\" formatCode=\"0.0%\"/></numFmts>"
+                """
+                <numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>\
+                <numFmt numFmtId="165" formatCode="hh:mm dd/mm/yyyy"/><numFmt numFmtId="166" formatCode="0.0%"/>\
+                </numFmts>
+                """
             func xf(font: Int = 0, fill: Int = 0, border: Int = 0, format: Int = 0, align: String = "") -> String {
-                "<xf numFmtId=\"\(format)\" fontId=\"\(font)\" fillId=\"\(fill)\" borderId=\"\(border)\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\""
+                """
+                <xf numFmtId="\(format)" fontId="\(font)" fillId="\(fill)" borderId="\(border)" xfId="0" \
+                applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1"
+                """
                     + (align.isEmpty ? "/>" : " applyAlignment=\"1\"><alignment \(align)/></xf>")
             }
             var xfs = [
@@ -62,7 +72,12 @@ extension XLSXWriter {
             }
             return """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\(formats)<fonts count="\(fonts.count)">\(fonts.joined())</fonts><fills count="\(fills.count)">\(fills.joined())</fills><borders count="\(borders.count)">\(borders.joined())</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="\(xfs.count)">\(xfs.joined())</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+                \(formats)<fonts count="\(fonts.count)">\(fonts.joined())</fonts><fills count="\(fills.count)">\
+                \(fills.joined())</fills><borders count="\(borders.count)">\(borders.joined())</borders>\
+                <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+                <cellXfs count="\(xfs.count)">\(xfs.joined())</cellXfs><cellStyles count="1">\
+                <cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
                 """
         }()
     }
@@ -180,7 +195,10 @@ extension XLSXWriter {
             var merges: [String] = []
             func titleRow(_ r: Int, _ text: String, style: Int, height: Double) {
                 rows.append(
-                    "<row r=\"\(r)\" ht=\"\(height)\" customHeight=\"1\"><c r=\"A\(r)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c></row>"
+                    """
+                    <row r="\(r)" ht="\(height)" customHeight="1"><c r="A\(r)" s="\(style)" t="inlineStr"><is>\
+                    <t xml:space="preserve">\(escape(text))</t></is></c></row>
+                    """
                 )
                 if columns > 1 { merges.append("<mergeCell ref=\"A\(r):\(lastColumn)\(r)\"/>") }
             }
@@ -188,7 +206,10 @@ extension XLSXWriter {
             titleRow(2, sheet.title.form, style: Style.form, height: 22)
             for (i, line) in sheet.title.lines.enumerated() { titleRow(3 + i, line, style: Style.line, height: 18) }
             let headerCells = (0..<columns).map { c in
-                "<c r=\"\(column(c))\(headerRow)\" s=\"\(Style.header)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(c < sheet.header.count ? sheet.header[c] : ""))</t></is></c>"
+                """
+                <c r="\(column(c))\(headerRow)" s="\(Style.header)" t="inlineStr"><is><t xml:space="preserve">\
+                \(escape(c < sheet.header.count ? sheet.header[c] : ""))</t></is></c>
+                """
             }.joined()
             let headerLines = lines(sheet.header.enumerated().map { ($0.element, $0.offset) })
             rows.append(
@@ -209,7 +230,10 @@ extension XLSXWriter {
             for (i, note) in sheet.notes.enumerated() {
                 let r = lastData + 2 + i
                 rows.append(
-                    "<row r=\"\(r)\"><c r=\"A\(r)\" s=\"\(Style.note)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(note))</t></is></c></row>"
+                    """
+                    <row r="\(r)"><c r="A\(r)" s="\(Style.note)" t="inlineStr"><is><t xml:space="preserve">\
+                    \(escape(note))</t></is></c></row>
+                    """
                 )
                 if columns > 1 { merges.append("<mergeCell ref=\"A\(r):\(lastColumn)\(r)\"/>") }
             }
@@ -218,15 +242,20 @@ extension XLSXWriter {
             }.joined()
             let filterEnd = max(headerRow, lastData - sheet.totalRows)
             return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
                 + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
                 + "<dimension ref=\"A1:\(lastColumn)\(max(lastData, headerRow))\"/>"
-                + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(headerRow)\" topLeftCell=\"A\(firstData)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                + "<sheetViews><sheetView workbookViewId=\"0\">"
+                + "<pane ySplit=\"\(headerRow)\" topLeftCell=\"A\(firstData)\" activePane=\"bottomLeft\" "
+                + "state=\"frozen\"/>"
                 + "<selection pane=\"bottomLeft\" activeCell=\"A\(firstData)\" sqref=\"A\(firstData)\"/></sheetView></sheetViews>"
                 + "<sheetFormatPr defaultRowHeight=\"16\"/><cols>\(cols)</cols><sheetData>\(rows.joined())</sheetData>"
                 + "<autoFilter ref=\"A\(headerRow):\(lastColumn)\(filterEnd)\"/>"
                 + (merges.isEmpty ? "" : "<mergeCells count=\"\(merges.count)\">\(merges.joined())</mergeCells>")
-                + "<printOptions horizontalCentered=\"1\"/><pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
+                + "<printOptions horizontalCentered=\"1\"/>"
+                + "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.6\" header=\"0.3\" "
+                + "footer=\"0.3\"/>"
                 + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
                 + "<headerFooter><oddFooter>&amp;C\(escape(sheet.title.form)) — Trang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>"
         }

@@ -67,19 +67,33 @@ enum XLSXWriter {
         }
         let numbers = Array(1...max(1, sheets.count))
         let overrides = numbers.map {
-            "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            """
+            <Override PartName="/xl/worksheets/sheet\($0).xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+            """
         }.joined()
         try add(
             "[Content_Types].xml",
             """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(overrides)</Types>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/xl/workbook.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+            <Override PartName="/xl/styles.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            \(overrides)</Types>
             """)
         try add(
             "_rels/.rels",
             """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+            Target="xl/workbook.xml"/>\
+            </Relationships>
             """)
         let layouts = sheets.map(Layout.init)
         let entries = zip(numbers, layouts).map { n, l in
@@ -87,19 +101,30 @@ enum XLSXWriter {
         }.joined()
         // The title block and header rows are printed on every page (Excel's print titles).
         let titles = layouts.enumerated().map { i, l in
-            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">'\(escape(l.name.replacingOccurrences(of: "'", with: "''")))'!$1:$\(l.headerRow)</definedName>"
+            """
+            <definedName name="_xlnm.Print_Titles" localSheetId="\(i)">\
+            '\(escape(l.name.replacingOccurrences(of: "'", with: "''")))'!$1:$\(l.headerRow)</definedName>
+            """
         }.joined()
         try add(
             "xl/workbook.xml",
             """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(entries)</sheets><definedNames>\(titles)</definedNames></workbook>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <sheets>\(entries)</sheets><definedNames>\(titles)</definedNames></workbook>
             """)
         let relations =
             numbers.map {
-                "<Relationship Id=\"rId\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+                """
+                <Relationship Id="rId\($0)" \
+                Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
+                Target="worksheets/sheet\($0).xml"/>
+                """
             }.joined()
-            + "<Relationship Id=\"rId\(numbers.count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+            + "<Relationship Id=\"rId\(numbers.count + 1)\" "
+            + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+            + "Target=\"styles.xml\"/>"
         try add(
             "xl/_rels/workbook.xml.rels",
             """

@@ -88,7 +88,7 @@ enum ResultsViews {
     > {
         let details: Node<HTML.BodyContext> = .dl(
             .dt(.text(ctx.t("Mã kết quả", "Result code"))), .dd(.text(v.code ?? "")),
-            .dt(.text(ctx.t("Giấy tờ", "Document"))), .dd(.text(v.title ?? "")),
+            .dt(.text(ctx.t(.document))), .dd(.text(v.title ?? "")),
             .dt(.text(ctx.t("Cơ quan phát hành", "Issued by"))),
             .dd(.text((v.issuer ?? "") + " (" + (v.issuerCode ?? "") + ")")),
             .dt(.text(ctx.t("Thời điểm ký", "Signed at"))),
@@ -212,10 +212,10 @@ enum ResultsViews {
                         """
                     ))),
             Components.table(
-                caption: ctx.t("Khóa", "Keys"),
+                caption: ctx.t("Khóa ký số", "Signing keys"),
                 headers: [
-                    ctx.t("Đơn vị", "Unit"), ctx.t("Mã khóa", "Key id"), ctx.t("Tạo lúc", "Created"),
-                    ctx.t("Trạng thái", "Status"),
+                    ctx.t(.unit), ctx.t("Mã khóa", "Key ID"), ctx.t("Tạo lúc", "Created at"),
+                    ctx.t(.status),
                 ],
                 rows: keys.map { k in
                     [
@@ -224,7 +224,7 @@ enum ResultsViews {
                         .text(
                             k.retiredAt == nil
                                 ? ctx.t("Đang dùng", "In use")
-                                : ctx.t("Đã thay ", "Retired ") + CounterViews.when(k.retiredAt, utcOffset)),
+                                : ctx.t("Đã thay ", "Replaced ") + CounterViews.when(k.retiredAt, utcOffset)),
                     ]
                 }),
             .h2(.text(ctx.t("Đổi khóa", "Rotate"))),

@@ -41,25 +41,25 @@ package enum Layout {
         var links: [(String, String)] = [
             ("/", ctx.t("Trang chủ", "Home")),
             ("/procedures", ctx.t("Thủ tục", "Procedures")),
-            ("/track", ctx.t("Tra cứu hồ sơ", "Track")),
+            ("/track", ctx.t(.trackDossier)),
         ]
         if let user = ctx.user {
-            if user.role != .citizen { links.append((WorkspacePaths.workspace, ctx.t("Bàn làm việc", "My workspace"))) }
+            if user.role != .citizen { links.append((WorkspacePaths.workspace, ctx.t(.myWorkspace))) }
             if AccessPolicy.allows(user.role, .workOnTasks) {
                 links.append((TaskPaths.mine, ctx.t("Nhiệm vụ", "Tasks")))
             }
             if AccessPolicy.allows(user.role, .viewReform) {
-                links.append(("/reform", ctx.t("Cải cách hành chính", "Reform")))
+                links.append(("/reform", ctx.t(.administrativeReform)))
             }
             if user.role != .citizen {
-                links.append(("/admin", ctx.t("Quản trị", "Administration")))
+                links.append(("/admin", ctx.t(.administration)))
             } else {
-                links.append(("/my/dossiers", ctx.t("Hồ sơ của tôi", "My dossiers")))
+                links.append(("/my/dossiers", ctx.t(.myDossiers)))
                 links.append(("/my/documents", ctx.t("Kho dữ liệu", "My documents")))
             }
-            links.append(("/account/password", ctx.t("Đổi mật khẩu", "Change password")))
+            links.append(("/account/password", ctx.t(.changePassword)))
         } else {
-            links.append(("/login", ctx.t("Đăng nhập", "Log in")))
+            links.append(("/login", ctx.t(.logIn)))
         }
         return .header(
             .p(.class("brand"), .a(.href(ctx.link("/")), .text("PhuongSo"))),

@@ -5,17 +5,17 @@ import Plot
 enum TaskListViews {
     static func mine(_ ctx: PageContext, _ m: MyTasksModel, utcOffset: Int) -> HTML {
         Layout.page(
-            ctx, title: ctx.t("Nhiệm vụ của tôi", "My tasks"),
+            ctx, title: ctx.t(.myTasks),
             .p(
                 .if(
                     m.canAssign,
                     .group(
                         .a(
                             .class("button"), .href(ctx.link(TaskPaths.new)),
-                            .text(ctx.t("Giao nhiệm vụ mới", "Assign a task"))), .text(" "))),
-                .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t("Sổ theo dõi nhiệm vụ", "Task register"))),
+                            .text(ctx.t("Giao nhiệm vụ mới", "Assign a new task"))), .text(" "))),
+                .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t(.taskRegister))),
                 .text(" · "),
-                .a(.href(ctx.link("/reform")), .text(ctx.t("Tổng hợp cải cách hành chính", "Reform overview")))),
+                .a(.href(ctx.link("/reform")), .text(ctx.t(.reformOverview)))),
             .if(
                 !m.reminders.isEmpty,
                 .group(
@@ -52,10 +52,10 @@ enum TaskListViews {
         _ ctx: PageContext, caption: String, _ rows: [TaskQueries.Standing], today: LocalDate, showUnit: Bool = false
     ) -> Node<HTML.BodyContext> {
         var headers = [
-            ctx.t("Số", "No."), ctx.t("Nhiệm vụ", "Task"), ctx.t("Chủ trì", "Lead"), ctx.t("Hạn", "Deadline"),
-            ctx.t("Tiến độ", "Progress"), ctx.t("Tình trạng", "Status"),
+            ctx.t(.number), ctx.t(.task), ctx.t(.lead), ctx.t(.deadline),
+            ctx.t(.progress), ctx.t(.status),
         ]
-        if showUnit { headers.insert(ctx.t("Đơn vị", "Unit"), at: 1) }
+        if showUnit { headers.insert(ctx.t(.unit), at: 1) }
         func cell(_ label: String, _ content: Node<HTML.BodyContext>) -> Node<HTML.TableRowContext> {
             .td(.attribute(named: "data-label", value: label), content)
         }
@@ -69,14 +69,14 @@ enum TaskListViews {
                     .forEach(rows) { s in
                         .tr(
                             cell(headers[0], .text("\(s.record.number)")),
-                            .if(showUnit, cell(ctx.t("Đơn vị", "Unit"), .text(s.record.unit.name))),
+                            .if(showUnit, cell(ctx.t(.unit), .text(s.record.unit.name))),
                             cell(
-                                ctx.t("Nhiệm vụ", "Task"),
+                                ctx.t(.task),
                                 .a(.href(ctx.link(TaskPaths.task(s.record.id!))), .text(s.record.title))),
-                            cell(ctx.t("Chủ trì", "Lead"), .text(s.record.lead.displayName)),
-                            cell(ctx.t("Hạn", "Deadline"), .text(s.task.deadline.vietnamese)),
-                            cell(ctx.t("Tiến độ", "Progress"), .text("\(s.task.progress)%")),
-                            cell(ctx.t("Tình trạng", "Status"), status(ctx, s, today: today)))
+                            cell(ctx.t(.lead), .text(s.record.lead.displayName)),
+                            cell(ctx.t(.deadline), .text(s.task.deadline.vietnamese)),
+                            cell(ctx.t(.progress), .text("\(s.task.progress)%")),
+                            cell(ctx.t(.status), status(ctx, s, today: today)))
                     })))
     }
 
@@ -96,45 +96,45 @@ enum TaskListViews {
     static func register(_ ctx: PageContext, _ m: TaskRegisterModel, error: String? = nil) -> HTML {
         let q = m.query
         let stateOptions =
-            [("", ctx.t("Tất cả", "All"))]
+            [("", ctx.t(.allItems))]
             + ReformTask.State.allCases.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnamese : $0.english) }
         let standingOptions: [(String, String)] = [
-            ("", ctx.t("Tất cả", "All")), ("overdue", ctx.t("Quá hạn", "Overdue")),
-            ("at-risk", ctx.t("Sắp đến hạn (≥ 80% thời gian)", "At risk")),
+            ("", ctx.t(.allItems)), ("overdue", ctx.t(.overdue)),
+            ("at-risk", ctx.t("Sắp đến hạn (≥ 80% thời gian)", "At risk (≥ 80% of the time used)")),
             ("completed", ctx.t("Đã hoàn thành", "Completed")),
-            ("on-schedule", ctx.t("Hoàn thành đúng hạn", "On schedule")),
-            ("late", ctx.t("Hoàn thành trễ hạn", "Late")), ("due", ctx.t("Đến hạn phải xong", "Due by now")),
+            ("on-schedule", ctx.t("Hoàn thành đúng hạn", "Finished on time")),
+            ("late", ctx.t("Hoàn thành trễ hạn", "Finished late")), ("due", ctx.t("Đến hạn phải xong", "Due by now")),
         ]
         let sourceOptions =
-            [("", ctx.t("Tất cả", "All"))]
+            [("", ctx.t(.allItems))]
             + TaskSourceKind.allCases.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnamese : $0.english) }
         var exportQuery = m.query
         exportQuery.standing = q.standing
         return Layout.page(
-            ctx, title: ctx.t("Sổ theo dõi nhiệm vụ", "Task register"),
+            ctx, title: ctx.t(.taskRegister),
             .p(
-                .a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t("← Nhiệm vụ của tôi", "← My tasks"))), .text(" · "),
-                .a(.href(ctx.link("/reform")), .text(ctx.t("Tổng hợp cải cách hành chính", "Reform overview")))),
+                .a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t(.backToMyTasks))), .text(" · "),
+                .a(.href(ctx.link("/reform")), .text(ctx.t(.reformOverview)))),
             Components.alert(error),
             Components.form(
                 action: ctx.link(TaskPaths.register), method: "get",
                 .if(
                     m.units.count > 1,
                     Components.select(
-                        ctx, name: "unit", label: ctx.t("Đơn vị", "Unit"),
+                        ctx, name: "unit", label: ctx.t(.unit),
                         options: [("", ctx.t("Tất cả đơn vị", "All units"))] + m.units.map { ($0.code, $0.name) },
                         selected: q.unit)),
                 Components.select(
-                    ctx, name: "state", label: ctx.t("Trạng thái", "State"), options: stateOptions, selected: q.state),
+                    ctx, name: "state", label: ctx.t(.status), options: stateOptions, selected: q.state),
                 Components.select(
                     ctx, name: "standing", label: ctx.t("Tiến độ so với hạn", "Against the deadline"),
                     options: standingOptions, selected: q.standing),
                 Components.select(
-                    ctx, name: "lead", label: ctx.t("Người chủ trì", "Lead"),
-                    options: [("", ctx.t("Tất cả", "All"))] + m.people.map { ($0.id!.uuidString, $0.displayName) },
+                    ctx, name: "lead", label: ctx.t(.lead),
+                    options: [("", ctx.t(.allItems))] + m.people.map { ($0.id!.uuidString, $0.displayName) },
                     selected: q.lead),
                 Components.select(
-                    ctx, name: "source", label: ctx.t("Nguồn giao", "Source"), options: sourceOptions,
+                    ctx, name: "source", label: ctx.t("Nguồn giao", "Task source"), options: sourceOptions,
                     selected: q.source),
                 Components.textField(
                     ctx, name: "from", label: ctx.t("Hạn ban đầu từ ngày", "Original deadline from"),
@@ -152,7 +152,7 @@ enum TaskListViews {
             m.rows.isEmpty
                 ? .p(.text(ctx.t("Không có nhiệm vụ nào khớp bộ lọc.", "No task matches.")))
                 : table(
-                    ctx, caption: ctx.t("Sổ theo dõi nhiệm vụ", "Task register"), m.rows, today: m.today,
+                    ctx, caption: ctx.t(.taskRegister), m.rows, today: m.today,
                     showUnit: m.units.count > 1)
         )
     }

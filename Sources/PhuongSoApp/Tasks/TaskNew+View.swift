@@ -26,7 +26,7 @@ enum TaskNewView {
         let sources: [TaskSourceKind] = [.direction, .planSection]
         return Layout.page(
             ctx, title: ctx.t("Giao nhiệm vụ", "Assign a task"),
-            .p(.a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t("← Nhiệm vụ của tôi", "← My tasks")))),
+            .p(.a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t(.backToMyTasks)))),
             problems.isEmpty
                 ? .empty
                 : Components.alert(
@@ -37,7 +37,7 @@ enum TaskNewView {
                 action: ctx.link(TaskPaths.mine),
                 Components.csrf(ctx),
                 Components.textField(
-                    ctx, name: "title", label: ctx.t("Tên nhiệm vụ", "Title"), value: f.title ?? "", required: true,
+                    ctx, name: "title", label: ctx.t(.taskTitle), value: f.title ?? "", required: true,
                     error: problems.message(for: "title", ctx.lang)),
                 Components.textField(
                     ctx, name: "product", label: ctx.t("Sản phẩm dự kiến", "Expected product"), value: f.product ?? "",
@@ -45,22 +45,22 @@ enum TaskNewView {
                     error: problems.message(for: "product", ctx.lang),
                     hint: ctx.t("Ví dụ: Báo cáo; Quyết định; Bộ hồ sơ số hóa", "e.g. a report, a decision")),
                 Components.select(
-                    ctx, name: "sourceKind", label: ctx.t("Nguồn giao", "Source"),
+                    ctx, name: "sourceKind", label: ctx.t("Nguồn giao", "Task source"),
                     options: sources.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnamese : $0.english) },
                     selected: f.sourceKind),
                 Components.textField(
-                    ctx, name: "sourceRef", label: ctx.t("Số hiệu văn bản chỉ đạo", "Document number"),
+                    ctx, name: "sourceRef", label: ctx.t("Số hiệu văn bản chỉ đạo", "Number of the directing document"),
                     value: f.sourceRef ?? "",
                     error: problems.message(for: "sourceRef", ctx.lang),
                     hint: ctx.t("Ví dụ: 15/TB-UBND (bắt buộc với nhiệm vụ theo chỉ đạo)", "e.g. 15/TB-UBND")),
                 Components.textField(
-                    ctx, name: "sourceDate", label: ctx.t("Ngày văn bản", "Document date"), value: f.sourceDate ?? "",
+                    ctx, name: "sourceDate", label: ctx.t(.documentDate), value: f.sourceDate ?? "",
                     type: .date,
                     error: problems.message(for: "sourceDate", ctx.lang)),
                 o.plans.isEmpty
                     ? .empty
                     : Components.select(
-                        ctx, name: "planID", label: ctx.t("Thuộc kế hoạch", "Plan"),
+                        ctx, name: "planID", label: ctx.t("Thuộc kế hoạch", "Part of plan"),
                         options: [("", ctx.t("— không —", "— none —"))] + o.plans.map { ($0.0.uuidString, $0.1) },
                         selected: f.planID,
                         error: problems.message(for: "planID", ctx.lang)),
@@ -70,11 +70,11 @@ enum TaskNewView {
                         ctx, name: "area", label: ctx.t("Lĩnh vực cải cách", "Reform area"),
                         options: [("", ctx.t("— không —", "— none —"))] + o.areas, selected: f.area),
                 Components.select(
-                    ctx, name: "fieldCode", label: ctx.t("Lĩnh vực chuyên môn", "Field"),
+                    ctx, name: "fieldCode", label: ctx.t("Lĩnh vực chuyên môn", "Specialist field"),
                     options: [("", ctx.t("— không —", "— none —"))] + o.fields.map { ($0.code, $0.name) },
                     selected: f.fieldCode),
                 Components.select(
-                    ctx, name: "leadID", label: ctx.t("Người chủ trì", "Lead"),
+                    ctx, name: "leadID", label: ctx.t(.lead),
                     options: [("", ctx.t("— chọn —", "— choose —"))] + owners,
                     selected: f.leadID, error: problems.message(for: "leadID", ctx.lang)),
                 Components.checkboxes(
@@ -82,18 +82,18 @@ enum TaskNewView {
                     checked: Set(f.coOwnerIDs ?? []),
                     error: problems.message(for: "coOwnerIDs", ctx.lang)),
                 Components.select(
-                    ctx, name: "priority", label: ctx.t("Mức độ ưu tiên", "Priority"),
+                    ctx, name: "priority", label: ctx.t(.priority),
                     options: TaskPriority.allCases.map { ($0.rawValue, ctx.lang == .vi ? $0.vietnamese : $0.english) },
                     selected: f.priority),
                 Components.textField(
-                    ctx, name: "start", label: ctx.t("Ngày bắt đầu", "Start"), value: f.start ?? "", type: .date,
+                    ctx, name: "start", label: ctx.t(.start), value: f.start ?? "", type: .date,
                     required: true,
                     error: problems.message(for: "start", ctx.lang)),
                 .element(
                     named: "fieldset",
                     nodes: [
                         .element(
-                            named: "legend", nodes: [Node<HTML.BodyContext>.text(ctx.t("Hạn hoàn thành", "Deadline"))]),
+                            named: "legend", nodes: [Node<HTML.BodyContext>.text(ctx.t(.deadline))]),
                         .unwrap(problems.message(for: "deadline", ctx.lang)) {
                             .p(.class("error"), .id("deadline-error"), .text($0))
                         },
@@ -130,10 +130,10 @@ enum TaskNewView {
                             value: f.deadlineDate ?? "",
                             type: .date),
                         Components.textField(
-                            ctx, name: "deadlineDays", label: ctx.t("Số ngày làm việc", "Working days"),
+                            ctx, name: "deadlineDays", label: ctx.t("Số ngày làm việc", "Number of working days"),
                             value: f.deadlineDays ?? "", type: .number),
                     ]),
-                Components.submit(ctx.t("Giao nhiệm vụ", "Assign")))
+                Components.submit(ctx.t("Giao nhiệm vụ", "Assign the task")))
         )
     }
 }

@@ -37,7 +37,8 @@ extension TaskService {
             try await AuditLog.transaction(on: db, actor: .system("escalation", at: now)) { tx in
                 let rows = try await tx.sql.raw(
                     """
-                    UPDATE reform_tasks SET reminded_level = \(bind: level) WHERE id = \(bind: id) AND reminded_level < \(bind: level) RETURNING id
+                    UPDATE reform_tasks SET reminded_level = \(bind: level)
+                    WHERE id = \(bind: id) AND reminded_level < \(bind: level) RETURNING id
                     """
                 ).all()
                 guard !rows.isEmpty else { throw AlreadyReminded() }

@@ -242,7 +242,8 @@ package enum TaskService {
             let rows = try await tx.sql.raw(
                 """
                 UPDATE reform_tasks SET state = \(bind: t.state.rawValue), progress = \(bind: t.progress), deadline = \(bind: t.deadline),
-                  pending_extension = \(bind: t.pendingExtension), submitted_on = \(bind: t.submittedOn), finished_on = \(bind: t.finishedOn),
+                  pending_extension = \(bind: t.pendingExtension), submitted_on = \(bind: t.submittedOn),
+                  finished_on = \(bind: t.finishedOn),
                   quality = \(bind: t.quality?.rawValue), timeliness = \(bind: t.timeliness), revision = \(bind: revision + 1)
                 WHERE id = \(bind: id) AND revision = \(bind: revision) RETURNING id
                 """

@@ -18,12 +18,12 @@ enum TaskShowView {
             // the message shows in the failed form's card; above only when that form is not offered now
             Components.alert(errorAction.map { m.actions.contains($0) } == true ? nil : error),
             .p(
-                .a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t("← Nhiệm vụ của tôi", "← My tasks"))), .text(" · "),
-                .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t("Sổ theo dõi nhiệm vụ", "Task register")))),
+                .a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t(.backToMyTasks))), .text(" · "),
+                .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t(.taskRegister)))),
             TaskBadges.status(ctx, t, level: m.level, today: m.today),
             .dl(
                 .dt(.text(ctx.t("Sản phẩm", "Product"))), .dd(.text(r.product)),
-                .dt(.text(ctx.t("Nguồn giao", "Source"))),
+                .dt(.text(ctx.t("Nguồn giao", "Task source"))),
                 .dd(
                     .text(ctx.lang == .vi ? r.sourceKind.vietnamese : r.sourceKind.english),
                     .if(!r.sourceRef.isEmpty, .text(" — " + r.sourceRef)),
@@ -31,14 +31,14 @@ enum TaskShowView {
                     .unwrap(m.sourceLink) {
                         .group(.text(" · "), .a(.href(ctx.link($0.path)), .text(ctx.t($0.label, "Open"))))
                     }),
-                .dt(.text(ctx.t("Đơn vị", "Unit"))), .dd(.text(m.unitName)),
-                .dt(.text(ctx.t("Người chủ trì", "Lead"))), .dd(.text(m.leadName)),
+                .dt(.text(ctx.t(.unit))), .dd(.text(m.unitName)),
+                .dt(.text(ctx.t(.lead))), .dd(.text(m.leadName)),
                 .dt(.text(ctx.t("Người phối hợp", "Co-owners"))),
                 .dd(.text(m.coOwnerNames.isEmpty ? "—" : m.coOwnerNames.joined(separator: ", "))),
-                .dt(.text(ctx.t("Người giao", "Assigned by"))), .dd(.text(m.assignerName)),
-                .dt(.text(ctx.t("Mức độ ưu tiên", "Priority"))),
+                .dt(.text(ctx.t("Người giao", "Given by"))), .dd(.text(m.assignerName)),
+                .dt(.text(ctx.t(.priority))),
                 .dd(.text(ctx.lang == .vi ? r.priority.vietnamese : r.priority.english)),
-                .dt(.text(ctx.t("Thời hạn", "Time frame"))),
+                .dt(.text(ctx.t("Thời hạn", "Time allowed"))),
                 .dd(
                     .text(
                         ctx.t("Từ ", "From ") + t.start.vietnamese + ctx.t(" đến hết ngày ", " to the end of ")
@@ -50,7 +50,7 @@ enum TaskShowView {
                                 + t.originalDeadline.vietnamese
                                 + ctx.t(", dùng để đánh giá đúng hạn)", ", used to judge timeliness)"))),
                     .unwrap(deadlineSpecText(ctx, r.deadlineSpec)) { .text(" — " + $0) }),
-                .dt(.text(ctx.t("Tiến độ", "Progress"))),
+                .dt(.text(ctx.t(.progress))),
                 .dd(
                     .element(
                         named: "progress",
@@ -83,7 +83,7 @@ enum TaskShowView {
                 }
             ),
             actions(ctx, m, id: id, error: error, errorAction: errorAction, kept: kept),
-            .h2(.text(ctx.t("Diễn biến", "Timeline"))),
+            .h2(.text(ctx.t(.timeline))),
             .ol(
                 .class("timeline"),
                 .forEach(m.events) { e in
@@ -165,10 +165,11 @@ enum TaskShowView {
                             rev, .h2(.text(ctx.t("Gửi kết quả để nghiệm thu", "Submit for acceptance"))),
                             Components.alert(err(a)),
                             textArea(
-                                ctx, name: "note", label: ctx.t("Kết quả, sản phẩm", "Result"), value: k?.note ?? "",
+                                ctx, name: "note", label: ctx.t("Kết quả, sản phẩm", "Results and products"),
+                                value: k?.note ?? "",
                                 id: "submit-note"),
                             evidenceFields(ctx, prefix: "submit", k),
-                            Components.submit(ctx.t("Gửi kết quả", "Submit"))))
+                            Components.submit(ctx.t("Gửi kết quả", "Send the result"))))
                 case .accept:
                     return .div(
                         .class("card"),
@@ -184,7 +185,7 @@ enum TaskShowView {
                                     },
                                 selected: k?.quality),
                             textArea(
-                                ctx, name: "note", label: ctx.t("Nhận xét", "Comment"), value: k?.note ?? "",
+                                ctx, name: "note", label: ctx.t(.comment), value: k?.note ?? "",
                                 id: "accept-note"),
                             Components.submit(ctx.t("Nghiệm thu nhiệm vụ", "Accept the task"))))
                 case .returnForRework:
@@ -195,7 +196,8 @@ enum TaskShowView {
                             Components.csrf(ctx), rev, .h2(.text(ctx.t("Trả lại để làm tiếp", "Return for more work"))),
                             Components.alert(err(a)),
                             textArea(
-                                ctx, name: "note", label: ctx.t("Lý do trả lại (bắt buộc)", "Why (required)"),
+                                ctx, name: "note",
+                                label: ctx.t("Lý do trả lại (bắt buộc)", "Reason for returning it (required)"),
                                 value: k?.note ?? "", id: "return-note"),
                             Components.submit(ctx.t("Trả lại", "Return"), secondary: true)))
                 case .extension:
@@ -203,16 +205,17 @@ enum TaskShowView {
                         .class("card"),
                         Components.form(
                             action: ctx.link(TaskPaths.action(id, a.rawValue)),
-                            Components.csrf(ctx), rev, .h2(.text(ctx.t("Xin gia hạn", "Ask for more time"))),
+                            Components.csrf(ctx), rev, .h2(.text(ctx.t("Xin gia hạn", "Ask for an extension"))),
                             Components.alert(err(a)),
                             Components.textField(
                                 ctx, name: "newDeadline", label: ctx.t("Hạn mới đề nghị", "New deadline"),
                                 value: k?.newDeadline ?? "", type: .date,
                                 required: true, id: "extension-date"),
                             textArea(
-                                ctx, name: "note", label: ctx.t("Lý do (bắt buộc)", "Why (required)"),
+                                ctx, name: "note", label: ctx.t("Lý do (bắt buộc)", "Reason (required)"),
                                 value: k?.note ?? "", id: "extension-note"),
-                            Components.submit(ctx.t("Gửi đề nghị gia hạn", "Ask"), secondary: true)))
+                            Components.submit(
+                                ctx.t("Gửi đề nghị gia hạn", "Send the extension request"), secondary: true)))
                 case .decideExtension:
                     return .div(
                         .class("card"),
@@ -230,7 +233,7 @@ enum TaskShowView {
                                 options: [
                                     ("", ctx.t("— chọn —", "— choose —")),
                                     ("approve", ctx.t("Đồng ý gia hạn", "Approve")),
-                                    ("refuse", ctx.t("Không đồng ý", "Refuse")),
+                                    ("refuse", ctx.t("Không đồng ý", "Disagree")),
                                 ], selected: k?.decision),
                             textArea(
                                 ctx, name: "note",
@@ -251,7 +254,8 @@ enum TaskShowView {
                                         "Không thể hoàn tác: nhiệm vụ đã hủy không còn được thực hiện hay tính vào kết quả.",
                                         "This cannot be undone: a cancelled task is no longer worked on or counted."))),
                             textArea(
-                                ctx, name: "note", label: ctx.t("Lý do hủy (bắt buộc)", "Why (required)"),
+                                ctx, name: "note",
+                                label: ctx.t("Lý do hủy (bắt buộc)", "Reason for cancelling it (required)"),
                                 value: k?.note ?? "", id: "cancel-note"),
                             .div(
                                 .input(
@@ -310,13 +314,14 @@ enum TaskShowView {
                         "Liên kết tới bản ghi trong PhuongSo (ví dụ /reports/matrix)", "Link to a record in PhuongSo"),
                     value: k?.link ?? "", id: prefix + "-link"),
                 Components.textField(
-                    ctx, name: "docNumber", label: ctx.t("Số hiệu văn bản", "Document number"),
+                    ctx, name: "docNumber", label: ctx.t(.documentNumber),
                     value: k?.docNumber ?? "", id: prefix + "-docnumber"),
                 Components.textField(
-                    ctx, name: "docDate", label: ctx.t("Ngày văn bản", "Document date"), value: k?.docDate ?? "",
+                    ctx, name: "docDate", label: ctx.t(.documentDate), value: k?.docDate ?? "",
                     type: .date, id: prefix + "-docdate"),
                 Components.textField(
-                    ctx, name: "docIssuer", label: ctx.t("Cơ quan ban hành", "Issued by"), value: k?.docIssuer ?? "",
+                    ctx, name: "docIssuer", label: ctx.t("Cơ quan ban hành", "Issuing authority"),
+                    value: k?.docIssuer ?? "",
                     id: prefix + "-docissuer"),
             ])
     }
@@ -331,7 +336,7 @@ enum TaskBadges {
     }
 
     static func warning(_ ctx: PageContext, _ t: ReformTask, level: Int?, today: LocalDate) -> Node<HTML.BodyContext> {
-        if t.isOverdue(on: today) { return .span(.class("badge late"), .text(ctx.t("Quá hạn", "Overdue"))) }
+        if t.isOverdue(on: today) { return .span(.class("badge late"), .text(ctx.t(.overdue))) }
         guard let level else { return .empty }
         switch level {
         case 100: return .span(.class("badge late"), .text(ctx.t("Đến hạn hôm nay", "Due today")))

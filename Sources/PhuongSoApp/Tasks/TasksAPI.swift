@@ -180,7 +180,8 @@ enum TasksAPI {
             case "file":
                 guard let data = Data(base64Encoded: e.contentBase64 ?? "") else {
                     throw AppError.invalid(
-                        field: "evidence[\(i)]", vi: "Nội dung tệp không phải base64.", en: "The content is not base64."
+                        field: "evidence[\(i)]", vi: "Nội dung tệp không phải base64.",
+                        en: "The file content is not base64."
                     )
                 }
                 do {

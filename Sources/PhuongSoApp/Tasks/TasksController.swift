@@ -53,11 +53,13 @@ enum TasksController {
     static func doneMessage(_ ctx: PageContext, _ a: TaskActionName) -> String {
         switch a {
         case .progress: return ctx.t("Đã ghi báo cáo tiến độ.", "Progress recorded.")
-        case .submit: return ctx.t("Đã gửi kết quả để người giao nghiệm thu.", "Submitted for acceptance.")
+        case .submit:
+            return ctx.t(
+                "Đã gửi kết quả để người giao nghiệm thu.", "The result was sent for the assigner's acceptance.")
         case .accept: return ctx.t("Đã nghiệm thu nhiệm vụ.", "The task is accepted.")
-        case .returnForRework: return ctx.t("Đã trả lại nhiệm vụ để làm tiếp.", "Returned for more work.")
-        case .extension: return ctx.t("Đã gửi đề nghị gia hạn.", "Extension requested.")
-        case .decideExtension: return ctx.t("Đã ghi quyết định về gia hạn.", "Decision recorded.")
+        case .returnForRework: return ctx.t("Đã trả lại nhiệm vụ để làm tiếp.", "Task returned for more work.")
+        case .extension: return ctx.t("Đã gửi đề nghị gia hạn.", "Extension request sent.")
+        case .decideExtension: return ctx.t("Đã ghi quyết định về gia hạn.", "Extension decision recorded.")
         case .cancel: return ctx.t("Đã hủy nhiệm vụ.", "The task is cancelled.")
         }
     }

@@ -127,16 +127,16 @@ enum UnitViews {
             [
                 .a(.href(ctx.link("/admin/units/\(u.code)")), .text(u.code)),
                 .text(u.name), .text(u.kind.name(ctx.lang)), .text((u.$parent.value ?? nil)?.name ?? "—"),
-                .text(u.active ? ctx.t("Đang hoạt động", "Active") : ctx.t("Ngừng hoạt động", "Inactive")),
+                .text(u.active ? ctx.t(.active) : ctx.t("Ngừng hoạt động", "Inactive")),
             ]
         }
         return Layout.page(
             ctx, title: ctx.t("Đơn vị", "Units"),
             Components.table(
-                caption: ctx.t("Danh sách đơn vị", "Units"),
+                caption: ctx.t("Danh sách đơn vị", "Unit list"),
                 headers: [
-                    ctx.t("Mã định danh", "ID code"), ctx.t("Tên", "Name"), ctx.t("Loại", "Kind"),
-                    ctx.t("Cấp trên", "Parent"), ctx.t("Trạng thái", "Status"),
+                    ctx.t("Mã định danh", "ID code"), ctx.t(.name), ctx.t(.kind),
+                    ctx.t("Cấp trên", "Parent"), ctx.t(.status),
                 ], rows: rows),
             .if(
                 canCreate,
@@ -144,7 +144,7 @@ enum UnitViews {
                     .h2(.text(ctx.t("Thêm đơn vị", "Add a unit"))),
                     Components.alert(
                         problems.isEmpty
-                            ? nil : ctx.t("Vui lòng sửa các lỗi bên dưới.", "Please correct the errors below.")),
+                            ? nil : ctx.t(.fixErrors)),
                     Components.form(
                         action: ctx.link("/admin/units"),
                         Components.csrf(ctx),
@@ -156,12 +156,12 @@ enum UnitViews {
                                 "Dùng trong mã hồ sơ, ví dụ 000.00.31.H42", "Used in dossier codes, e.g. 000.00.31.H42")
                         ),
                         Components.textField(
-                            ctx, name: "name", label: ctx.t("Tên đơn vị", "Name"), value: form.name ?? "",
+                            ctx, name: "name", label: ctx.t(.unitName), value: form.name ?? "",
                             required: true,
                             error: problems.message(for: "name", ctx.lang)),
                         Components.select(
-                            ctx, name: "kind", label: ctx.t("Loại", "Kind"),
-                            options: [("", ctx.t("— Chọn —", "— Choose —"))]
+                            ctx, name: "kind", label: ctx.t(.kind),
+                            options: [("", ctx.t(.choose))]
                                 + UnitKind.allCases.map { ($0.rawValue, $0.name(ctx.lang)) },
                             selected: form.kind, error: problems.message(for: "kind", ctx.lang)),
                         Components.select(
@@ -169,7 +169,7 @@ enum UnitViews {
                             options: [("", ctx.t("(không có)", "(none)"))] + units.map { ($0.code, $0.name) },
                             selected: form.parent, error: problems.message(for: "parent", ctx.lang)),
                         Components.textField(
-                            ctx, name: "workingHours", label: ctx.t("Giờ làm việc", "Working hours"),
+                            ctx, name: "workingHours", label: ctx.t(.workingHours),
                             value: form.workingHours ?? "07:30-11:30,13:30-17:30",
                             error: problems.message(for: "workingHours", ctx.lang)),
                         Components.submit(ctx.t("Thêm đơn vị", "Add unit")))
@@ -187,11 +187,11 @@ enum UnitViews {
             Components.notice(notice),
             .dl(
                 .dt(.text(ctx.t("Mã định danh điện tử", "Electronic ID code"))), .dd(.text(unit.code)),
-                .dt(.text(ctx.t("Loại", "Kind"))), .dd(.text(unit.kind.name(ctx.lang))),
+                .dt(.text(ctx.t(.kind))), .dd(.text(unit.kind.name(ctx.lang))),
                 .dt(.text(ctx.t("Cấp trên", "Parent"))), .dd(.text(parent?.name ?? "—")),
-                .dt(.text(ctx.t("Giờ làm việc", "Working hours"))), .dd(.text(unit.workingHours)),
-                .dt(.text(ctx.t("Trạng thái", "Status"))),
-                .dd(.text(unit.active ? ctx.t("Đang hoạt động", "Active") : ctx.t("Ngừng hoạt động", "Inactive")))
+                .dt(.text(ctx.t(.workingHours))), .dd(.text(unit.workingHours)),
+                .dt(.text(ctx.t(.status))),
+                .dd(.text(unit.active ? ctx.t(.active) : ctx.t("Ngừng hoạt động", "Inactive")))
             ),
             .p(
                 .a(
@@ -217,18 +217,18 @@ enum UnitViews {
                         ctx, name: "bankAccount", label: ctx.t("Số tài khoản", "Account number"),
                         value: unit.bankAccount ?? ""),
                     Components.textField(
-                        ctx, name: "bankAccountName", label: ctx.t("Tên chủ tài khoản", "Account holder"),
+                        ctx, name: "bankAccountName", label: ctx.t("Tên chủ tài khoản", "Account holder's name"),
                         value: unit.bankAccountName ?? ""),
                     Components.submit(ctx.t("Lưu tài khoản", "Save the account"), secondary: true))),
             .h2(.text(ctx.t("Lĩnh vực", "Fields"))),
             Components.table(
                 caption: ctx.t("Lĩnh vực của đơn vị", "Fields of the unit"),
-                headers: [ctx.t("Mã", "Code"), ctx.t("Tên lĩnh vực", "Name"), ctx.t("Trạng thái", "Status")]
+                headers: [ctx.t(.code), ctx.t(.fieldName), ctx.t(.status)]
                     + (canAddField ? [ctx.t("Thao tác", "Action")] : []),
                 rows: fields.map { f in
                     [
                         .text(f.code), .text(f.name),
-                        .text(f.active ? ctx.t("Đang dùng", "In use") : ctx.t("Ngừng dùng", "Retired")),
+                        .text(f.active ? ctx.t("Đang dùng", "In use") : ctx.t("Không dùng", "Not in use")),
                     ]
                         + (canAddField
                             ? [
@@ -238,7 +238,9 @@ enum UnitViews {
                                     .input(.type(.hidden), .name("active"), .value(f.active ? "false" : "true")),
                                     .button(
                                         .type(.submit), .class("secondary"),
-                                        .text(f.active ? ctx.t("Ngừng dùng", "Retire") : ctx.t("Dùng lại", "Restore")),
+                                        .text(
+                                            f.active
+                                                ? ctx.t("Ngừng dùng", "Stop using") : ctx.t("Dùng lại", "Use again")),
                                         .attribute(
                                             named: "aria-label",
                                             value: ((f.active
@@ -257,7 +259,7 @@ enum UnitViews {
                         required: true,
                         error: problems.message(for: "fieldCode", ctx.lang)),
                     Components.textField(
-                        ctx, name: "fieldName", label: ctx.t("Tên lĩnh vực", "Field name"), value: fieldForm.1 ?? "",
+                        ctx, name: "fieldName", label: ctx.t(.fieldName), value: fieldForm.1 ?? "",
                         required: true,
                         error: problems.message(for: "fieldName", ctx.lang)),
                     Components.submit(ctx.t("Thêm lĩnh vực", "Add field")))),
@@ -267,7 +269,7 @@ enum UnitViews {
                     action: ctx.link("/admin/units/\(unit.code)/active"),
                     Components.csrf(ctx),
                     .input(.type(.hidden), .name("active"), .value(unit.active ? "false" : "true")),
-                    Components.textField(ctx, name: "reason", label: ctx.t("Lý do", "Reason")),
+                    Components.textField(ctx, name: "reason", label: ctx.t(.reason)),
                     Components.submit(
                         unit.active
                             ? ctx.t("Ngừng hoạt động đơn vị", "Deactivate unit") : ctx.t("Kích hoạt lại", "Reactivate"),

@@ -59,7 +59,7 @@ package enum UnitQueries {
     package static func create(_ input: UnitInput, actor: AuditActor, on db: Database) async throws -> UnitRecord {
         var problems = ValidationProblems()
         let code = Validate.code(input.code, field: "code", label: ("Mã định danh", "ID code"), into: &problems)
-        let name = Validate.text(input.name, field: "name", label: ("Tên đơn vị", "Name"), into: &problems)
+        let name = Validate.text(input.name, field: "name", label: ("Tên đơn vị", "Unit name"), into: &problems)
         let kind = UnitKind(rawValue: input.kind ?? "")
         if kind == nil { problems.add("kind", "Vui lòng chọn loại đơn vị.", "Choose the kind of unit.") }
         let hoursText = (input.workingHours ?? "").isEmpty ? "07:30-11:30,13:30-17:30" : input.workingHours!

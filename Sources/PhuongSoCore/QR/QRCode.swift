@@ -113,8 +113,11 @@ public struct QRCode: Sendable {
         var path = ""
         for y in 0..<size { for x in 0..<size where modules[y][x] { path += "M\(x + border),\(y + border)h1v1h-1z" } }
         return
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(total) \(total)\" width=\"\(total * moduleSize)\" height=\"\(total * moduleSize)\" shape-rendering=\"crispEdges\">"
-            + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"\(path)\" fill=\"#000\"/></svg>"
+            """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(total) \(total)" width="\(total * moduleSize)" \
+            height="\(total * moduleSize)" shape-rendering="crispEdges">
+            """
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"\(path)\" fill=\"#000\"/></svg>"
     }
 }
 

@@ -122,7 +122,8 @@ struct WebSession {
         }
         for f in files {
             body.writeString(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(f.name)\"; filename=\"\(f.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(f.name)\"; filename=\"\(f.filename)\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n"
             )
             body.writeBytes(f.bytes)
             body.writeString("\r\n")
