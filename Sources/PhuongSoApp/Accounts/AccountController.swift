@@ -6,10 +6,10 @@ import Vapor
 /// Admin pages for accounts: list, create, deactivate, reset password.
 enum AccountController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("admin", "users", use: list).requires(.viewAccounts)
-        routes.post("admin", "users", use: create).requires(.manageAccounts)
-        routes.post("admin", "users", ":username", "active", use: setActive).requires(.manageAccounts)
-        routes.post("admin", "users", ":username", "password", use: resetPassword).requires(.manageAccounts)
+        routes.get(AccountPaths.users.pathComponents, use: list).requires(.viewAccounts)
+        routes.post(AccountPaths.users.pathComponents, use: create).requires(.manageAccounts)
+        routes.post(AccountPaths.routeUser + ["active"], use: setActive).requires(.manageAccounts)
+        routes.post(AccountPaths.routeUser + ["password"], use: resetPassword).requires(.manageAccounts)
     }
 
     struct NewForm: Content {
@@ -101,7 +101,7 @@ enum AccountViews {
         let roles = Role.allCases.filter { creatorRole == .admin || ($0 != .admin && $0 != .supervisor) }
         let rows: [[Node<HTML.BodyContext>]] = accounts.map { u in
             [
-                .a(.href(ctx.link("/admin/users/\(u.username)")), .text(u.username)), .text(u.displayName),
+                .a(.href(ctx.link(AccountPaths.user(u.username))), .text(u.username)), .text(u.displayName),
                 .text(ctx.lang == .vi ? u.role.vietnameseName : u.role.englishName),
                 .text((u.$unit.value ?? nil)?.name ?? "—"),
                 .text(u.active ? ctx.t(.active) : ctx.t("Đã khóa", "Locked")),
@@ -124,7 +124,7 @@ enum AccountViews {
                 .group(
                     .h2(.text(ctx.t("Tạo tài khoản", "Create an account"))),
                     Components.form(
-                        action: ctx.link("/admin/users"),
+                        action: ctx.link(AccountPaths.users),
                         Components.csrf(ctx),
                         Components.textField(
                             ctx, name: "username", label: ctx.t(.username),
@@ -156,7 +156,7 @@ enum AccountViews {
     static func actions(_ ctx: PageContext, _ u: UserRecord) -> Node<HTML.BodyContext> {
         .group(
             Components.form(
-                action: ctx.link("/admin/users/\(u.username)/active"),
+                action: ctx.link(AccountPaths.active(u.username)),
                 Components.csrf(ctx),
                 .input(.type(.hidden), .name("active"), .value(u.active ? "false" : "true")),
                 .button(
@@ -167,7 +167,7 @@ enum AccountViews {
                         value: ((u.active ? ctx.t("Khóa ", "Lock ") : ctx.t("Mở khóa ", "Unlock "))
                             + u.username).attributeEscaped))),
             Components.form(
-                action: ctx.link("/admin/users/\(u.username)/password"),
+                action: ctx.link(AccountPaths.resetPassword(u.username)),
                 Components.csrf(ctx),
                 .label(.for("pw-\(u.username)"), .text(ctx.t("Mật khẩu mới cho ", "New password for ") + u.username)),
                 .input(.id("pw-\(u.username)"), .type(.password), .name("password"), .required(true)),

@@ -6,8 +6,8 @@ import Vapor
 /// One account's page: name, role, unit and fields, for those who manage accounts.
 enum AccountEditPage {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("admin", "users", ":username", use: show).requires(.viewAccounts)
-        routes.post("admin", "users", ":username", use: save).requires(.manageAccounts)
+        routes.get(AccountPaths.routeUser, use: show).requires(.viewAccounts)
+        routes.post(AccountPaths.routeUser, use: save).requires(.manageAccounts)
     }
 
     struct Form: Content {
@@ -82,7 +82,7 @@ enum AccountEditPage {
             .if(
                 canManage,
                 Components.form(
-                    action: ctx.link("/admin/users/\(user.username)"),
+                    action: ctx.link(AccountPaths.user(user.username)),
                     Components.csrf(ctx),
                     Components.textField(
                         ctx, name: "displayName", label: ctx.t(.fullName), value: form.displayName ?? "",
@@ -102,7 +102,7 @@ enum AccountEditPage {
                         options: fields.map { ($0.code, $0.name) }, checked: chosen,
                         error: problems.message(for: "fields", ctx.lang)),
                     Components.submit(ctx.t(.save)))),
-            .p(.a(.href(ctx.link("/admin/users")), .text(ctx.t("← Danh sách tài khoản", "← All accounts"))))
+            .p(.a(.href(ctx.link(AccountPaths.users)), .text(ctx.t("← Danh sách tài khoản", "← All accounts"))))
         ).response(status: status)
     }
 }

@@ -6,11 +6,11 @@ import Vapor
 /// Web login, logout and change of one's own password.
 enum LoginController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("login", use: showLogin)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
-        routes.get("account", "password", use: showPassword).requires(.signedIn)
-        routes.post("account", "password", use: changePassword).requires(.signedIn)
+        routes.get(AccountPaths.login.pathComponents, use: showLogin)
+        routes.post(AccountPaths.login.pathComponents, use: login)
+        routes.post(AccountPaths.logout.pathComponents, use: logout)
+        routes.get(AccountPaths.password.pathComponents, use: showPassword).requires(.signedIn)
+        routes.post(AccountPaths.password.pathComponents, use: changePassword).requires(.signedIn)
     }
 
     struct LoginForm: Content {
@@ -55,14 +55,16 @@ enum LoginController {
 
     /// Only local paths are followed after login (no open redirect).
     static func safeNext(_ next: String?, lang: Language) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return lang.link("/") }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else {
+            return lang.link(HomePaths.home)
+        }
         return next
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {
         let lang = Language.of(req)
         req.session.destroy()
-        return req.redirect(to: lang.link("/"))
+        return req.redirect(to: lang.link(HomePaths.home))
     }
 
     struct PasswordForm: Content {
@@ -111,7 +113,7 @@ enum LoginView {
             ctx, title: ctx.t(.logIn),
             Components.alert(error),
             Components.form(
-                action: ctx.link("/login"),
+                action: ctx.link(AccountPaths.login),
                 Components.csrf(ctx),
                 .input(.type(.hidden), .name("next"), .value((next ?? "").attributeEscaped)),
                 Components.textField(
@@ -133,7 +135,7 @@ enum LoginView {
             ctx, title: ctx.t(.changePassword),
             Components.notice(done ? ctx.t("Đã đổi mật khẩu.", "Your password was changed.") : nil),
             Components.form(
-                action: ctx.link("/account/password"),
+                action: ctx.link(AccountPaths.password),
                 Components.csrf(ctx),
                 Components.textField(
                     ctx, name: "current", label: ctx.t("Mật khẩu hiện tại", "Current password"), type: .password,

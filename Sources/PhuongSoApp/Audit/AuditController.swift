@@ -7,7 +7,7 @@ import Vapor
 /// Browsing the audit trail with filters (person, entity, action, dates), page and API.
 enum AuditController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("admin", "audit", use: page).requires(.viewAudit)
+        routes.get(AuditPaths.audit.pathComponents, use: page).requires(.viewAudit)
     }
 
     package struct Filter: Content, Sendable {

@@ -11,12 +11,12 @@ enum AuditView {
             ("actor", f.actor), ("entity", f.entity), ("action", f.action), ("from", f.from), ("to", f.to),
         ]
         .compactMap { k, v in v.flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } }
-        let base = "/admin/audit?" + (query.percentEncodedQuery ?? "")
+        let base = AuditPaths.audit + "?" + (query.percentEncodedQuery ?? "")
         return Layout.page(
             ctx, title: ctx.t(.auditTrail),
             integrity(ctx, m),
             Components.form(
-                action: "/admin/audit", method: "get",
+                action: AuditPaths.audit, method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.select(
                     ctx, name: "actor", label: ctx.t(.who),

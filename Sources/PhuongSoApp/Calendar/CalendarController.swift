@@ -7,8 +7,8 @@ import Vapor
 /// deadline preview.
 enum CalendarController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("admin", "units", ":code", "calendar", use: page).requires(.viewCalendar)
-        routes.post("admin", "units", ":code", "calendar", "overrides", use: addOverride).requires(.manageCalendar)
+        routes.get(UnitPaths.routeUnit + ["calendar"], use: page).requires(.viewCalendar)
+        routes.post(UnitPaths.routeUnit + ["calendar", "overrides"], use: addOverride).requires(.manageCalendar)
     }
 
     struct PageQuery: Content {

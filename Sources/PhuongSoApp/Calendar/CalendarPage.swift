@@ -38,7 +38,7 @@ enum CalendarPage {
     }
 
     static func view(_ ctx: PageContext, _ m: Model) -> HTML {
-        let base = "/admin/units/\(m.unit.code)/calendar"
+        let base = UnitPaths.calendar(m.unit.code)
         return Layout.page(
             ctx, title: ctx.t("Lịch làm việc \(m.year) — ", "Working calendar \(m.year) — ") + m.unit.name,
             Components.notice(m.notice),
@@ -138,7 +138,7 @@ enum CalendarPage {
                     ? nil
                     : ctx.t("Chưa lưu: vui lòng sửa các lỗi bên dưới.", "Not saved: please correct the errors below.")),
             Components.form(
-                action: ctx.link(base + "/overrides"),
+                action: ctx.link(UnitPaths.calendarOverrides(m.unit.code)),
                 Components.csrf(ctx),
                 Components.textField(
                     ctx, name: "date", label: ctx.t(.date), value: m.form.date ?? "", type: .date,

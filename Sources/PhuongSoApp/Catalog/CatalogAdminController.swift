@@ -7,14 +7,14 @@ import Vapor
 /// Staff pages of the catalogue: list, create, new version, retire, import.
 enum CatalogAdminController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("admin", "procedures", use: list).requires(.manageCatalog)
-        routes.get("admin", "procedures", "new", use: newForm).requires(.manageCatalog)
-        routes.post("admin", "procedures", use: create).requires(.manageCatalog)
-        routes.get("admin", "procedures", ":procedure", "edit", use: editForm).requires(.manageCatalog)
-        routes.post("admin", "procedures", ":procedure", use: saveVersion).requires(.manageCatalog)
-        routes.post("admin", "procedures", ":procedure", "retire", use: retire).requires(.manageCatalog)
-        routes.get("admin", "catalog", "import", use: importForm).requires(.manageCatalog)
-        routes.upload("admin", "catalog", "import", max: "8mb", use: runImport).requires(.manageCatalog)
+        routes.get(CatalogPaths.admin.pathComponents, use: list).requires(.manageCatalog)
+        routes.get(CatalogPaths.newProcedure.pathComponents, use: newForm).requires(.manageCatalog)
+        routes.post(CatalogPaths.admin.pathComponents, use: create).requires(.manageCatalog)
+        routes.get(CatalogPaths.routeAdminProcedure + ["edit"], use: editForm).requires(.manageCatalog)
+        routes.post(CatalogPaths.routeAdminProcedure, use: saveVersion).requires(.manageCatalog)
+        routes.post(CatalogPaths.routeAdminProcedure + ["retire"], use: retire).requires(.manageCatalog)
+        routes.get(CatalogPaths.importForm.pathComponents, use: importForm).requires(.manageCatalog)
+        routes.upload(CatalogPaths.importForm.pathComponents, max: "8mb", use: runImport).requires(.manageCatalog)
     }
 
     /// The unit whose catalogue the user keeps: their own, or for system administrators the one
@@ -72,7 +72,7 @@ enum CatalogAdminController {
             let (p, date) = try form.procedure(code: nil)
             try await ProcedureEditing.save(
                 p, as: nil, unit: unit, effectiveFrom: date, actor: req.auditActor, on: req.db)
-            return req.redirect(to: Language.of(req).link("/procedures/\(p.code)?unit=\(unit.code)"))
+            return req.redirect(to: Language.of(req).link(CatalogPaths.procedure(p.code, unit: unit.code)))
         } catch let problems as ValidationProblems {
             return CatalogAdminViews.edit(PageContext.of(req), unit: unit, record: nil, form: form, problems: problems)
                 .response(status: .unprocessableEntity)
@@ -98,7 +98,7 @@ enum CatalogAdminController {
             let (p, date) = try form.procedure(code: r.code)
             try await ProcedureEditing.save(
                 p, as: r, unit: unit, effectiveFrom: date, actor: req.auditActor, on: req.db)
-            return req.redirect(to: Language.of(req).link("/procedures/\(r.code)/history?unit=\(unit.code)"))
+            return req.redirect(to: Language.of(req).link(CatalogPaths.history(r.code, unit: unit.code)))
         } catch let problems as ValidationProblems {
             return CatalogAdminViews.edit(PageContext.of(req), unit: unit, record: r, form: form, problems: problems)
                 .response(status: .unprocessableEntity)
@@ -118,7 +118,7 @@ enum CatalogAdminController {
         try await ProcedureEditing.setRetired(
             r, form.retired != "false", reason: String((form.reason ?? "").prefix(500)), actor: req.auditActor,
             on: req.db)
-        return req.redirect(to: Language.of(req).link("/admin/procedures?unit=\(unit.code)"))
+        return req.redirect(to: Language.of(req).link(CatalogPaths.admin(unit: unit.code)))
     }
 
     @Sendable static func importForm(req: Request) async throws -> Response {

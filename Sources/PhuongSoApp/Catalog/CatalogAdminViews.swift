@@ -9,11 +9,11 @@ enum CatalogAdminViews {
             ctx, title: ctx.t("Danh mục thủ tục — ", "Procedure catalogue — ") + unit.name,
             .p(
                 .a(
-                    .class("button"), .href(ctx.link("/admin/procedures/new?unit=\(unit.code)")),
+                    .class("button"), .href(ctx.link(CatalogPaths.newProcedure(unit: unit.code))),
                     .text(ctx.t("Thêm thủ tục", "Add a procedure"))),
                 .text(" "),
                 .a(
-                    .class("button"), .href(ctx.link("/admin/catalog/import?unit=\(unit.code)")),
+                    .class("button"), .href(ctx.link(CatalogPaths.importForm(unit: unit.code))),
                     .text(ctx.t("Nhập danh mục (CSV, XLSX)", "Import a catalogue (CSV, XLSX)")))),
             Components.table(
                 caption: ctx.t("Thủ tục của đơn vị (\(records.count))", "The unit's procedures (\(records.count))"),
@@ -24,7 +24,8 @@ enum CatalogAdminViews {
                 ],
                 rows: records.map { r in
                     [
-                        .text(r.code), .a(.href(ctx.link("/procedures/\(r.code)?unit=\(unit.code)")), .text(r.name)),
+                        .text(r.code),
+                        .a(.href(ctx.link(CatalogPaths.procedure(r.code, unit: unit.code))), .text(r.name)),
                         .text(r.field),
                         .text(String(r.latestVersion)),
                         .text(
@@ -34,10 +35,10 @@ enum CatalogAdminViews {
                                     ? ctx.t("Đang áp dụng", "In force") : ctx.t("Thiếu thông tin", "Incomplete")),
                         .group(
                             .a(
-                                .href(ctx.link("/admin/procedures/\(r.code)/edit?unit=\(unit.code)")),
+                                .href(ctx.link(CatalogPaths.edit(r.code, unit: unit.code))),
                                 .text(ctx.t("Sửa (phiên bản mới)", "Edit (new version)"))),
                             Components.form(
-                                action: ctx.link("/admin/procedures/\(r.code)/retire"),
+                                action: ctx.link(CatalogPaths.retire(r.code)),
                                 Components.csrf(ctx),
                                 .input(.type(.hidden), .name("unit"), .value(unit.code.attributeEscaped)),
                                 .input(.type(.hidden), .name("retired"), .value(r.retired ? "false" : "true")),
@@ -80,7 +81,7 @@ enum CatalogAdminViews {
         problems: ValidationProblems
     ) -> HTML {
         let e = { (name: String) in problems.message(for: name, ctx.lang) }
-        let action = record.map { "/admin/procedures/\($0.code)" } ?? "/admin/procedures"
+        let action = record.map { CatalogPaths.save($0.code) } ?? CatalogPaths.admin
         let total = ProcedureForm.lines(f.steps).compactMap {
             $0.components(separatedBy: "|").last.flatMap {
                 Double($0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
@@ -289,7 +290,7 @@ enum CatalogAdminViews {
                         }),
                     .unwrap(batch) { b in
                         Components.form(
-                            action: ctx.link("/admin/catalog/import"),
+                            action: ctx.link(CatalogPaths.importForm),
                             Components.csrf(ctx),
                             .input(.type(.hidden), .name("unit"), .value(unit.code.attributeEscaped)),
                             .input(.type(.hidden), .name("batch"), .value(b.attributeEscaped)),
@@ -337,7 +338,7 @@ enum CatalogAdminViews {
             .element(
                 named: "form",
                 nodes: [
-                    .attribute(named: "action", value: ctx.link("/admin/catalog/import")),
+                    .attribute(named: "action", value: ctx.link(CatalogPaths.importForm)),
                     .attribute(named: "method", value: "post"),
                     .attribute(named: "enctype", value: "multipart/form-data"),
                     Components.csrf(ctx),

@@ -7,10 +7,10 @@ import Vapor
 /// The public catalogue: search and browse, one procedure, its versions, the posting sheet.
 enum CatalogPublicController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("procedures", use: list)
-        routes.get("procedures", "posting", use: posting)
-        routes.get("procedures", ":procedure", use: show)
-        routes.get("procedures", ":procedure", "history", use: history)
+        routes.get(CatalogPaths.list.pathComponents, use: list)
+        routes.get(CatalogPaths.posting.pathComponents, use: posting)
+        routes.get(CatalogPaths.routeProcedure, use: show)
+        routes.get(CatalogPaths.routeProcedure + ["history"], use: history)
     }
 
     struct ListQuery: Content {

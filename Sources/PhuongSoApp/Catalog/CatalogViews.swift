@@ -12,7 +12,7 @@ enum CatalogViews {
         return Layout.page(
             ctx, title: ctx.t(.administrativeProcedures),
             Components.form(
-                action: "/procedures", method: "get",
+                action: CatalogPaths.list, method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.textField(
                     ctx, name: "q",
@@ -40,7 +40,7 @@ enum CatalogViews {
                 .class("results"),
                 .forEach(hits) { r in
                     .li(
-                        .a(.href(ctx.link("/procedures/\(r.code)")), .text(r.name)),
+                        .a(.href(ctx.link(CatalogPaths.procedure(r.code))), .text(r.name)),
                         .span(.class("hint"), .text(" — " + r.field + " · " + r.code)),
                         .if(
                             !r.complete,
@@ -56,9 +56,7 @@ enum CatalogViews {
                         .group(
                             .a(
                                 .href(
-                                    ctx.link(
-                                        "/procedures/posting?field="
-                                            + (f.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))),
+                                    ctx.link(CatalogPaths.posting(field: f))),
                                 .text(f)), .text(" "))
                     }))
         )
@@ -171,7 +169,7 @@ enum CatalogViews {
                         "Phiên bản \(version.version), hiệu lực từ \(version.effectiveFrom). ",
                         "Version \(version.version), in force from \(version.effectiveFrom). ")),
                 .a(
-                    .href(ctx.link("/procedures/\(record.code)/history")),
+                    .href(ctx.link(CatalogPaths.history(record.code))),
                     .text(ctx.t("Lịch sử các phiên bản", "Version history")))),
             .if(!p.source.isEmpty, .p(.class("hint"), .text(ctx.t("Nguồn: ", "Source: ") + p.source)))
         )
@@ -204,7 +202,7 @@ enum CatalogViews {
                     .p(
                         .class("hint"), .text(ctx.t("Người nhập: ", "Entered by: ") + v.createdBy), .text(" · "),
                         .a(
-                            .href(ctx.link("/procedures/\(record.code)?version=\(v.version)")),
+                            .href(ctx.link(CatalogPaths.procedure(record.code, version: v.version))),
                             .text(ctx.t("Xem phiên bản này", "View this version")))),
                     i == 0
                         ? .p(.text(ctx.t("Phiên bản đầu tiên.", "First version.")))

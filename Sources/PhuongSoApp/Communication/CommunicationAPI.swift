@@ -42,7 +42,7 @@ enum CommunicationAPI {
             title: r.title,
             audience: r.audience, participants: r.participants, content: r.content, documentNumber: r.documentNumber,
             documentDate: r.documentDate, link: r.link, linkLabel: r.linkLabel, fileName: file?.originalName,
-            fileLink: file == nil ? nil : "/communication/\(id)/file")
+            fileLink: file == nil ? nil : CommunicationPaths.file(id))
     }
 
     @Sendable static func list(req: Request) async throws -> YearJSON {

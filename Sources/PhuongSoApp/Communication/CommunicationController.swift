@@ -6,9 +6,9 @@ import Vapor
 /// counts, the form to log one (with an evidence file), and the file itself.
 enum CommunicationController {
     static func register(_ routes: RoutesBuilder, api: RoutesBuilder) {
-        routes.get("communication", use: list).requires(.viewReform)
-        routes.upload("communication", max: "25mb", use: create).requires(.logCommunication)
-        routes.get("communication", ":activity", "file", use: file).requires(.viewReform)
+        routes.get(CommunicationPaths.list.pathComponents, use: list).requires(.viewReform)
+        routes.upload(CommunicationPaths.list.pathComponents, max: "25mb", use: create).requires(.logCommunication)
+        routes.get(CommunicationPaths.routeFile, use: file).requires(.viewReform)
         CommunicationAPI.register(api)
     }
 
@@ -78,7 +78,7 @@ enum CommunicationController {
                 today: InspectionsController.today(req), actor: req.auditActor, now: req.now, on: req.db)
             let year = InspectionService.day(r.date)?.year ?? InspectionsController.year(req)
             return req.redirect(
-                to: Language.of(req).link("/communication?year=\(year)")
+                to: Language.of(req).link(CommunicationPaths.list(year: year))
                     + "#q\(CommunicationQueries.quarter(of: r.date))")
         } catch let problems as ValidationProblems {
             let year = InspectionService.day(input.date)?.year ?? InspectionsController.year(req)

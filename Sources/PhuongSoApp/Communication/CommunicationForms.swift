@@ -12,7 +12,7 @@ enum CommunicationForms {
             .element(
                 named: "form",
                 nodes: [
-                    .attribute(named: "action", value: ctx.link("/communication")),
+                    .attribute(named: "action", value: ctx.link(CommunicationPaths.list)),
                     .attribute(named: "method", value: "post"),
                     .attribute(named: "enctype", value: "multipart/form-data"), Components.csrf(ctx),
                     Components.textField(

@@ -13,17 +13,17 @@ enum CommunicationViews {
         activities: [CommunicationRecord], files: [UUID: FileStore.Stored], canLog: Bool,
         form: CommunicationService.Input, problems: ValidationProblems
     ) -> HTML {
-        let unitQuery = choices.count > 1 ? "&unit=\(unit.code)" : ""
+        let unitCode = choices.count > 1 ? unit.code : nil
         return Layout.page(
             ctx,
             title: ctx.t("Tuyên truyền, hội nghị chuyên đề CCHC năm ", "CCHC communication and conferences ")
                 + "\(year)",
             .p(.text(unit.name)),
-            InspectionViews.unitPicker(ctx, action: "/communication", unit: unit, choices: choices, year: year),
+            InspectionViews.unitPicker(ctx, action: CommunicationPaths.list, unit: unit, choices: choices, year: year),
             .p(
-                .a(.href(ctx.link("/communication?year=\(year - 1)\(unitQuery)")), .text("← \(year - 1)")),
+                .a(.href(ctx.link(CommunicationPaths.list(year: year - 1, unit: unitCode))), .text("← \(year - 1)")),
                 .text(" · "),
-                .a(.href(ctx.link("/communication?year=\(year + 1)\(unitQuery)")), .text("\(year + 1) →"))),
+                .a(.href(ctx.link(CommunicationPaths.list(year: year + 1, unit: unitCode))), .text("\(year + 1) →"))),
             Components.alert(
                 problems.isEmpty
                     ? nil
@@ -39,7 +39,7 @@ enum CommunicationViews {
             .if(canLog, CommunicationForms.add(ctx, form: form, problems: problems)),
             .p(
                 .a(
-                    .href(ctx.link("/inspections?year=\(year)\(unitQuery)")),
+                    .href(ctx.link(InspectionPaths.list(year: year, unit: unitCode))),
                     .text(ctx.t("Kiểm tra công tác CCHC →", "CCHC inspections →"))))
         )
     }
@@ -133,7 +133,7 @@ enum CommunicationViews {
         if !r.link.isEmpty { items.append(.li(.a(.href(r.link.linkEscaped), .text(r.linkLabel)))) }
         if let file, let id = r.id {
             let name = file.originalName.isEmpty ? ctx.t("tệp đính kèm", "attached file") : file.originalName
-            let href = ctx.link("/communication/\(id)/file")
+            let href = ctx.link(CommunicationPaths.file(id))
             items.append(.li(.a(.href(href), .text(ctx.t("Tệp: ", "File: ") + name))))
         }
         return items.isEmpty ? .text("—") : .ul(.group(items))

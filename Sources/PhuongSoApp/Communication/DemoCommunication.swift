@@ -31,14 +31,14 @@ package enum DemoCommunication {
                     Quán triệt nhiệm vụ CCHC năm 2026; thông báo kết luận kiểm tra lĩnh vực hộ tịch; giải đáp vướng \
                     mắc. (Hoạt động minh họa của dữ liệu mẫu.)
                     """,
-                    "21/GM-UBND", "2026-03-18", "/inspections?year=2026", "Kết quả kiểm tra CCHC năm 2026"
+                    "21/GM-UBND", "2026-03-18", InspectionPaths.list(year: 2026), "Kết quả kiểm tra CCHC năm 2026"
                 ),
                 (
                     "2026-05-12", .website,
                     "Đăng tin hướng dẫn nộp hồ sơ trực tuyến trên trang thông tin điện tử phường (minh họa)",
                     "Người dân, doanh nghiệp", "",
                     "Bài viết hướng dẫn tra cứu thủ tục và theo dõi hồ sơ. (Hoạt động minh họa của dữ liệu mẫu.)",
-                    "", "", "/procedures", "Danh mục thủ tục hành chính"
+                    "", "", CatalogPaths.list, "Danh mục thủ tục hành chính"
                 ),
             ]
         for e in entries {

@@ -8,9 +8,9 @@ import Vapor
 /// the original's) and the citizen's own view of their data store and who used what.
 enum CitizenStoreController {
     static func register(_ routes: RoutesBuilder) {
-        routes.upload("counter", "dossiers", ":dossier", "scan", max: "25mb", use: scan).requires(.receiveDossiers)
-        routes.get("my", "documents", use: mine).requires(.applyOnline)
-        routes.get("counter", "dossiers", ":dossier", "files", ":sha", use: file).requires(.viewDossiers)
+        routes.upload(DossierPaths.routeDossier + ["scan"], max: "25mb", use: scan).requires(.receiveDossiers)
+        routes.get(CitizenStorePaths.mine.pathComponents, use: mine).requires(.applyOnline)
+        routes.get(DossierPaths.routeDossier + ["files", ":sha"], use: file).requires(.viewDossiers)
     }
 
     /// A file of a dossier (online attachment, scan, step file), for staff who may open the
@@ -97,7 +97,7 @@ enum CitizenStoreController {
                     ]), ()
             )
         }
-        return req.redirect(to: Language.of(req).link("/counter/dossiers/\(id)"))
+        return req.redirect(to: Language.of(req).link(DossierPaths.dossier(id)))
     }
 
     @Sendable static func mine(req: Request) async throws -> Response {
@@ -163,7 +163,7 @@ enum DigitizationViews {
                                     .a(
                                         .href(
                                             ctx.link(
-                                                "/counter/dossiers/\(d.id?.uuidString ?? "")/files/\(s.file.sha256)")),
+                                                DossierPaths.file(d.id!, sha: s.file.sha256))),
                                         .text(ctx.t("(xem)", "(open)"))))
                             }),
                     ]
@@ -174,7 +174,7 @@ enum DigitizationViews {
                     named: "form",
                     nodes: [
                         .attribute(
-                            named: "action", value: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/scan")),
+                            named: "action", value: ctx.link(DossierPaths.scan(d.id!))),
                         .attribute(named: "method", value: "post"),
                         .attribute(named: "enctype", value: "multipart/form-data"), Components.csrf(ctx),
                         Components.select(

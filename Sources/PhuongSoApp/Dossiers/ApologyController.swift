@@ -8,8 +8,8 @@ import Vapor
 /// day before the appointment; the applicant sees it on tracking and the counter on the dossier.
 enum ApologyController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("counter", "dossiers", ":dossier", "apology", use: letter).requires(.viewDossiers)
-        routes.get("track", "apology", use: citizensLetter)
+        routes.get(DossierPaths.routeDossier + ["apology"], use: letter).requires(.viewDossiers)
+        routes.get(TrackingPaths.apology.pathComponents, use: citizensLetter)
     }
 
     /// The same letter for the applicant, by the code and secret on their receipt.
@@ -23,7 +23,7 @@ enum ApologyController {
             ).first()
         else { throw AppError.notFound }
         return try render(
-            req, d, back: PageContext.of(req).link("/track?code=\(q.code ?? "")&secret=\(q.secret ?? "")"),
+            req, d, back: PageContext.of(req).link(TrackingPaths.track(code: q.code ?? "", secret: q.secret ?? "")),
             backText: "← Quay lại tra cứu hồ sơ")
     }
 

@@ -9,14 +9,14 @@ import Vapor
 /// server-side session between pages.
 enum ApplyController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("apply", use: start).requires(.applyOnline)
-        routes.get("apply", ":procedure", use: applicantPage).requires(.applyOnline)
-        routes.post("apply", ":procedure", "applicant", use: saveApplicant).requires(.applyOnline)
-        routes.get("apply", ":procedure", "documents", use: documentsPage).requires(.applyOnline)
-        routes.upload("apply", ":procedure", "documents", max: "60mb", use: saveDocuments).requires(.applyOnline)
-        routes.get("apply", ":procedure", "check", use: checkPage).requires(.applyOnline)
-        routes.post("apply", ":procedure", "submit", use: submit).requires(.applyOnline)
-        routes.get("my", "dossiers", use: mine).requires(.applyOnline)
+        routes.get(ApplyPaths.start.pathComponents, use: start).requires(.applyOnline)
+        routes.get(ApplyPaths.routeProcedure, use: applicantPage).requires(.applyOnline)
+        routes.post(ApplyPaths.routeProcedure + ["applicant"], use: saveApplicant).requires(.applyOnline)
+        routes.get(ApplyPaths.routeProcedure + ["documents"], use: documentsPage).requires(.applyOnline)
+        routes.upload(ApplyPaths.routeProcedure + ["documents"], max: "60mb", use: saveDocuments).requires(.applyOnline)
+        routes.get(ApplyPaths.routeProcedure + ["check"], use: checkPage).requires(.applyOnline)
+        routes.post(ApplyPaths.routeProcedure + ["submit"], use: submit).requires(.applyOnline)
+        routes.get(ApplyPaths.mine.pathComponents, use: mine).requires(.applyOnline)
     }
 
     struct Draft: Codable {
@@ -150,7 +150,7 @@ enum ApplyController {
         var d = draft(req, record.code)
         d.applicant = a
         try save(req, d)
-        return req.redirect(to: Language.of(req).link("/apply/\(record.code)/documents"))
+        return req.redirect(to: Language.of(req).link(ApplyPaths.documents(record.code)))
     }
 
     @Sendable static func documentsPage(req: Request) async throws -> Response {
@@ -215,7 +215,7 @@ enum ApplyController {
                 PageContext.of(req), code: record.code, procedure: p, draft: d, problems: problems, stored: reusable
             ).response(status: .unprocessableEntity)
         }
-        return req.redirect(to: Language.of(req).link("/apply/\(record.code)/check"))
+        return req.redirect(to: Language.of(req).link(ApplyPaths.check(record.code)))
     }
 
     @Sendable static func checkPage(req: Request) async throws -> Response {
@@ -231,7 +231,7 @@ enum ApplyController {
         let (record, p, unit) = try await procedure(req)
         let d = draft(req, record.code)
         guard let applicant = d.applicant else {
-            return req.redirect(to: Language.of(req).link("/apply/\(record.code)"))
+            return req.redirect(to: Language.of(req).link(ApplyPaths.procedure(record.code)))
         }
         let cases = Set(d.cases ?? [])
         // Files of a case the applicant no longer says applies are not sent.

@@ -19,7 +19,7 @@ enum ApplyViews {
             ctx, title: ctx.t(.applyOnline),
             steps(ctx, current: 1),
             Components.form(
-                action: "/apply", method: "get",
+                action: ApplyPaths.start, method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.textField(
                     ctx, name: "q", label: ctx.t("Tìm thủ tục", "Find a procedure"), value: query, type: .search),
@@ -46,7 +46,7 @@ enum ApplyViews {
                 : .ul(
                     .forEach(procedures) { p in
                         .li(
-                            .a(.href(ctx.link("/apply/\(p.code)")), .text(p.name)),
+                            .a(.href(ctx.link(ApplyPaths.procedure(p.code))), .text(p.name)),
                             .span(.class("hint"), .text(" — " + p.field)))
                     }),
             .if(
@@ -60,12 +60,14 @@ enum ApplyViews {
                     .ul(
                         .forEach(unavailable) { l, why in
                             .li(
-                                .a(.href(ctx.link("/procedures/\(l.code)")), .text(l.name)), .text(" — "),
+                                .a(.href(ctx.link(CatalogPaths.procedure(l.code))), .text(l.name)), .text(" — "),
                                 .span(.class("hint"), .text(ctx.lang == .vi ? why.vi : why.en)))
                         }))),
             .p(
-                .a(.href(ctx.link("/my/dossiers")), .text(ctx.t(.myDossiers))), .text(" · "),
-                .a(.href(ctx.link("/procedures")), .text(ctx.t("Tra cứu thủ tục hành chính", "Browse the procedures"))))
+                .a(.href(ctx.link(ApplyPaths.mine)), .text(ctx.t(.myDossiers))), .text(" · "),
+                .a(
+                    .href(ctx.link(CatalogPaths.list)),
+                    .text(ctx.t("Tra cứu thủ tục hành chính", "Browse the procedures"))))
         )
     }
 
@@ -87,10 +89,12 @@ enum ApplyViews {
             Components.alert(ctx.lang == .vi ? reason.vi : reason.en),
             .unwrap(detail) { .p(.text($0)) },
             .p(
-                .a(.href(ctx.link("/procedures/\(code)")), .text(ctx.t("Xem thông tin thủ tục", "See the procedure"))),
+                .a(
+                    .href(ctx.link(CatalogPaths.procedure(code))),
+                    .text(ctx.t("Xem thông tin thủ tục", "See the procedure"))),
                 .text(" · "),
                 .a(
-                    .href(ctx.link("/apply")),
+                    .href(ctx.link(ApplyPaths.start)),
                     .text(ctx.t("← Các thủ tục nộp trực tuyến được", "← Procedures you can apply for online"))))
         )
     }
@@ -105,7 +109,7 @@ enum ApplyViews {
             Components.alert(
                 problems.isEmpty ? nil : ctx.t(.fixErrors)),
             Components.form(
-                action: ctx.link("/apply/\(code)/applicant"),
+                action: ctx.link(ApplyPaths.applicant(code)),
                 Components.csrf(ctx),
                 Components.select(
                     ctx, name: "kind", label: ctx.t("Bạn nộp với tư cách", "You apply as"),
@@ -185,7 +189,7 @@ enum ApplyViews {
         let form: Node<HTML.BodyContext> = .element(
             named: "form",
             nodes: [
-                .attribute(named: "action", value: ctx.link("/apply/\(code)/documents")),
+                .attribute(named: "action", value: ctx.link(ApplyPaths.documents(code))),
                 .attribute(named: "method", value: "post"),
                 .attribute(named: "enctype", value: "multipart/form-data"),
                 Components.csrf(ctx), required, conditional, optional,
@@ -249,7 +253,7 @@ enum ApplyViews {
                     .text(
                         [a?.name, a?.idNumber, a?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(
                             separator: " — ")),
-                    .text(" "), .a(.href(ctx.link("/apply/\(code)")), .text(ctx.t(.edit)))),
+                    .text(" "), .a(.href(ctx.link(ApplyPaths.procedure(code))), .text(ctx.t(.edit)))),
                 .dt(.text(ctx.t("Giấy tờ đính kèm", "Attached documents"))),
                 .dd(
                     .ul(
@@ -261,10 +265,10 @@ enum ApplyViews {
                                         ?? (c.isOptional
                                             ? ctx.t("không nộp (không bắt buộc)", "not given (optional)")
                                             : ctx.t("CÒN THIẾU", "MISSING"))))
-                        }), .a(.href(ctx.link("/apply/\(code)/documents")), .text(ctx.t(.edit))))
+                        }), .a(.href(ctx.link(ApplyPaths.documents(code))), .text(ctx.t(.edit))))
             ),
             Components.form(
-                action: ctx.link("/apply/\(code)/submit"),
+                action: ctx.link(ApplyPaths.submit(code)),
                 Components.csrf(ctx),
                 Components.submit(ctx.t("Nộp hồ sơ", "Submit the dossier")))
         )
@@ -291,9 +295,9 @@ enum ApplyViews {
                         "Keep the code and the secret to track your dossier."))),
             .p(
                 .a(
-                    .href(ctx.link("/track?code=\(d.code ?? "")&secret=\(d.secret)")),
+                    .href(ctx.link(TrackingPaths.track(code: d.code ?? "", secret: d.secret))),
                     .text(ctx.t("Xem tình trạng hồ sơ", "See its status"))), .text(" · "),
-                .a(.href(ctx.link("/my/dossiers")), .text(ctx.t(.myDossiers))))
+                .a(.href(ctx.link(ApplyPaths.mine)), .text(ctx.t(.myDossiers))))
         )
     }
 
@@ -302,7 +306,7 @@ enum ApplyViews {
             ctx, title: ctx.t(.myDossiers),
             .p(
                 .a(
-                    .class("button"), .href(ctx.link("/apply")),
+                    .class("button"), .href(ctx.link(ApplyPaths.start)),
                     .text(ctx.t("Nộp hồ sơ mới", "Apply for something new")))),
             dossiers.isEmpty
                 ? .p(.text(ctx.t("Bạn chưa có hồ sơ nào.", "You have no dossiers yet.")))
@@ -314,7 +318,9 @@ enum ApplyViews {
                     ],
                     rows: dossiers.map { d in
                         [
-                            .a(.href(ctx.link("/track?code=\(d.code ?? "")&secret=\(d.secret)")), .text(d.code ?? "")),
+                            .a(
+                                .href(ctx.link(TrackingPaths.track(code: d.code ?? "", secret: d.secret))),
+                                .text(d.code ?? "")),
                             .text(d.procedure.name), .text(CounterViews.stateName(d.state, ctx)),
                             .text(CounterViews.when(d.dueAt, utcOffset)),
                         ]

@@ -7,13 +7,13 @@ import Vapor
 /// The one-stop counter: the queue, choosing a procedure, the intake form, the dossier and its slip.
 enum CounterController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("counter", use: queue).requires(.receiveDossiers)
-        routes.get("counter", "new", ":procedure", use: form).requires(.receiveDossiers)
-        routes.post("counter", "new", ":procedure", use: submit).requires(.receiveDossiers)
-        routes.get("counter", "dossiers", ":dossier", use: show).requires(.viewDossiers)
-        routes.get("counter", "dossiers", ":dossier", "slip", use: slip).requires(.viewDossiers)
-        routes.post("counter", "dossiers", ":dossier", "decide", use: decide).requires(.receiveDossiers)
-        routes.get("counter", "register", use: register).requires(.viewDossiers)
+        routes.get(DossierPaths.counter.pathComponents, use: queue).requires(.receiveDossiers)
+        routes.get(DossierPaths.routeNewDossier, use: form).requires(.receiveDossiers)
+        routes.post(DossierPaths.routeNewDossier, use: submit).requires(.receiveDossiers)
+        routes.get(DossierPaths.routeDossier, use: show).requires(.viewDossiers)
+        routes.get(DossierPaths.routeDossier + ["slip"], use: slip).requires(.viewDossiers)
+        routes.post(DossierPaths.routeDossier + ["decide"], use: decide).requires(.receiveDossiers)
+        routes.get(DossierPaths.register.pathComponents, use: register).requires(.viewDossiers)
     }
 
     /// The user's unit; a system administrator (who has none) sees the one named by `unit`, or
@@ -148,7 +148,7 @@ enum CounterController {
                     reused: reused, populationChecked: f.populationChecked == "on"),
                 procedure: record, unit: unit, clerk: user.username, actor: req.auditActor,
                 now: req.now, utcOffset: req.config.utcOffset, on: req.db)
-            return req.redirect(to: Language.of(req).link("/counter/dossiers/\(try dossier.requireID())"))
+            return req.redirect(to: Language.of(req).link(DossierPaths.dossier(try dossier.requireID())))
         } catch let problems as ValidationProblems {
             let stored = try await CitizenStore.valid(
                 owner: applicant.idNumber.filter(\.isNumber), today: CatalogPublicController.today(req).description,
@@ -243,7 +243,7 @@ enum CounterController {
             )
             .response(status: .unprocessableEntity)
         }
-        return req.redirect(to: Language.of(req).link("/counter/dossiers/\(try d.requireID())"))
+        return req.redirect(to: Language.of(req).link(DossierPaths.dossier(try d.requireID())))
     }
 
     @Sendable static func slip(req: Request) async throws -> Response {

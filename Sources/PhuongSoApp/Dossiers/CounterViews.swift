@@ -45,7 +45,7 @@ enum CounterViews {
                     rows: waiting.map { d, clock in
                         let left = OnlineIntake.counterAllowance - clock.used
                         return [
-                            .a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")")), .text(d.code ?? "")),
+                            .a(.href(ctx.link(DossierPaths.dossier(d.id!))), .text(d.code ?? "")),
                             .text(d.procedure.name),
                             .text(hours(clock.used, ctx)),
                             clock.late
@@ -55,7 +55,7 @@ enum CounterViews {
                     }),
             .h2(.text(ctx.t("Tiếp nhận hồ sơ mới", "Receive a new dossier"))),
             Components.form(
-                action: "/counter", method: "get",
+                action: DossierPaths.counter, method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.textField(
                     ctx, name: "q", label: ctx.t("Tìm thủ tục", "Find the procedure"), value: query, type: .search),
@@ -66,7 +66,7 @@ enum CounterViews {
             .ul(
                 .forEach(procedures) { p in
                     .li(
-                        .a(.href(ctx.link("/counter/new/\(p.code)")), .text(p.name)),
+                        .a(.href(ctx.link(DossierPaths.newDossier(p.code))), .text(p.name)),
                         .span(.class("hint"), .text(" — " + p.code)),
                         .if(
                             !p.complete,
@@ -87,7 +87,7 @@ enum CounterViews {
                 rows: recent.map { d in
                     [
                         .a(
-                            .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")")),
+                            .href(ctx.link(DossierPaths.dossier(d.id!))),
                             .text(d.code ?? ctx.t("(chưa tiếp nhận)", "(not received)"))),
                         .text(d.procedure.name), .text((try? d.applicant.name) ?? ""), .text(stateName(d.state, ctx)),
                         .text(when(d.dueAt, utcOffset)),
@@ -158,12 +158,12 @@ enum CounterViews {
         func pageLink(_ n: Int) -> String {
             let query = [("field", q.field), ("from", q.from), ("to", q.to), ("bucket", q.bucket)]
                 .map { "\($0)=" + (($1 ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
-            return ctx.link("/counter/register?" + (query + ["page=\(n)"]).joined(separator: "&"))
+            return ctx.link(DossierPaths.register + "?" + (query + ["page=\(n)"]).joined(separator: "&"))
         }
         return Layout.page(
             ctx, title: ctx.t("Sổ theo dõi hồ sơ — ", "Dossier register — ") + unit.name,
             Components.form(
-                action: "/counter/register", method: "get",
+                action: DossierPaths.register, method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.select(
                     ctx, name: "field", label: ctx.t(.field),
@@ -181,7 +181,7 @@ enum CounterViews {
                 .a(
                     .href(
                         ctx.link(
-                            "/counter/register.xlsx?field="
+                            DossierPaths.registerXLSX + "?field="
                                 + ((q.field ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                                 + "&from=" + (q.from ?? "") + "&to=" + (q.to ?? ""))),
                     .text(ctx.t("Tải sổ theo dõi (XLSX)", "Download the register (XLSX)")))),
@@ -197,7 +197,7 @@ enum CounterViews {
                     let a = try? d.applicant
                     return [
                         .text(String(first + i + 1)),
-                        .a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")")), .text(d.code ?? "")),
+                        .a(.href(ctx.link(DossierPaths.dossier(d.id!))), .text(d.code ?? "")),
                         .text(d.procedure.name), .text(a?.name ?? ""),
                         .text([a?.address, a?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")),
                         .text(when(d.receivedAt, utcOffset)), .text(when(d.dueAt, utcOffset)),
@@ -253,7 +253,7 @@ enum CounterViews {
                     ctx.t("Thời hạn giải quyết: ", "Time limit: ")
                         + (p.timeLimit.map { ctx.lang == .vi ? $0.vietnamese : $0.english } ?? "—"))),
             Components.form(
-                action: ctx.link("/counter/new/\(record.code)"), method: "get",
+                action: ctx.link(DossierPaths.newDossier(record.code)), method: "get",
                 Components.textField(
                     ctx, name: "lookup",
                     label: ctx.t(
@@ -262,7 +262,7 @@ enum CounterViews {
                     value: ""),
                 Components.submit(ctx.t("Tìm người nộp", "Find the applicant"), secondary: true)),
             Components.form(
-                action: ctx.link("/counter/new/\(record.code)"),
+                action: ctx.link(DossierPaths.newDossier(record.code)),
                 Components.csrf(ctx),
                 .h2(.text(ctx.t(.applicant))),
                 Components.select(
@@ -450,7 +450,7 @@ enum CounterViews {
                                 .text(a.component + ": "),
                                 .a(
                                     .href(
-                                        ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/files/\(a.file.sha256)")),
+                                        ctx.link(DossierPaths.file(d.id!, sha: a.file.sha256))),
                                     .text(a.file.originalName)),
                                 .text(
                                     " (\(a.file.kind.rawValue.uppercased()), \(a.file.size / 1024) KB, SHA-256 "
@@ -462,7 +462,7 @@ enum CounterViews {
                 ? .group(
                     .unwrap(problems.message(for: "decision", ctx.lang)) { Components.alert($0) },
                     Components.form(
-                        action: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/decide"),
+                        action: ctx.link(DossierPaths.decide(d.id!)),
                         Components.csrf(ctx),
                         Components.select(
                             ctx, name: "decision", label: ctx.t("Kết quả kiểm tra", "Outcome of the check"),
@@ -479,7 +479,7 @@ enum CounterViews {
                 )
                 : .p(
                     .a(
-                        .class("button"), .href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/slip")),
+                        .class("button"), .href(ctx.link(DossierPaths.slip(d.id!))),
                         .text(slipName))),
             .if(
                 [.received, .inProcess, .done, .returned, .supplementRequestedInProcess, .stopped, .transferred]
@@ -499,7 +499,10 @@ enum CounterViews {
                 }),
             // back to where this person works: the counter's queue, or their workspace
             user.role == .clerk
-                ? .p(.a(.href(ctx.link("/counter")), .text(ctx.t("← Về quầy tiếp nhận", "← Back to the counter"))))
+                ? .p(
+                    .a(
+                        .href(ctx.link(DossierPaths.counter)),
+                        .text(ctx.t("← Về quầy tiếp nhận", "← Back to the counter"))))
                 : .p(
                     .a(
                         .href(ctx.link(WorkspacePaths.workspace)),

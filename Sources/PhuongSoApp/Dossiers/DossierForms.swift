@@ -8,8 +8,8 @@ enum DossierForms {
     static func slip(_ d: DossierRecord, parent: UnitRecord?, receiver: String, utcOffset: Int, publicURL: String)
         throws -> HTML
     {
-        let trackingURL = publicURL + "/track"
-        let trackingLink = trackingURL + "?code=" + (d.code ?? "") + "&secret=" + d.secret
+        let trackingURL = publicURL + TrackingPaths.track
+        let trackingLink = publicURL + TrackingPaths.track(code: d.code ?? "", secret: d.secret)
         let qr = try? QRCode(text: trackingLink)
         let a = try d.applicant
         let received = try d.components.filter(\.submitted)
@@ -43,8 +43,8 @@ enum DossierForms {
                 .element(named: "title", text: form + " — " + (d.code ?? "")), .style(styles)),
             .body(
                 printBar(
-                    slip: "/counter/dossiers/\(d.id?.uuidString ?? "")/slip",
-                    back: "/counter/dossiers/\(d.id?.uuidString ?? "")"),
+                    slip: DossierPaths.slip(try d.requireID()),
+                    back: DossierPaths.dossier(try d.requireID())),
                 .main(
                     .p(.class("form"), .text(form)),
                     .div(

@@ -10,7 +10,7 @@ import Vapor
 /// the page with a sentence saying what happened.
 enum DossierPage {
     static func register(_ routes: RoutesBuilder) {
-        routes.upload("counter", "dossiers", ":dossier", "act", max: "25mb", use: act).requires(.viewDossiers)
+        routes.upload(DossierPaths.routeDossier + ["act"], max: "25mb", use: act).requires(.viewDossiers)
     }
 
     struct Model {
@@ -90,7 +90,7 @@ enum DossierPage {
                 command, to: d, revision: input.revision ?? -1, by: user, attachment: stored, actor: req.auditActor,
                 now: req.now, utcOffset: req.config.utcOffset, on: req.db)
             // The agency that answered a liên thông no longer sees the dossier: back to its inbox.
-            let next = command.action == .returnTransfer ? "/inbox" : DossierPaths.dossier(try d.requireID())
+            let next = command.action == .returnTransfer ? DossierPaths.inbox : DossierPaths.dossier(try d.requireID())
             return req.redirect(to: Language.of(req).link(next + "?done=" + command.action.rawValue))
         } catch AppError.invalid(let field, let vi, let en) {
             var problems = ValidationProblems()
@@ -137,12 +137,4 @@ enum DossierPage {
                 "The apology and new date were issued (BM.04).")
         }
     }
-}
-
-/// One declaration per URL of a dossier's staff pages, used by routes' links.
-package enum DossierPaths {
-    package static func dossier(_ id: UUID) -> String { "/counter/dossiers/\(id.uuidString)" }
-    package static func act(_ id: UUID) -> String { dossier(id) + "/act" }
-    package static func apology(_ id: UUID) -> String { dossier(id) + "/apology" }
-    package static func slip(_ id: UUID) -> String { dossier(id) + "/slip" }
 }

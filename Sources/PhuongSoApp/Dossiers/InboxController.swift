@@ -9,9 +9,9 @@ import Vapor
 /// the leader also sees the unit's overdue and at-risk dossiers, the office the unhappy ratings.
 enum InboxController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("inbox", use: inbox).requires(.viewDossiers)
-        routes.post("track", "rate", use: rate)
-        routes.upload("track", "supplement", max: "25mb", use: uploadSupplement)
+        routes.get(DossierPaths.inbox.pathComponents, use: inbox).requires(.viewDossiers)
+        routes.post(TrackingPaths.rate.pathComponents, use: rate)
+        routes.upload(TrackingPaths.supplement.pathComponents, max: "25mb", use: uploadSupplement)
     }
 
     package struct Item {
@@ -208,7 +208,7 @@ enum InboxViews {
                 : i.plan.steps.indices.contains(d.currentStep)
                     ? "\(d.currentStep + 1)/\(i.plan.steps.count). \(i.plan.steps[d.currentStep].task)" : "—"
             return [
-                .a(.href(ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")")), .text(d.code ?? "")),
+                .a(.href(ctx.link(DossierPaths.dossier(d.id!))), .text(d.code ?? "")),
                 .text(d.procedure.name), .text(step),
                 .text(
                     d.assignee.map { names[$0] ?? ctx.t("một cán bộ", "an official") } ?? ctx.t("Chưa có", "Nobody yet")
@@ -249,7 +249,7 @@ enum InboxViews {
                         ],
                         rows: incoming.map { t in
                             [
-                                .a(.href(ctx.link("/counter/dossiers/\(t.$dossier.id)")), .text(t.dossier.code ?? "")),
+                                .a(.href(ctx.link(DossierPaths.dossier(t.$dossier.id))), .text(t.dossier.code ?? "")),
                                 .text(t.fromUnit.name), .text(t.request), .text(CounterViews.when(t.sentAt, utcOffset)),
                             ]
                         }))),
@@ -274,7 +274,7 @@ enum InboxViews {
                     .ul(
                         .forEach(unhappy) { r in
                             .li(
-                                .a(.href(ctx.link("/counter/dossiers/\(r.$dossier.id)")), .text(r.dossier.code ?? "")),
+                                .a(.href(ctx.link(DossierPaths.dossier(r.$dossier.id))), .text(r.dossier.code ?? "")),
                                 .text(
                                     " — " + r.comment + ctx.t(" (cán bộ xử lý: ", " (handled by: ")
                                         + r.officials.split(separator: ",").compactMap { names[String($0)] }.joined(

@@ -9,7 +9,7 @@ import Vapor
 /// throttled like failed logins.
 enum TrackingController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("track", use: page)
+        routes.get(TrackingPaths.track.pathComponents, use: page)
     }
 
     struct Query: Content {
@@ -183,7 +183,7 @@ enum TrackingViews {
             .text(" "),
             .a(
                 .class("button"), .if(id != nil, .attribute(named: "id", value: id ?? "")),
-                .href(ctx.link("/pay?code=\(s.code)&secret=\(secret)")),
+                .href(ctx.link(PaymentPaths.pay(code: s.code, secret: secret))),
                 .text(ctx.t("Nộp phí, lệ phí", "Pay the fee"))))
     }
 
@@ -193,7 +193,7 @@ enum TrackingViews {
             .element(
                 named: "form",
                 nodes: [
-                    .attribute(named: "action", value: ctx.link("/track/supplement")),
+                    .attribute(named: "action", value: ctx.link(TrackingPaths.supplement)),
                     .attribute(named: "method", value: "post"),
                     .attribute(named: "enctype", value: "multipart/form-data"),
                     Components.csrf(ctx),
@@ -214,7 +214,7 @@ enum TrackingViews {
         .group(
             .h2(.text(ctx.t("Đánh giá mức độ hài lòng", "Rate the service"))),
             Components.form(
-                action: ctx.link("/track/rate"),
+                action: ctx.link(TrackingPaths.rate),
                 Components.csrf(ctx),
                 .input(.type(.hidden), .name("code"), .value(code.attributeEscaped)),
                 .input(.type(.hidden), .name("secret"), .value(secret.attributeEscaped)),
@@ -270,7 +270,7 @@ enum TrackingViews {
                                 .group(
                                     .text(" "),
                                     .a(
-                                        .href(ctx.link("/track/apology?code=\(s.code)&secret=\(secret ?? "")")),
+                                        .href(ctx.link(TrackingPaths.apology(code: s.code, secret: secret ?? ""))),
                                         .text(
                                             ctx.t(
                                                 "Xem Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
@@ -285,7 +285,7 @@ enum TrackingViews {
                                     .text(" "),
                                     .a(
                                         .id("receipts-link"),
-                                        .href(ctx.link("/pay?code=\(s.code)&secret=\(secret ?? "")")),
+                                        .href(ctx.link(PaymentPaths.pay(code: s.code, secret: secret ?? ""))),
                                         .text(ctx.t("Xem biên lai", "See receipts")))))),
                         .if(
                             !s.results.isEmpty && secret != nil,
@@ -298,11 +298,12 @@ enum TrackingViews {
                                                 .a(
                                                     .href(
                                                         ctx.link(
-                                                            "/track/result?code=\(s.code)&secret=\(secret ?? "")&result=\(r.code)"
-                                                        )), .text(r.title)),
+                                                            TrackingPaths.result(
+                                                                code: s.code, secret: secret ?? "", result: r.code))),
+                                                    .text(r.title)),
                                                 .text(" — " + r.code + " "),
                                                 .a(
-                                                    .href(ctx.link("/verify?code=\(r.code)")),
+                                                    .href(ctx.link(ResultPaths.verify(code: r.code))),
                                                     .text(ctx.t("(xác thực)", "(verify)"))))
                                         }))))
                     ),
@@ -315,7 +316,7 @@ enum TrackingViews {
                 )
             },
             Components.form(
-                action: "/track", method: "get",
+                action: TrackingPaths.track, method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.textField(
                     ctx, name: "code", label: ctx.t("Mã hồ sơ (trên giấy tiếp nhận)", "Dossier code (on your receipt)"),

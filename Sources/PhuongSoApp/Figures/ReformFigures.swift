@@ -16,7 +16,7 @@ package enum ReformFigures {
     ) async throws -> FigureValue {
         let period = "from=\(from)&to=\(to)"
         guard !unitIDs.isEmpty else {
-            return FigureValue(numerator: 0, denominator: 0, link: "/reports/matrix?" + period)
+            return FigureValue(numerator: 0, denominator: 0, link: ReportPaths.matrix + "?" + period)
         }
         let start = LocalDateTime(date: from, secondOfDay: 0, utcOffset: utcOffset).instant.seconds
         let end = LocalDateTime(date: to.adding(days: 1), secondOfDay: 0, utcOffset: utcOffset).instant.seconds
@@ -29,14 +29,14 @@ package enum ReformFigures {
             return FigureValue(
                 numerator: total.resolvedEarly + total.resolvedOnTime, denominator: total.resolved,
                 percent: total.onTimeRate,
-                link: "/reports/matrix?" + period)
+                link: ReportPaths.matrix + "?" + period)
         case .dossiersOnline:
             let c = try await counts(
                 """
                 SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN channel = 'online' THEN 1 ELSE 0 END), 0) AS part
                 FROM dossiers WHERE unit_id IN (\(binds: unitIDs)) AND received_at >= \(bind: start) AND received_at < \(bind: end)
                 """, on: db)
-            return FigureValue(numerator: c.part, denominator: c.total, link: "/counter/register?" + period)
+            return FigureValue(numerator: c.part, denominator: c.total, link: DossierPaths.register + "?" + period)
         case .dossiersDigitized:
             // A paper dossier is digitized when every component handed in was scanned or taken
             // from the applicant's data store (DOMAIN §6); one filed online is electronic already.
@@ -52,7 +52,7 @@ package enum ReformFigures {
                     THEN 1 ELSE 0 END), 0) AS part
                 FROM dossiers WHERE unit_id IN (\(binds: unitIDs)) AND received_at >= \(bind: start) AND received_at < \(bind: end)
                 """, on: db)
-            return FigureValue(numerator: c.part, denominator: c.total, link: "/counter/register?" + period)
+            return FigureValue(numerator: c.part, denominator: c.total, link: DossierPaths.register + "?" + period)
         case .resultsElectronic:
             let c = try await counts(
                 """
@@ -61,14 +61,14 @@ package enum ReformFigures {
                     AND EXISTS (SELECT 1 FROM electronic_results r WHERE r.dossier_id = d.id) THEN 1 ELSE 0 END), 0) AS part
                 FROM dossiers d WHERE d.unit_id IN (\(binds: unitIDs)) AND d.received_at >= \(bind: start) AND d.received_at < \(bind: end)
                 """, on: db)
-            return FigureValue(numerator: c.part, denominator: c.total, link: "/counter/register?" + period)
+            return FigureValue(numerator: c.part, denominator: c.total, link: DossierPaths.register + "?" + period)
         case .paymentsOnline:
             let c = try await counts(
                 """
                 SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN channel <> 'cash' THEN 1 ELSE 0 END), 0) AS part
                 FROM payments WHERE unit_id IN (\(binds: unitIDs)) AND paid_at >= \(bind: start) AND paid_at < \(bind: end)
                 """, on: db)
-            return FigureValue(numerator: c.part, denominator: c.total, link: "/reports/payments?" + period)
+            return FigureValue(numerator: c.part, denominator: c.total, link: PaymentPaths.report + "?" + period)
         case .tasksCompleted, .tasksOnSchedule:
             let f = try await TaskQueries.total(
                 unitIDs: unitIDs, filter: .init(planID: planID, deadlineFrom: from, deadlineTo: to),

@@ -7,7 +7,7 @@ import Vapor
 enum HomeController {
     static func register(_ routes: RoutesBuilder) {
         routes.get(use: home)
-        routes.get("admin", use: admin).requires(.useStaffPages)
+        routes.get(HomePaths.admin.pathComponents, use: admin).requires(.useStaffPages)
     }
 
     @Sendable static func home(req: Request) async throws -> Response {
@@ -25,7 +25,7 @@ enum HomeController {
                         "Find administrative procedures, apply and track your dossier, and rate the service — through one door."
                     ))),
             Components.form(
-                action: "/procedures", method: "get",
+                action: CatalogPaths.list, method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.textField(
                     ctx, name: "q", label: ctx.t("Tìm thủ tục hành chính", "Find an administrative procedure"),
@@ -39,20 +39,20 @@ enum HomeController {
                     ctx.t(
                         "Thành phần hồ sơ, thời hạn, lệ phí và căn cứ pháp lý của từng thủ tục; bảng niêm yết theo lĩnh vực.",
                         "Documents, time limits, fees and legal basis of each procedure; posting sheets by field."),
-                    link: (ctx.link("/procedures"), ctx.t("Xem danh mục", "Browse the catalogue"))),
+                    link: (ctx.link(CatalogPaths.list), ctx.t("Xem danh mục", "Browse the catalogue"))),
                 card(
                     ctx.t(.applyOnline),
                     ctx.t(
                         "Công dân đăng nhập để nộp hồ sơ các thủ tục có dịch vụ công trực tuyến và theo dõi hồ sơ của mình.",
                         "Citizens log in to apply for procedures offered online and follow their dossiers."),
-                    link: (ctx.link("/apply"), ctx.t(.applyOnline))),
+                    link: (ctx.link(ApplyPaths.start), ctx.t(.applyOnline))),
                 card(
                     ctx.t(.trackDossier),
                     ctx.t(
                         "Nhập mã hồ sơ và mã tra cứu in trên giấy tiếp nhận để xem tình trạng và ngày hẹn trả.",
                         "Enter the dossier code and the lookup secret from your receipt to see its status and appointment."
                     ),
-                    link: (ctx.link("/track"), ctx.t(.lookUp))),
+                    link: (ctx.link(TrackingPaths.track), ctx.t(.lookUp))),
                 card(
                     ctx.t("Xác thực kết quả điện tử", "Verify an electronic result"),
                     ctx.t(
@@ -65,7 +65,7 @@ enum HomeController {
                         whether the file was changed.
                         """
                     ),
-                    link: (ctx.link("/verify"), ctx.t("Xác thực", "Verify"))),
+                    link: (ctx.link(ResultPaths.verify), ctx.t("Xác thực", "Verify"))),
                 // staff already logged in go to their workspace, not to the login page
                 ctx.user.map { user in
                     user.role != .citizen
@@ -82,7 +82,7 @@ enum HomeController {
                         ctx.t(
                             "Cán bộ một cửa, công chức chuyên môn, lãnh đạo và quản trị đăng nhập để làm việc.",
                             "Counter clerks, officials, leaders and administrators log in here."),
-                        link: (ctx.link("/login"), ctx.t(.logIn)))),
+                        link: (ctx.link(AccountPaths.login), ctx.t(.logIn)))),
             .h2(.text(ctx.t(.workingHours))),
             .p(
                 .text(
@@ -102,29 +102,29 @@ enum HomeController {
         let ctx = PageContext.of(req)
         let user = try req.require(.useStaffPages)
         var items: [(String, String, Action)] = [
-            ("/inbox", ctx.t(.myInbox), .viewDossiers),
+            (DossierPaths.inbox, ctx.t(.myInbox), .viewDossiers),
             (
-                "/counter", ctx.t("Quầy tiếp nhận hồ sơ (Một cửa)", "One-stop counter: receive dossiers"),
+                DossierPaths.counter, ctx.t("Quầy tiếp nhận hồ sơ (Một cửa)", "One-stop counter: receive dossiers"),
                 .receiveDossiers
             ),
-            ("/counter/register", ctx.t("Sổ theo dõi hồ sơ", "Dossier register"), .viewDossiers),
-            ("/reports/matrix", ctx.t(.dossierStatistics), .viewDossiers),
-            ("/reports/payments", ctx.t("Báo cáo thu phí, lệ phí", "Fees collected"), .viewPaymentReports),
+            (DossierPaths.register, ctx.t("Sổ theo dõi hồ sơ", "Dossier register"), .viewDossiers),
+            (ReportPaths.matrix, ctx.t(.dossierStatistics), .viewDossiers),
+            (PaymentPaths.report, ctx.t("Báo cáo thu phí, lệ phí", "Fees collected"), .viewPaymentReports),
             (
-                "/payments/statement",
+                PaymentPaths.statement,
                 ctx.t("Đối chiếu sao kê ngân hàng (VietQR)", "Reconcile the bank statement (VietQR)"),
                 .reconcilePayments
             ),
-            ("/admin/keys", ctx.t("Khóa ký số kết quả điện tử", "Result-signing keys"), .manageSigningKeys),
-            ("/admin/units", ctx.t("Đơn vị và lĩnh vực", "Units and fields"), .viewUnits),
-            ("/admin/users", ctx.t(.accounts), .viewAccounts),
-            ("/admin/audit", ctx.t(.auditTrail), .viewAudit),
-            ("/admin/procedures", ctx.t("Danh mục thủ tục hành chính", "Procedure catalogue"), .manageCatalog),
-            ("/admin/catalog/import", ctx.t("Nhập danh mục thủ tục", "Import a catalogue"), .manageCatalog),
+            (ResultPaths.keys, ctx.t("Khóa ký số kết quả điện tử", "Result-signing keys"), .manageSigningKeys),
+            (UnitPaths.list, ctx.t("Đơn vị và lĩnh vực", "Units and fields"), .viewUnits),
+            (AccountPaths.users, ctx.t(.accounts), .viewAccounts),
+            (AuditPaths.audit, ctx.t(.auditTrail), .viewAudit),
+            (CatalogPaths.admin, ctx.t("Danh mục thủ tục hành chính", "Procedure catalogue"), .manageCatalog),
+            (CatalogPaths.importForm, ctx.t("Nhập danh mục thủ tục", "Import a catalogue"), .manageCatalog),
         ]
         if let unitID = user.unitID, let unit = try await UnitRecord.find(unitID, on: req.db) {
             items.append(
-                ("/admin/units/\(unit.code)/calendar", ctx.t(.workingCalendar), .viewCalendar))
+                (UnitPaths.calendar(unit.code), ctx.t(.workingCalendar), .viewCalendar))
         }
         let allowed = items.filter { AccessPolicy.allows(user.role, $0.2) }
         return Layout.page(

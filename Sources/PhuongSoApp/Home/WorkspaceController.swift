@@ -7,8 +7,8 @@ import Vapor
 /// counts over the API.
 enum WorkspaceController {
     static func register(_ routes: RoutesBuilder, api: RoutesBuilder) {
-        routes.get("workspace", use: page).requires(.useStaffPages)
-        routes.get("workspace", ":queue", use: queue).requires(.useStaffPages)
+        routes.get(WorkspacePaths.workspace.pathComponents, use: page).requires(.useStaffPages)
+        routes.get(WorkspacePaths.routeQueue, use: queue).requires(.useStaffPages)
         api.get("workspace", use: json).requires(.useStaffPages)
     }
 

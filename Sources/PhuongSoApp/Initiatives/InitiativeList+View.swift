@@ -68,7 +68,10 @@ enum InitiativeListView {
                             "No initiative yet" + (m.year.map { " in \($0)" } ?? "") + ".")))
                 : Components.table(
                     caption: ctx.t("Danh sách sáng kiến", "Initiative list"), headers: headers, rows: rows),
-            .p(.a(.href(ctx.link("/reform")), .text(ctx.t("← Cải cách hành chính", "← Administrative reform"))))
+            .p(
+                .a(
+                    .href(ctx.link(ReformPaths.overview)),
+                    .text(ctx.t("← Cải cách hành chính", "← Administrative reform"))))
         )
     }
 }

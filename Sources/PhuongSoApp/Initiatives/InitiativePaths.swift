@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// Every initiative URL, declared once: routes are registered from these and links built with them.
 package enum InitiativePaths {
@@ -6,6 +7,9 @@ package enum InitiativePaths {
     package static let new = "/initiatives/new"
     package static func initiative(_ id: UUID) -> String { "/initiatives/\(id.uuidString)" }
     package static func action(_ id: UUID, _ action: Action) -> String { initiative(id) + "/" + action.rawValue }
+
+    /// Path components for route registration (`:initiative` is the initiative's id).
+    static let routeInitiative: [PathComponent] = ["initiatives", ":initiative"]
 
     /// The forms of an initiative's page, each posting to its own path.
     package enum Action: String, Sendable, CaseIterable {

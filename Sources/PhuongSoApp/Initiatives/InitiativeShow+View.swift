@@ -31,7 +31,7 @@ enum InitiativeShowView {
             .p(
                 .a(.href(ctx.link(InitiativePaths.list)), .text(ctx.t("← Danh sách sáng kiến", "← Initiatives"))),
                 .text(" · "),
-                .a(.href(ctx.link("/reform")), .text(ctx.t(.administrativeReform))))
+                .a(.href(ctx.link(ReformPaths.overview)), .text(ctx.t(.administrativeReform))))
         )
     }
 

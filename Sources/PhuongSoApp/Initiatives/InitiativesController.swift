@@ -8,13 +8,14 @@ import Vapor
 /// records replications and assigns tasks (checked by the service); supervisors read.
 enum InitiativesController {
     static func register(_ routes: RoutesBuilder, api: RoutesBuilder) {
-        routes.get("initiatives", use: list).requires(.viewReform)
-        routes.get("initiatives", "new", use: newForm).requires(.manageInitiatives)
-        routes.post("initiatives", use: create).requires(.manageInitiatives)
-        routes.get("initiatives", ":initiative", use: show).requires(.viewReform)
+        routes.get(InitiativePaths.list.pathComponents, use: list).requires(.viewReform)
+        routes.get(InitiativePaths.new.pathComponents, use: newForm).requires(.manageInitiatives)
+        routes.post(InitiativePaths.list.pathComponents, use: create).requires(.manageInitiatives)
+        routes.get(InitiativePaths.routeInitiative, use: show).requires(.viewReform)
         for action in InitiativePaths.Action.allCases {
             routes.post(
-                "initiatives", ":initiative", .constant(action.rawValue), use: { req in try await act(req, action) }
+                InitiativePaths.routeInitiative + [.constant(action.rawValue)],
+                use: { req in try await act(req, action) }
             )
             .requires(.manageInitiatives)
         }

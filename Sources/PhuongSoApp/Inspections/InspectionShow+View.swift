@@ -28,7 +28,9 @@ enum InspectionShowView {
                 .dt(.text(ctx.t(.status))), .dd(.strong(.text(status))),
                 .dt(.text(ctx.t("Kế hoạch kiểm tra", "Inspection plan"))),
                 .dd(
-                    .a(.href(ctx.link("/inspections?year=\(d.plan.year)&unit=\(d.unit.code)")), .text(d.plan.title)),
+                    .a(
+                        .href(ctx.link(InspectionPaths.list(year: d.plan.year, unit: d.unit.code))), .text(d.plan.title)
+                    ),
                     .text(" (" + d.plan.number + ctx.t(" ngày ", " of ") + InspectionViews.shown(d.plan.date) + ")")),
                 .dt(.text(ctx.t("Đơn vị được kiểm tra", "Unit inspected"))), .dd(.text(d.subject.name)),
                 .dt(.text(ctx.t(.field))), .dd(.text(d.fieldName ?? ctx.t(.wholeUnit))),
@@ -64,7 +66,7 @@ enum InspectionShowView {
             .if(canManage && i.status == .held, closeForm(ctx, i, findings: d.findings)),
             .p(
                 .a(
-                    .href(ctx.link("/inspections?year=\(d.plan.year)&unit=\(d.unit.code)")),
+                    .href(ctx.link(InspectionPaths.list(year: d.plan.year, unit: d.unit.code))),
                     .text(ctx.t("← Danh sách kiểm tra năm ", "← Inspections of ") + "\(d.plan.year)")))
         )
     }
@@ -86,7 +88,7 @@ enum InspectionShowView {
             paragraphs(f.description),
             .p(
                 .text(ctx.t("Nhiệm vụ khắc phục: ", "Corrective task: ")),
-                .a(.href(ctx.link("/tasks/\(t.id?.uuidString ?? "")")), .text("NV\(t.number): " + t.title))),
+                .a(.href(ctx.link(TaskPaths.task(t.id!))), .text("NV\(t.number): " + t.title))),
             .ul(
                 .li(.text(ctx.t("Người chủ trì: ", "Lead: ") + t.lead.displayName)),
                 .li(.text(ctx.t("Hạn hoàn thành: ", "Deadline: ") + InspectionViews.shown(t.deadline))),
@@ -100,7 +102,7 @@ enum InspectionShowView {
         return .group(
             .h2(.text(ctx.t("Ghi nhận đã kiểm tra", "Record the inspection as held"))),
             Components.form(
-                action: ctx.link("/inspections/\(i.id?.uuidString ?? "")/held"),
+                action: ctx.link(InspectionPaths.held(i.id!)),
                 Components.csrf(ctx),
                 Components.textField(
                     ctx, name: "heldOn", label: ctx.t("Ngày kiểm tra thực tế", "Actual inspection date"),
@@ -125,7 +127,7 @@ enum InspectionShowView {
         return .group(
             .h2(.text(ctx.t("Thêm kết luận và giao nhiệm vụ khắc phục", "Add a finding and its corrective task"))),
             Components.form(
-                action: ctx.link("/inspections/\(i.id?.uuidString ?? "")/findings"),
+                action: ctx.link(InspectionPaths.findings(i.id!)),
                 Components.csrf(ctx),
                 CatalogAdminViews.textArea(
                     ctx, name: "description",
@@ -195,7 +197,7 @@ enum InspectionShowView {
                             "\(open) corrective task(s) still open: the inspection closes once every task is accepted or cancelled."
                         ))),
             Components.form(
-                action: ctx.link("/inspections/\(i.id?.uuidString ?? "")/close"),
+                action: ctx.link(InspectionPaths.close(i.id!)),
                 Components.csrf(ctx),
                 Components.submit(ctx.t("Kết thúc cuộc kiểm tra", "Close the inspection"), secondary: open > 0)))
     }

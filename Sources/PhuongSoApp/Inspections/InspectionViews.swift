@@ -10,11 +10,11 @@ enum InspectionViews {
         problems: ValidationProblems
     ) -> HTML {
         let e = { (name: String) in problems.message(for: name, ctx.lang) }
-        let unitQuery = choices.count > 1 ? "&unit=\(unit.code)" : ""
+        let unitCode = choices.count > 1 ? unit.code : nil
         let tableRows: [[Node<HTML.BodyContext>]] = rows.map { r in
             [
                 .a(
-                    .href(ctx.link("/inspections/\(r.inspection.id?.uuidString ?? "")")),
+                    .href(ctx.link(InspectionPaths.inspection(r.inspection.id!))),
                     .text(ctx.t("Cuộc kiểm tra số ", "Inspection ") + "\(r.inspection.number)")),
                 .text(shown(r.inspection.date)),
                 .text(r.subjectName),
@@ -27,10 +27,11 @@ enum InspectionViews {
         return Layout.page(
             ctx, title: ctx.t("Kiểm tra công tác CCHC năm ", "CCHC inspections ") + "\(year)",
             .p(.text(unit.name)),
-            unitPicker(ctx, action: "/inspections", unit: unit, choices: choices, year: year),
+            unitPicker(ctx, action: InspectionPaths.list, unit: unit, choices: choices, year: year),
             .p(
-                .a(.href(ctx.link("/inspections?year=\(year - 1)\(unitQuery)")), .text("← \(year - 1)")), .text(" · "),
-                .a(.href(ctx.link("/inspections?year=\(year + 1)\(unitQuery)")), .text("\(year + 1) →"))),
+                .a(.href(ctx.link(InspectionPaths.list(year: year - 1, unit: unitCode))), .text("← \(year - 1)")),
+                .text(" · "),
+                .a(.href(ctx.link(InspectionPaths.list(year: year + 1, unit: unitCode))), .text("\(year + 1) →"))),
             Components.alert(
                 problems.isEmpty
                     ? nil
@@ -53,7 +54,7 @@ enum InspectionViews {
                     .if(
                         canManage,
                         Components.form(
-                            action: ctx.link("/inspections/plans"),
+                            action: ctx.link(InspectionPaths.plans),
                             Components.csrf(ctx),
                             .input(.type(.hidden), .name("year"), .value("\(year)")),
                             .unwrap(e("year")) { .p(.class("error"), .text($0)) },
@@ -89,11 +90,11 @@ enum InspectionViews {
                 canManage && plan != nil,
                 .p(
                     .a(
-                        .class("button"), .href(ctx.link("/inspections/new?year=\(year)")),
+                        .class("button"), .href(ctx.link(InspectionPaths.new(year: year))),
                         .text(ctx.t("Thêm cuộc kiểm tra", "Add an inspection"))))),
             .p(
                 .a(
-                    .href(ctx.link("/communication?year=\(year)\(unitQuery)")),
+                    .href(ctx.link(CommunicationPaths.list(year: year, unit: unitCode))),
                     .text(ctx.t("Tuyên truyền, hội nghị chuyên đề CCHC →", "Communication and conferences →"))))
         )
     }
@@ -126,7 +127,7 @@ enum InspectionViews {
                     ? nil
                     : ctx.t("Chưa lưu: vui lòng sửa các lỗi bên dưới.", "Not saved: please correct the errors below.")),
             Components.form(
-                action: ctx.link("/inspections"),
+                action: ctx.link(InspectionPaths.list),
                 Components.csrf(ctx),
                 Components.select(
                     ctx, name: "subjectUnit", label: ctx.t("Đơn vị được kiểm tra", "Unit inspected"),
@@ -166,7 +167,7 @@ enum InspectionViews {
                 Components.submit(ctx.t("Thêm cuộc kiểm tra", "Add the inspection"))),
             .p(
                 .a(
-                    .href(ctx.link("/inspections?year=\(year)")),
+                    .href(ctx.link(InspectionPaths.list(year: year))),
                     .text(ctx.t("← Danh sách kiểm tra", "← All inspections"))))
         )
     }

@@ -97,7 +97,7 @@ enum InspectionsAPI {
             task: TaskJSON(
                 id: taskID, number: t.number, title: t.title, lead: t.lead.username, leadName: t.lead.displayName,
                 state: t.state.rawValue, progress: t.progress, deadline: t.deadline, quality: t.quality?.rawValue,
-                timeliness: t.timeliness, link: "/tasks/\(taskID)"))
+                timeliness: t.timeliness, link: TaskPaths.task(taskID)))
     }
 
     static func inspection(_ id: UUID, on db: Database) async throws -> InspectionJSON {

@@ -48,7 +48,8 @@ extension InspectionsController {
         guard let id = req.parameters.get("finding").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
         let f = try await InspectionQueries.finding(id, on: req.db)
         try await req.require(.viewReform, unit: f.inspection.$unit.id)
-        return req.redirect(to: Language.of(req).link("/inspections/\(f.$inspection.id)") + "#finding-\(f.number)")
+        return req.redirect(
+            to: Language.of(req).link(InspectionPaths.inspection(f.$inspection.id)) + "#finding-\(f.number)")
     }
 
     struct HeldForm: Content {
@@ -68,7 +69,7 @@ extension InspectionsController {
         do {
             _ = try await InspectionService.markHeld(
                 id, kept.held, unitCode: unit.code, actor: req.auditActor, now: req.now, today: today(req), on: req.db)
-            return req.redirect(to: Language.of(req).link("/inspections/\(id)"))
+            return req.redirect(to: Language.of(req).link(InspectionPaths.inspection(id)))
         } catch let problems as ValidationProblems {
             kept.problems = problems
             return try await showPage(req, id: id, kept: kept, status: .unprocessableEntity)
@@ -105,7 +106,8 @@ extension InspectionsController {
             let (finding, _) = try await InspectionService.addFinding(
                 id, kept.finding, assigner: user, actor: req.auditActor, now: req.now,
                 utcOffset: req.config.utcOffset, on: req.db)
-            return req.redirect(to: Language.of(req).link("/inspections/\(id)") + "#finding-\(finding.number)")
+            return req.redirect(
+                to: Language.of(req).link(InspectionPaths.inspection(id)) + "#finding-\(finding.number)")
         } catch let problems as ValidationProblems {
             kept.problems = problems
             return try await showPage(req, id: id, kept: kept, status: .unprocessableEntity)
@@ -118,7 +120,7 @@ extension InspectionsController {
         do {
             _ = try await InspectionService.close(
                 id, unitCode: unit.code, actor: req.auditActor, now: req.now, today: today(req), on: req.db)
-            return req.redirect(to: Language.of(req).link("/inspections/\(id)"))
+            return req.redirect(to: Language.of(req).link(InspectionPaths.inspection(id)))
         } catch let problems as ValidationProblems {
             return try await showPage(req, id: id, kept: Kept(problems: problems), status: .unprocessableEntity)
         }

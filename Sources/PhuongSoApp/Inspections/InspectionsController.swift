@@ -7,15 +7,15 @@ import Vapor
 /// its team, findings and their corrective tasks, and the forms that move it on.
 enum InspectionsController {
     static func register(_ routes: RoutesBuilder, api: RoutesBuilder) {
-        routes.get("inspections", use: list).requires(.viewReform)
-        routes.post("inspections", "plans", use: createPlan).requires(.manageInspections)
-        routes.get("inspections", "new", use: newForm).requires(.manageInspections)
-        routes.post("inspections", use: create).requires(.manageInspections)
-        routes.get("inspections", "findings", ":finding", use: findingLink).requires(.viewReform)
-        routes.get("inspections", ":inspection", use: show).requires(.viewReform)
-        routes.post("inspections", ":inspection", "held", use: markHeld).requires(.manageInspections)
-        routes.post("inspections", ":inspection", "findings", use: addFinding).requires(.manageInspections)
-        routes.post("inspections", ":inspection", "close", use: close).requires(.manageInspections)
+        routes.get(InspectionPaths.list.pathComponents, use: list).requires(.viewReform)
+        routes.post(InspectionPaths.plans.pathComponents, use: createPlan).requires(.manageInspections)
+        routes.get(InspectionPaths.new.pathComponents, use: newForm).requires(.manageInspections)
+        routes.post(InspectionPaths.list.pathComponents, use: create).requires(.manageInspections)
+        routes.get(InspectionPaths.routeFinding, use: findingLink).requires(.viewReform)
+        routes.get(InspectionPaths.routeInspection, use: show).requires(.viewReform)
+        routes.post(InspectionPaths.routeInspection + ["held"], use: markHeld).requires(.manageInspections)
+        routes.post(InspectionPaths.routeInspection + ["findings"], use: addFinding).requires(.manageInspections)
+        routes.post(InspectionPaths.routeInspection + ["close"], use: close).requires(.manageInspections)
         InspectionsAPI.register(api)
     }
 
@@ -91,7 +91,7 @@ enum InspectionsController {
         do {
             let plan = try await InspectionService.createPlan(
                 input, unit: unit, actor: req.auditActor, now: req.now, on: req.db)
-            return req.redirect(to: Language.of(req).link("/inspections?year=\(plan.year)"))
+            return req.redirect(to: Language.of(req).link(InspectionPaths.list(year: plan.year)))
         } catch let problems as ValidationProblems {
             return try await listPage(
                 req, year: Int(input.year) ?? year(req), planForm: input, problems: problems,
@@ -152,7 +152,7 @@ enum InspectionsController {
         do {
             let i = try await InspectionService.createInspection(
                 input, unit: unit, actor: req.auditActor, now: req.now, on: req.db)
-            return req.redirect(to: Language.of(req).link("/inspections/\(try i.requireID())"))
+            return req.redirect(to: Language.of(req).link(InspectionPaths.inspection(try i.requireID())))
         } catch let problems as ValidationProblems {
             return try await newPage(req, input: input, problems: problems, status: .unprocessableEntity)
         }

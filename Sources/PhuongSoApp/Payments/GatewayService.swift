@@ -34,7 +34,8 @@ package enum GatewayService {
         }
         let url = gateway.paymentURL(
             reference: p.reference, amount: p.amount, description: "Phí, lệ phí hồ sơ " + (d.code ?? ""),
-            returnURL: publicURL + "/pay/return", notifyURL: publicURL + "/api/v1/payments/notify", now: now)
+            returnURL: publicURL + PaymentPaths.gatewayReturn, notifyURL: publicURL + "/api/v1/payments/notify",
+            now: now)
         return (p, url)
     }
 

@@ -9,23 +9,24 @@ import Vapor
 /// statement import and the payments report.
 enum PaymentsController {
     static func register(_ routes: RoutesBuilder) {
-        routes.post("counter", "dossiers", ":dossier", "fees", use: changeFee).requires(.collectFees)
-        routes.post("counter", "dossiers", ":dossier", "pay-cash", use: payCash).requires(.collectFees)
-        routes.post("counter", "dossiers", ":dossier", "vietqr", use: counterVietQR).requires(.collectFees)
-        routes.get("counter", "receipts", ":payment", use: receipt).requires(.viewDossiers)
-        routes.post("counter", "receipts", ":payment", "refund", use: refund).requires(.collectFees)
-        routes.get("payments", "statement", use: statementPage).requires(.reconcilePayments)
-        routes.upload("payments", "statement", max: "5mb", use: importStatement).requires(.reconcilePayments)
-        routes.get("reports", "payments", use: report).requires(.viewPaymentReports)
-        routes.get("pay", use: payPage)
-        routes.post("pay", "gateway", use: payGateway)
-        routes.post("pay", "vietqr", use: payVietQR)
-        routes.get("pay", "return", use: gatewayReturn)
-        routes.get("pay", "receipt", use: citizenReceipt)
+        routes.post(DossierPaths.routeDossier + ["fees"], use: changeFee).requires(.collectFees)
+        routes.post(DossierPaths.routeDossier + ["pay-cash"], use: payCash).requires(.collectFees)
+        routes.post(DossierPaths.routeDossier + ["vietqr"], use: counterVietQR).requires(.collectFees)
+        routes.get(PaymentPaths.routeReceipt, use: receipt).requires(.viewDossiers)
+        routes.post(PaymentPaths.routeReceipt + ["refund"], use: refund).requires(.collectFees)
+        routes.get(PaymentPaths.statement.pathComponents, use: statementPage).requires(.reconcilePayments)
+        routes.upload(PaymentPaths.statement.pathComponents, max: "5mb", use: importStatement).requires(
+            .reconcilePayments)
+        routes.get(PaymentPaths.report.pathComponents, use: report).requires(.viewPaymentReports)
+        routes.get(PaymentPaths.pay.pathComponents, use: payPage)
+        routes.post(PaymentPaths.gateway.pathComponents, use: payGateway)
+        routes.post(PaymentPaths.vietQR.pathComponents, use: payVietQR)
+        routes.get(PaymentPaths.gatewayReturn.pathComponents, use: gatewayReturn)
+        routes.get(PaymentPaths.citizenReceipt.pathComponents, use: citizenReceipt)
     }
 
     static func dossierPage(_ req: Request, _ d: DossierRecord) -> Response {
-        req.redirect(to: Language.of(req).link("/counter/dossiers/\(d.id?.uuidString ?? "")"))
+        req.redirect(to: Language.of(req).link(DossierPaths.dossier(d.id!)))
     }
 
     struct FeeForm: Content {
@@ -60,7 +61,7 @@ enum PaymentsController {
         let p = try await FeeService.payCash(
             d, payer: f.payer ?? "", clerk: user.username, actor: req.auditActor, now: req.now,
             utcOffset: req.config.utcOffset, on: req.db)
-        return req.redirect(to: Language.of(req).link("/counter/receipts/\(try p.requireID())"))
+        return req.redirect(to: Language.of(req).link(PaymentPaths.receipt(try p.requireID())))
     }
 
     @Sendable static func counterVietQR(req: Request) async throws -> Response {
@@ -74,7 +75,7 @@ enum PaymentsController {
         let bill = try await VietQRService.bill(
             d, account: account, payer: try d.applicant.name, by: user.username, now: req.now, on: req.db)
         return PaymentsViews.vietQR(
-            PageContext.of(req), bill: bill, account: account, back: "/counter/dossiers/\(try d.requireID())"
+            PageContext.of(req), bill: bill, account: account, back: DossierPaths.dossier(try d.requireID())
         ).response()
     }
 
@@ -93,8 +94,8 @@ enum PaymentsController {
         return try await receiptResponse(
             p, req,
             links: .init(
-                back: lang.link("/counter/dossiers/\(p.$dossier.id)"), backLabel: "← Quay lại hồ sơ",
-                document: lang.link("/counter/receipts/\(try p.requireID())")))
+                back: lang.link(DossierPaths.dossier(p.$dossier.id)), backLabel: "← Quay lại hồ sơ",
+                document: lang.link(PaymentPaths.receipt(try p.requireID()))))
     }
 
     static func receiptResponse(_ p: PaymentRecord, _ req: Request, links: PaymentsViews.PrintLinks) async throws
@@ -121,7 +122,7 @@ enum PaymentsController {
         try await FeeService.refund(
             p, reason: try req.content.decode(RefundForm.self).reason ?? "", by: user.username, actor: req.auditActor,
             now: req.now, on: req.db)
-        return req.redirect(to: Language.of(req).link("/counter/dossiers/\(p.$dossier.id)"))
+        return req.redirect(to: Language.of(req).link(DossierPaths.dossier(p.$dossier.id)))
     }
 
     @Sendable static func statementPage(req: Request) async throws -> Response {
@@ -240,7 +241,7 @@ enum PaymentsController {
             d, account: account, payer: try d.applicant.name, by: "applicant", now: req.now, on: req.db)
         return PaymentsViews.vietQR(
             PageContext.of(req), bill: bill, account: account,
-            back: "/track?code=\(d.code ?? "")&secret=\(l.secret ?? "")"
+            back: TrackingPaths.track(code: d.code ?? "", secret: l.secret ?? "")
         ).response()
     }
 
@@ -278,11 +279,12 @@ enum PaymentsController {
             .with(\.$dossier).with(\.$unit).first()
         else { throw AppError.notFound }
         let lang = Language.of(req)
-        let query = "code=\(l.code ?? "")&secret=\(l.secret ?? "")"
         return try await receiptResponse(
             p, req,
             links: .init(
-                back: lang.link("/pay?" + query), backLabel: "← Quay lại trang phí, lệ phí",
-                document: lang.link("/pay/receipt?\(query)&payment=\(pid)")))
+                back: lang.link(PaymentPaths.pay(code: l.code ?? "", secret: l.secret ?? "")),
+                backLabel: "← Quay lại trang phí, lệ phí",
+                document: lang.link(
+                    PaymentPaths.citizenReceipt(code: l.code ?? "", secret: l.secret ?? "", payment: pid))))
     }
 }

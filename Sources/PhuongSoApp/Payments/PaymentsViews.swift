@@ -21,7 +21,7 @@ enum PaymentsViews {
         _ ctx: PageContext, dossier d: DossierRecord, account: FeeService.Account, user: CurrentUser, vietQR: Bool,
         utcOffset: Int
     ) -> Node<HTML.BodyContext> {
-        let base = "/counter/dossiers/\(d.id?.uuidString ?? "")"
+        let dossierID = d.id!
         let canCollect = AccessPolicy.allows(user.role, .collectFees)
         // The same sentence the applicant reads on the tracking and payment pages.
         let summary: FeeSummary
@@ -79,11 +79,11 @@ enum PaymentsViews {
                             .text(
                                 statusName(p.status, ctx) + (p.status == .refunded ? " (" + p.refundReason + ")" : "")),
                             p.receiptNumber.map {
-                                .a(.href(ctx.link("/counter/receipts/\(p.id?.uuidString ?? "")")), .text($0))
+                                .a(.href(ctx.link(PaymentPaths.receipt(p.id!))), .text($0))
                             } ?? .text("—"),
                             p.status == .paid && canCollect
                                 ? Components.form(
-                                    action: ctx.link("/counter/receipts/\(p.id?.uuidString ?? "")/refund"),
+                                    action: ctx.link(PaymentPaths.refund(p.id!)),
                                     cls: "inline",
                                     Components.csrf(ctx),
                                     Components.textField(
@@ -95,7 +95,7 @@ enum PaymentsViews {
                 canCollect && state.outstanding > 0,
                 .group(
                     Components.form(
-                        action: ctx.link(base + "/pay-cash"), Components.csrf(ctx),
+                        action: ctx.link(PaymentPaths.payCash(dossierID)), Components.csrf(ctx),
                         Components.textField(
                             ctx, name: "payer", label: ctx.t("Người nộp tiền", "Paid by"),
                             value: (try? d.applicant.name) ?? ""),
@@ -106,7 +106,7 @@ enum PaymentsViews {
                     .if(
                         vietQR,
                         Components.form(
-                            action: ctx.link(base + "/vietqr"), Components.csrf(ctx),
+                            action: ctx.link(PaymentPaths.counterVietQR(dossierID)), Components.csrf(ctx),
                             Components.submit(
                                 ctx.t("Hiện mã VietQR để chuyển khoản", "Show the VietQR code for a transfer"),
                                 secondary: true))))),
@@ -119,7 +119,7 @@ enum PaymentsViews {
                             named: "summary",
                             nodes: [.text(ctx.t("Điều chỉnh hoặc miễn phí, lệ phí", "Adjust or waive the fee"))]),
                         Components.form(
-                            action: ctx.link(base + "/fees"), Components.csrf(ctx),
+                            action: ctx.link(PaymentPaths.fees(dossierID)), Components.csrf(ctx),
                             Components.select(
                                 ctx, name: "mode", label: ctx.t("Thao tác", "Action"),
                                 options: [
@@ -196,13 +196,13 @@ enum PaymentsViews {
                     .if(
                         gateway,
                         Components.form(
-                            action: ctx.link("/pay/gateway"), hidden,
+                            action: ctx.link(PaymentPaths.gateway), hidden,
                             Components.submit(
                                 ctx.t("Thanh toán trực tuyến (thẻ ATM, ví điện tử)", "Pay online (card, e-wallet)")))),
                     .if(
                         vietQR,
                         Components.form(
-                            action: ctx.link("/pay/vietqr"), hidden,
+                            action: ctx.link(PaymentPaths.vietQR), hidden,
                             Components.submit(
                                 ctx.t("Chuyển khoản bằng mã VietQR", "Transfer by VietQR"), secondary: true))),
                     .if(
@@ -218,8 +218,7 @@ enum PaymentsViews {
                                 .a(
                                     .href(
                                         ctx.link(
-                                            "/pay/receipt?code=\(code)&secret=\(secret)&payment=\(p.id?.uuidString ?? "")"
-                                        )),
+                                            PaymentPaths.citizenReceipt(code: code, secret: secret, payment: p.id!))),
                                     .text(
                                         (p.receiptNumber ?? "") + " — " + CatalogViews.vnd(p.amount) + " — "
                                             + channelName(p.channel, ctx)
@@ -227,7 +226,7 @@ enum PaymentsViews {
                         }))),
             .p(
                 .a(
-                    .href(ctx.link("/track?code=\(code)&secret=\(secret)")),
+                    .href(ctx.link(TrackingPaths.track(code: code, secret: secret))),
                     .text(ctx.t("← Về trang tra cứu hồ sơ", "← Back to tracking"))))
         )
     }
@@ -277,7 +276,7 @@ enum PaymentsViews {
             },
             .p(
                 .a(
-                    .href(ctx.link("/track")),
+                    .href(ctx.link(TrackingPaths.track)),
                     .text(
                         ctx.t(
                             "Tra cứu hồ sơ (nhập mã hồ sơ và mã tra cứu để xem biên lai)",
@@ -363,7 +362,7 @@ enum PaymentsViews {
             .element(
                 named: "form",
                 nodes: [
-                    .attribute(named: "action", value: ctx.link("/payments/statement")),
+                    .attribute(named: "action", value: ctx.link(PaymentPaths.statement)),
                     .attribute(named: "method", value: "post"),
                     .attribute(named: "enctype", value: "multipart/form-data"), Components.csrf(ctx),
                     .div(
@@ -417,7 +416,7 @@ enum PaymentsViews {
         return Layout.page(
             ctx, title: ctx.t("Báo cáo thu phí, lệ phí — ", "Fees collected — ") + unit.name,
             Components.form(
-                action: ctx.link("/reports/payments"), method: "get",
+                action: ctx.link(PaymentPaths.report), method: "get",
                 Components.textField(ctx, name: "from", label: ctx.t(.fromDate), value: from, type: .date),
                 Components.textField(ctx, name: "to", label: ctx.t(.toDate), value: to, type: .date),
                 Components.submit(ctx.t(.show))),

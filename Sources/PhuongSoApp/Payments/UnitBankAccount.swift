@@ -7,7 +7,7 @@ import Vapor
 /// own account); the installation's `PHUONGSO_VIETQR_*` account serves units that have none.
 enum UnitBankAccount {
     static func register(_ routes: RoutesBuilder) {
-        routes.post("admin", "units", ":code", "bank", use: save).requires(.manageFields)
+        routes.post(UnitPaths.routeUnit + ["bank"], use: save).requires(.manageFields)
     }
 
     /// The account transfers for a dossier go to.
@@ -53,7 +53,7 @@ enum UnitBankAccount {
                     after: ["account": bin + " " + number, "holder": name]), ()
             )
         }
-        return req.redirect(to: Language.of(req).link("/admin/units/\(unit.code)"))
+        return req.redirect(to: Language.of(req).link(UnitPaths.unit(unit.code)))
     }
 }
 

@@ -180,10 +180,10 @@ enum PlanFormat {
     /// Where to go from a plan page: the other reform pages.
     static func onward(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         .p(
-            .a(.href(ctx.link("/reform")), .text(ctx.t(.reformOverview))),
+            .a(.href(ctx.link(ReformPaths.overview)), .text(ctx.t(.reformOverview))),
             .text(" · "),
             .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t(.taskRegister))),
             .text(" · "),
-            .a(.href(ctx.link("/admin")), .text(ctx.t("Trang làm việc", "Staff pages"))))
+            .a(.href(ctx.link(HomePaths.admin)), .text(ctx.t("Trang làm việc", "Staff pages"))))
     }
 }

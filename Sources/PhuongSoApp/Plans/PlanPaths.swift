@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// Every plan URL, declared once: routes are registered from these and links built with them.
 package enum PlanPaths {
@@ -16,4 +17,7 @@ package enum PlanPaths {
     }
     package static func issue(_ id: UUID) -> String { plan(id) + "/issue" }
     package static func evidence(_ id: UUID, entry: UUID) -> String { plan(id) + "/entries/\(entry.uuidString)/file" }
+
+    /// Path components for route registration (`:plan` is the plan's id, or the id with `.xlsx`).
+    static let routePlan: [PathComponent] = ["plans", ":plan"]
 }

@@ -8,18 +8,18 @@ import Vapor
 /// the units below read (`viewReform`).
 enum PlansController {
     static func register(_ routes: RoutesBuilder, api: RoutesBuilder) {
-        routes.get("plans", use: list).requires(.viewReform)
-        routes.get("plans", "new", use: newForm).requires(.managePlans)
-        routes.post("plans", use: create).requires(.managePlans)
+        routes.get(PlanPaths.list.pathComponents, use: list).requires(.viewReform)
+        routes.get(PlanPaths.new.pathComponents, use: newForm).requires(.managePlans)
+        routes.post(PlanPaths.list.pathComponents, use: create).requires(.managePlans)
         // `/plans/<id>` is the page, `/plans/<id>.xlsx` its export (one path component either way).
-        routes.get("plans", ":plan", use: show).requires(.viewReform)
-        routes.post("plans", ":plan", "sections", use: addSection).requires(.managePlans)
-        routes.post("plans", ":plan", "sections", ":section", use: editSection).requires(.managePlans)
-        routes.post("plans", ":plan", "targets", use: addTarget).requires(.managePlans)
-        routes.upload("plans", ":plan", "targets", ":target", "entries", max: "25mb", use: addEntry).requires(
+        routes.get(PlanPaths.routePlan, use: show).requires(.viewReform)
+        routes.post(PlanPaths.routePlan + ["sections"], use: addSection).requires(.managePlans)
+        routes.post(PlanPaths.routePlan + ["sections", ":section"], use: editSection).requires(.managePlans)
+        routes.post(PlanPaths.routePlan + ["targets"], use: addTarget).requires(.managePlans)
+        routes.upload(PlanPaths.routePlan + ["targets", ":target", "entries"], max: "25mb", use: addEntry).requires(
             .managePlans)
-        routes.post("plans", ":plan", "issue", use: issue).requires(.managePlans)
-        routes.get("plans", ":plan", "entries", ":entry", "file", use: evidenceFile).requires(.viewReform)
+        routes.post(PlanPaths.routePlan + ["issue"], use: issue).requires(.managePlans)
+        routes.get(PlanPaths.routePlan + ["entries", ":entry", "file"], use: evidenceFile).requires(.viewReform)
         PlansAPI.register(api)
     }
 

@@ -7,7 +7,7 @@ import Vapor
 /// The chairman's, the office's and the province's view of reform work, as a page and over the API.
 enum ReformOverviewController {
     static func register(_ routes: RoutesBuilder, api: RoutesBuilder) {
-        routes.get("reform", use: page).requires(.viewReform)
+        routes.get(ReformPaths.overview.pathComponents, use: page).requires(.viewReform)
         api.get("reform", "overview", use: json).requires(.viewReform)
     }
 

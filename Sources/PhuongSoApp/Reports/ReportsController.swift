@@ -7,9 +7,9 @@ import Vapor
 /// The statistics matrix as a page and over the API.
 enum ReportsController {
     static func register(_ routes: RoutesBuilder, api: RoutesBuilder) {
-        routes.get("reports", "matrix", use: page).requires(.viewDossiers)
-        routes.get("reports", "matrix.xlsx", use: xlsx).requires(.viewDossiers)
-        routes.get("counter", "register.xlsx", use: registerXLSX).requires(.viewDossiers)
+        routes.get(ReportPaths.matrix.pathComponents, use: page).requires(.viewDossiers)
+        routes.get(ReportPaths.matrixXLSX.pathComponents, use: xlsx).requires(.viewDossiers)
+        routes.get(DossierPaths.registerXLSX.pathComponents, use: registerXLSX).requires(.viewDossiers)
         api.get("reports", "matrix", use: json).requires(.viewDossiers)
     }
 
@@ -102,7 +102,8 @@ enum ReportsController {
         // register is one unit's, so a province's matrix has no links.
         func cells(_ r: StatisticsMatrix.Row, link: Bool) -> [Node<HTML.BodyContext>] {
             let base =
-                "/counter/register?field=" + (r.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                DossierPaths.register + "?field="
+                + (r.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                 + "&from=\(m.from)&to=\(m.to)&bucket="
             let numbers = [
                 r.received, r.inProgressNotDue, r.inProgressOverdue, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate,
@@ -116,7 +117,7 @@ enum ReportsController {
         return Layout.page(
             ctx, title: ctx.t(.dossierStatistics),
             Components.form(
-                action: "/reports/matrix", method: "get",
+                action: ReportPaths.matrix, method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 Components.textField(ctx, name: "from", label: ctx.t(.fromDate), value: m.from, type: .date),
                 Components.textField(ctx, name: "to", label: ctx.t(.toDate), value: m.to, type: .date),
@@ -143,7 +144,7 @@ enum ReportsController {
                 rows: m.rows.map { cells($0, link: true) } + [cells(m.total, link: false)]),
             .p(
                 .a(
-                    .href(ctx.link("/reports/matrix.xlsx?from=\(m.from)&to=\(m.to)&group=\(m.group)")),
+                    .href(ctx.link(ReportPaths.matrixXLSX(from: m.from, to: m.to, group: m.group))),
                     .text(ctx.t("Tải bảng thống kê (XLSX)", "Download the statistics (XLSX)")))),
             .p(
                 .class("hint"),

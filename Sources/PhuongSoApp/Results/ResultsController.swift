@@ -9,14 +9,14 @@ import Vapor
 /// the signing keys of units (rotation).
 enum ResultsController {
     static func register(_ routes: RoutesBuilder) {
-        routes.upload("counter", "dossiers", ":dossier", "result", max: "25mb", use: issue).requires(.issueResults)
-        routes.get("counter", "results", ":result", use: sheet).requires(.viewDossiers)
-        routes.get("counter", "results", ":result", "file", use: file).requires(.viewDossiers)
-        routes.get("track", "result", use: citizenFile)
-        routes.get("verify", use: verifyPage)
-        routes.upload("verify", max: "25mb", use: verifyUpload)
-        routes.get("admin", "keys", use: keys).requires(.manageSigningKeys)
-        routes.post("admin", "keys", ":code", "rotate", use: rotate).requires(.manageSigningKeys)
+        routes.upload(DossierPaths.routeDossier + ["result"], max: "25mb", use: issue).requires(.issueResults)
+        routes.get(ResultPaths.routeResult, use: sheet).requires(.viewDossiers)
+        routes.get(ResultPaths.routeResult + ["file"], use: file).requires(.viewDossiers)
+        routes.get(TrackingPaths.result.pathComponents, use: citizenFile)
+        routes.get(ResultPaths.verify.pathComponents, use: verifyPage)
+        routes.upload(ResultPaths.verify.pathComponents, max: "25mb", use: verifyUpload)
+        routes.get(ResultPaths.keys.pathComponents, use: keys).requires(.manageSigningKeys)
+        routes.post(ResultPaths.routeRotate, use: rotate).requires(.manageSigningKeys)
     }
 
     struct IssueForm: Content {
@@ -36,7 +36,7 @@ enum ResultsController {
             d, bytes: Array(upload.data.readableBytesView), originalName: upload.filename, title: f.title ?? "",
             by: user.username, actor: req.auditActor, dataDirectory: req.config.dataDirectory,
             maxBytes: req.config.maxUploadBytes, now: req.now, on: req.db)
-        return req.redirect(to: Language.of(req).link("/counter/results/\(r.code)"))
+        return req.redirect(to: Language.of(req).link(ResultPaths.result(r.code)))
     }
 
     static func result(_ req: Request) async throws -> ResultRecord {
@@ -55,8 +55,8 @@ enum ResultsController {
             try await UserRecord.query(on: req.db).filter(\.$username == r.signedBy).first()?.displayName ?? r.signedBy
         let lang = Language.of(req)
         let links = PaymentsViews.PrintLinks(
-            back: lang.link("/counter/dossiers/\(r.$dossier.id)"), backLabel: "← Quay lại hồ sơ",
-            document: lang.link("/counter/results/\(r.code)"))
+            back: lang.link(DossierPaths.dossier(r.$dossier.id)), backLabel: "← Quay lại hồ sơ",
+            document: lang.link(ResultPaths.result(r.code)))
         return try ResultsViews.sheet(
             r, parent: parent, signer: signer, publicURL: req.config.publicURL, utcOffset: req.config.utcOffset,
             links: links
@@ -159,6 +159,6 @@ enum ResultsController {
         _ = try await req.require(.manageSigningKeys, unit: unit.requireID())
         try await SigningKeys.rotate(
             for: unit, dataDirectory: req.config.dataDirectory, actor: req.auditActor, now: req.now, on: req.db)
-        return req.redirect(to: Language.of(req).link("/admin/keys"))
+        return req.redirect(to: Language.of(req).link(ResultPaths.keys))
     }
 }

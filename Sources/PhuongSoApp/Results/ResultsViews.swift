@@ -17,15 +17,14 @@ enum ResultsViews {
                 !results.isEmpty,
                 .ul(
                     .forEach(results) { r in
-                        .li(.a(.href(ctx.link("/counter/results/\(r.code)")), .text(r.code)), .text(" — " + r.title))
+                        .li(.a(.href(ctx.link(ResultPaths.result(r.code))), .text(r.code)), .text(" — " + r.title))
                     })),
             .if(
                 canIssue,
                 .element(
                     named: "form",
                     nodes: [
-                        .attribute(
-                            named: "action", value: ctx.link("/counter/dossiers/\(d.id?.uuidString ?? "")/result")),
+                        .attribute(named: "action", value: ctx.link(DossierPaths.result(d.id!))),
                         .attribute(named: "method", value: "post"),
                         .attribute(named: "enctype", value: "multipart/form-data"), Components.csrf(ctx),
                         Components.textField(
@@ -64,13 +63,14 @@ enum ResultsViews {
             Components.alert(error),
             .unwrap(verdict) { v in verdictNode(ctx, v, byFile: byFile, utcOffset: utcOffset) },
             Components.form(
-                action: ctx.link("/verify"), method: "get",
+                action: ctx.link(ResultPaths.verify), method: "get",
                 Components.textField(ctx, name: "code", label: ctx.t("Mã kết quả", "Result code"), value: code),
                 Components.submit(ctx.t("Tra theo mã", "Check the code"))),
             .element(
                 named: "form",
                 nodes: [
-                    .attribute(named: "action", value: ctx.link("/verify")), .attribute(named: "method", value: "post"),
+                    .attribute(named: "action", value: ctx.link(ResultPaths.verify)),
+                    .attribute(named: "method", value: "post"),
                     .attribute(named: "enctype", value: "multipart/form-data"), Components.csrf(ctx),
                     Components.textField(
                         ctx, name: "code", label: ctx.t("Mã kết quả (không bắt buộc)", "Result code (optional)"),
@@ -149,7 +149,7 @@ enum ResultsViews {
         _ r: ResultRecord, parent: UnitRecord?, signer: String, publicURL: String, utcOffset: Int,
         links: PaymentsViews.PrintLinks
     ) throws -> HTML {
-        let link = publicURL + "/verify?code=" + r.code
+        let link = publicURL + ResultPaths.verify(code: r.code)
         let qr = try? QRCode(text: link)
         let d = r.dossier
         func line(_ label: String, _ value: String) -> Node<HTML.BodyContext> {
@@ -190,7 +190,10 @@ enum ResultsViews {
                         // Safe: the SVG is drawn by QRCode from module positions only, no user text.
                         .unwrap(qr) { .div(.class("qr"), .raw($0.svg(moduleSize: 3))) },
                         .div(
-                            .p(.text("Quét mã hoặc truy cập " + publicURL + "/verify và nhập mã kết quả để xác thực;")),
+                            .p(
+                                .text(
+                                    "Quét mã hoặc truy cập " + publicURL + ResultPaths.verify
+                                        + " và nhập mã kết quả để xác thực;")),
                             .p(.text("tải tệp kết quả lên cùng trang để kiểm tra tệp không bị sửa đổi."))))
                 ))
         )
@@ -232,7 +235,7 @@ enum ResultsViews {
                 .forEach(units) { u in
                     .li(
                         Components.form(
-                            action: ctx.link("/admin/keys/\(u.code)/rotate"), cls: "inline", Components.csrf(ctx),
+                            action: ctx.link(ResultPaths.rotate(unit: u.code)), cls: "inline", Components.csrf(ctx),
                             Components.submit(ctx.t("Tạo khóa mới cho ", "New key for ") + u.name, secondary: true)))
                 })
         )

@@ -19,8 +19,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
         if status == .internalServerError { req.logger.report(error: error) }
         if status == .unauthorized, !req.isAPI, req.method == .GET {
             return req.redirect(
-                to: "/login?next="
-                    + (req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                to: AccountPaths.login(next: req.url.string))
         }
         if req.isAPI || req.url.path == "/healthz" {
             let body = APIError(error: .init(code: code, message: message, fields: fields))
@@ -106,7 +105,7 @@ enum ErrorView {
             ctx, title: title,
             .p(.class("alert"), .attribute(named: "role", value: "alert"), .text(message)),
             .unwrap(fields) { f in .ul(.forEach(f.sorted { $0.key < $1.key }) { .li(.text($0.value)) }) },
-            .p(.a(.href(ctx.link("/")), .text(ctx.t("Về trang chủ", "Back to the home page"))))
+            .p(.a(.href(ctx.link(HomePaths.home)), .text(ctx.t("Về trang chủ", "Back to the home page"))))
         )
     }
 }

@@ -39,9 +39,9 @@ package enum Layout {
 
     static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         var links: [(String, String)] = [
-            ("/", ctx.t("Trang chủ", "Home")),
-            ("/procedures", ctx.t("Thủ tục", "Procedures")),
-            ("/track", ctx.t(.trackDossier)),
+            (HomePaths.home, ctx.t("Trang chủ", "Home")),
+            (CatalogPaths.list, ctx.t("Thủ tục", "Procedures")),
+            (TrackingPaths.track, ctx.t(.trackDossier)),
         ]
         if let user = ctx.user {
             if user.role != .citizen { links.append((WorkspacePaths.workspace, ctx.t(.myWorkspace))) }
@@ -49,20 +49,20 @@ package enum Layout {
                 links.append((TaskPaths.mine, ctx.t("Nhiệm vụ", "Tasks")))
             }
             if AccessPolicy.allows(user.role, .viewReform) {
-                links.append(("/reform", ctx.t(.administrativeReform)))
+                links.append((ReformPaths.overview, ctx.t(.administrativeReform)))
             }
             if user.role != .citizen {
-                links.append(("/admin", ctx.t(.administration)))
+                links.append((HomePaths.admin, ctx.t(.administration)))
             } else {
-                links.append(("/my/dossiers", ctx.t(.myDossiers)))
-                links.append(("/my/documents", ctx.t("Kho dữ liệu", "My documents")))
+                links.append((ApplyPaths.mine, ctx.t(.myDossiers)))
+                links.append((CitizenStorePaths.mine, ctx.t("Kho dữ liệu", "My documents")))
             }
-            links.append(("/account/password", ctx.t(.changePassword)))
+            links.append((AccountPaths.password, ctx.t(.changePassword)))
         } else {
-            links.append(("/login", ctx.t(.logIn)))
+            links.append((AccountPaths.login, ctx.t(.logIn)))
         }
         return .header(
-            .p(.class("brand"), .a(.href(ctx.link("/")), .text("PhuongSo"))),
+            .p(.class("brand"), .a(.href(ctx.link(HomePaths.home)), .text("PhuongSo"))),
             .nav(
                 .attribute(named: "aria-label", value: ctx.t("Điều hướng chính", "Main navigation")),
                 .ul(.forEach(links) { .li(.a(.href(ctx.link($0.0)), .text($0.1))) })),
@@ -73,7 +73,7 @@ package enum Layout {
     static func logoutForm(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         guard let user = ctx.user else { return .empty }
         return Components.form(
-            action: ctx.link("/logout"), cls: "logout",
+            action: ctx.link(AccountPaths.logout), cls: "logout",
             Components.csrf(ctx),
             .span(.text(userLabel(user, ctx))),
             .button(.type(.submit), .text(ctx.t("Đăng xuất", "Log out"))))

@@ -37,6 +37,15 @@ extension RoutesBuilder {
         _ path: PathComponent..., max: ByteCount,
         use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
+        upload(path, max: max, use: closure)
+    }
+
+    /// The same, for a path declared in one of the `…Paths` enums.
+    @discardableResult
+    package func upload(
+        _ path: [PathComponent], max: ByteCount,
+        use closure: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
         let route = on(.POST, path, body: .collect(maxSize: max), use: closure)
         route.userInfo["maxBody"] = max.value
         return route

@@ -15,7 +15,7 @@ enum TaskListViews {
                             .text(ctx.t("Giao nhiệm vụ mới", "Assign a new task"))), .text(" "))),
                 .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t(.taskRegister))),
                 .text(" · "),
-                .a(.href(ctx.link("/reform")), .text(ctx.t(.reformOverview)))),
+                .a(.href(ctx.link(ReformPaths.overview)), .text(ctx.t(.reformOverview)))),
             .if(
                 !m.reminders.isEmpty,
                 .group(
@@ -114,7 +114,7 @@ enum TaskListViews {
             ctx, title: ctx.t(.taskRegister),
             .p(
                 .a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t(.backToMyTasks))), .text(" · "),
-                .a(.href(ctx.link("/reform")), .text(ctx.t(.reformOverview)))),
+                .a(.href(ctx.link(ReformPaths.overview)), .text(ctx.t(.reformOverview)))),
             Components.alert(error),
             Components.form(
                 action: ctx.link(TaskPaths.register), method: "get",

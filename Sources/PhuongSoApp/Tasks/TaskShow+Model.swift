@@ -105,7 +105,7 @@ enum TaskSourceLinks {
             guard let id = r.sourceID, let finding = try await InspectionFindingRecord.find(id, on: db) else {
                 return nil
             }
-            return ("/inspections/\(finding.$inspection.id.uuidString)", "Xem cuộc kiểm tra")
+            return (InspectionPaths.inspection(finding.$inspection.id), "Xem cuộc kiểm tra")
         case .direction, .parDeduction, .breakthrough, .dialogueCommitment, .feedback:
             // a direction is a document (its number is shown); the others come with their capabilities
             return r.planID.map { (PlanPaths.plan($0), "Xem kế hoạch") }

@@ -7,18 +7,19 @@ import Vapor
 /// `ReformTask` (core) and every write goes through `TaskService`.
 enum TasksController {
     static func register(_ routes: RoutesBuilder, api: RoutesBuilder) {
-        routes.get("tasks", use: mine).requires(.workOnTasks)
-        routes.post("tasks", use: create).requires(.assignTasks)
-        routes.get("tasks", "new", use: newForm).requires(.assignTasks)
-        routes.get("tasks", "register", use: register).requires(.viewReform)
-        routes.get("tasks", "register.xlsx", use: registerXLSX).requires(.viewReform)
-        routes.get("tasks", ":task", use: show).requires(.viewReform)
-        routes.get("tasks", ":task", "evidence", ":sha", use: evidenceFile).requires(.viewReform)
+        routes.get(TaskPaths.mine.pathComponents, use: mine).requires(.workOnTasks)
+        routes.post(TaskPaths.mine.pathComponents, use: create).requires(.assignTasks)
+        routes.get(TaskPaths.new.pathComponents, use: newForm).requires(.assignTasks)
+        routes.get(TaskPaths.register.pathComponents, use: register).requires(.viewReform)
+        routes.get(TaskPaths.registerXLSX.pathComponents, use: registerXLSX).requires(.viewReform)
+        routes.get(TaskPaths.routeTask, use: show).requires(.viewReform)
+        routes.get(TaskPaths.routeTask + ["evidence", ":sha"], use: evidenceFile).requires(.viewReform)
         for name in TaskActionName.allCases {
             let needs: Action =
                 [.accept, .returnForRework, .decideExtension, .cancel].contains(name) ? .assignTasks : .workOnTasks
             routes.upload(
-                "tasks", ":task", PathComponent(stringLiteral: name.rawValue), max: ByteCount(value: 25 * 1_048_576)
+                TaskPaths.routeTask + [PathComponent(stringLiteral: name.rawValue)],
+                max: ByteCount(value: 25 * 1_048_576)
             ) { req in
                 try await act(req, name)
             }.requires(needs)

@@ -6,13 +6,12 @@ import Vapor
 /// Admin pages for units and their fields.
 enum UnitController {
     static func register(_ routes: RoutesBuilder) {
-        routes.get("admin", "units", use: list).requires(.viewUnits)
-        routes.post("admin", "units", use: create).requires(.manageUnits)
-        routes.get("admin", "units", ":code", use: show).requires(.viewUnits)
-        routes.post("admin", "units", ":code", "active", use: setActive).requires(.manageUnits)
-        routes.post("admin", "units", ":code", "fields", use: addField).requires(.manageFields)
-        routes.post("admin", "units", ":code", "fields", ":field", "active", use: setFieldActive).requires(
-            .manageFields)
+        routes.get(UnitPaths.list.pathComponents, use: list).requires(.viewUnits)
+        routes.post(UnitPaths.list.pathComponents, use: create).requires(.manageUnits)
+        routes.get(UnitPaths.routeUnit, use: show).requires(.viewUnits)
+        routes.post(UnitPaths.routeUnit + ["active"], use: setActive).requires(.manageUnits)
+        routes.post(UnitPaths.routeUnit + ["fields"], use: addField).requires(.manageFields)
+        routes.post(UnitPaths.routeUnit + ["fields", ":field", "active"], use: setFieldActive).requires(.manageFields)
     }
 
     struct UnitForm: Content {
@@ -45,7 +44,7 @@ enum UnitController {
                 .init(
                     code: form.code, name: form.name, kind: form.kind, parentCode: form.parent,
                     workingHours: form.workingHours), actor: req.auditActor, on: req.db)
-            return req.redirect(to: Language.of(req).link("/admin/units/\(unit.code)"))
+            return req.redirect(to: Language.of(req).link(UnitPaths.unit(unit.code)))
         } catch let problems as ValidationProblems {
             return try await listPage(req, form: form, problems: problems, status: .unprocessableEntity)
         }
@@ -83,7 +82,7 @@ enum UnitController {
         try await UnitQueries.setActive(
             unit, form.active == "true", reason: String((form.reason ?? "").prefix(500)), actor: req.auditActor,
             on: req.db)
-        return req.redirect(to: Language.of(req).link("/admin/units/\(unit.code)"))
+        return req.redirect(to: Language.of(req).link(UnitPaths.unit(unit.code)))
     }
 
     @Sendable static func setFieldActive(req: Request) async throws -> Response {
@@ -92,7 +91,7 @@ enum UnitController {
         let active = try req.content.decode(ActiveFlag.self).active == "true"
         _ = try await UnitQueries.setFieldActive(
             unit, code: req.parameters.get("field") ?? "", active, actor: req.auditActor, on: req.db)
-        return req.redirect(to: Language.of(req).link("/admin/units/\(unit.code)"))
+        return req.redirect(to: Language.of(req).link(UnitPaths.unit(unit.code)))
     }
 
     struct FieldForm: Content {
@@ -125,7 +124,7 @@ enum UnitViews {
     ) -> HTML {
         let rows: [[Node<HTML.BodyContext>]] = units.map { u in
             [
-                .a(.href(ctx.link("/admin/units/\(u.code)")), .text(u.code)),
+                .a(.href(ctx.link(UnitPaths.unit(u.code))), .text(u.code)),
                 .text(u.name), .text(u.kind.name(ctx.lang)), .text((u.$parent.value ?? nil)?.name ?? "—"),
                 .text(u.active ? ctx.t(.active) : ctx.t("Ngừng hoạt động", "Inactive")),
             ]
@@ -146,7 +145,7 @@ enum UnitViews {
                         problems.isEmpty
                             ? nil : ctx.t(.fixErrors)),
                     Components.form(
-                        action: ctx.link("/admin/units"),
+                        action: ctx.link(UnitPaths.list),
                         Components.csrf(ctx),
                         Components.textField(
                             ctx, name: "code", label: ctx.t("Mã định danh điện tử", "Electronic ID code"),
@@ -195,7 +194,7 @@ enum UnitViews {
             ),
             .p(
                 .a(
-                    .href(ctx.link("/admin/units/\(unit.code)/calendar")),
+                    .href(ctx.link(UnitPaths.calendar(unit.code))),
                     .text(ctx.t("Lịch làm việc của đơn vị", "The unit's working calendar")))),
             .h2(.text(ctx.t("Tài khoản nhận chuyển khoản (VietQR)", "Receiving account (VietQR)"))),
             .p(
@@ -207,7 +206,7 @@ enum UnitViews {
             .if(
                 canAddField,
                 Components.form(
-                    action: ctx.link("/admin/units/\(unit.code)/bank"),
+                    action: ctx.link(UnitPaths.bank(unit.code)),
                     Components.csrf(ctx),
                     Components.textField(
                         ctx, name: "bankBIN", label: ctx.t("Mã ngân hàng (BIN, 6 chữ số)", "Bank BIN (6 digits)"),
@@ -233,7 +232,7 @@ enum UnitViews {
                         + (canAddField
                             ? [
                                 Components.form(
-                                    action: ctx.link("/admin/units/\(unit.code)/fields/\(f.code)/active"),
+                                    action: ctx.link(UnitPaths.fieldActive(unit.code, field: f.code)),
                                     Components.csrf(ctx),
                                     .input(.type(.hidden), .name("active"), .value(f.active ? "false" : "true")),
                                     .button(
@@ -252,7 +251,7 @@ enum UnitViews {
             .if(
                 canAddField,
                 Components.form(
-                    action: ctx.link("/admin/units/\(unit.code)/fields"),
+                    action: ctx.link(UnitPaths.fields(unit.code)),
                     Components.csrf(ctx),
                     Components.textField(
                         ctx, name: "fieldCode", label: ctx.t("Mã lĩnh vực", "Field code"), value: fieldForm.0 ?? "",
@@ -266,7 +265,7 @@ enum UnitViews {
             .if(
                 canManage,
                 Components.form(
-                    action: ctx.link("/admin/units/\(unit.code)/active"),
+                    action: ctx.link(UnitPaths.active(unit.code)),
                     Components.csrf(ctx),
                     .input(.type(.hidden), .name("active"), .value(unit.active ? "false" : "true")),
                     Components.textField(ctx, name: "reason", label: ctx.t(.reason)),
