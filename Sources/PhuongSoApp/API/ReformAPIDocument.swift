@@ -4,6 +4,7 @@ enum ReformAPIDocument {
     static var operations: [OpenAPIDocument.Operation] {
         TasksAPI.operations + PlansAPI.operations + InspectionsAPI.operations + InitiativesAPI.operations
             + CommunicationAPI.operations + ReformOverviewController.operations
+            + Index766Controller.operations
     }
     static var schemas: [(String, JSONValue)] {
         TasksAPI.schemas + PlansAPI.schemas + InspectionsAPI.schemas + InitiativesAPI.schemas + CommunicationAPI.schemas

@@ -36,7 +36,7 @@ enum AuditWords {
         "result.issue": ("Phát hành kết quả điện tử", "Electronic result issued"),
         "fee.adjust": ("Điều chỉnh phí, lệ phí", "Fee adjusted"), "fee.exempt": ("Miễn phí, lệ phí", "Fee exempted"),
         "payment.cash": ("Thu tiền mặt", "Cash collected"), "payment.refund": ("Hoàn trả phí, lệ phí", "Fee refunded"),
-        "payment.gateway": ("Thanh toán trực tuyến", "Paid online"),
+        "payment.gateway": ("Thanh toán trực tuyến", "Online payment"),
         "payment.gateway-start": ("Bắt đầu thanh toán trực tuyến", "Online payment started"),
         "payment.vietqr": ("Nhận chuyển khoản VietQR", "VietQR transfer received"),
         "payment.vietqr-bill": ("Tạo mã VietQR", "VietQR bill created"),
@@ -52,6 +52,7 @@ enum AuditWords {
         "inspection.close": ("Kết thúc cuộc kiểm tra", "Inspection closed"),
         "inspection.finding": ("Ghi kết luận kiểm tra", "Finding recorded"),
         "initiative.create": ("Đăng ký sáng kiến", "Initiative submitted"),
+        "index766.entry": ("Nhập số liệu chỉ số 766", "Decision 766 figure entered"),
         "communication.create": ("Ghi hoạt động tuyên truyền", "Communication logged"),
     ]
 

@@ -57,6 +57,7 @@ package enum Migrations {
         app.migrations.add(CreateCommunicationLog())
         app.migrations.add(AddDossierFacts())
         app.migrations.add(AddDossierIndexFacts())
+        app.migrations.add(CreateIndex766Entries())
     }
 }
 
@@ -96,6 +97,7 @@ func routes(_ app: Application) throws {
     InitiativesController.register(site, api: api)
     CommunicationController.register(site, api: api)
     ReformOverviewController.register(site, api: api)
+    Index766Controller.register(site, api: api)
     WorkspaceController.register(site, api: api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)

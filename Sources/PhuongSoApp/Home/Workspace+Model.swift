@@ -12,6 +12,9 @@ package enum WorkspacePaths {
         "/workspace/\(q.rawValue)"
             + (unit.map { "?unit=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) } ?? "")
     }
+
+    /// Path components for route registration (`:queue` is a `WorkQueue`).
+    static let routeQueue: [PathComponent] = ["workspace", ":queue"]
 }
 
 /// The staff workspace ("Bàn làm việc"): what waits for this person, counted, with the most
@@ -96,7 +99,7 @@ package struct WorkspaceModel: Content, Sendable {
             {
                 m.links.insert(
                     Link(
-                        path: "/admin/units/\(w.code)/calendar", vi: "Lịch làm việc: " + w.name,
+                        path: UnitPaths.calendar(w.code), vi: "Lịch làm việc: " + w.name,
                         en: "Working calendar: " + w.name),
                     at: max(0, m.links.count - 1))
             }
@@ -113,9 +116,9 @@ package struct WorkspaceModel: Content, Sendable {
         }
         let work: String?
         switch q {
-        case .onlineIntake: work = "/counter"
-        case .inbox, .transfersToAnswer, .atRisk, .resultsToReturn, .unhappyRatings: work = "/inbox"
-        case .overdue: work = "/counter/register?bucket=overdue"
+        case .onlineIntake: work = DossierPaths.counter
+        case .inbox, .transfersToAnswer, .atRisk, .resultsToReturn, .unhappyRatings: work = DossierPaths.inbox
+        case .overdue: work = DossierPaths.register + "?bucket=overdue"
         case .supplementAtIntake, .feesOwed, .open: work = nil
         }
         return Tile(
@@ -182,7 +185,7 @@ package struct WorkspaceModel: Content, Sendable {
         let accounts = try await AccountQueries.visible(to: user, on: db)
         tiles.append(
             Tile(
-                key: "accounts", vi: "Tài khoản", en: "Accounts", count: accounts.count, link: "/admin/users",
+                key: "accounts", vi: "Tài khoản", en: "Accounts", count: accounts.count, link: AccountPaths.users,
                 workLink: nil, items: []))
         if user.role == .admin {
             let procedures = try await ProcedureRecord.query(on: db).count()
@@ -190,7 +193,7 @@ package struct WorkspaceModel: Content, Sendable {
                 Tile(
                     key: "procedures", vi: "Thủ tục trong danh mục", en: "Procedures in the catalogue",
                     count: procedures,
-                    link: "/admin/procedures", workLink: nil, items: []))
+                    link: CatalogPaths.admin, workLink: nil, items: []))
         }
         return tiles
     }
@@ -200,52 +203,57 @@ package struct WorkspaceModel: Content, Sendable {
         switch role {
         case .clerk:
             links = [
-                Link(path: "/counter", vi: "Quầy tiếp nhận hồ sơ", en: "The counter"),
-                Link(path: "/inbox", vi: "Hồ sơ cần xử lý", en: "My inbox"),
-                Link(path: "/counter/register", vi: "Sổ theo dõi hồ sơ", en: "Dossier register"),
+                Link(path: DossierPaths.counter, vi: "Quầy tiếp nhận hồ sơ", en: "The counter"),
+                Link(path: DossierPaths.inbox, vi: "Hồ sơ cần xử lý", en: "My inbox"),
+                Link(path: DossierPaths.register, vi: "Sổ theo dõi hồ sơ", en: "Dossier register"),
             ]
         case .official:
             links = [
-                Link(path: "/inbox", vi: "Hồ sơ cần xử lý", en: "My inbox"),
+                Link(path: DossierPaths.inbox, vi: "Hồ sơ cần xử lý", en: "My inbox"),
                 Link(path: TaskPaths.mine, vi: "Nhiệm vụ của tôi", en: "My tasks"),
             ]
         case .leader:
             links = [
-                Link(path: "/inbox", vi: "Hồ sơ cần xử lý", en: "My inbox"),
-                Link(path: "/reform", vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
-                Link(path: "/reports/matrix", vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics"),
+                Link(path: DossierPaths.inbox, vi: "Hồ sơ cần xử lý", en: "My inbox"),
+                Link(path: ReformPaths.overview, vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
+                Link(path: Index766Paths.page, vi: "Chỉ số 766 của phường", en: "The ward's 766 index"),
+                Link(path: ReportPaths.matrix, vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics"),
             ]
         case .office:
             links = [
                 Link(path: TaskPaths.mine, vi: "Nhiệm vụ của tôi", en: "My tasks"),
-                Link(path: "/plans", vi: "Kế hoạch CCHC", en: "Reform plans"),
-                Link(path: "/reform", vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
-                Link(path: "/reports/matrix", vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics"),
+                Link(path: PlanPaths.list, vi: "Kế hoạch CCHC", en: "Reform plans"),
+                Link(path: ReformPaths.overview, vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
+                Link(path: Index766Paths.page, vi: "Chỉ số 766 của phường", en: "The ward's 766 index"),
+                Link(path: ReportPaths.matrix, vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics"),
             ]
         case .supervisor:
             links = [
                 Link(
-                    path: "/reform", vi: "Tổng hợp cải cách hành chính các đơn vị", en: "Reform overview of the units"),
-                Link(path: "/reports/matrix", vi: "Thống kê hồ sơ toàn tỉnh", en: "Dossier statistics of the province"),
+                    path: ReformPaths.overview, vi: "Tổng hợp cải cách hành chính các đơn vị",
+                    en: "Reform overview of the units"),
+                Link(path: Index766Paths.page, vi: "Chỉ số 766 các đơn vị", en: "Decision 766 index of the units"),
+                Link(
+                    path: ReportPaths.matrix, vi: "Thống kê hồ sơ toàn tỉnh", en: "Dossier statistics of the province"),
             ]
         case .admin, .unitAdmin:
             links = [
-                Link(path: "/admin/users", vi: "Tài khoản", en: "Accounts"),
-                Link(path: "/admin/units", vi: "Đơn vị và lĩnh vực", en: "Units and fields"),
+                Link(path: AccountPaths.users, vi: "Tài khoản", en: "Accounts"),
+                Link(path: UnitPaths.list, vi: "Đơn vị và lĩnh vực", en: "Units and fields"),
             ]
             if role == .admin {
                 links += [
-                    Link(path: "/admin/procedures", vi: "Danh mục thủ tục hành chính", en: "Procedure catalogue"),
-                    Link(path: "/admin/audit", vi: "Nhật ký thay đổi", en: "Audit trail"),
+                    Link(path: CatalogPaths.admin, vi: "Danh mục thủ tục hành chính", en: "Procedure catalogue"),
+                    Link(path: AuditPaths.audit, vi: "Nhật ký thay đổi", en: "Audit trail"),
                 ]
             }
             if let unit {
                 links.append(
-                    Link(path: "/admin/units/\(unit.code)/calendar", vi: "Lịch làm việc", en: "Working calendar"))
+                    Link(path: UnitPaths.calendar(unit.code), vi: "Lịch làm việc", en: "Working calendar"))
             }
         case .citizen: break
         }
-        links.append(Link(path: "/admin", vi: "Tất cả chức năng quản trị", en: "All administration pages"))
+        links.append(Link(path: HomePaths.admin, vi: "Tất cả chức năng quản trị", en: "All administration pages"))
         return links
     }
 }

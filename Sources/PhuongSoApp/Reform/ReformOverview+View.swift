@@ -13,9 +13,11 @@ enum ReformOverviewView {
                 .a(.href(ctx.link(TaskPaths.mine)), .text(ctx.t(.myTasks))), .text(" · "),
                 .a(.href(ctx.link(TaskPaths.register)), .text(ctx.t(.taskRegister))),
                 .text(" · "),
-                .a(.href(ctx.link("/plans")), .text(ctx.t(.reformPlans)))),
+                .a(.href(ctx.link(PlanPaths.list)), .text(ctx.t(.reformPlans))),
+                .text(" · "),
+                .a(.href(ctx.link(Index766Paths.page)), .text(ctx.t("Chỉ số 766", "Decision 766 index")))),
             Components.form(
-                action: ctx.link("/reform"), method: "get",
+                action: ctx.link(ReformPaths.overview), method: "get",
                 .if(
                     m.units.count > 1 || m.base.contains { $0.0 == "unit" && $0.1 != nil },
                     .input(.type(.hidden), .name("unit"), .value(m.base.first { $0.0 == "unit" }?.1 ?? ""))),
@@ -116,7 +118,7 @@ enum ReformOverviewView {
                     let unitCode = g.filter.first { $0.0 == "unit" }?.1
                     return [
                         drill && unitCode != nil
-                            ? .a(.href(ctx.link("/reform?unit=" + unitCode!)), .text(g.name)) : .text(g.name),
+                            ? .a(.href(ctx.link(ReformPaths.overview(unit: unitCode!))), .text(g.name)) : .text(g.name),
                         n(f.assigned, "assigned"), n(f.completed, "completed"), n(f.meeting, "meeting"),
                         n(f.onSchedule, "on-schedule"), n(f.late, "late"),
                         n(f.overdue, "overdue"), .text(Format.percent(f.completionRate, ctx.lang)),

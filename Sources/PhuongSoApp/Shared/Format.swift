@@ -12,6 +12,16 @@ package enum Format {
         return (lang == .vi ? text.replacingOccurrences(of: ".", with: ",") : text) + "%"
     }
 
+    /// Points of an index with at most two decimals (18,75), or the words for "no data" when nil.
+    package static func points(_ value: Double?, _ lang: Language) -> String {
+        guard let value else { return lang.t("không có dữ liệu", "no data") }
+        let rounded = (value * 100).rounded() / 100
+        var text = String(format: "%.2f", rounded)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return lang == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
     /// A whole number with thousands separated as each language writes them (1.234 / 1,234).
     package static func number(_ n: Int, _ lang: Language) -> String {
         let digits = String(abs(n))
