@@ -188,4 +188,42 @@ import VaporTesting
             #expect(outside.status == .forbidden)
         }
     }
+    @Test(arguments: TestDatabase.all)
+    func aDossierPausedAfterItsDeadlineIsLateAndTheYearsEntryBeatsAQuarters(db: TestDatabase) async throws {
+        try await withDemoApp(db, adjust: Self.clock) { app in
+            // setup: due Thursday 5 March 08:00; one asked for a supplement before, one after the deadline
+            let before = try await receive(app, "1.004837", at: "2026-03-02T08:00")
+            try await act(
+                app, before, .requestSupplement(items: ["Bản sao giấy tờ"], note: ""), "tuphap", at: "2026-03-03T09:00")
+            let after = try await receive(app, "1.004837", at: "2026-03-02T08:00")
+            try await act(
+                app, after, .requestSupplement(items: ["Bản sao giấy tờ"], note: ""), "tuphap", at: "2026-03-06T09:00")
+            let unit = try await UnitQueries.find(code: Self.ward, on: app.db)
+            let office = try await FeeDossiers.user(app, "vanphong")
+            for (from, to, n) in [("01/01/2026", "31/12/2026", "8"), ("01/01/2026", "31/03/2026", "5")] {
+                var input = Index766Entries.Input()
+                (input.code, input.from, input.to, input.numerator, input.denominator, input.evidence) =
+                    ("1.2", from, to, n, "10", "Báo cáo của UBND tỉnh")
+                _ = try await Index766Entries.enter(
+                    input, unit: unit, version: .portal2025, by: office, actor: .system("t"),
+                    now: date("2026-03-10T11:00"), on: app.db)
+            }
+            // act
+            let m = try await Index766Model.build(
+                unit: unit, choices: [unit], from: LocalDate(parsing: "2026-01-01"),
+                to: LocalDate(parsing: "2026-12-31"),
+                onlinePaymentOffered: true, now: date("2026-03-10T12:00"), utcOffset: 7 * 3600, on: app.db)
+            let gaps = try await Index766Measures.gaps(
+                code: "2.1", unitID: unit.requireID(),
+                period: .init(
+                    from: LocalDate(parsing: "2026-03-01"), to: LocalDate(parsing: "2026-03-31"),
+                    now: date("2026-03-10T12:00"), utcOffset: 7 * 3600),
+                utcOffset: 7 * 3600, limit: 10, on: app.db)
+            // check: the late request does not score in 2.1 nor 5.4; the year's figure is used
+            #expect(m.score.figure("2.1")?.count == .init(1, of: 2))
+            #expect(m.score.figure("5.4")?.count == .init(1, of: 2))
+            #expect(gaps?.map(\.id) == [after.id])
+            #expect(m.score.figure("1.2")?.count == .init(8, of: 10))
+        }
+    }
 }

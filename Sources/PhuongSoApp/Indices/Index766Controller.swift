@@ -89,8 +89,24 @@ enum Index766Controller {
         ).response()
     }
 
+    /// The entry as the form or the API sends it; numbers may come as JSON numbers or as text.
     struct EntryForm: Content {
         var code, from, to, numerator, denominator, evidence: String?
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            func text(_ key: CodingKeys) throws -> String? {
+                // type probing, not a hidden fault: a number is taken as its text, anything else
+                // is decoded as text (and the service names the field when it is not a number)
+                if let n = try? c.decodeIfPresent(Int.self, forKey: key) { return String(n) }
+                return try c.decodeIfPresent(String.self, forKey: key)
+            }
+            code = try text(.code)
+            from = try text(.from)
+            to = try text(.to)
+            numerator = try text(.numerator)
+            denominator = try text(.denominator)
+            evidence = try text(.evidence)
+        }
         var input: Index766Entries.Input {
             var i = Index766Entries.Input()
             i.code = code ?? ""

@@ -104,16 +104,31 @@ package enum Index766Entries {
         }
     }
 
-    /// For each entered indicator, the latest entry whose period lies within `from`…`to`.
+    /// For each entered indicator, the entry for the widest period lying within `from`…`to` (the
+    /// year's figure over a quarter's when both are there), the latest entered among equals.
     package static func current(unitID: UUID, from: LocalDate, to: LocalDate, on db: Database) async throws
         -> [String: Index766EntryRecord]
     {
         let rows = try await Index766EntryRecord.query(on: db).filter(\.$unit.$id == unitID)
             .filter(\.$periodFrom >= from.description).filter(\.$periodTo <= to.description)
-            .sort(\.$enteredAt).sort(\.$id).all()
+            .all()
         var out: [String: Index766EntryRecord] = [:]
-        for r in rows { out[r.code] = r }
+        for r in rows {
+            guard let current = out[r.code] else {
+                out[r.code] = r
+                continue
+            }
+            let (wide, widest) = (try span(r), try span(current))
+            if wide > widest || (wide == widest && r.enteredAt >= current.enteredAt) {
+                out[r.code] = r
+            }
+        }
         return out
+    }
+
+    /// The length of an entry's period in days (its dates were checked when it was entered).
+    static func span(_ r: Index766EntryRecord) throws -> Int {
+        try LocalDate(parsing: r.periodTo).epochDay - LocalDate(parsing: r.periodFrom).epochDay
     }
 
     static func day(_ text: String, field: String, into p: inout ValidationProblems) -> LocalDate? {

@@ -35,8 +35,11 @@ package enum Index766Measures {
         typealias B = StatisticsMatrix.Bucket
         func p(_ b: B) -> SQLQueryString { "(\(b.predicate(cutoff: cutoff, utcOffset: utcOffset)))" }
         let received: SQLQueryString = "d.received_at IS NOT NULL"
-        // a paused dossier is judged at its supplement request: on time, unless asked more than once
-        let pausedOnTime: SQLQueryString = "(\(p(.paused)) AND d.supplements_in_process <= 1)"
+        // a paused dossier is judged at its supplement request: on time when asked once, before the
+        // deadline (the deadline moves only when the clock resumes)
+        let pausedOnTime: SQLQueryString =
+            "(\(p(.paused)) AND d.supplements_in_process <= 1 AND d.paused_at <= d.due_at)"
+        let pausedLate: SQLQueryString = "(\(p(.paused)) AND NOT \(pausedOnTime))"
         let unhappy: SQLQueryString = """
             EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = d.id AND r.level = 'not-satisfied')
             """
@@ -55,7 +58,7 @@ package enum Index766Measures {
             .init(code: "4.5b", counted: received, scoring: "d.population_checked"),
             .init(
                 code: "5.4", counted: received,
-                scoring: "NOT (\(p(.late)) OR \(p(.overdue)) OR \(unhappy))"),
+                scoring: "NOT (\(p(.late)) OR \(p(.overdue)) OR \(pausedLate) OR \(unhappy))"),
         ]
     }
 
@@ -114,7 +117,8 @@ package enum Index766Measures {
         let ids = try await db.sql.raw(
             """
             SELECT d.id AS id FROM dossiers d LEFT JOIN dossier_fees f ON f.dossier_id = d.id
-            WHERE \(cohort(unitID, period)) AND (\(m.counted)) AND NOT (\(m.scoring))
+            WHERE \(cohort(unitID, period)) AND (\(m.counted))
+              AND (CASE WHEN (\(m.scoring)) THEN 0 ELSE 1 END) = 1
             ORDER BY d.received_at, d.id LIMIT \(bind: limit)
             """
         ).all(decoding: ID.self).map(\.id)

@@ -102,8 +102,9 @@ enum Index766View {
         let gap: Node<HTML.BodyContext>
         if let entry = m.entries[i.code] {
             gap = .text(
-                ctx.t("Nhập bởi ", "Entered by ") + entry.by + " · " + ctx.t("minh chứng: ", "evidence: ")
-                    + entry.record.evidence)
+                ctx.t("Số liệu kỳ ", "Figure for ") + Format.date(entry.record.periodFrom) + " – "
+                    + Format.date(entry.record.periodTo) + " · " + ctx.t("nhập bởi ", "entered by ") + entry.by + " · "
+                    + ctx.t("minh chứng: ", "evidence: ") + entry.record.evidence)
         } else if missing > 0.005, Index766Model.drillable.contains(i.code) {
             gap = .a(
                 .href(ctx.link(Index766Paths.gaps(code: i.code, unit: unitCode, from: m.from, to: m.to))),

@@ -55,11 +55,11 @@ extension Index766.Version {
                     counted(
                         "3.5", "Tỷ lệ TTHC có phí, lệ phí được tích hợp thanh toán trực tuyến",
                         "Fee-charging procedures payable online", 2, rule: .fullAt(percent: 80),
-                        basis: "Cổng DVCQG: min(2; 2,5 × tỷ lệ)"),
+                        basis: "Cổng DVCQG: min(2; 2,5 × tỷ lệ); 0 khi mẫu số bằng 0", whenEmpty: .zeroPoints),
                     counted(
                         "3.5b", "Tỷ lệ TTHC có phí, lệ phí phát sinh thanh toán trực tuyến",
                         "Fee-charging procedures with a dossier paid online", 2, rule: .fullAt(percent: 80),
-                        basis: "Cổng DVCQG: min(2; 2,5 × tỷ lệ)"),
+                        basis: "Cổng DVCQG: min(2; 2,5 × tỷ lệ); 0 khi mẫu số bằng 0", whenEmpty: .zeroPoints),
                 ]),
             .init(
                 code: "4", vi: "Số hóa hồ sơ", en: "Digitisation",

@@ -20,6 +20,8 @@ package enum Index766 {
         case notAvailable
         /// Full points (the portal's rule for feedback indicators when a unit had no feedback).
         case fullPoints
+        /// Zero points (DOMAIN §8: the payment group's ratios B and C are 0 when their denominator is).
+        case zeroPoints
     }
 
     /// Where an indicator's counts come from.
@@ -111,7 +113,12 @@ package enum Index766 {
     package static func figure(_ indicator: Indicator, _ count: Count?) -> Figure {
         guard let count else { return Figure(indicator: indicator, count: nil, percent: nil, points: nil) }
         guard count.denominator > 0 else {
-            let points: Double? = indicator.whenEmpty == .fullPoints ? indicator.max : nil
+            let points: Double?
+            switch indicator.whenEmpty {
+            case .notAvailable: points = nil
+            case .fullPoints: points = indicator.max
+            case .zeroPoints: points = 0
+            }
             return Figure(indicator: indicator, count: count, percent: nil, points: points)
         }
         let ratio = min(1, Double(max(0, count.numerator)) / Double(count.denominator))

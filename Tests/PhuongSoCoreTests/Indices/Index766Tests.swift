@@ -51,6 +51,8 @@ import Testing
         #expect(onTime.points == nil && onTime.percent == nil)
         #expect(entered.points == nil && entered.count == nil)
         #expect(feedback.points == 6 && feedback.percent == nil)
+        // the payment group's procedure ratios are 0, not absent, when nothing is counted (DOMAIN §8)
+        #expect(Index766.figure(version.indicator("3.5b")!, .init(0, of: 0)).points == 0)
     }
 
     @Test func theTotalIsNullUntilEveryIndicatorHasAFigure() {
