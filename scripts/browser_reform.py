@@ -25,7 +25,11 @@ buttons and filling forms.
       on-schedule rates equal the JSON API's overview, a computation from the API's task list,
       and what the three tasks made here add to the demo's;
     - the plan's bound on-time target shows the same rate as the statistics matrix it links to;
-    - the plan XLSX and the task register XLSX open in openpyxl.
+    - the plan XLSX and the task register XLSX open in openpyxl;
+    - the chairman's 766 index, its drill-down, and the supervisor's ranking;
+    - the office writes the Q1 CCHC report (refused first for what is missing), downloads its DOCX
+      (read back by scripts/docx_check.py and printed by LibreOffice) and XLSX annex, sends it;
+      the supervisor accepts it from the province's list.
 Every page visited is screenshotted at 360 px and 1280 px, scanned with axe (no serious or
 critical finding), and read: no ISO timestamp, no account username where a name belongs, no
 "N/A", no unrounded decimal, no sideways scrolling on a phone.
@@ -36,6 +40,7 @@ import json
 import math
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -752,6 +757,77 @@ def index766():
     logout()
 
 
+def cchc_report():
+    """The office starts the Q1 report from the schedule, is told what is missing, writes it,
+    checks the page's figures against the API, downloads the DOCX (read back with python-docx and
+    printed by LibreOffice) and the XLSX annex, and sends it; the supervisor opens it from the
+    province's list and accepts it."""
+    login("vanphong")
+    click_link("Báo cáo CCHC định kỳ")
+    look("reports-list", "Báo cáo CCHC quý I")
+    card = [c for c in driver.find_elements(By.CSS_SELECTOR, "main section.card") if c.text.startswith("Báo cáo CCHC quý I")]
+    submit(card[0].find_element(By.TAG_NAME, "form"))
+    look("report-new", "Đã lập báo cáo")
+    report_id = driver.current_url.split("/reform/reports/")[1][:36]
+    submit(form_with("Gửi báo cáo lên tỉnh"))
+    look("report-refused", "Vui lòng nhập số ký hiệu báo cáo.")
+    form = form_with("Thông tin văn bản")
+    fill(form, "number", "05/BC-UBND")
+    fill(form, "reportDate", "26/02/2026")
+    fill(form, "signerName", "Nguyễn Văn Hùng")
+    fill(form, "s-direction", "UBND phường ban hành Kế hoạch CCHC năm 2026, giao nhiệm vụ cho từng công chức.")
+    fill(form, "s-procedures", "Bộ phận Một cửa tiếp nhận và trả kết quả đúng quy trình; công khai đầy đủ TTHC.")
+    fill(form, "s-assessment", "Một số hồ sơ còn trễ hạn do phải xác minh; tỷ lệ số hóa chưa đạt chỉ tiêu.")
+    fill(form, "s-next", "Số hóa toàn bộ hồ sơ tiếp nhận trực tiếp; rà soát quy trình nội bộ.")
+    submit(form)
+    look("report-written", "Đã lưu nội dung báo cáo.")
+    token = api("POST", "/api/v1/auth/token", body={"username": "vanphong", "password": PASSWORD})["token"]
+    figures = api("GET", f"/api/v1/reform-reports/{report_id}", token)["figures"]
+    total = [tr for tr in driver.find_elements(By.CSS_SELECTOR, "main table tr") if tr.text.startswith("Tổng cộng")]
+    cells = [td.text.strip() for td in total[0].find_elements(By.TAG_NAME, "td")] if total else []
+    check(bool(cells) and cells[1] == str(figures["received"]),
+          f"the report's dossier total on the page ({cells[1] if cells else '?'}) = the API's {figures['received']}")
+    link = [a for a in driver.find_elements(By.CSS_SELECTOR, "main a") if a.text.strip() == "Tải báo cáo (Word)"][0]
+    data, kind = cookie_get(link.get_attribute("href"))
+    docx_path = os.path.join(shots, "reform-report-q1.docx")
+    with open(docx_path, "wb") as f:
+        f.write(data)
+    docx_dir = os.path.join(shots, "reform-report-q1")
+    os.makedirs(docx_dir, exist_ok=True)
+    result = subprocess.run(
+        [sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "docx_check.py"), docx_path, docx_dir,
+         "--expect-number", "05/BC-UBND", "--expect-tables", "4"], capture_output=True, text=True)
+    check(result.returncode == 0 and "wordprocessingml" in kind,
+          "the DOCX reads back (python-docx: header, number, date, title, tables, signature) and prints on A4",
+          (result.stdout + result.stderr)[-800:])
+    import docx as python_docx
+    document = python_docx.Document(docx_path)
+    text = "\n".join([p.text for p in document.paragraphs]
+                     + [c.text for t in document.tables for row in t.rows for c in row.cells])
+    check("ngày 26 tháng 02 năm 2026" in text, "the date line writes February with its leading zero", text[:300])
+    link = [a for a in driver.find_elements(By.CSS_SELECTOR, "main a") if a.text.strip() == "Tải phụ lục số liệu (Excel)"][0]
+    data, _ = cookie_get(link.get_attribute("href"))
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    check(book.sheetnames == ["Hồ sơ theo lĩnh vực", "Hồ sơ theo thủ tục", "Chỉ số 766", "Tỷ lệ chính"],
+          "the annex has its four sheets", ", ".join(book.sheetnames))
+    sheet = book["Hồ sơ theo lĩnh vực"]
+    totals = [r for r in sheet.iter_rows(values_only=True) if r and r[0] == "Tổng"]
+    check(bool(totals) and totals[-1][1] == figures["received"], "the annex's total received = the report's",
+          str(totals[-1] if totals else None))
+    submit(form_with("Gửi báo cáo lên tỉnh"))
+    look("report-sent", "Đã gửi báo cáo lên tỉnh")
+    logout()
+    login("giamsat")
+    click_link("Báo cáo CCHC của các phường, xã")
+    look("reports-province", "Phường Thành Sen")
+    click_link("Đã gửi, chờ tỉnh xem xét", exact=False)
+    look("report-review", "Xem xét báo cáo")
+    submit(form_with(f"/reform/reports/{report_id}/accept"))
+    look("report-accepted", "Đã chấp nhận báo cáo")
+    check("Tỉnh đã chấp nhận" in main_text(), "the report shows it is accepted")
+    logout()
+
+
 try:
     if phase == "phase1":
         office_drafts_the_plan()
@@ -766,6 +842,7 @@ try:
         official_sees_overdue()
         plan_against_matrix()
         index766()
+        cchc_report()
     else:
         sys.exit(f"unknown phase {phase}")
 except Exception as e:  # a step that could not be done is a failure, with where it happened

@@ -290,7 +290,7 @@ import ZIPFoundation
                 try await ReformFigures.value(
                     key, unitIDs: [unit.requireID()], from: LocalDate(parsing: "2026-01-01"),
                     to: LocalDate(parsing: "2026-03-31"),
-                    now: Self.now, utcOffset: 7 * 3600, on: app.db)
+                    onlinePaymentOffered: false, now: Self.now, utcOffset: 7 * 3600, on: app.db)
             }
             // check
             let online = try await figure(.dossiersOnline)
@@ -308,7 +308,8 @@ import ZIPFoundation
             // a figure over units with nothing is no data either
             let empty = try await ReformFigures.value(
                 .dossiersOnline, unitIDs: [unit.requireID()], from: LocalDate(parsing: "2025-01-01"),
-                to: LocalDate(parsing: "2025-12-31"), now: Self.now, utcOffset: 7 * 3600, on: app.db)
+                to: LocalDate(parsing: "2025-12-31"), onlinePaymentOffered: false, now: Self.now, utcOffset: 7 * 3600,
+                on: app.db)
             #expect(empty.percent == nil)
         }
     }

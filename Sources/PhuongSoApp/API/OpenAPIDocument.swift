@@ -14,6 +14,8 @@ package enum OpenAPIDocument {
         var body: JSONValue? = nil
         var success: Int = 200
         var response: JSONValue? = nil
+        /// A file answered instead of JSON (a DOCX, an XLSX): its media type.
+        var media: String? = nil
 
         /// The OpenAPI form of the path: `:code` → `{code}`.
         package var openAPIPath: String {
@@ -524,7 +526,9 @@ package enum OpenAPIDocument {
         var responses: [(String, JSONValue)] = [
             (
                 String(op.success),
-                op.response.map {
+                op.media.map {
+                    ["description": "OK", "content": [$0: ["schema": ["type": "string", "format": "binary"]]]]
+                } ?? op.response.map {
                     ["description": "OK", "content": ["application/json": ["schema": $0]]]
                 } ?? ["description": "No content"]
             )

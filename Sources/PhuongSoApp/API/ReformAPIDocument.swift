@@ -4,9 +4,10 @@ enum ReformAPIDocument {
     static var operations: [OpenAPIDocument.Operation] {
         TasksAPI.operations + PlansAPI.operations + InspectionsAPI.operations + InitiativesAPI.operations
             + CommunicationAPI.operations + ReformOverviewController.operations
-            + Index766Controller.operations
+            + Index766Controller.operations + ReformReportAPI.operations
     }
     static var schemas: [(String, JSONValue)] {
         TasksAPI.schemas + PlansAPI.schemas + InspectionsAPI.schemas + InitiativesAPI.schemas + CommunicationAPI.schemas
+            + ReformReportAPI.schemas
     }
 }

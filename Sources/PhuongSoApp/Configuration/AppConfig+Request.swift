@@ -15,4 +15,7 @@ extension Request {
     package var config: AppConfig { application.config }
     /// The ward's "now": the real clock plus the configured offset (see `AppConfig.clockOffset`).
     package var now: Date { application.now }
+    /// Whether fees can be paid online here (a gateway or a VietQR account is configured): the
+    /// Decision 766 payment indicators count the fee-charging procedures as payable online then.
+    package var onlinePaymentOffered: Bool { config.gateway != nil || config.vietQR != nil }
 }

@@ -58,6 +58,7 @@ package enum Migrations {
         app.migrations.add(AddDossierFacts())
         app.migrations.add(AddDossierIndexFacts())
         app.migrations.add(CreateIndex766Entries())
+        app.migrations.add(CreateReformReports())
     }
 }
 
@@ -98,6 +99,7 @@ func routes(_ app: Application) throws {
     CommunicationController.register(site, api: api)
     ReformOverviewController.register(site, api: api)
     Index766Controller.register(site, api: api)
+    ReformReportsController.register(site, api: api)
     WorkspaceController.register(site, api: api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)

@@ -18,6 +18,9 @@ package enum FigureKey: String, Codable, Sendable, CaseIterable {
     case tasksCompleted = "tasks-completed"
     /// Tasks finished by their original deadline ÷ tasks due.
     case tasksOnSchedule = "tasks-on-schedule"
+    /// Decision 766 points achieved ÷ the maximum of the indicators that have a figure (the
+    /// province's ranking of wards uses the same share).
+    case index766Rate = "index766-rate"
 
     package var vietnamese: String {
         switch self {
@@ -28,6 +31,7 @@ package enum FigureKey: String, Codable, Sendable, CaseIterable {
         case .resultsElectronic: return "Tỷ lệ hồ sơ có kết quả giải quyết điện tử"
         case .tasksCompleted: return "Tỷ lệ nhiệm vụ CCHC hoàn thành"
         case .tasksOnSchedule: return "Tỷ lệ nhiệm vụ CCHC hoàn thành đúng tiến độ"
+        case .index766Rate: return "Tỷ lệ điểm đạt Bộ chỉ số 766 (các chỉ số có số liệu)"
         }
     }
 
@@ -40,6 +44,7 @@ package enum FigureKey: String, Codable, Sendable, CaseIterable {
         case .resultsElectronic: return "Results issued electronically"
         case .tasksCompleted: return "Reform tasks completed"
         case .tasksOnSchedule: return "Reform tasks completed on schedule"
+        case .index766Rate: return "Decision 766 points achieved (indicators with figures)"
         }
     }
 
@@ -54,6 +59,7 @@ package enum FigureKey: String, Codable, Sendable, CaseIterable {
             return ("hồ sơ có kết quả điện tử / hồ sơ đã giải quyết", "with an electronic result / resolved")
         case .tasksCompleted: return ("nhiệm vụ hoàn thành / nhiệm vụ được giao", "completed / assigned")
         case .tasksOnSchedule: return ("nhiệm vụ đúng tiến độ / nhiệm vụ đến hạn", "on schedule / due")
+        case .index766Rate: return ("điểm đạt / điểm tối đa", "points / maximum")
         }
     }
 

@@ -12,7 +12,7 @@ package enum ReformFigures {
     /// `from`…`to` are local days, inclusive. `planID` narrows task figures to one plan's tasks.
     package static func value(
         _ key: FigureKey, unitIDs: [UUID], from: LocalDate, to: LocalDate, planID: UUID? = nil,
-        now: Date, utcOffset: Int, on db: Database
+        onlinePaymentOffered: Bool, now: Date, utcOffset: Int, on db: Database
     ) async throws -> FigureValue {
         let period = "from=\(from)&to=\(to)"
         guard !unitIDs.isEmpty else {
@@ -69,6 +69,20 @@ package enum ReformFigures {
                 FROM payments WHERE unit_id IN (\(binds: unitIDs)) AND paid_at >= \(bind: start) AND paid_at < \(bind: end)
                 """, on: db)
             return FigureValue(numerator: c.part, denominator: c.total, link: PaymentPaths.report + "?" + period)
+        case .index766Rate:
+            // The share of the points the indicators with a figure could give (the ranking's
+            // measure): for one unit, as its 766 page computes it.
+            guard unitIDs.count == 1, let unit = try await UnitRecord.find(unitIDs[0], on: db) else {
+                return FigureValue(numerator: 0, denominator: 0, link: Index766Paths.page)
+            }
+            let m = try await Index766Model.build(
+                unit: unit, choices: [], from: from, to: to, onlinePaymentOffered: onlinePaymentOffered, now: now,
+                utcOffset: utcOffset, on: db)
+            let s = m.score
+            return FigureValue(
+                numerator: Int(s.knownPoints.rounded()), denominator: Int(s.knownMax.rounded()),
+                percent: .some(s.knownMax > 0 ? s.knownPoints * 100 / s.knownMax : nil),
+                link: Index766Paths.page + "?unit=\(unit.code)&from=\(from)&to=\(to)")
         case .tasksCompleted, .tasksOnSchedule:
             let f = try await TaskQueries.total(
                 unitIDs: unitIDs, filter: .init(planID: planID, deadlineFrom: from, deadlineTo: to),

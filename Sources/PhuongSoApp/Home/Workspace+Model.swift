@@ -217,6 +217,7 @@ package struct WorkspaceModel: Content, Sendable {
                 Link(path: DossierPaths.inbox, vi: "Hồ sơ cần xử lý", en: "My inbox"),
                 Link(path: ReformPaths.overview, vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
                 Link(path: Index766Paths.page, vi: "Chỉ số 766 của phường", en: "The ward's 766 index"),
+                Link(path: ReformReportPaths.list, vi: "Báo cáo CCHC định kỳ", en: "Periodic reform reports"),
                 Link(path: ReportPaths.matrix, vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics"),
             ]
         case .office:
@@ -225,6 +226,7 @@ package struct WorkspaceModel: Content, Sendable {
                 Link(path: PlanPaths.list, vi: "Kế hoạch CCHC", en: "Reform plans"),
                 Link(path: ReformPaths.overview, vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
                 Link(path: Index766Paths.page, vi: "Chỉ số 766 của phường", en: "The ward's 766 index"),
+                Link(path: ReformReportPaths.list, vi: "Báo cáo CCHC định kỳ", en: "Periodic reform reports"),
                 Link(path: ReportPaths.matrix, vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics"),
             ]
         case .supervisor:
@@ -233,6 +235,9 @@ package struct WorkspaceModel: Content, Sendable {
                     path: ReformPaths.overview, vi: "Tổng hợp cải cách hành chính các đơn vị",
                     en: "Reform overview of the units"),
                 Link(path: Index766Paths.page, vi: "Chỉ số 766 các đơn vị", en: "Decision 766 index of the units"),
+                Link(
+                    path: ReformReportPaths.list, vi: "Báo cáo CCHC của các phường, xã",
+                    en: "Reform reports of the wards"),
                 Link(
                     path: ReportPaths.matrix, vi: "Thống kê hồ sơ toàn tỉnh", en: "Dossier statistics of the province"),
             ]

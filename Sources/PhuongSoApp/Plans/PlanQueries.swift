@@ -54,7 +54,9 @@ package enum PlanQueries {
         package let today: LocalDate
     }
 
-    package static func sheet(_ plan: PlanRecord, now: Date, utcOffset: Int, on db: Database) async throws -> Sheet {
+    package static func sheet(
+        _ plan: PlanRecord, onlinePaymentOffered: Bool, now: Date, utcOffset: Int, on db: Database
+    ) async throws -> Sheet {
         let planID = try plan.requireID()
         let today = LocalDateTime(Instant(seconds: Int64(now.timeIntervalSince1970)), utcOffset: utcOffset).date
         let sections = try await PlanSectionRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$position).sort(
@@ -64,7 +66,9 @@ package enum PlanQueries {
         var lines: [TargetLine] = []
         for t in targets {
             lines.append(
-                try await line(t, plan: plan, sections: sections, today: today, now: now, utcOffset: utcOffset, on: db))
+                try await line(
+                    t, plan: plan, sections: sections, today: today, onlinePaymentOffered: onlinePaymentOffered,
+                    now: now, utcOffset: utcOffset, on: db))
         }
         let records = try await TaskQueries.tasks(unitIDs: [plan.$unit.id], filter: .init(planID: planID), on: db)
         let standings = try await TaskQueries.standings(records, now: now, utcOffset: utcOffset, on: db)
@@ -76,7 +80,8 @@ package enum PlanQueries {
     /// One target's current value: its figure computed now over the plan's year up to its due
     /// date, or its latest entry; and its status by the core's rule.
     static func line(
-        _ t: PlanTargetRecord, plan: PlanRecord, sections: [PlanSectionRecord], today: LocalDate, now: Date,
+        _ t: PlanTargetRecord, plan: PlanRecord, sections: [PlanSectionRecord], today: LocalDate,
+        onlinePaymentOffered: Bool, now: Date,
         utcOffset: Int,
         on db: Database
     ) async throws -> TargetLine {
@@ -87,7 +92,8 @@ package enum PlanQueries {
         let current: Double?
         if let key = t.figure {
             figure = try await ReformFigures.value(
-                key, unitIDs: [plan.$unit.id], from: from, to: to, planID: plan.id, now: now, utcOffset: utcOffset,
+                key, unitIDs: [plan.$unit.id], from: from, to: to, planID: plan.id,
+                onlinePaymentOffered: onlinePaymentOffered, now: now, utcOffset: utcOffset,
                 on: db)
             current = figure?.percent
         } else {

@@ -202,7 +202,9 @@ enum PlansAPI {
     static func detail(_ plan: PlanRecord, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
         let fresh = try await PlanQueries.find(plan.id, on: req.db)
         let body = try Self.plan(
-            try await PlanQueries.sheet(fresh, now: req.now, utcOffset: req.config.utcOffset, on: req.db))
+            try await PlanQueries.sheet(
+                fresh, onlinePaymentOffered: req.onlinePaymentOffered, now: req.now, utcOffset: req.config.utcOffset,
+                on: req.db))
         return try await body.encodeResponse(status: status, for: req)
     }
 
@@ -276,7 +278,8 @@ enum PlansAPI {
         let today = CatalogPublicController.today(req)
         let sections = try await PlanSectionRecord.query(on: req.db).filter(\.$plan.$id == plan.requireID()).all()
         let line = try await PlanQueries.line(
-            t, plan: plan, sections: sections, today: today, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            t, plan: plan, sections: sections, today: today, onlinePaymentOffered: req.onlinePaymentOffered,
+            now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         return try await Target(line).encodeResponse(status: .created, for: req)
     }
 

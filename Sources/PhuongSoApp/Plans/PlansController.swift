@@ -82,7 +82,9 @@ enum PlansController {
         let raw = req.parameters.get("plan") ?? ""
         if raw.hasSuffix(PlanPaths.xlsxSuffix) {
             let plan = try await plan(req, .viewReform, raw: String(raw.dropLast(PlanPaths.xlsxSuffix.count)))
-            let sheet = try await PlanQueries.sheet(plan, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            let sheet = try await PlanQueries.sheet(
+                plan, onlinePaymentOffered: req.onlinePaymentOffered, now: req.now, utcOffset: req.config.utcOffset,
+                on: req.db)
             return ReportsController.download(try PlanExport.workbook(sheet), name: PlanExport.filename(plan))
         }
         var state = PlanPageState()
@@ -97,7 +99,9 @@ enum PlansController {
         async throws -> Response
     {
         let user = try req.require(.viewReform)
-        let sheet = try await PlanQueries.sheet(plan, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+        let sheet = try await PlanQueries.sheet(
+            plan, onlinePaymentOffered: req.onlinePaymentOffered, now: req.now, utcOffset: req.config.utcOffset,
+            on: req.db)
         let entries =
             try await state.entryTarget.flatMap { id in sheet.targets.first { $0.target.id == id }?.target }
             .asyncFlatMap { try await PlanQueries.entries(of: $0, on: req.db) } ?? []

@@ -20,7 +20,8 @@ enum ReformOverviewController {
         return ReformOverviewView.render(
             ctx, m,
             targets: try await ReformOverviewTargets.section(
-                ctx, m, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+                ctx, m, onlinePaymentOffered: req.onlinePaymentOffered, now: req.now,
+                utcOffset: req.config.utcOffset, on: req.db)
         ).response()
     }
 
@@ -87,23 +88,27 @@ enum ReformOverviewController {
 
 /// The targets of the year's plans that are off track or have no data, with a link to each plan.
 enum ReformOverviewTargets {
-    static func lines(_ m: ReformOverviewModel, now: Date, utcOffset: Int, on db: Database) async throws -> [PlanQueries
-        .TargetLine]
-    {
+    static func lines(
+        _ m: ReformOverviewModel, onlinePaymentOffered: Bool, now: Date, utcOffset: Int, on db: Database
+    ) async throws -> [PlanQueries.TargetLine] {
         let plans = try await PlanQueries.plans(unitIDs: m.units.compactMap(\.id), on: db).filter { $0.year == m.year }
         var out: [PlanQueries.TargetLine] = []
         for plan in plans {
-            out += try await PlanQueries.sheet(plan, now: now, utcOffset: utcOffset, on: db).targets.filter {
+            out += try await PlanQueries.sheet(
+                plan, onlinePaymentOffered: onlinePaymentOffered, now: now, utcOffset: utcOffset, on: db
+            ).targets.filter {
                 $0.status == .offTrack || $0.status == .noData
             }
         }
         return out
     }
 
-    static func section(_ ctx: PageContext, _ m: ReformOverviewModel, now: Date, utcOffset: Int, on db: Database)
-        async throws -> Node<HTML.BodyContext>
-    {
-        let lines = try await lines(m, now: now, utcOffset: utcOffset, on: db)
+    static func section(
+        _ ctx: PageContext, _ m: ReformOverviewModel, onlinePaymentOffered: Bool, now: Date, utcOffset: Int,
+        on db: Database
+    ) async throws -> Node<HTML.BodyContext> {
+        let lines = try await lines(
+            m, onlinePaymentOffered: onlinePaymentOffered, now: now, utcOffset: utcOffset, on: db)
         guard !lines.isEmpty else {
             return .p(.text(ctx.t("Không có chỉ tiêu nào chậm tiến độ.", "No target is off track.")))
         }

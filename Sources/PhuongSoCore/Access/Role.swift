@@ -50,6 +50,8 @@ public enum Action: String, Sendable, CaseIterable {
     case issueResults, manageSigningKeys
     // Reform management (directive items 1a–1đ): plans, tasks, inspections, initiatives, communication.
     case viewReform, managePlans, assignTasks, workOnTasks, manageInspections, manageInitiatives, logCommunication
+    // Periodic CCHC reports (directive, closing item): the ward writes and submits, the province reviews.
+    case writeReports, reviewReports
 }
 
 /// Role × action: who may do what (the unit scope is checked separately by `UnitScope`).
@@ -91,6 +93,10 @@ public enum AccessPolicy {
         // Any staff member may propose an initiative (item 1đ); the office runs the council.
         case .manageInitiatives: return [.clerk, .official, .leader, .office].contains(role)
         case .logCommunication: return [.office, .leader].contains(role)
+        // The office drafts the periodic report for the chairman to sign and sends it up.
+        case .writeReports: return [.office, .leader].contains(role)
+        // The province's supervisor accepts a ward's report or returns it with comments.
+        case .reviewReports: return role == .supervisor
         }
     }
 
