@@ -22,7 +22,7 @@ enum Index766Controller {
             today: InspectionsController.today(req))
         return try await Index766Model.build(
             unit: unit, choices: choices, from: from, to: to,
-            onlinePaymentOffered: req.config.gateway != nil || req.config.vietQR != nil, now: req.now,
+            onlinePaymentOffered: req.onlinePaymentOffered, now: req.now,
             utcOffset: req.config.utcOffset, on: req.db)
     }
 
@@ -38,8 +38,12 @@ enum Index766Controller {
         if unit.kind == .province { return try await ranking(req, province: unit, choices: choices) }
         let m = try await model(req, unit: unit, choices: choices)
         let canEnter = AccessPolicy.allows(user.role, .managePlans) && user.unitID == unit.id
-        return Index766View.render(PageContext.of(req), m, canEnter: canEnter, input: input, problems: problems)
-            .response(status: status)
+        let trend = try await Index766Trend.build(
+            unit: unit, through: m.to, onlinePaymentOffered: req.onlinePaymentOffered, now: req.now,
+            utcOffset: req.config.utcOffset, on: req.db)
+        return Index766View.render(
+            PageContext.of(req), m, trend: trend, canEnter: canEnter, input: input, problems: problems
+        ).response(status: status)
     }
 
     /// A province's page: every ward and commune it supervises, ranked by the points the records give.

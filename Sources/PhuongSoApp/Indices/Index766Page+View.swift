@@ -7,7 +7,7 @@ import Plot
 /// figures PhuongSo cannot count.
 enum Index766View {
     static func render(
-        _ ctx: PageContext, _ m: Index766Model, canEnter: Bool, input: Index766Entries.Input,
+        _ ctx: PageContext, _ m: Index766Model, trend: Index766Trend, canEnter: Bool, input: Index766Entries.Input,
         problems: ValidationProblems
     ) -> HTML {
         let unitCode: String? = m.choices.count > 1 ? m.unit.code : nil
@@ -21,6 +21,7 @@ enum Index766View {
             ),
             periodForm(ctx, m),
             summary(ctx, m),
+            trendChart(ctx, trend),
             .forEach(m.score.groups) { group(ctx, m, $0, unitCode: unitCode) },
             .p(
                 .class("hint"),
@@ -46,6 +47,50 @@ enum Index766View {
             Components.textField(ctx, name: "from", label: ctx.t(.fromDate), value: Format.date(m.from)),
             Components.textField(ctx, name: "to", label: ctx.t(.toDate), value: Format.date(m.to)),
             Components.submit(ctx.t(.show), secondary: true))
+    }
+
+    /// The months of the year as bars against the plan's target, or a word on how to set one.
+    static func trendChart(_ ctx: PageContext, _ t: Index766Trend) -> Node<HTML.BodyContext> {
+        let bars = t.months.map { m in
+            SVGChart.Bar(
+                label: ctx.t("T", "M") + String(m.month), value: m.value.percent,
+                valueText: Format.percent(m.value.percent, ctx.lang))
+        }
+        let target = t.goal.map { g in
+            SVGChart.Target(
+                value: g.goal,
+                text: ctx.t("Chỉ tiêu ", "Target ") + g.direction.symbol + " " + Format.percent(g.goal, ctx.lang))
+        }
+        let summary =
+            ctx.t(
+                "Tỷ lệ điểm đạt trên các chỉ số có số liệu, từng tháng năm \(t.year)",
+                "Share of the points of the indicators with figures, month by month, \(t.year)")
+            + (t.goal.map { g in
+                ctx.t("; chỉ tiêu ", "; target ") + g.direction.symbol + " " + Format.percent(g.goal, ctx.lang)
+                    + ctx.t(" theo kế hoạch CCHC", " in the reform plan")
+            } ?? ctx.t("; chưa có chỉ tiêu trong kế hoạch CCHC năm", "; no target in the year's reform plan")) + "."
+        return .group(
+            .h2(.text(ctx.t("Diễn biến theo tháng", "Month by month"))),
+            SVGChart.percentBars(
+                id: "trend766", title: ctx.t("Chỉ số 766 theo tháng", "The 766 index by month"), summary: summary,
+                bars: bars, target: target,
+                header: (ctx.t("Tháng", "Month"), ctx.t("Tỷ lệ điểm đạt", "Points achieved")),
+                caption: ctx.t("Số liệu của biểu đồ", "The chart's figures")),
+            t.goal.map { g in
+                .p(
+                    .class("hint"),
+                    .text(ctx.t("Chỉ tiêu lấy từ ", "The target comes from ")),
+                    .a(.href(ctx.link(PlanPaths.plan(g.planID))), .text(g.planTitle)), .text("."))
+            }
+                ?? .p(
+                    .class("hint"),
+                    .text(
+                        ctx.t(
+                            "Để so với chỉ tiêu, thêm vào kế hoạch CCHC năm một chỉ tiêu gắn với số liệu "
+                                + "“\(FigureKey.index766Rate.vietnamese)”.",
+                            "To compare with a target, add one bound to “\(FigureKey.index766Rate.english)” "
+                                + "to the year's plan."
+                        ))))
     }
 
     static func summary(_ ctx: PageContext, _ m: Index766Model) -> Node<HTML.BodyContext> {

@@ -113,7 +113,7 @@ package enum Layout {
         .months{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}
         .month td,.month th{text-align:center;padding:3px}
         .off{background:#fde2e2}.comp{background:#fff0c2}.ovr{background:#e2e8fd}.work{background:#dff5df}.we{color:#555;background:#f3f3f3}
-        .hint{color:#333;font-size:15px}label.inline{display:inline;font-weight:400}
+        .hint{color:#333;font-size:15px}figure.chart{margin:0 0 16px}figcaption{margin:4px 0}label.inline{display:inline;font-weight:400}
         fieldset{margin-top:12px;border:1px solid #888;border-radius:4px}
         .swatch{display:inline-block;width:1.1em;height:1.1em;border:1px solid #555;vertical-align:middle;margin-right:6px}
         .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:15px;font-weight:600}

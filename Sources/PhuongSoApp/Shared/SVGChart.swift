@@ -1,0 +1,124 @@
+import Foundation
+import Plot
+
+/// Charts drawn on the server as SVG: no JavaScript, sharp on a phone and on paper. Each chart is
+/// an image with a title and a description for screen readers (`role="img"`, `aria-labelledby`),
+/// and its figures are also printed as a table under it, so nothing is only in the picture.
+enum SVGChart {
+    /// One bar: its label under the axis, its value in percent (nil: no data, no bar), and the
+    /// value as people read it.
+    struct Bar {
+        let label: String
+        let value: Double?
+        let valueText: String
+    }
+
+    /// A goal drawn as a dashed line across the bars.
+    struct Target {
+        let value: Double
+        let text: String
+    }
+
+    static let plotTop = 24.0
+    static let plotHeight = 160.0
+    static let step = 46.0
+    static let barWidth = 30.0
+    static let left = 36.0
+
+    /// A bar chart of percentages (0–100). Bars under the target are drawn in the warning colour.
+    static func percentBars(
+        id: String, title: String, summary: String, bars: [Bar], target: Target?, header: (String, String),
+        caption: String
+    ) -> Node<HTML.BodyContext> {
+        let width = left + Double(bars.count) * step + 12
+        let height = plotTop + plotHeight + 40
+        func y(_ percent: Double) -> Double { plotTop + plotHeight * (1 - min(max(percent, 0), 100) / 100) }
+        func n(_ v: Double) -> String { String(format: "%.1f", v) }
+        var shapes: [Node<HTML.BodyContext>] = []
+        // the axis: 0, 50 and 100% with light grid lines
+        for tick in [0.0, 50, 100] {
+            shapes.append(line(x1: left, y1: y(tick), x2: width - 6, y2: y(tick), stroke: "#ccc", dashed: false))
+            shapes.append(
+                text(x: left - 4, y: y(tick) + 4, anchor: "end", size: 11, fill: "#444", String(Int(tick)) + "%"))
+        }
+        for (i, bar) in bars.enumerated() {
+            let x = left + Double(i) * step + (step - barWidth) / 2
+            let centre = x + barWidth / 2
+            if let v = bar.value {
+                let below = target.map { v < $0.value } ?? false
+                shapes.append(
+                    .element(
+                        named: "rect",
+                        nodes: [
+                            .attribute(named: "x", value: n(x)), .attribute(named: "y", value: n(y(v))),
+                            .attribute(named: "width", value: n(barWidth)),
+                            .attribute(named: "height", value: n(max(plotTop + plotHeight - y(v), 0.5))),
+                            .attribute(named: "fill", value: below ? "#b35900" : "#1f5fa8"),
+                        ]))
+                shapes.append(text(x: centre, y: y(v) - 4, anchor: "middle", size: 10, fill: "#222", bar.valueText))
+            } else {
+                shapes.append(
+                    text(x: centre, y: plotTop + plotHeight - 6, anchor: "middle", size: 11, fill: "#666", "—"))
+            }
+            shapes.append(
+                text(x: centre, y: plotTop + plotHeight + 16, anchor: "middle", size: 11, fill: "#222", bar.label))
+        }
+        if let target {
+            shapes.append(
+                line(x1: left, y1: y(target.value), x2: width - 6, y2: y(target.value), stroke: "#a30000", dashed: true)
+            )
+            shapes.append(
+                text(x: width - 8, y: y(target.value) - 4, anchor: "end", size: 11, fill: "#a30000", target.text))
+        }
+        let svg: Node<HTML.BodyContext> = .element(
+            named: "svg",
+            nodes: [
+                .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
+                .attribute(named: "viewBox", value: "0 0 \(n(width)) \(n(height))"),
+                .attribute(named: "width", value: "100%"),
+                .attribute(named: "style", value: "max-width:\(Int(width * 1.4))px;height:auto"),
+                .attribute(named: "role", value: "img"),
+                .attribute(named: "aria-labelledby", value: "\(id)-title \(id)-desc"),
+                .element(named: "title", nodes: [.attribute(named: "id", value: id + "-title"), .text(title)]),
+                .element(named: "desc", nodes: [.attribute(named: "id", value: id + "-desc"), .text(summary)]),
+            ] + shapes)
+        return .element(
+            named: "figure",
+            nodes: [
+                .attribute(named: "class", value: "chart"),
+                svg,
+                .element(named: "figcaption", nodes: [.text(summary)]),
+                Components.table(
+                    caption: caption, headers: [header.0, header.1],
+                    rows: bars.map { [.text($0.label), .text($0.valueText)] }),
+            ])
+    }
+
+    static func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, dashed: Bool)
+        -> Node<HTML.BodyContext>
+    {
+        .element(
+            named: "line",
+            nodes: [
+                .attribute(named: "x1", value: String(format: "%.1f", x1)),
+                .attribute(named: "y1", value: String(format: "%.1f", y1)),
+                .attribute(named: "x2", value: String(format: "%.1f", x2)),
+                .attribute(named: "y2", value: String(format: "%.1f", y2)),
+                .attribute(named: "stroke", value: stroke), .attribute(named: "stroke-width", value: "1.5"),
+                .attribute(named: "stroke-dasharray", value: dashed ? "6 4" : nil),
+            ])
+    }
+
+    static func text(x: Double, y: Double, anchor: String, size: Int, fill: String, _ content: String)
+        -> Node<HTML.BodyContext>
+    {
+        .element(
+            named: "text",
+            nodes: [
+                .attribute(named: "x", value: String(format: "%.1f", x)),
+                .attribute(named: "y", value: String(format: "%.1f", y)),
+                .attribute(named: "text-anchor", value: anchor), .attribute(named: "font-size", value: String(size)),
+                .attribute(named: "fill", value: fill), .text(content),
+            ])
+    }
+}

@@ -1,0 +1,51 @@
+import Fluent
+import Foundation
+import PhuongSoCore
+import Testing
+import VaporTesting
+
+@testable import PhuongSoApp
+
+/// The 766 page's month-by-month chart: each month's bar is the same share the API gives for that
+/// month, and the line is the goal of the plan's target bound to that share.
+@Suite struct Index766TrendTests {
+    @Test(arguments: TestDatabase.all)
+    func eachMonthIsTheIndexOfThatMonthAgainstThePlansTarget(db: TestDatabase) async throws {
+        try await withDemoApp(db, adjust: Index766Tests.clock) { app in
+            // setup: March's dossiers, and a plan target of at least 90% of the points
+            _ = try await Index766Tests().march(app)
+            let plan = try await PlansTests.draft(app)
+            var input = PlanContentService.TargetInput()
+            input.section = try await PlansTests.section(app, plan, "procedures").requireID().uuidString
+            input.measure = "Tỷ lệ điểm đạt Bộ chỉ số 766"
+            input.goal = "90"
+            input.direction = "at-least"
+            input.due = "2026-12-31"
+            input.binding = FigureKey.index766Rate.rawValue
+            input.unitOfMeasure = "%"
+            _ = try await PlanContentService.addTarget(
+                input, to: plan, actor: .system("t"), now: PlansTests.now, on: app.db)
+            let token = try await app.token("chutich")
+            // act
+            let page = try await app.webSession("chutich").get(app, Index766Paths.page).body.string
+            let march = try await app.testing().sendRequest(
+                .GET, "/api/v1/units/\(Index766Tests.ward)/index766?from=2026-03-01&to=2026-03-10",
+                headers: ["Authorization": "Bearer \(token)"]
+            ).content.decode(Index766Controller.IndexDTO.self)
+            // check: a chart with its title and description, three months, the target line
+            #expect(page.contains("role=\"img\"") && page.contains("<title id=\"trend766-title\">"))
+            #expect(page.contains("Chỉ tiêu ≥ 90%") && page.contains(">T3<") && !page.contains(">T4<"))
+            let rate = march.knownPoints * 100 / march.knownMax
+            let shown = Format.percent(rate, .vi)
+            #expect(page.contains("<td>T3</td><td>\(shown)</td>"), "March's bar is the API's \(shown)")
+            // the model behind the chart: one value per month so far, March's the API's, the plan's goal
+            let trend = try await Index766Trend.build(
+                unit: try await UnitQueries.find(code: Index766Tests.ward, on: app.db),
+                through: try LocalDate(parsing: "2026-03-10"), onlinePaymentOffered: true, now: app.now,
+                utcOffset: 7 * 3600, on: app.db)
+            #expect(trend.months.map(\.month) == [1, 2, 3])
+            #expect(trend.months[2].value.percent == rate)
+            #expect(trend.goal?.goal == 90 && trend.goal?.planID == plan.id)
+        }
+    }
+}
