@@ -29,7 +29,9 @@ buttons and filling forms.
     - the chairman's 766 index, its drill-down, and the supervisor's ranking;
     - the office writes the Q1 CCHC report (refused first for what is missing), downloads its DOCX
       (read back by scripts/docx_check.py and printed by LibreOffice) and XLSX annex, sends it;
-      the supervisor accepts it from the province's list.
+      the supervisor accepts it from the province's list;
+    - the supervisor goes down the statistics: province by unit → the ward by field → a field's
+      procedures → the dossiers behind a number → one dossier.
 Every page visited is screenshotted at 360 px and 1280 px, scanned with axe (no serious or
 critical finding), and read: no ISO timestamp, no account username where a name belongs, no
 "N/A", no unrounded decimal, no sideways scrolling on a phone.
@@ -828,6 +830,39 @@ def cchc_report():
     logout()
 
 
+def province_drilldown():
+    """The supervisor goes down the province's statistics: by unit, the demo ward by field, one
+    field's procedures, the dossiers behind a number, one dossier."""
+    login("giamsat")
+    click_link("Thống kê hồ sơ toàn tỉnh")
+    form = driver.find_element(By.CSS_SELECTOR, "main form")
+    choose(form, "group", label="Đơn vị")
+    submit(form)
+    look("matrix-province-units", "Phường Thành Sen")
+    province_total = [tr for tr in driver.find_elements(By.CSS_SELECTOR, "main table tr") if tr.text.startswith("Tổng")]
+    click_link("Phường Thành Sen")
+    look("matrix-ward-fields", "Phường Thành Sen")
+    ward_total = [tr for tr in driver.find_elements(By.CSS_SELECTOR, "main table tr") if tr.text.startswith("Tổng")]
+    ward_row_links = [a for a in driver.find_elements(By.CSS_SELECTOR, "main table tbody td:first-child a")]
+    check(bool(ward_row_links), "each field of the ward leads to its procedures")
+    click(ward_row_links[0])
+    look("matrix-ward-field-procedures", "lĩnh vực")
+    numbers = [a for a in driver.find_elements(By.CSS_SELECTOR, "main table tbody td a") if a.text.strip().isdigit()]
+    if check(bool(numbers), "the procedures' numbers lead to the dossiers"):
+        count = int(numbers[0].text)
+        click(numbers[0])
+        look("register-from-province", "Sổ theo dõi hồ sơ")
+        listed = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+        check(len(listed) == count, f"the register lists the {count} dossier(s) of the number clicked", str(len(listed)))
+        links = driver.find_elements(By.CSS_SELECTOR, "main table tbody td a")
+        if links:
+            code = links[0].text.strip()
+            click(links[0])
+            look("dossier-from-province", code)
+    check(bool(province_total) and bool(ward_total), "the province's and the ward's totals are shown")
+    logout()
+
+
 try:
     if phase == "phase1":
         office_drafts_the_plan()
@@ -843,6 +878,7 @@ try:
         plan_against_matrix()
         index766()
         cchc_report()
+        province_drilldown()
     else:
         sys.exit(f"unknown phase {phase}")
 except Exception as e:  # a step that could not be done is a failure, with where it happened

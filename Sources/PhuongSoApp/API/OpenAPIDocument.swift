@@ -492,9 +492,14 @@ package enum OpenAPIDocument {
             success: 201, response: ref("Dossier")),
         Operation(
             method: "GET", path: "/api/v1/reports/matrix",
-            summary: "Statistics matrix of the caller's unit for a period, by field or procedure", tag: "reports",
-            secured: true,
-            query: [("from", "string", false), ("to", "string", false), ("group", "string", false)],
+            summary:
+                "Statistics matrix of the caller's unit (or, for a supervisor, a unit below: `unit`) for a period, by "
+                + "field, procedure or (a province) unit; `field` narrows to one field's procedures",
+            tag: "reports", secured: true,
+            query: [
+                ("from", "string", false), ("to", "string", false), ("group", "string", false),
+                ("unit", "string", false), ("field", "string", false),
+            ],
             response: ["type": "object"]),
         Operation(
             method: "GET", path: "/api/v1/track", summary: "Track a dossier by its code and the secret on its receipt",

@@ -195,7 +195,7 @@ enum CounterController {
     /// Received dossiers of the unit per field and period: the register (sổ theo dõi, BM.06)
     /// as far as intake fills it; return columns stay empty until results are returned.
     @Sendable static func register(req: Request) async throws -> Response {
-        let unit = try await myUnit(req)
+        let unit = try await ReportsController.unitInView(req)
         let q = try req.query.decode(RegisterQuery.self)
         let page = min(max(1, Int(q.page ?? "") ?? 1), 100_000)  // any page number typed, without overflow
         let size = DossierQueries.registerPageSize

@@ -156,8 +156,10 @@ enum CounterViews {
     ) -> HTML {
         let first = (page - 1) * DossierQueries.registerPageSize
         func pageLink(_ n: Int) -> String {
-            let query = [("field", q.field), ("from", q.from), ("to", q.to), ("bucket", q.bucket)]
-                .map { "\($0)=" + (($1 ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+            let query = [
+                ("unit", unit.code), ("field", q.field), ("from", q.from), ("to", q.to), ("bucket", q.bucket),
+            ]
+            .map { "\($0)=" + (($1 ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
             return ctx.link(DossierPaths.register + "?" + (query + ["page=\(n)"]).joined(separator: "&"))
         }
         return Layout.page(
@@ -165,6 +167,7 @@ enum CounterViews {
             Components.form(
                 action: DossierPaths.register, method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
+                .input(.type(.hidden), .name("unit"), .value(unit.code)),
                 Components.select(
                     ctx, name: "field", label: ctx.t(.field),
                     options: [("", ctx.t(.allItems))] + fields.map { ($0, $0) }, selected: q.field),
@@ -181,7 +184,7 @@ enum CounterViews {
                 .a(
                     .href(
                         ctx.link(
-                            DossierPaths.registerXLSX + "?field="
+                            DossierPaths.registerXLSX + "?unit=" + unit.code + "&field="
                                 + ((q.field ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                                 + "&from=" + (q.from ?? "") + "&to=" + (q.to ?? ""))),
                     .text(ctx.t("Tải sổ theo dõi (XLSX)", "Download the register (XLSX)")))),

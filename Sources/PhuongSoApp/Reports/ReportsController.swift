@@ -18,6 +18,8 @@ enum ReportsController {
         var to: String?
         var group: String?
         var unit: String?
+        /// One field's procedures (with `group=procedure`): the drill-down from a field's row.
+        var field: String?
     }
     struct Matrix: Content {
         var unitCode: String
@@ -26,13 +28,19 @@ enum ReportsController {
         var from: String
         var to: String
         var group: String
+        var field: String?
+        /// Whether the unit is a province (its matrix sums every unit under it, and can be grouped
+        /// by unit).
+        var province: Bool
+        /// Whether it is a unit below the caller's (a supervisor's drill-down).
+        var viewedBelow: Bool
         var rows: [StatisticsMatrix.Row]
         var total: StatisticsMatrix.Row
     }
 
     static func matrix(_ req: Request) async throws -> Matrix {
         let q = try req.query.decode(Query.self)
-        let unit = try await CounterController.myUnit(req)
+        let unit = try await unitInView(req)
         let today = CatalogPublicController.today(req)
         func day(_ text: String?, _ fallback: LocalDate) throws -> LocalDate {
             guard let text, !text.isEmpty else { return fallback }
@@ -48,7 +56,9 @@ enum ReportsController {
         guard from <= to else {
             throw AppError.invalid(field: "to", vi: "Đến ngày phải sau từ ngày.", en: "'to' must not be before 'from'.")
         }
-        let grouping = StatisticsMatrix.Grouping(rawValue: q.group ?? "field") ?? .field
+        var grouping = StatisticsMatrix.Grouping(rawValue: q.group ?? "field") ?? .field
+        if grouping == .unit && unit.kind != .province { grouping = .field }
+        let field = q.field.flatMap { $0.isEmpty ? nil : $0 }
         // A province's matrix covers every unit under it; any other unit's, its own dossiers.
         var unitIDs = [try unit.requireID()]
         if unit.kind == .province {
@@ -57,11 +67,23 @@ enum ReportsController {
                 .filter { scope.contains($0.uuidString, within: unitIDs[0].uuidString) }
         }
         let rows = try await StatisticsMatrix.compute(
-            unitIDs: unitIDs, from: from, to: to, grouping: grouping, now: req.now, utcOffset: req.config.utcOffset,
-            on: req.db)
+            unitIDs: unitIDs, from: from, to: to, grouping: grouping, field: field, now: req.now,
+            utcOffset: req.config.utcOffset, on: req.db)
         return Matrix(
             unitCode: unit.code, unitName: unit.name, units: unitIDs.count, from: from.description, to: to.description,
-            group: grouping.rawValue, rows: rows, total: StatisticsMatrix.total(rows))
+            group: grouping.rawValue, field: field, province: unit.kind == .province,
+            viewedBelow: req.currentUser?.unitID.map { $0 != unit.id } ?? false, rows: rows,
+            total: StatisticsMatrix.total(rows))
+    }
+
+    /// The caller's unit, or one below it named by `unit` for a supervisor or an administrator
+    /// (the province's drill-down to a ward): scope-checked like every unit route.
+    static func unitInView(_ req: Request) async throws -> UnitRecord {
+        let own = try await CounterController.myUnit(req)
+        guard let code = req.query[String.self, at: "unit"], !code.isEmpty, code != own.code else { return own }
+        let unit = try await UnitQueries.find(code: code, on: req.db)
+        try await req.require(.viewDossiers, unit: unit.requireID())
+        return unit
     }
 
     @Sendable static func json(req: Request) async throws -> Matrix { try await matrix(req) }
@@ -81,7 +103,7 @@ enum ReportsController {
 
     /// The BM.06 register of a field and period as a spreadsheet.
     @Sendable static func registerXLSX(req: Request) async throws -> Response {
-        let unit = try await CounterController.myUnit(req)
+        let unit = try await unitInView(req)
         let q = try req.query.decode(CounterController.RegisterQuery.self)
         let rows = try await DossierQueries.register(
             unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, now: req.now,
@@ -99,11 +121,31 @@ enum ReportsController {
         let fromText = (try? LocalDate(parsing: m.from))?.vietnamese ?? m.from
         let toText = (try? LocalDate(parsing: m.to))?.vietnamese ?? m.to
         // Each number links to the dossiers behind it (the register filtered by its column); the
-        // register is one unit's, so a province's matrix has no links.
+        // register is one unit's, so a province's numbers have no links: its rows lead down instead,
+        // province → unit → field → procedure → the dossiers.
+        func encoded(_ s: String) -> String {
+            s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_")))
+                ?? ""
+        }
+        let period = "from=\(m.from)&to=\(m.to)"
+        func nameCell(_ r: StatisticsMatrix.Row) -> Node<HTML.BodyContext> {
+            switch m.group {
+            case "unit":
+                return .a(
+                    .href(ctx.link(ReportPaths.matrix + "?unit=\(encoded(r.key))&\(period)&group=field")), .text(r.name)
+                )
+            case "field" where m.units == 1:
+                return .a(
+                    .href(
+                        ctx.link(
+                            ReportPaths.matrix + "?unit=\(encoded(m.unitCode))&\(period)&group=procedure&field="
+                                + encoded(r.key))), .text(r.name))
+            default: return .text(r.name)
+            }
+        }
         func cells(_ r: StatisticsMatrix.Row, link: Bool) -> [Node<HTML.BodyContext>] {
             let base =
-                DossierPaths.register + "?field="
-                + (r.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                DossierPaths.register + "?unit=\(encoded(m.unitCode))&field=" + encoded(r.key)
                 + "&from=\(m.from)&to=\(m.to)&bucket="
             let numbers = [
                 r.received, r.inProgressNotDue, r.inProgressOverdue, r.resolvedEarly, r.resolvedOnTime, r.resolvedLate,
@@ -112,25 +154,45 @@ enum ReportsController {
             let numberCells: [Node<HTML.BodyContext>] = zip(numbers, StatisticsMatrix.bucketNames).map { n, b in
                 link && m.units == 1 && n > 0 ? .a(.href(ctx.link(base + b.key)), .text(String(n))) : .text(String(n))
             }
-            return [.text(r.name)] + numberCells + [.text(rate(r))]
+            return [link ? nameCell(r) : .text(r.name)] + numberCells + [.text(rate(r))]
         }
+        let up: Node<HTML.BodyContext> = .p(
+            .if(
+                m.field != nil,
+                .a(
+                    .href(ctx.link(ReportPaths.matrix + "?unit=\(encoded(m.unitCode))&\(period)&group=field")),
+                    .text(ctx.t("← Các lĩnh vực của ", "← The fields of ") + m.unitName))),
+            .if(m.field != nil && m.viewedBelow, .text(" · ")),
+            .if(
+                m.viewedBelow,
+                .a(
+                    .href(ctx.link(ReportPaths.matrix + "?\(period)&group=unit")),
+                    .text(ctx.t("← Các đơn vị", "← All units")))))
         return Layout.page(
             ctx, title: ctx.t(.dossierStatistics),
+            .p(
+                .strong(.text(m.unitName)),
+                .unwrap(m.field) { .text(ctx.t(" · lĩnh vực ", " · field ") + $0) }),
+            up,
             Components.form(
                 action: ReportPaths.matrix, method: "get",
                 .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
+                .input(.type(.hidden), .name("unit"), .value(m.unitCode.attributeEscaped)),
+                .unwrap(m.field) { .input(.type(.hidden), .name("field"), .value($0.attributeEscaped)) },
                 Components.textField(ctx, name: "from", label: ctx.t(.fromDate), value: m.from, type: .date),
                 Components.textField(ctx, name: "to", label: ctx.t(.toDate), value: m.to, type: .date),
                 Components.select(
                     ctx, name: "group", label: ctx.t("Theo", "By"),
-                    options: [("field", ctx.t(.field)), ("procedure", ctx.t(.procedure))],
+                    options: (m.province ? [("unit", ctx.t(.unit))] : []) + [
+                        ("field", ctx.t(.field)), ("procedure", ctx.t(.procedure)),
+                    ],
                     selected: m.group),
                 Components.submit(ctx.t(.show))),
             Components.table(
                 caption: ctx.t(
                     "Hồ sơ tiếp nhận từ \(fromText) đến \(toText)", "Dossiers taken in from \(fromText) to \(toText)"),
                 headers: [
-                    m.group == "field" ? ctx.t(.field) : ctx.t(.procedure),
+                    m.group == "field" ? ctx.t(.field) : m.group == "unit" ? ctx.t(.unit) : ctx.t(.procedure),
                     ctx.t("Tiếp nhận", "Received"),
                     ctx.t("Đang giải quyết: chưa đến hạn", "In progress: not yet due"),
                     ctx.t("Đang giải quyết: quá hạn", "In progress: overdue"),
@@ -144,7 +206,10 @@ enum ReportsController {
                 rows: m.rows.map { cells($0, link: true) } + [cells(m.total, link: false)]),
             .p(
                 .a(
-                    .href(ctx.link(ReportPaths.matrixXLSX(from: m.from, to: m.to, group: m.group))),
+                    .href(
+                        ctx.link(
+                            ReportPaths.matrixXLSX(from: m.from, to: m.to, group: m.group) + "&unit="
+                                + encoded(m.unitCode) + (m.field.map { "&field=" + encoded($0) } ?? ""))),
                     .text(ctx.t("Tải bảng thống kê (XLSX)", "Download the statistics (XLSX)")))),
             .p(
                 .class("hint"),

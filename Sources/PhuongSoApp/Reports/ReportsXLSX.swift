@@ -12,7 +12,7 @@ enum ReportsXLSX {
                 ]
                 .map { .integer($0) } + [r.onTimeRate.map { .percent($0) } ?? .text("không có dữ liệu")]
         }
-        let header = [m.group == "procedure" ? "Thủ tục" : "Lĩnh vực"] + matrixHeader
+        let header = [m.group == "procedure" ? "Thủ tục" : m.group == "unit" ? "Đơn vị" : "Lĩnh vực"] + matrixHeader
         let scope = m.units > 1 ? " (gồm \(m.units) đơn vị)" : ""
         let title = XLSXWriter.Title(
             unit: m.unitName.uppercased() + scope,

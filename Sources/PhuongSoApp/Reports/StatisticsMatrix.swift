@@ -28,7 +28,8 @@ package enum StatisticsMatrix {
         }
     }
 
-    package enum Grouping: String, Sendable { case field, procedure }
+    /// Rows by field, by procedure, or (a province's matrix) by the unit that took the dossiers in.
+    package enum Grouping: String, Sendable { case field, procedure, unit }
 
     /// Dossiers taken in between `from` and `to` (local days, inclusive) at a unit: received ones by
     /// their receipt, refusals at intake by their date. "Now" decides what is overdue.
@@ -41,13 +42,20 @@ package enum StatisticsMatrix {
 
     /// The same over several units at once (a province: every unit under it), still one query.
     package static func compute(
-        unitIDs: [UUID], from: LocalDate, to: LocalDate, grouping: Grouping, now: Date, utcOffset: Int, on db: Database
+        unitIDs: [UUID], from: LocalDate, to: LocalDate, grouping: Grouping, field: String? = nil, now: Date,
+        utcOffset: Int, on db: Database
     ) async throws -> [Row] {
         let start = LocalDateTime(date: from, secondOfDay: 0, utcOffset: utcOffset).instant.seconds
         let end = LocalDateTime(date: to.adding(days: 1), secondOfDay: 0, utcOffset: utcOffset).instant.seconds
         let cutoff = min(Int64(now.timeIntervalSince1970), end)
-        let key = grouping == .field ? SQLQueryString("p.field") : SQLQueryString("p.code")
-        let name = grouping == .field ? SQLQueryString("p.field") : SQLQueryString("p.name")
+        let (key, name): (SQLQueryString, SQLQueryString)
+        switch grouping {
+        case .field: (key, name) = ("p.field", "p.field")
+        case .procedure: (key, name) = ("p.code", "p.name")
+        case .unit: (key, name) = ("u.code", "u.name")
+        }
+        // one field's procedures (the drill-down from a field's row), or every field
+        let inField: SQLQueryString = field.map { "AND p.field = \(bind: $0)" } ?? ""
         // each column the sum of its bucket's condition, the one its drill-down lists by
         let sums = Bucket.allCases.map { b -> SQLQueryString in
             let condition = b.predicate(cutoff: cutoff, utcOffset: utcOffset)
@@ -55,8 +63,8 @@ package enum StatisticsMatrix {
         }
         let query: SQLQueryString = """
             SELECT \(key) AS key, MIN(\(name)) AS name, \(sums.joined(separator: ", "))
-            FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-            WHERE \(cohort(unitIDs: unitIDs, start: start, end: end))
+            FROM dossiers d JOIN procedures p ON p.id = d.procedure_id JOIN units u ON u.id = d.unit_id
+            WHERE \(cohort(unitIDs: unitIDs, start: start, end: end)) \(inField)
             GROUP BY \(key) ORDER BY \(key)
             """
         struct Raw: Decodable {
