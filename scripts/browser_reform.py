@@ -771,7 +771,7 @@ def cchc_report():
     submit(card[0].find_element(By.TAG_NAME, "form"))
     look("report-new", "Đã lập báo cáo")
     report_id = driver.current_url.split("/reform/reports/")[1][:36]
-    submit(form_with("Gửi báo cáo lên tỉnh"))
+    click([b for b in driver.find_elements(By.CSS_SELECTOR, "main button") if b.text.strip() == "Lưu và gửi tỉnh"][0])
     look("report-refused", "Vui lòng nhập số ký hiệu báo cáo.")
     form = form_with("Thông tin văn bản")
     fill(form, "number", "05/BC-UBND")
@@ -816,7 +816,7 @@ def cchc_report():
     totals = [r for r in sheet.iter_rows(values_only=True) if r and r[0] == "Tổng"]
     check(bool(totals) and totals[-1][1] == figures["received"], "the annex's total received = the report's",
           str(totals[-1] if totals else None))
-    submit(form_with("Gửi báo cáo lên tỉnh"))
+    click([b for b in driver.find_elements(By.CSS_SELECTOR, "main button") if b.text.strip() == "Lưu và gửi tỉnh"][0])
     look("report-sent", "Đã gửi báo cáo lên tỉnh")
     logout()
     login("giamsat")

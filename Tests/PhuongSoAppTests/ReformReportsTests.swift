@@ -247,7 +247,8 @@ import ZIPFoundation
             let xml = try part("word/document.xml", in: archive)
             for text in [
                 "ỦY BAN NHÂN DÂN", "PHƯỜNG THÀNH SEN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO",
-                "Kết quả một cửa liên thông", "Phường Thành Sen, ngày 20 tháng 3 năm 2026",
+                "Kết quả một cửa liên thông", "Thành Sen, ngày 20 tháng 3 năm 2026",
+                "Ủy ban nhân dân phường Thành Sen báo cáo kết quả một cửa liên thông (số liệu từ ngày 01/03/2026",
                 "Bảng 1. Hồ sơ thủ tục hành chính theo lĩnh vực", "TM. ỦY BAN NHÂN DÂN", "Nơi nhận",
             ] {
                 #expect(xml.contains(text), "document.xml lacks \(text)")
@@ -258,6 +259,111 @@ import ZIPFoundation
             for sheet in ["Hồ sơ theo lĩnh vực", "Hồ sơ theo thủ tục", "Chỉ số 766", "Tỷ lệ chính"] {
                 #expect(workbook.contains(sheet))
             }
+        }
+    }
+
+    /// Two people writing at once: the second write, made on a copy read before the first, is
+    /// refused with the reason, and nothing the first wrote is lost; a submission made from a
+    /// stale copy is refused too, so the version sent is the text stored.
+    @Test(arguments: TestDatabase.all)
+    func aWriteFromAStaleCopyIsRefusedAndLosesNothing(db: TestDatabase) async throws {
+        try await withDemoApp(db, adjust: Self.clock) { app in
+            // setup: the Q1 report, opened by two people
+            let office = try await app.webSession("vanphong")
+            let id = try reportID(
+                try await office.post(app, ReformReportPaths.list, form: ["kind": "q1", "year": "2026"]))
+            let first = try await ReformReportQueries.find(id, on: app.db)
+            let second = try await ReformReportQueries.find(id, on: app.db)
+            let user = try CurrentUser(try await AccountQueries.find(username: "vanphong", on: app.db))
+            // act
+            var a = ReformReportService.TextInput()
+            a.narrative = ["direction": "Phần chỉ đạo."]
+            _ = try await ReformReportService.save(first, a, actor: .system("t"), now: app.now, on: app.db)
+            var b = ReformReportService.TextInput()
+            b.narrative = ["assessment": "Phần hạn chế."]
+            // check
+            await #expect(throws: AppError.self) {
+                _ = try await ReformReportService.save(second, b, actor: .system("t"), now: app.now, on: app.db)
+            }
+            let stored = try await ReformReportQueries.find(id, on: app.db)
+            #expect(try stored.narrativeTexts() == ["direction": "Phần chỉ đạo."])
+            // a submission from the stale copy (all else complete) is refused; from a fresh one it goes
+            var rest = ReformReportService.TextInput()
+            rest.number = "05/BC-UBND"
+            rest.reportDate = "2026-03-16"
+            rest.signerName = "Nguyễn Văn Hùng"
+            rest.narrative = ["assessment": "Phần hạn chế.", "next": "Phần kỳ tới."]
+            let complete = try await ReformReportService.save(
+                stored, rest, actor: .system("t"), now: app.now, on: app.db)
+            let stale = try await ReformReportQueries.find(id, on: app.db)
+            var more = ReformReportService.TextInput()
+            more.number = "06/BC-UBND"
+            let fresh = try await ReformReportService.save(
+                complete, more, actor: .system("t"), now: app.now, on: app.db)
+            await #expect(throws: AppError.self) {
+                _ = try await ReformReportService.submit(
+                    stale, by: user, actor: .system("t"), onlinePaymentOffered: false, now: app.now,
+                    utcOffset: 7 * 3600, on: app.db)
+            }
+            #expect(try await ReformReportVersionRecord.query(on: app.db).count() == 0)
+            let sent = try await ReformReportService.submit(
+                fresh, by: user, actor: .system("t"), onlinePaymentOffered: false, now: app.now, utcOffset: 7 * 3600,
+                on: app.db)
+            let v1 = try await ReformReportQueries.version(1, of: sent, on: app.db).snapshotValue()
+            #expect(v1.header.number == "06/BC-UBND" && v1.narrative["direction"] == "Phần chỉ đạo.")
+        }
+    }
+
+    /// A data period of more than five years, or a scheduled report's moved out of its year, is
+    /// refused by the field with nothing stored.
+    @Test(arguments: TestDatabase.all)
+    func aDataPeriodTooLongOrOutsideItsYearIsRefused(db: TestDatabase) async throws {
+        try await withDemoApp(db, adjust: Self.clock) { app in
+            let office = try await app.webSession("vanphong")
+            let long = try await office.post(
+                app, ReformReportPaths.list,
+                form: [
+                    "kind": "adhoc", "year": "2026", "subject": "Tổng kết", "dataFrom": "01/01/2006",
+                    "dataTo": "31/12/2026", "dueOn": "20/12/2026",
+                ])
+            #expect(long.status == .unprocessableEntity && long.body.string.contains("Kỳ số liệu dài tối đa 5 năm."))
+            #expect(try await ReformReportRecord.query(on: app.db).count() == 0)
+            let id = try reportID(
+                try await office.post(app, ReformReportPaths.list, form: ["kind": "q1", "year": "2026"]))
+            var form = Self.text
+            form["dataFrom"] = "15/12/2025"
+            form["dataTo"] = "14/03/2027"
+            let moved = try await office.post(app, ReformReportPaths.report(id), form: form)
+            #expect(moved.status == .unprocessableEntity)
+            #expect(moved.body.string.contains("Số liệu của báo cáo năm 2026 phải kết thúc trong năm 2026."))
+            #expect(try await ReformReportQueries.find(id, on: app.db).dataTo == "2026-03-14")
+        }
+    }
+
+    /// The province's figure for the calendar quarter counts in the Q1 report, whose data run from
+    /// 15 December to 14 March: entries overlapping the period are taken, the most days first.
+    @Test(arguments: TestDatabase.all)
+    func theProvincesQuarterFigureCountsInTheQuarterReport(db: TestDatabase) async throws {
+        try await withDemoApp(db, adjust: Self.clock) { app in
+            // setup
+            let unit = try await UnitQueries.find(code: Self.ward, on: app.db)
+            let user = try CurrentUser(try await AccountQueries.find(username: "vanphong", on: app.db))
+            var input = Index766Entries.Input()
+            input.code = "1.1"
+            input.from = "2026-01-01"
+            input.to = "2026-03-31"
+            input.numerator = "9"
+            input.denominator = "10"
+            input.evidence = "Báo cáo 12/BC-UBND của UBND tỉnh"
+            _ = try await Index766Entries.enter(
+                input, unit: unit, version: .portal2025, by: user, actor: .system("t"), now: app.now, on: app.db)
+            // act
+            let figures = try await ReformReportFigures.compute(
+                unit: unit, from: try LocalDate(parsing: "2025-12-15"), to: try LocalDate(parsing: "2026-03-14"),
+                onlinePaymentOffered: false, now: app.now, utcOffset: 7 * 3600, on: app.db)
+            // check
+            let count = try #require(figures.index766.figure("1.1")?.count)
+            #expect(count.numerator == 9 && count.denominator == 10)
         }
     }
 }

@@ -85,7 +85,7 @@ enum ReformReportView {
         func day(_ stored: String?) -> String { stored.map { Format.date($0) } ?? "" }
         func err(_ f: String) -> String? { state.problems.message(for: f, ctx.lang) }
         return Components.form(
-            action: ctx.link(ReformReportPaths.report(r.id!)), Components.csrf(ctx),
+            action: ctx.link(ReformReportPaths.report(r.id!)), .id(textFormID), Components.csrf(ctx),
             .h2(.text(ctx.t("Thông tin văn bản", "Document data"))),
             Components.textField(
                 ctx, name: "number", label: ctx.t("Số ký hiệu", "Number and symbol"), value: typed?.number ?? r.number,
@@ -166,20 +166,31 @@ enum ReformReportView {
         }
     }
 
+    static let textFormID = "report-text"
+
+    /// The button that saves what is typed in the text form and sends the report: it belongs to
+    /// that form (`form=`) but stands here, after the figures the office checks before sending.
     static func submitForm(_ ctx: PageContext, _ r: ReformReportRecord, state: ReformReportPageState) -> Node<
         HTML.BodyContext
     > {
-        Components.form(
-            action: ctx.link(ReformReportPaths.submit(r.id!)), Components.csrf(ctx),
+        .section(
             .h2(.text(ctx.t("Gửi báo cáo lên tỉnh", "Submit to the province"))),
             .p(
                 .class("hint"),
                 .text(
                     ctx.t(
-                        "Lưu nội dung trước khi gửi. Khi gửi, số liệu được chốt; báo cáo chỉ sửa được nếu tỉnh trả lại.",
-                        "Save the text first. Submitting freezes the figures; the report can change again only if the province returns it."
-                    ))),
-            Components.submit(ctx.t("Gửi tỉnh", "Send to the province")))
+                        """
+                        Nội dung đang soạn được lưu rồi gửi. Khi gửi, số liệu được chốt; báo cáo chỉ sửa được nếu \
+                        tỉnh trả lại.
+                        """,
+                        """
+                        What is typed is saved, then sent. Submitting freezes the figures; the report can change \
+                        again only if the province returns it.
+                        """))),
+            .button(
+                .type(.submit), .attribute(named: "form", value: textFormID),
+                .attribute(named: "formaction", value: ctx.link(ReformReportPaths.submit(r.id!))),
+                .text(ctx.t("Lưu và gửi tỉnh", "Save and send to the province"))))
     }
 
     static func reviewForms(_ ctx: PageContext, _ r: ReformReportRecord, state: ReformReportPageState) -> Node<

@@ -30,10 +30,15 @@ enum ReformReportDocument {
         }
         let from = Format.date(h.dataFrom)
         let to = Format.date(h.dataTo)
+        // what the report is about, as its sentences name it
+        let about =
+            h.kind == .adHoc
+            ? h.subject.lowercasedFirst
+            : "kết quả thực hiện công tác cải cách hành chính \(h.kind.periodWords(year: h.year))"
         blocks.append(
             .paragraph(
-                "Ủy ban nhân dân \(h.unitName.lowercasedFirst) báo cáo kết quả thực hiện công tác cải cách hành chính "
-                    + "\(h.kind.periodWords(year: h.year)) (số liệu từ ngày \(from) đến ngày \(to)) như sau:"))
+                "Ủy ban nhân dân \(h.unitName.lowercasedFirst) báo cáo \(about) (số liệu từ ngày \(from) đến ngày "
+                    + "\(to)) như sau:"))
         heading(ReformReportOutline.direction.vietnamese)
         paragraphs(ReformReportOutline.direction.key)
         heading("Kết quả thực hiện các nhiệm vụ cải cách hành chính")
@@ -59,13 +64,11 @@ enum ReformReportDocument {
             paragraphs(ReformReportOutline.proposals.key)
         }
         blocks.append(
-            .paragraph(
-                "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính "
-                    + "\(h.kind.periodWords(year: h.year)) của Ủy ban nhân dân \(h.unitName.lowercasedFirst)./."))
+            .paragraph("Trên đây là báo cáo \(about) của Ủy ban nhân dân \(h.unitName.lowercasedFirst)./."))
         return Decree30Document(
             issuer: ["ỦY BAN NHÂN DÂN", h.unitName.uppercased()],
             number: h.number.isEmpty ? "      /BC-UBND" : h.number,
-            place: h.unitName, date: try LocalDate(parsing: h.reportDate ?? h.dueOn), kind: "BÁO CÁO",
+            place: placeName(h.unitName), date: try LocalDate(parsing: h.reportDate ?? h.dueOn), kind: "BÁO CÁO",
             subject: h.subject,
             blocks: blocks,
             signature: .init(authority: "TM. ỦY BAN NHÂN DÂN", title: h.signerTitle.uppercased(), name: h.signerName),
@@ -134,6 +137,17 @@ enum ReformReportDocument {
                         ["Sáng kiến được công nhận", num(f.initiatives.recognized)],
                     ])),
         ]
+    }
+
+    /// The place on the date line (Nghị định 30/2020, Phụ lục I, mục II.4): a ward's or commune's
+    /// own name without "Phường"/"Xã"/"Thị trấn"/"Đặc khu" ("Thành Sen, ngày …"), except a name
+    /// that is a number, which keeps it ("Phường 15, ngày …").
+    static func placeName(_ unitName: String) -> String {
+        for kind in ["Phường ", "Xã ", "Thị trấn ", "Đặc khu "] where unitName.hasPrefix(kind) {
+            let own = String(unitName.dropFirst(kind.count))
+            return own.allSatisfy(\.isNumber) ? unitName : own
+        }
+        return unitName
     }
 
     /// The 766 formulas' title as people read it, for the version a snapshot was scored with.

@@ -21,7 +21,7 @@ package struct ReformReportFigures: Codable, Sendable {
         package var findings: Int
     }
     package struct Initiatives: Codable, Sendable {
-        /// Initiatives filed in the period, and of those recognized.
+        /// Initiatives filed (submitted) in the period, and of those recognized.
         package var filed: Int
         package var recognized: Int
     }
@@ -64,8 +64,8 @@ package struct ReformReportFigures: Codable, Sendable {
                         now: now, utcOffset: utcOffset, on: db)))
         }
         let index = try await Index766Model.build(
-            unit: unit, choices: [], from: from, to: to, onlinePaymentOffered: onlinePaymentOffered, now: now,
-            utcOffset: utcOffset, on: db)
+            unit: unit, choices: [], from: from, to: to, onlinePaymentOffered: onlinePaymentOffered,
+            entries: .overlapping, now: now, utcOffset: utcOffset, on: db)
         let tasks = try await TaskQueries.total(
             unitIDs: [unitID], filter: .init(deadlineFrom: from, deadlineTo: to), now: now, utcOffset: utcOffset,
             on: db)
@@ -99,8 +99,8 @@ package struct ReformReportFigures: Codable, Sendable {
             """
             SELECT COUNT(*) AS filed, COALESCE(SUM(CASE WHEN state = 'recognized' THEN 1 ELSE 0 END), 0) AS recognized
             FROM initiatives
-            WHERE unit_id = \(bind: unitID) AND state <> 'draft'
-              AND created_on >= \(bind: from.description) AND created_on <= \(bind: to.description)
+            WHERE unit_id = \(bind: unitID) AND submitted_on IS NOT NULL
+              AND submitted_on >= \(bind: from.description) AND submitted_on <= \(bind: to.description)
             """
         ).first(decoding: Row.self)
         return Initiatives(filed: row?.filed ?? 0, recognized: row?.recognized ?? 0)

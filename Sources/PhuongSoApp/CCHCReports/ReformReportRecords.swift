@@ -58,6 +58,9 @@ package final class ReformReportRecord: Model, @unchecked Sendable {
     @Field(key: "status") package var status: ReformReportStatus
     /// How many times it has been submitted (the latest version's number).
     @Field(key: "version") package var version: Int
+    /// Raised by every write: a write made on a copy read before someone else's is refused
+    /// rather than undoing it.
+    @Field(key: "revision") package var revision: Int
     @Parent(key: "created_by") package var creator: UserRecord
     @Field(key: "created_at_seconds") package var createdAtSeconds: Int64
     @Field(key: "updated_at_seconds") package var updatedAtSeconds: Int64
@@ -118,6 +121,7 @@ struct CreateReformReports: AsyncMigration {
             .field("narrative", .string, .required)
             .field("status", .string, .required)
             .field("version", .int, .required)
+            .field("revision", .int, .required)
             .field("created_by", .uuid, .required, .references(UserRecord.schema, "id"))
             .field("created_at_seconds", .int64, .required)
             .field("updated_at_seconds", .int64, .required)

@@ -83,11 +83,7 @@ package enum ReformReportService {
                     input.dataTo, field: "dataTo", label: ("Số liệu đến ngày", "Data to"), required: true, into: &p)
                 let due = PlanInputCheck.date(
                     input.dueOn, field: "dueOn", label: ("Hạn gửi", "Due on"), required: true, into: &p)
-                if let from, let to, from > to {
-                    p.add(
-                        "dataTo", "Số liệu đến ngày phải từ ngày bắt đầu trở đi.",
-                        "The data cannot end before they start.")
-                }
+                if let from, let to { checkPeriod(from, to, kind: kind, year: year, into: &p) }
                 if let from, let to, let due, from <= to { dates = .init(dataFrom: from, dataTo: to, dueOn: due) }
             } else {
                 dates = try ReportSchedule.current.dates(kind, year: year)
@@ -125,6 +121,7 @@ package enum ReformReportService {
         r.narrative = "{}"
         r.status = .draft
         r.version = 0
+        r.revision = 0
         r.$creator.id = user.id
         r.createdAtSeconds = Int64(now.timeIntervalSince1970)
         r.updatedAtSeconds = r.createdAtSeconds
@@ -171,9 +168,7 @@ package enum ReformReportService {
             into: &p)
         let to = PlanInputCheck.date(
             input.dataTo ?? r.dataTo, field: "dataTo", label: ("Số liệu đến ngày", "Data to"), required: true, into: &p)
-        if let from, let to, from > to {
-            p.add("dataTo", "Số liệu đến ngày phải từ ngày bắt đầu trở đi.", "The data cannot end before they start.")
-        }
+        if let from, let to { checkPeriod(from, to, kind: r.kind, year: r.year, into: &p) }
         var narrative = try r.narrativeTexts()
         for (key, text) in input.narrative ?? [:] {
             guard let section = ReformReportOutline.section(key) else {
@@ -184,7 +179,9 @@ package enum ReformReportService {
                 text, field: "narrative." + key, label: (section.vietnamese, section.english), max: 20000, into: &p)
         }
         try p.throwIfAny()
-        let before = ReformReportAPI.Header(r, unitCode: try await r.$unit.get(on: db).code)
+        let unitCode = try await r.$unit.get(on: db).code
+        let before = Audited(header: ReformReportAPI.Header(r, unitCode: unitCode), narrative: try r.narrativeTexts())
+        let loaded = r.revision
         r.number = number
         r.reportDate = date?.description
         r.signerName = signerName
@@ -194,21 +191,25 @@ package enum ReformReportService {
         r.dataTo = to!.description
         r.narrative = try json(narrative.filter { !$0.value.isEmpty })
         r.updatedAtSeconds = Int64(now.timeIntervalSince1970)
+        let after = Audited(header: ReformReportAPI.Header(r, unitCode: unitCode), narrative: try r.narrativeTexts())
         return try await AuditLog.transaction(on: db, actor: actor, clock: { now }) { tx in
             let rows = try await tx.sql.raw(
                 """
                 UPDATE reform_reports SET number = \(bind: r.number), report_date = \(bind: r.reportDate),
                   signer_name = \(bind: r.signerName), signer_title = \(bind: r.signerTitle),
                   recipients = \(bind: r.recipients), data_from = \(bind: r.dataFrom), data_to = \(bind: r.dataTo),
-                  narrative = \(bind: r.narrative), updated_at_seconds = \(bind: r.updatedAtSeconds)
-                WHERE id = \(bind: try r.requireID()) AND status IN ('draft', 'returned') RETURNING id
+                  narrative = \(bind: r.narrative), updated_at_seconds = \(bind: r.updatedAtSeconds),
+                  revision = revision + 1
+                WHERE id = \(bind: try r.requireID()) AND status IN ('draft', 'returned') AND revision = \(bind: loaded)
+                RETURNING id
                 """
             ).all()
-            guard !rows.isEmpty else { throw locked(r) }
+            guard !rows.isEmpty else { throw try await refused(r, on: tx) }
+            r.revision = loaded + 1
             return (
                 AuditedChange(
                     action: "report.save", entity: "report", entityID: try r.requireID().uuidString, before: before,
-                    after: ReformReportAPI.Header(r, unitCode: before.unitCode)), r
+                    after: after), r
             )
         }
     }
@@ -241,11 +242,15 @@ package enum ReformReportService {
         return try await AuditLog.transaction(on: db, actor: actor, clock: { now }) { tx in
             let rows = try await tx.sql.raw(
                 """
-                UPDATE reform_reports SET status = 'submitted', version = version + 1, updated_at_seconds = \(bind: at)
-                WHERE id = \(bind: reportID) AND status IN ('draft', 'returned') RETURNING version
+                UPDATE reform_reports SET status = 'submitted', version = version + 1, updated_at_seconds = \(bind: at),
+                  revision = revision + 1
+                WHERE id = \(bind: reportID) AND status IN ('draft', 'returned') AND revision = \(bind: r.revision)
+                RETURNING version
                 """
             ).all()
-            guard let row = rows.first else { throw locked(r) }
+            // The snapshot was made from the report as loaded: it is sent only if nobody changed it since.
+            guard let row = rows.first else { throw try await refused(r, on: tx) }
+            r.revision += 1
             let v = ReformReportVersionRecord()
             v.$report.id = reportID
             v.version = try row.decode(column: "version", as: Int.self)
@@ -290,11 +295,15 @@ package enum ReformReportService {
         return try await AuditLog.transaction(on: db, actor: actor, clock: { now }) { tx in
             let rows = try await tx.sql.raw(
                 """
-                UPDATE reform_reports SET status = \(bind: decision.rawValue), updated_at_seconds = \(bind: at)
+                UPDATE reform_reports SET status = \(bind: decision.rawValue), updated_at_seconds = \(bind: at),
+                  revision = revision + 1
                 WHERE id = \(bind: reportID) AND status = 'submitted' AND version = \(bind: r.version) RETURNING id
                 """
             ).all()
-            guard !rows.isEmpty else { throw notSubmitted(r) }
+            guard !rows.isEmpty else {
+                throw notSubmitted(try await ReformReportQueries.find(reportID, on: tx))
+            }
+            r.revision += 1
             try await tx.sql.raw(
                 """
                 UPDATE reform_report_versions SET decision = \(bind: decision.rawValue), comment = \(bind: comment),
@@ -318,6 +327,38 @@ package enum ReformReportService {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]
         return String(decoding: try e.encode(value), as: UTF8.self)
+    }
+
+    /// What the audit trail keeps of a save: the document's data and every section's text.
+    struct Audited: Encodable {
+        var header: ReformReportAPI.Header
+        var narrative: [String: String]
+    }
+
+    /// A data period a report may count: not ending before it starts, at most five years; a
+    /// scheduled report's ends in its year (its cut-off may move, not its period).
+    static func checkPeriod(
+        _ from: LocalDate, _ to: LocalDate, kind: ReportSchedule.Kind, year: Int, into p: inout ValidationProblems
+    ) {
+        if from > to {
+            p.add("dataTo", "Số liệu đến ngày phải từ ngày bắt đầu trở đi.", "The data cannot end before they start.")
+        } else if to.epochDay - from.epochDay > 5 * 366 {
+            p.add("dataTo", "Kỳ số liệu dài tối đa 5 năm.", "A data period can span at most five years.")
+        } else if kind != .adHoc && (to.year != year || from.year < year - 1) {
+            p.add(
+                "dataTo", "Số liệu của báo cáo năm \(year) phải kết thúc trong năm \(year).",
+                "The data of a \(year) report must end in \(year).")
+        }
+    }
+
+    /// Why a conditional write matched nothing, from the report as it is now: locked by a
+    /// submission or a decision, or changed by someone else since it was opened.
+    static func refused(_ r: ReformReportRecord, on db: Database) async throws -> AppError {
+        let now = try await ReformReportQueries.find(try r.requireID(), on: db)
+        guard now.status.editable else { return locked(now) }
+        return AppError.conflict(
+            vi: "Báo cáo vừa được người khác sửa: vui lòng mở lại trang để xem nội dung mới rồi sửa tiếp.",
+            en: "Someone has just changed the report: open the page again to see their changes, then continue.")
     }
 
     static func locked(_ r: ReformReportRecord) -> AppError {

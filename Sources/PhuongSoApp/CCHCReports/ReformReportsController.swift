@@ -179,9 +179,16 @@ enum ReformReportsController {
     @Sendable static func submit(req: Request) async throws -> Response {
         let r = try await report(req, .writeReports)
         let user = try req.require(.writeReports)
-        return try await write(req, r, saved: "submit", state: ReformReportPageState()) {
+        // From the text form ("Lưu và gửi tỉnh"): what is typed is saved first, then sent; a
+        // problem in either comes back on the page with the text kept.
+        let typed = try req.content.decode([String: String].self)["number"] != nil ? try textInput(req) : nil
+        return try await write(req, r, saved: "submit", state: ReformReportPageState(typed: typed)) {
+            var current = r
+            if let typed {
+                current = try await ReformReportService.save(r, typed, actor: req.auditActor, now: req.now, on: req.db)
+            }
             _ = try await ReformReportService.submit(
-                r, by: user, actor: req.auditActor, onlinePaymentOffered: req.onlinePaymentOffered, now: req.now,
+                current, by: user, actor: req.auditActor, onlinePaymentOffered: req.onlinePaymentOffered, now: req.now,
                 utcOffset: req.config.utcOffset, on: req.db)
         }
     }

@@ -104,21 +104,39 @@ package enum Index766Entries {
         }
     }
 
+    /// Which entries a period takes: those lying within it (the 766 page, any range), or those
+    /// overlapping it (a CCHC report, whose 15th-to-14th data period never holds the calendar
+    /// quarter or year the province's figures are given for).
+    package enum Selection: Sendable { case within, overlapping }
+
     /// For each entered indicator, the entry for the widest period lying within `from`…`to` (the
-    /// year's figure over a quarter's when both are there), the latest entered among equals.
-    package static func current(unitID: UUID, from: LocalDate, to: LocalDate, on db: Database) async throws
-        -> [String: Index766EntryRecord]
-    {
-        let rows = try await Index766EntryRecord.query(on: db).filter(\.$unit.$id == unitID)
-            .filter(\.$periodFrom >= from.description).filter(\.$periodTo <= to.description)
-            .all()
+    /// year's figure over a quarter's when both are there), the latest entered among equals; or,
+    /// `overlapping`, the entry sharing the most days with the range.
+    package static func current(
+        unitID: UUID, from: LocalDate, to: LocalDate, selection: Selection = .within, on db: Database
+    ) async throws -> [String: Index766EntryRecord] {
+        var q = Index766EntryRecord.query(on: db).filter(\.$unit.$id == unitID)
+        switch selection {
+        case .within: q = q.filter(\.$periodFrom >= from.description).filter(\.$periodTo <= to.description)
+        case .overlapping: q = q.filter(\.$periodFrom <= to.description).filter(\.$periodTo >= from.description)
+        }
+        let rows = try await q.all()
+        func measure(_ r: Index766EntryRecord) throws -> Int {
+            switch selection {
+            case .within: return try span(r)
+            case .overlapping:
+                let start = max(try LocalDate(parsing: r.periodFrom), from)
+                let end = min(try LocalDate(parsing: r.periodTo), to)
+                return end.epochDay - start.epochDay
+            }
+        }
         var out: [String: Index766EntryRecord] = [:]
         for r in rows {
             guard let current = out[r.code] else {
                 out[r.code] = r
                 continue
             }
-            let (wide, widest) = (try span(r), try span(current))
+            let (wide, widest) = (try measure(r), try measure(current))
             if wide > widest || (wide == widest && r.enteredAt >= current.enteredAt) {
                 out[r.code] = r
             }

@@ -65,7 +65,7 @@ struct Index766Model {
 
     static func build(
         unit: UnitRecord, choices: [UnitRecord], from: LocalDate, to: LocalDate, onlinePaymentOffered: Bool,
-        now: Date, utcOffset: Int, on db: Database
+        entries selection: Index766Entries.Selection = .within, now: Date, utcOffset: Int, on db: Database
     ) async throws -> Index766Model {
         let version = Index766.Version.portal2025
         let unitID = try unit.requireID()
@@ -75,7 +75,8 @@ struct Index766Model {
         let catalogue = try await Index766Measures.procedureCounts(
             unit: unit, period: period, onlinePaymentOffered: onlinePaymentOffered, on: db)
         counts.merge(catalogue.counts) { a, _ in a }
-        let entered = try await Index766Entries.current(unitID: unitID, from: from, to: to, on: db)
+        let entered = try await Index766Entries.current(
+            unitID: unitID, from: from, to: to, selection: selection, on: db)
         let names = try await UserRecord.query(on: db).filter(\.$username ~~ Set(entered.values.map(\.enteredBy)))
             .all()
         var entries: [String: (record: Index766EntryRecord, by: String)] = [:]

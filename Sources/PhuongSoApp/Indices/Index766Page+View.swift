@@ -59,7 +59,8 @@ enum Index766View {
         let target = t.goal.map { g in
             SVGChart.Target(
                 value: g.goal,
-                text: ctx.t("Chỉ tiêu ", "Target ") + g.direction.symbol + " " + Format.percent(g.goal, ctx.lang))
+                text: ctx.t("Chỉ tiêu ", "Target ") + g.direction.symbol + " " + Format.percent(g.goal, ctx.lang),
+                reached: { g.direction.reaches($0, goal: g.goal) })
         }
         let summary =
             ctx.t(

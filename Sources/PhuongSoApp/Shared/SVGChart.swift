@@ -13,10 +13,12 @@ enum SVGChart {
         let valueText: String
     }
 
-    /// A goal drawn as a dashed line across the bars.
+    /// A goal drawn as a dashed line across the bars; `reached` says whether a value meets it
+    /// (at least, or at most, the goal).
     struct Target {
         let value: Double
         let text: String
+        let reached: (Double) -> Bool
     }
 
     static let plotTop = 24.0
@@ -25,7 +27,7 @@ enum SVGChart {
     static let barWidth = 30.0
     static let left = 36.0
 
-    /// A bar chart of percentages (0–100). Bars under the target are drawn in the warning colour.
+    /// A bar chart of percentages (0–100). Bars that miss the target are drawn in the warning colour.
     static func percentBars(
         id: String, title: String, summary: String, bars: [Bar], target: Target?, header: (String, String),
         caption: String
@@ -45,7 +47,7 @@ enum SVGChart {
             let x = left + Double(i) * step + (step - barWidth) / 2
             let centre = x + barWidth / 2
             if let v = bar.value {
-                let below = target.map { v < $0.value } ?? false
+                let below = target.map { !$0.reached(v) } ?? false
                 shapes.append(
                     .element(
                         named: "rect",
