@@ -337,6 +337,12 @@ import ZIPFoundation
             #expect(moved.status == .unprocessableEntity)
             #expect(moved.body.string.contains("Số liệu của báo cáo năm 2026 phải kết thúc trong năm 2026."))
             #expect(try await ReformReportQueries.find(id, on: app.db).dataTo == "2026-03-14")
+            // a year that is not one: refused, never read as this year
+            let badYear = try await office.post(app, ReformReportPaths.list, form: ["kind": "h1", "year": "99999"])
+            #expect(badYear.status == .unprocessableEntity && badYear.body.string.contains("Năm báo cáo phải từ"))
+            let listed = try await app.testing().sendRequest(
+                .GET, "/api/v1/units/\(Self.ward)/reports?year=abc", headers: bearer(try await app.token("vanphong")))
+            #expect(listed.status == .unprocessableEntity)
         }
     }
 

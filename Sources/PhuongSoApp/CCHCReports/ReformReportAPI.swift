@@ -214,7 +214,7 @@ enum ReformReportAPI {
 
     @Sendable static func list(req: Request) async throws -> [Header] {
         let unit = try await Index766Controller.apiUnit(req, .viewReform)
-        let year = req.query[Int.self, at: "year"] ?? CatalogPublicController.today(req).year
+        let year = try ReformReportsController.year(req, fallback: CatalogPublicController.today(req).year)
         return try await ReformReportQueries.reports(unitIDs: [unit.requireID()], year: year, on: req.db).map {
             Header($0, unitCode: unit.code)
         }

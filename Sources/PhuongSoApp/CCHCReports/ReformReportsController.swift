@@ -30,6 +30,18 @@ enum ReformReportsController {
         return r
     }
 
+    /// The `year` asked for, or `fallback` when none is given; anything but a year 2000–2100 is
+    /// refused rather than read as this year.
+    static func year(_ req: Request, fallback: Int) throws -> Int {
+        guard let text = req.query[String.self, at: "year"], !text.isEmpty else { return fallback }
+        guard let year = Int(text.trimmingCharacters(in: .whitespaces)), (2000...2100).contains(year) else {
+            throw AppError.invalid(
+                field: "year", vi: "Năm “\(text)” không hợp lệ: ghi một năm từ 2000 đến 2100.",
+                en: "“\(text)” is not a year from 2000 to 2100.")
+        }
+        return year
+    }
+
     // MARK: the list of a year (a ward's schedule, or the province's view)
 
     @Sendable static func list(req: Request) async throws -> Response {
@@ -42,10 +54,9 @@ enum ReformReportsController {
     ) async throws -> Response {
         let user = try req.require(.viewReform)
         let today = CatalogPublicController.today(req)
-        let year = req.query[Int.self, at: "year"] ?? Int(input.year ?? "") ?? today.year
-        guard (2000...2100).contains(year) else {
-            throw AppError.invalid(field: "year", vi: "Năm \(year) nằm ngoài phạm vi 2000–2100.", en: "Year 2000–2100.")
-        }
+        // the year of the list, or of the report just refused when it is one the list can show
+        let typed = Int(input.year ?? "").flatMap { (2000...2100).contains($0) ? $0 : nil }
+        let year = try year(req, fallback: typed ?? today.year)
         let units = try await UnitQueries.visible(to: user, on: req.db).filter {
             [.ward, .commune, .specialZone].contains($0.kind)
         }
