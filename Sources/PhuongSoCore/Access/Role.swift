@@ -52,6 +52,9 @@ public enum Action: String, Sendable, CaseIterable {
     case viewReform, managePlans, assignTasks, workOnTasks, manageInspections, manageInitiatives, logCommunication
     // Periodic CCHC reports (directive, closing item): the ward writes and submits, the province reviews.
     case writeReports, reviewReports
+    // PAR Index (directive items 3–4): the province issues the criteria and appraises; the office
+    // runs the ward's self-assessment; every official scores the criteria assigned to them.
+    case manageParFrameworks, runParAssessment, selfAssessPar, appraisePar
 }
 
 /// Role × action: who may do what (the unit scope is checked separately by `UnitScope`).
@@ -97,6 +100,13 @@ public enum AccessPolicy {
         case .writeReports: return [.office, .leader].contains(role)
         // The province's supervisor accepts a ward's report or returns it with comments.
         case .reviewReports: return role == .supervisor
+        // The province's supervisor issues the framework; a ward office may enter the one its
+        // province published when the province has not (replacing one is the province's).
+        case .manageParFrameworks: return [.supervisor, .office].contains(role)
+        // The office runs the ward's side; the chairman, who answers for the index, may too.
+        case .runParAssessment: return [.office, .leader].contains(role)
+        case .selfAssessPar: return [.clerk, .official, .leader, .office].contains(role)
+        case .appraisePar: return role == .supervisor
         }
     }
 
