@@ -4,10 +4,10 @@ enum ReformAPIDocument {
     static var operations: [OpenAPIDocument.Operation] {
         TasksAPI.operations + PlansAPI.operations + InspectionsAPI.operations + InitiativesAPI.operations
             + CommunicationAPI.operations + ReformOverviewController.operations
-            + Index766Controller.operations + ReformReportAPI.operations
+            + Index766Controller.operations + ReformReportAPI.operations + ParIndexAPI.operations
     }
     static var schemas: [(String, JSONValue)] {
         TasksAPI.schemas + PlansAPI.schemas + InspectionsAPI.schemas + InitiativesAPI.schemas + CommunicationAPI.schemas
-            + ReformReportAPI.schemas
+            + ReformReportAPI.schemas + ParIndexAPI.schemas
     }
 }

@@ -59,6 +59,7 @@ package enum Migrations {
         app.migrations.add(AddDossierIndexFacts())
         app.migrations.add(CreateIndex766Entries())
         app.migrations.add(CreateReformReports())
+        app.migrations.add(CreateParIndex())
     }
 }
 
@@ -100,6 +101,7 @@ func routes(_ app: Application) throws {
     ReformOverviewController.register(site, api: api)
     Index766Controller.register(site, api: api)
     ReformReportsController.register(site, api: api)
+    ParIndexController.register(site, api: api)
     WorkspaceController.register(site, api: api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)

@@ -211,6 +211,7 @@ package struct WorkspaceModel: Content, Sendable {
             links = [
                 Link(path: DossierPaths.inbox, vi: "Hồ sơ cần xử lý", en: "My inbox"),
                 Link(path: TaskPaths.mine, vi: "Nhiệm vụ của tôi", en: "My tasks"),
+                Link(path: ParPaths.home, vi: "Chỉ số CCHC: tiêu chí giao cho tôi", en: "PAR Index: my criteria"),
             ]
         case .leader:
             links = [
@@ -218,6 +219,7 @@ package struct WorkspaceModel: Content, Sendable {
                 Link(path: ReformPaths.overview, vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
                 Link(path: Index766Paths.page, vi: "Chỉ số 766 của phường", en: "The ward's 766 index"),
                 Link(path: ReformReportPaths.list, vi: "Báo cáo CCHC định kỳ", en: "Periodic reform reports"),
+                Link(path: ParPaths.home, vi: "Chỉ số CCHC (PAR Index) của phường", en: "The ward's PAR Index"),
                 Link(path: ReportPaths.matrix, vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics"),
             ]
         case .office:
@@ -227,6 +229,7 @@ package struct WorkspaceModel: Content, Sendable {
                 Link(path: ReformPaths.overview, vi: "Tổng hợp cải cách hành chính", en: "Reform overview"),
                 Link(path: Index766Paths.page, vi: "Chỉ số 766 của phường", en: "The ward's 766 index"),
                 Link(path: ReformReportPaths.list, vi: "Báo cáo CCHC định kỳ", en: "Periodic reform reports"),
+                Link(path: ParPaths.home, vi: "Chỉ số CCHC (PAR Index) của phường", en: "The ward's PAR Index"),
                 Link(path: ReportPaths.matrix, vi: "Thống kê tình hình giải quyết hồ sơ", en: "Dossier statistics"),
             ]
         case .supervisor:
@@ -238,6 +241,9 @@ package struct WorkspaceModel: Content, Sendable {
                 Link(
                     path: ReformReportPaths.list, vi: "Báo cáo CCHC của các phường, xã",
                     en: "Reform reports of the wards"),
+                Link(
+                    path: ParPaths.home, vi: "Chỉ số CCHC: thẩm định và xếp hạng",
+                    en: "PAR Index: appraisal and ranking"),
                 Link(
                     path: ReportPaths.matrix, vi: "Thống kê hồ sơ toàn tỉnh", en: "Dossier statistics of the province"),
             ]

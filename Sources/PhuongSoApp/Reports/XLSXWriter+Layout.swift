@@ -217,7 +217,7 @@ extension XLSXWriter {
             )
             for (i, row) in sheet.rows.enumerated() {
                 let r = firstData + i
-                let bold = i >= sheet.rows.count - sheet.totalRows
+                let bold = i >= sheet.rows.count - sheet.totalRows || sheet.boldRows.contains(i)
                 let cells = (0..<columns).map { c in
                     cell(c < row.count ? row[c] : .empty, ref: "\(column(c))\(r)", bold: bold)
                 }.joined()

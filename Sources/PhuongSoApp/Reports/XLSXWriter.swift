@@ -47,6 +47,8 @@ enum XLSXWriter {
         var header: [String]
         var rows: [[Cell]]
         var totalRows: Int = 0
+        /// Other rows set in bold (headings within the table), by index in `rows`.
+        var boldRows: Set<Int> = []
         var widths: [Double]? = nil
         /// Columns kept at least this wide (a column to sign in), by index.
         var minimumWidths: [Int: Double] = [:]

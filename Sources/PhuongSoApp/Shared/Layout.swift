@@ -120,6 +120,8 @@ package enum Layout {
         .badge.late{background:#a30000;color:#fff}.badge.warn{background:#ffd27a;color:#1a1a1a}
         .badge.info{background:#dde9f8;color:#1a1a1a}
         .timeline li{margin-bottom:8px}details{margin-top:12px}summary{cursor:pointer;font-weight:600}
+        ul.criteria{list-style:none;padding-left:0}ul.criteria li{margin-bottom:10px}ul.criteria .depth-1{padding-left:12px}
+        ul.criteria .criteria-group{margin-top:16px}
         @media (max-width:640px){
             table.stack thead{position:absolute;left:-9999px}
             table.stack tr{display:block;border:1px solid #bbb;margin-bottom:8px}
