@@ -935,12 +935,28 @@ def token_of(user):
 
 
 def par_row(code):
-    """The row of the criteria table whose first cell is `code`."""
-    for tr in driver.find_elements(By.CSS_SELECTOR, "main table tr"):
-        cells = tr.find_elements(By.TAG_NAME, "td")
-        if cells and cells[0].text.strip() == code:
-            return [td.text.strip() for td in cells], tr
+    """The criterion `code` in the assessment's list: its line read into parts (maximum, person in
+    charge, proposal, evidence, round 1, round 2), and the list item."""
+    for li in driver.find_elements(By.CSS_SELECTOR, "main ul.criteria > li"):
+        text = li.text.strip()
+        if not li.find_elements(By.TAG_NAME, "a") or not text.startswith(code + " "):
+            continue
+        line = li.find_element(By.CSS_SELECTOR, "span.hint").text.strip()
+        parts = [p.strip() for p in line.split("·")]
+        info = {"line": line, "assignee": parts[1] if len(parts) > 1 else ""}
+        for p in parts:
+            if p.startswith("vòng 1: "):
+                info["round1"] = p[len("vòng 1: "):]
+            if p.startswith("vòng 2: "):
+                info["round2"] = p[len("vòng 2: "):]
+        return info, li
     raise AssertionError(f"no criterion {code} on {driver.title}")
+
+
+def par_listed():
+    """The codes of the criteria (leaves) listed on the assessment page, in order."""
+    return [li.text.strip().split(" ")[0] for li in driver.find_elements(By.CSS_SELECTOR, "main ul.criteria > li")
+            if li.find_elements(By.TAG_NAME, "a")]
 
 
 def par_open(code):
@@ -1049,8 +1065,8 @@ def par_import_framework():
     state["par_assessment"] = driver.current_url.split("?")[0]
     for code, who in [("2.1", LEAD_A), ("2.2", LEAD_A), ("2.3", LEAD_A), ("3.5", LEAD_B), ("1.4", PAR_LEAD_C),
                       ("1.1.1", PAR_OFFICE), ("3.3", PAR_OFFICE)]:
-        cells, _ = par_row(code)
-        check(cells[3] == who, f"criterion {code} is assigned to {who}", " | ".join(cells))
+        info, _ = par_row(code)
+        check(info["assignee"] == who, f"criterion {code} is assigned to {who}", info["line"])
     check("Tiến độ tự đánh giá" in main_text(), "the office sees the progress by area and person")
     logout()
 
@@ -1061,9 +1077,7 @@ def par_officials_score():
     click_link("Chỉ số CCHC: tiêu chí giao cho tôi")
     click_link("Các tiêu chí giao cho tôi (3)")
     look("par-mine-tuphap", "Tiêu chí giao cho tôi")
-    listed = [tr.find_elements(By.TAG_NAME, "td")[0].text.strip()
-              for tr in driver.find_elements(By.CSS_SELECTOR, "main table tr") if tr.find_elements(By.TAG_NAME, "td")]
-    listed = [code for code in listed if re.fullmatch(r"\d+(\.\d+)+", code)]  # the criteria, not the areas' table
+    listed = par_listed()
     check(listed == ["2.1", "2.2", "2.3"], "Đặng Văn Đức's list: 2.1, 2.2, 2.3", ", ".join(listed))
     par_open("2.1")
     look("par-criterion-2-1", "Tự chấm điểm")
@@ -1237,8 +1251,9 @@ def par_appraisal():
     final_api = api("GET", f"/api/v1/units/{PAR_WARD}/par/{PAR_YEAR}", token)["final"]
     check(abs(final_api["points"] - points) < 1e-9 and abs(final_api["percent"] - percent_value) < 1e-9 and final_api["band"] == band,
           "the API's published index says the same", json.dumps({k: final_api[k] for k in ("points", "percent", "band")}))
-    cells, _ = par_row(PAR_LOWERED)
-    check(cells[-2:] == [par_points(PAR_ROUND1), par_points(PAR_ROUND2)], "3.5 shows round 1 and round 2", " | ".join(cells))
+    info, _ = par_row(PAR_LOWERED)
+    check([info.get("round1"), info.get("round2")] == [par_points(PAR_ROUND1), par_points(PAR_ROUND2)],
+          "3.5 shows round 1 and round 2", info["line"])
     logout()
 
 
