@@ -57,7 +57,7 @@ struct AuditPageModel {
     {
         let kind = AuditWords.kind(entity, lang)
         switch entity {
-        case "user": return kind + " " + (names[id].map { "\($0) (\(id))" } ?? id)
+        case "user": return kind + " " + (names[id] ?? id)
         case "task":
             let parts = id.split(separator: "/")
             if parts.count == 2, let n = Int(parts[1].dropFirst(2)),
