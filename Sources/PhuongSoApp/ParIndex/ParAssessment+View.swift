@@ -262,7 +262,7 @@ enum ParAssessmentView {
             parts.append(ctx.t("tỉnh chấm qua điều tra xã hội học", "scored by the province's survey"))
         } else if c.scoring == .computed, let p = r.computedPoints {
             parts.append(
-                ctx.t("Điểm theo quy tắc: ", "Points by the rule: ") + points(ctx, p) + " ("
+                ctx.t("điểm theo quy tắc: ", "points by the rule: ") + points(ctx, p) + " ("
                     + Format.percent(r.figure?.percent, ctx.lang) + ")")
         } else {
             parts.append(ctx.t("tự chấm: ", "proposed: ") + points(ctx, r.score?.selfPoints))

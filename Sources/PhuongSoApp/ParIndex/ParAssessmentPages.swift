@@ -347,16 +347,8 @@ enum ParAssessmentPages {
                 id, input, adding: evidence, by: user, actor: req.auditActor, now: req.now,
                 utcOffset: req.config.utcOffset, on: req.db)
             return saved(req, id)
-        } catch let p as ValidationProblems {
-            kept.problems = p
-            return try await renderScore(req, user: user, id: id, kept: kept, status: .unprocessableEntity)
-        } catch let e as AppError {
-            switch e {
-            case .invalid(let field, let vi, let en): kept.problems.add(field ?? "points", vi, en)
-            case .conflict(let vi, let en): kept.problems.add("points", vi, en)
-            default: throw e
-            }
-            return try await renderScore(req, user: user, id: id, kept: kept, status: .unprocessableEntity)
+        } catch {
+            return try await refusedScore(req, user: user, id: id, kept: kept, error, field: "points")
         }
     }
 
@@ -373,10 +365,8 @@ enum ParAssessmentPages {
             _ = try await ParService.assign(
                 id, to: who, by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
             return saved(req, id)
-        } catch AppError.invalid(_, let vi, let en) {
-            var kept = ParKept()
-            kept.problems.add("assignee", vi, en)
-            return try await renderScore(req, user: user, id: id, kept: kept, status: .unprocessableEntity)
+        } catch {
+            return try await refusedScore(req, user: user, id: id, kept: ParKept(), error, field: "assignee")
         }
     }
 
@@ -399,22 +389,14 @@ enum ParAssessmentPages {
         input.points = form.points ?? ""
         input.comment = form.comment ?? ""
         input.revision = form.revision
-        var kept = ParKept(appraisal: input)
+        let kept = ParKept(appraisal: input)
         do {
             _ = try await ParService.appraise(
                 id, round: round, input, by: user, actor: req.auditActor, now: req.now,
                 utcOffset: req.config.utcOffset, on: req.db)
             return saved(req, id)
-        } catch let p as ValidationProblems {
-            kept.problems = p
-            return try await renderScore(req, user: user, id: id, kept: kept, status: .unprocessableEntity)
-        } catch let e as AppError {
-            switch e {
-            case .invalid(let field, let vi, let en): kept.problems.add(field ?? "points", vi, en)
-            case .conflict(let vi, let en): kept.problems.add("points", vi, en)
-            default: throw e
-            }
-            return try await renderScore(req, user: user, id: id, kept: kept, status: .unprocessableEntity)
+        } catch {
+            return try await refusedScore(req, user: user, id: id, kept: kept, error, field: "points")
         }
     }
 
@@ -434,16 +416,24 @@ enum ParAssessmentPages {
                 id, text: form.reply ?? "", revision: form.revision, by: user, actor: req.auditActor, now: req.now,
                 utcOffset: req.config.utcOffset, on: req.db)
             return saved(req, id)
-        } catch let p as ValidationProblems {
-            kept.problems = p
-            return try await renderScore(req, user: user, id: id, kept: kept, status: .unprocessableEntity)
-        } catch let e as AppError {
-            switch e {
-            case .invalid(_, let vi, let en), .conflict(let vi, let en): kept.problems.add("reply", vi, en)
-            default: throw e
-            }
-            return try await renderScore(req, user: user, id: id, kept: kept, status: .unprocessableEntity)
+        } catch {
+            return try await refusedScore(req, user: user, id: id, kept: kept, error, field: "reply")
         }
+    }
+
+    /// A refused criterion form: the page again with the message by the field the refusal names
+    /// (else `field`) and the input kept; any other error goes on.
+    static func refusedScore(
+        _ req: Request, user: CurrentUser, id: UUID, kept: ParKept, _ error: Error, field: String
+    ) async throws -> Response {
+        var kept = kept
+        switch error {
+        case let p as ValidationProblems: kept.problems = p
+        case AppError.invalid(let named, let vi, let en): kept.problems.add(named ?? field, vi, en)
+        case AppError.conflict(let vi, let en): kept.problems.add(field, vi, en)
+        default: throw error
+        }
+        return try await renderScore(req, user: user, id: id, kept: kept, status: .unprocessableEntity)
     }
 
     // MARK: the province ranking

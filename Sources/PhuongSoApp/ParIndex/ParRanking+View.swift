@@ -34,7 +34,7 @@ enum ParRankingView {
                                     line.change.map {
                                         ($0 > 0 ? "+" : "")
                                             + (ctx.lang == .vi ? ParPoints.vietnamese($0) : ParPoints.text($0))
-                                            + ctx.t(" điểm %", " points")
+                                            + ctx.t(" điểm phần trăm", " percentage points")
                                     } ?? ctx.t("chưa có kết quả năm trước", "no result last year")
                                 return [
                                     .text(String(i + 1)),
