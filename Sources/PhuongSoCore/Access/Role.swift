@@ -55,6 +55,9 @@ public enum Action: String, Sendable, CaseIterable {
     // PAR Index (directive items 3–4): the province issues the criteria and appraises; the office
     // runs the ward's self-assessment; every official scores the criteria assigned to them.
     case manageParFrameworks, runParAssessment, selfAssessPar, appraisePar
+    /// Feedback (phản ánh, kiến nghị): see the list, log one at the counter or from a call, route it
+    /// (and reject, forward, publish), draft an answer, approve the answer.
+    case viewFeedback, receiveFeedback, handleFeedback, answerFeedback, approveFeedback
 }
 
 /// Role × action: who may do what (the unit scope is checked separately by `UnitScope`).
@@ -107,6 +110,12 @@ public enum AccessPolicy {
         case .runParAssessment: return [.office, .leader].contains(role)
         case .selfAssessPar: return [.clerk, .official, .leader, .office].contains(role)
         case .appraisePar: return role == .supervisor
+        case .viewFeedback: return [.clerk, .official, .leader, .office, .supervisor].contains(role)
+        case .receiveFeedback: return [.clerk, .office, .leader].contains(role)
+        case .handleFeedback: return [.office, .leader].contains(role)
+        // The service lets an official answer only what is assigned to them.
+        case .answerFeedback: return [.clerk, .official, .leader, .office].contains(role)
+        case .approveFeedback: return role == .leader
         }
     }
 
