@@ -38,7 +38,9 @@ package enum OpenAPIDocument {
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
 
     /// Every schema: the one-stop shop's here, each reform capability's in its own API file.
-    static var schemas: [(String, JSONValue)] { baseSchemas + ReformAPIDocument.schemas + DossierProcessingAPI.schemas }
+    static var schemas: [(String, JSONValue)] {
+        baseSchemas + ReformAPIDocument.schemas + DossierProcessingAPI.schemas + NotificationsAPI.schemas
+    }
 
     static let baseSchemas: [(String, JSONValue)] = [
         (
@@ -176,7 +178,7 @@ package enum OpenAPIDocument {
     /// Every operation: the one-stop shop's here, each reform capability's in its own API file.
     package static let operations: [Operation] =
         baseOperations + ReformAPIDocument.operations + WorkspaceController.operations
-        + DossierProcessingAPI.operations
+        + DossierProcessingAPI.operations + NotificationsAPI.operations
 
     static let baseOperations: [Operation] = [
         Operation(
@@ -351,6 +353,8 @@ package enum OpenAPIDocument {
                                 ("kind", ["type": "string", "enum": ["person", "organisation"]]), ("name", str),
                                 ("idNumber", str),
                                 ("address", str), ("phone", str), ("email", str), ("represented", str),
+                                // The channel the applicant consents to be notified by; absent: none.
+                                ("notifyBy", ["type": "string", "enum": ["email", "sms"]]),
                             ], required: ["name", "idNumber"])
                     ),
                     ("submitted", arrayOf(str)), ("cases", arrayOf(str)), ("sets", ["type": "integer"]),
@@ -478,6 +482,8 @@ package enum OpenAPIDocument {
                                 ("kind", ["type": "string", "enum": ["person", "organisation"]]), ("name", str),
                                 ("idNumber", str),
                                 ("address", str), ("phone", str), ("email", str), ("represented", str),
+                                // The channel the applicant consents to be notified by; absent: none.
+                                ("notifyBy", ["type": "string", "enum": ["email", "sms"]]),
                             ], required: ["name", "idNumber"])
                     ),
                     (

@@ -54,6 +54,9 @@ enum AuditWords {
         "initiative.create": ("Đăng ký sáng kiến", "Initiative submitted"),
         "index766.entry": ("Nhập số liệu chỉ số 766", "Decision 766 figure entered"),
         "communication.create": ("Ghi hoạt động tuyên truyền", "Communication logged"),
+        "notification.sent": ("Đã gửi thông báo cho người nộp", "Notification sent to the applicant"),
+        "notification.failed": ("Gửi thông báo không thành công, sẽ thử lại", "Notification failed, to be retried"),
+        "notification.gave-up": ("Ngừng gửi thông báo sau nhiều lần thử", "Notification given up after its tries"),
     ]
 
     static func action(_ code: String, _ lang: Language) -> String {
@@ -98,6 +101,7 @@ enum AuditWords {
         case "applicant": return lang.t("Người nộp", "The applicant")
         case "system": return lang.t("Hệ thống (thanh toán)", "The system (payments)")
         case "escalation": return lang.t("Hệ thống (nhắc hạn tự động)", "The system (reminders)")
+        case "notifications": return lang.t("Hệ thống (gửi thông báo)", "The system (notifications)")
         case "demo": return lang.t("Dữ liệu mẫu", "Demo data")
         case "cli": return lang.t("Quản trị qua dòng lệnh", "Command line")
         case "anonymous": return lang.t("Người chưa đăng nhập", "Not logged in")

@@ -26,6 +26,7 @@ package enum CommandLineTool {
                 try await Backup.backup(
                     to: Arguments(args.dropFirst()).required("--to"), config: AppConfig.fromEnvironment())
             case "payments"?: try await payments(Arguments(args.dropFirst()))
+            case "notifications"?: try await NotificationDelivery.command(Arguments(args.dropFirst()))
             case "keys"?:
                 let a = Arguments(args.dropFirst())
                 guard a.positional.first == "rotate" else {
@@ -74,6 +75,7 @@ package enum CommandLineTool {
                phuongso backup --to FILE | restore --from FILE
                phuongso gateway-sandbox --port P [--hostname H]   (a stand-in payment gateway for demos and tests)
                phuongso payments reconcile | payments import-statement FILE.csv --unit UNITCODE
+               phuongso notifications deliver   (send the notifications that are due, once)
                phuongso keys rotate --unit UNITCODE
         """
 
@@ -143,6 +145,7 @@ package enum CommandLineTool {
             }
             Escalation.schedule(app)
             GatewayService.schedule(app)
+            NotificationDelivery.schedule(app)
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

@@ -34,6 +34,8 @@ package struct AppConfig: Sendable {
     package var vietQR: VietQR.Account?
     /// Largest accepted upload (PHUONGSO_MAX_UPLOAD_MB, default 20).
     package var maxUploadBytes: Int = 20 * 1_048_576
+    /// How notifications leave the server (PHUONGSO_SMTP_URL, PHUONGSO_SMS_URL…; see NotificationSettings).
+    package var notifications = NotificationSettings()
 
     package static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppConfig
@@ -63,6 +65,7 @@ package struct AppConfig: Sendable {
             postgresSearchPath: env["PHUONGSO_POSTGRES_SCHEMA"])
         config.clockOffset = clockOffset
         config.gateway = GatewaySettings.fromEnvironment(env)
+        config.notifications = try NotificationSettings.fromEnvironment(env)
         if let bin = env["PHUONGSO_VIETQR_BIN"], let account = env["PHUONGSO_VIETQR_ACCOUNT"], !bin.isEmpty,
             !account.isEmpty
         {

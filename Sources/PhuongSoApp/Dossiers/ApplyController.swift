@@ -118,6 +118,8 @@ enum ApplyController {
         var phone: String?
         var email: String?
         var represented: String?
+        /// The notification channel the applicant consents to ("email", "sms"), or none.
+        var notifyBy: String?
     }
 
     @Sendable static func applicantPage(req: Request) async throws -> Response {
@@ -138,7 +140,8 @@ enum ApplyController {
         let f = try req.content.decode(ApplicantForm.self)
         let raw = Applicant(
             kind: Applicant.Kind(rawValue: f.kind ?? "") ?? .person, name: f.name ?? "", idNumber: f.idNumber ?? "",
-            address: f.address ?? "", phone: f.phone ?? "", email: f.email ?? "", represented: f.represented ?? "")
+            address: f.address ?? "", phone: f.phone ?? "", email: f.email ?? "", represented: f.represented ?? "",
+            notifyBy: ConsentField.channel(f.notifyBy))
         let (a, problems) = raw.validated()
         guard problems.isEmpty else {
             var v = ValidationProblems()

@@ -131,6 +131,7 @@ enum ApplyViews {
                 Components.textField(
                     ctx, name: "email", label: ctx.t("Thư điện tử (không bắt buộc)", "Email (optional)"),
                     value: a.email, type: .email, error: e("email")),
+                ConsentField.field(ctx, selected: a.notifyBy?.rawValue),
                 Components.submit(ctx.t(.proceed)))
         )
     }

@@ -71,6 +71,8 @@ enum CounterController {
         var phone: String?
         var email: String?
         var represented: String?
+        /// The notification channel the applicant consents to ("email", "sms"), or none.
+        var notifyBy: String?
         var submitted: [Int]?
         var cases: [Int]?
         var sets: Int?
@@ -140,7 +142,8 @@ enum CounterController {
         }
         let applicant = Applicant(
             kind: Applicant.Kind(rawValue: f.kind ?? "") ?? .person, name: f.name ?? "", idNumber: f.idNumber ?? "",
-            address: f.address ?? "", phone: f.phone ?? "", email: f.email ?? "", represented: f.represented ?? "")
+            address: f.address ?? "", phone: f.phone ?? "", email: f.email ?? "", represented: f.represented ?? "",
+            notifyBy: ConsentField.channel(f.notifyBy))
         do {
             let dossier = try await IntakeService.intake(
                 .init(

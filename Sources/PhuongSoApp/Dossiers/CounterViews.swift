@@ -290,6 +290,7 @@ enum CounterViews {
                 Components.textField(
                     ctx, name: "email", label: ctx.t("Thư điện tử", "Email"), value: f.email ?? "", type: .email,
                     error: e("email")),
+                ConsentField.field(ctx, selected: f.notifyBy),
                 Components.textField(
                     ctx, name: "represented",
                     label: ctx.t("Người được ủy quyền nộp thay cho (nếu có)", "Applying on behalf of (if authorised)"),

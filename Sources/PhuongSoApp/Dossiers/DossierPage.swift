@@ -55,7 +55,10 @@ enum DossierPage {
             PaymentsViews.section(
                 ctx, dossier: d, account: fees, user: m.user,
                 vietQR: try await UnitBankAccount.account(for: d, req) != nil, utcOffset: req.config.utcOffset),
-            ResultsViews.section(ctx, dossier: d, results: results, user: m.user))
+            ResultsViews.section(ctx, dossier: d, results: results, user: m.user),
+            NotificationViews.section(
+                ctx, log: try await NotificationLog.of(dossier: id, on: req.db),
+                consent: try d.applicant.notificationContact?.channel, utcOffset: req.config.utcOffset))
         var people = Set(events.map(\.actor) + handoffs.map(\.giver))
         if let a = d.assignee { people.insert(a) }
         let names = try await AccountQueries.displayNames(people, on: req.db)

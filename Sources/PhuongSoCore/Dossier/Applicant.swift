@@ -13,10 +13,12 @@ public struct Applicant: Hashable, Codable, Sendable {
     public var email: String
     /// The represented party, when the applicant acts under an authorisation.
     public var represented: String
+    /// The channel the applicant agreed to be notified by (ticked at intake or online); nil: none.
+    public var notifyBy: NotificationChannel?
 
     public init(
         kind: Kind = .person, name: String, idNumber: String, address: String = "", phone: String = "",
-        email: String = "", represented: String = ""
+        email: String = "", represented: String = "", notifyBy: NotificationChannel? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -25,9 +27,10 @@ public struct Applicant: Hashable, Codable, Sendable {
         self.phone = phone
         self.email = email
         self.represented = represented
+        self.notifyBy = notifyBy
     }
 
-    enum CodingKeys: String, CodingKey { case kind, name, idNumber, address, phone, email, represented }
+    enum CodingKeys: String, CodingKey { case kind, name, idNumber, address, phone, email, represented, notifyBy }
 
     /// Missing fields read as empty, so a JSON body can leave out what the applicant did not give.
     public init(from decoder: Decoder) throws {
@@ -39,10 +42,13 @@ public struct Applicant: Hashable, Codable, Sendable {
         phone = try c.decodeIfPresent(String.self, forKey: .phone) ?? ""
         email = try c.decodeIfPresent(String.self, forKey: .email) ?? ""
         represented = try c.decodeIfPresent(String.self, forKey: .represented) ?? ""
+        notifyBy = try c.decodeIfPresent(NotificationChannel.self, forKey: .notifyBy)
     }
 
     public enum Problem: String, Error, Sendable, CaseIterable {
         case nameMissing, idNumberInvalid, phoneInvalid, emailInvalid, tooLong
+        /// Notification by e-mail or text message chosen without the address for it.
+        case notifyEmailMissing, notifyPhoneMissing
 
         public var field: String {
             switch self {
@@ -51,6 +57,8 @@ public struct Applicant: Hashable, Codable, Sendable {
             case .phoneInvalid: return "phone"
             case .emailInvalid: return "email"
             case .tooLong: return "address"
+            case .notifyEmailMissing: return "email"
+            case .notifyPhoneMissing: return "phone"
             }
         }
 
@@ -61,6 +69,8 @@ public struct Applicant: Hashable, Codable, Sendable {
             case .phoneInvalid: return "Số điện thoại gồm 10 chữ số, bắt đầu bằng 0 (hoặc +84)."
             case .emailInvalid: return "Địa chỉ thư điện tử không hợp lệ."
             case .tooLong: return "Địa chỉ hoặc thông tin quá dài (tối đa 300 ký tự)."
+            case .notifyEmailMissing: return "Để nhận thông báo qua thư điện tử, vui lòng nhập địa chỉ thư điện tử."
+            case .notifyPhoneMissing: return "Để nhận thông báo qua tin nhắn, vui lòng nhập số điện thoại."
             }
         }
 
@@ -71,6 +81,8 @@ public struct Applicant: Hashable, Codable, Sendable {
             case .phoneInvalid: return "A phone number has 10 digits starting with 0 (or +84)."
             case .emailInvalid: return "The email address is not valid."
             case .tooLong: return "The address or details are too long (300 characters at most)."
+            case .notifyEmailMissing: return "Enter an email address to be notified by email."
+            case .notifyPhoneMissing: return "Enter a phone number to be notified by text message."
             }
         }
     }
@@ -96,6 +108,8 @@ public struct Applicant: Hashable, Codable, Sendable {
             problems.append(.phoneInvalid)
         }
         if !a.email.isEmpty, !Applicant.looksLikeEmail(a.email) { problems.append(.emailInvalid) }
+        if a.notifyBy == .email, a.email.isEmpty { problems.append(.notifyEmailMissing) }
+        if a.notifyBy == .sms, a.phone.isEmpty { problems.append(.notifyPhoneMissing) }
         if [a.name, a.address, a.email, a.represented].contains(where: { $0.count > 300 }) {
             problems.append(.tooLong)
         }

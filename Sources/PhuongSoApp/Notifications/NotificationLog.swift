@@ -1,0 +1,24 @@
+import Fluent
+import Foundation
+import PhuongSoCore
+
+/// The delivery log of a dossier's notifications: each message with its tries, oldest first.
+/// Staff read it on the dossier's page; the API returns the same.
+package struct NotificationLog: Sendable {
+    package struct Entry: Sendable {
+        package var message: NotificationRecord
+        package var attempts: [DeliveryAttemptRecord]
+    }
+    package var entries: [Entry]
+
+    package static func of(dossier id: UUID, on db: Database) async throws -> NotificationLog {
+        let messages = try await NotificationRecord.query(on: db).filter(\.$dossier.$id == id).sort(\.$queuedAt).all()
+        let ids = try messages.map { try $0.requireID() }
+        let attempts =
+            ids.isEmpty
+            ? []
+            : try await DeliveryAttemptRecord.query(on: db).filter(\.$message.$id ~~ ids).sort(\.$atSeconds).all()
+        let byMessage = Dictionary(grouping: attempts, by: { $0.$message.id })
+        return NotificationLog(entries: messages.map { Entry(message: $0, attempts: byMessage[$0.id!] ?? []) })
+    }
+}
