@@ -15,7 +15,11 @@ enum ReformOverviewView {
                 .text(" · "),
                 .a(.href(ctx.link(PlanPaths.list)), .text(ctx.t(.reformPlans))),
                 .text(" · "),
-                .a(.href(ctx.link(Index766Paths.page)), .text(ctx.t("Chỉ số 766", "Decision 766 index")))),
+                .a(.href(ctx.link(Index766Paths.page)), .text(ctx.t("Chỉ số 766", "Decision 766 index"))),
+                .text(" · "),
+                .a(
+                    .href(ctx.link(DialoguePaths.list)),
+                    .text(ctx.t("Đối thoại, tiếp công dân", "Dialogue and citizen reception")))),
             Components.form(
                 action: ctx.link(ReformPaths.overview), method: "get",
                 .if(

@@ -35,7 +35,9 @@ extension DocxWriter {
                 paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Font(size: 24, bold: true), Para(align: "center"))
                 + paragraph(motto, Font(size: 26, bold: true, underline: true), Para(align: "center"))
             let number = paragraph(d.numberLine, Font(size: 26), Para(align: "center", before: 120))
-            let date = paragraph(d.dateLine, Font(italic: true), Para(align: "center", before: 120))
+            let date =
+                d.secretary == nil
+                ? paragraph(d.dateLine, Font(italic: true), Para(align: "center", before: 120)) : paragraph("")
             return tableStart(Body.topColumns, borders: false, indent: Body.topIndent)
                 + "<w:tr>\(cell(left, heading))\(cell(right, nation))</w:tr>"
                 + "<w:tr>\(cell(left, number))\(cell(right, date))</w:tr></w:tbl>"
@@ -123,6 +125,7 @@ extension DocxWriter {
         /// Phụ lục I, mục II.7 and II.9: "Nơi nhận:" (bold italic 12 pt, items 11 pt) on the left,
         /// the signature block (bold caps, room to sign and seal, the name in bold) on the right.
         var bottom: String {
+            if let secretary = d.secretary { return minutesBottom(secretary: secretary) }
             let (left, right) = (Body.bottomColumns[0], Body.bottomColumns[1])
             let recipients =
                 paragraph("Nơi nhận:", Font(size: 24, bold: true, italic: true), Para(align: "left"))
@@ -135,6 +138,28 @@ extension DocxWriter {
                 + tableStart(Body.bottomColumns, borders: false)
                 + "<w:tr><w:trPr><w:cantSplit/></w:trPr>\(cell(left, recipients))\(cell(right, signature))</w:tr>"
                 + "</w:tbl>" + paragraph("", Font(size: 2))
+        }
+
+        /// Phụ lục III, mẫu 1.6 (biên bản): the secretary signs on the left, the chair on the right,
+        /// each title in bold caps over room to sign and the name in bold; "Nơi nhận:" follows.
+        func minutesBottom(secretary: Decree30Document.Signature) -> String {
+            let half = Page.text / 2
+            func signer(_ s: Decree30Document.Signature) -> String {
+                (s.authority.isEmpty
+                    ? "" : paragraph(s.authority.uppercased(), Font(bold: true), Para(align: "center")))
+                    + paragraph(s.title.uppercased(), Font(bold: true), Para(align: "center"))
+                    + paragraph(s.name, Font(bold: true), Para(align: "center", before: 1700))
+            }
+            let recipients =
+                d.recipients.isEmpty
+                ? ""
+                : paragraph("Nơi nhận:", Font(size: 24, bold: true, italic: true), Para(align: "left", before: 240))
+                    + d.recipients.map { paragraph($0, Font(size: 22), Para(align: "left")) }.joined()
+            return paragraph("", Font(size: 12), Para(after: 120, keepNext: true))
+                + tableStart([half, Page.text - half], borders: false)
+                + "<w:tr><w:trPr><w:cantSplit/></w:trPr>\(cell(half, signer(secretary)))"
+                + "\(cell(Page.text - half, signer(d.signature)))</w:tr></w:tbl>" + recipients
+                + paragraph("", Font(size: 2))
         }
 
         /// A4 portrait, the Decree's margins, the page number from page 2 on (Phụ lục I, mục I.7:

@@ -106,7 +106,12 @@ enum TaskSourceLinks {
                 return nil
             }
             return (InspectionPaths.inspection(finding.$inspection.id), "Xem cuộc kiểm tra")
-        case .direction, .parDeduction, .breakthrough, .dialogueCommitment, .feedback:
+        case .dialogueCommitment:
+            guard let id = r.sourceID, let commitment = try await ConferenceCommitmentRecord.find(id, on: db) else {
+                return nil
+            }
+            return (DialoguePaths.conference(commitment.$conference.id), "Xem hội nghị đối thoại")
+        case .direction, .parDeduction, .breakthrough, .feedback:
             // a direction is a document (its number is shown); the others come with their capabilities
             return r.planID.map { (PlanPaths.plan($0), "Xem kế hoạch") }
         }

@@ -25,6 +25,10 @@ package struct Decree30Document: Sendable, Hashable {
     package var signature: Signature
     /// "Nơi nhận:" items, each as printed ("- UBND Thành phố;"), the last normally "- Lưu: VT, VP.".
     package var recipients: [String]
+    /// Minutes (biên bản, Nghị định 30/2020, Phụ lục III, mẫu 1.6) are signed by the secretary on
+    /// the left and the chair (`signature`) on the right, "Nơi nhận" below them, and carry no dated
+    /// place line under the motto (the time is in the body). Nil for every other kind.
+    package var secretary: Signature? = nil
 
     package init(
         issuer: [String], number: String, place: String, date: LocalDate, kind: String, subject: String,
