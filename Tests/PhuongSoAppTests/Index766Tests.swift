@@ -113,8 +113,10 @@ import VaporTesting
             // 5.4: ten received, three late or overdue
             #expect(try counts("5.4") == [7, 10])
             #expect(abs(try figure("5.4").points! - 6 * 0.7 / 0.9) < 1e-9)
-            // a null is not a zero: feedback is not received yet, the province's figures are not entered
-            #expect(try counts("5.2") == [nil, nil] && (try figure("5.2").points) == nil)
+            // a period with no feedback: the portal's rule gives 5.2 and 5.3 full points
+            #expect(try counts("5.2") == [0, 0] && (try figure("5.2").points) == 6)
+            #expect(try counts("5.3") == [0, 0] && (try figure("5.3").points) == 6)
+            // a null is not a zero: the province's figures are not entered
             #expect(try figure("1.1").points == nil && body.total == nil)
             #expect(body.groups.first { $0.code == "2" }?.points.map { abs($0 - 14) < 1e-9 } == true)
             // the drill-down of 2.1 lists exactly the late, the twice-asked and the overdue dossier

@@ -22,6 +22,13 @@ import VaporTesting
         "/api/v1/payments/notify",
         "/track/result", "/track/apology", "/verify", "/api/v1/results/verify",
         "/api/v1/results/KQ1-000.00.31.H42-260101-0001-0000",
+        // dialogue conferences: anyone reads them and sends a question beforehand
+        "/conferences", "/conferences/:conference", "/conferences/:conference/questions",
+        // feedback: anyone may send it, follow it by code and secret, and read published answers
+        "/feedback", "/feedback/send", "/feedback/track", "/feedback/rate", "/feedback/information",
+        "/feedback/answers/000.00.31.H42",
+        "/api/v1/public/feedback", "/api/v1/public/feedback/000.00.31.H42",
+        "/api/v1/public/feedback/000.00.31.H42/rate", "/api/v1/public/feedback/000.00.31.H42/information",
     ]
 
     func concretePath(_ route: Route) -> String {

@@ -5,9 +5,10 @@ enum ReformAPIDocument {
         TasksAPI.operations + PlansAPI.operations + InspectionsAPI.operations + InitiativesAPI.operations
             + CommunicationAPI.operations + ReformOverviewController.operations
             + Index766Controller.operations + ReformReportAPI.operations + ParIndexAPI.operations
+            + DialogueAPI.operations + FeedbackAPI.operations
     }
     static var schemas: [(String, JSONValue)] {
         TasksAPI.schemas + PlansAPI.schemas + InspectionsAPI.schemas + InitiativesAPI.schemas + CommunicationAPI.schemas
-            + ReformReportAPI.schemas + ParIndexAPI.schemas
+            + ReformReportAPI.schemas + ParIndexAPI.schemas + DialogueAPI.schemas + FeedbackAPI.schemas
     }
 }

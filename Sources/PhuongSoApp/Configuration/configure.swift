@@ -14,6 +14,9 @@ package func configure(_ app: Application, _ config: AppConfig) async throws {
     ContentConfiguration.global.use(encoder: json, for: .json)
     try app.useDatabase(config)
     app.paymentGateway = config.gateway.map { HMACRedirectGateway(settings: $0) }
+    app.messageSenders = MessageSenders.from(config.notifications, app: app)
+    // Every line of a dossier's timeline passes the notification hook, in its transaction.
+    app.databases.middleware.use(NotificationHook(publicURL: config.publicURL, utcOffset: config.utcOffset))
     Migrations.register(on: app)
 
     app.sessions.use(.fluent)
@@ -60,6 +63,9 @@ package enum Migrations {
         app.migrations.add(CreateIndex766Entries())
         app.migrations.add(CreateReformReports())
         app.migrations.add(CreateParIndex())
+        app.migrations.add(CreateDialogue())
+        app.migrations.add(CreateNotificationOutbox())
+        app.migrations.add(CreateFeedback())
     }
 }
 
@@ -89,6 +95,7 @@ func routes(_ app: Application) throws {
     CatalogAPI.register(api)
     DossierAPI.register(api)
     DossierProcessingAPI.register(api)
+    NotificationsAPI.register(api)
     PaymentsAPI.register(api)
     ResultsAPI.register(api)
     ReportsController.register(site, api: api)
@@ -98,10 +105,14 @@ func routes(_ app: Application) throws {
     InspectionsController.register(site, api: api)
     InitiativesController.register(site, api: api)
     CommunicationController.register(site, api: api)
+    FeedbackPublicController.register(site)
+    FeedbackStaffController.register(site)
+    FeedbackAPI.register(api)
     ReformOverviewController.register(site, api: api)
     Index766Controller.register(site, api: api)
     ReformReportsController.register(site, api: api)
     ParIndexController.register(site, api: api)
+    DialogueController.register(site, api: api)
     WorkspaceController.register(site, api: api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)

@@ -150,7 +150,8 @@ enum DossierAPI {
             throw AppError.notFound
         }
         try await ProcessingService.rate(
-            d, level: b.level ?? "", comment: b.comment ?? "", factors: b.factors ?? [:], now: req.now, on: req.db)
+            d, level: b.level ?? "", comment: b.comment ?? "", factors: b.factors ?? [:], now: req.now,
+            utcOffset: req.config.utcOffset, on: req.db)
         return .created
     }
 

@@ -177,7 +177,8 @@ enum InboxController {
             throw AppError.notFound
         }
         try await ProcessingService.rate(
-            d, level: f.level ?? "", comment: f.comment ?? "", factors: f.factors, now: req.now, on: req.db)
+            d, level: f.level ?? "", comment: f.comment ?? "", factors: f.factors, now: req.now,
+            utcOffset: req.config.utcOffset, on: req.db)
         let status = try await TrackingController.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
         return TrackingViews.page(
             ctx, query: .init(code: f.code, secret: nil), status: status, error: nil,

@@ -26,7 +26,8 @@ package enum ProcessingService {
     package static let ratingFactors = ["access", "procedure", "official", "result", "feedback"]
 
     package static func rate(
-        _ d: DossierRecord, level: String, comment: String, factors: [String: Int] = [:], now: Date, on db: Database
+        _ d: DossierRecord, level: String, comment: String, factors: [String: Int] = [:], now: Date, utcOffset: Int,
+        on db: Database
     ) async throws {
         guard factors.keys.allSatisfy(ratingFactors.contains), factors.values.allSatisfy((1...5).contains) else {
             throw AppError.invalid(
@@ -59,18 +60,23 @@ package enum ProcessingService {
         r.factors = try IntakeService.json(factors)
         r.officials = officials.joined(separator: ",")
         r.atSeconds = nowSeconds
-        try await AuditLog.transaction(on: db, actor: AuditActor(username: "applicant", address: "tracking", at: now)) {
-            tx in
-            try await r.create(on: tx)
-            try await DossierEventRecord(
-                dossierID: id, at: nowSeconds, action: level == "not-satisfied" ? "rating-unhappy" : "rating",
-                actor: "applicant", state: d.state, note: r.comment
-            ).create(on: tx)
-            return (
-                AuditedChange(
+        let actor = AuditActor(username: "applicant", address: "tracking", at: now, utcOffset: utcOffset)
+        try await AuditLog.transaction(
+            on: db, actor: actor,
+            changes: { tx in
+                try await r.create(on: tx)
+                try await DossierEventRecord(
+                    dossierID: id, at: nowSeconds, action: level == "not-satisfied" ? "rating-unhappy" : "rating",
+                    actor: "applicant", state: d.state, note: r.comment
+                ).create(on: tx)
+                let rated = AuditedChange(
                     action: "dossier.rate", entity: "dossier", entityID: d.code ?? id.uuidString, before: String?.none,
-                    after: ["level": level, "officials": r.officials], reason: r.comment), ()
-            )
-        }
+                    after: ["level": level, "officials": r.officials], reason: r.comment)
+                // An unhappy rating is answered like any feedback, on the same clock (issue 16).
+                guard level == "not-satisfied" else { return ([rated], ()) }
+                let feedback = try await FeedbackService.fromDossierRating(
+                    d, comment: r.comment, now: now, utcOffset: utcOffset, on: tx)
+                return ([rated, feedback], ())
+            })
     }
 }

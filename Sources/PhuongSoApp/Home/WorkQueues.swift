@@ -131,15 +131,15 @@ package enum WorkQueries {
                 item(d, note: (d.dueAt ?? .max) < nowSeconds ? "Quá hạn" : "")
             }
         case .unhappyRatings:
-            let ratings = try await RatingRecord.query(on: db).filter(\.$level == "not-satisfied")
-                .join(DossierRecord.self, on: \RatingRecord.$dossier.$id == \DossierRecord.$id)
-                .filter(DossierRecord.self, \.$unit.$id == unitID).with(\.$dossier) { $0.with(\.$procedure) }
-                .sort(\.$atSeconds, .descending).all()
-            return ratings.map { r in
+            // Each unhappy rating is a feedback item with its own clock and answer (issue 16).
+            let open = FeedbackStatus.allCases.filter { $0.isBeingHandled || $0 == .awaitingPublication }
+            let items = try await FeedbackRecord.query(on: db).filter(\.$unit.$id == unitID)
+                .filter(\.$kind == .dossierRating).filter(\.$status ~~ open)
+                .sort(\.$submittedAtSeconds, .descending).all()
+            return try items.map { r in
                 WorkItem(
-                    reference: r.dossier.code ?? "", title: r.dossier.procedure.name,
-                    link: DossierPaths.dossier(r.$dossier.id),
-                    due: nil, percentUsed: nil, note: r.comment)
+                    reference: r.code, title: r.title, link: FeedbackPaths.item(try r.requireID()), due: nil,
+                    percentUsed: nil, note: r.status.vietnamese)
             }
         }
     }

@@ -33,13 +33,6 @@ struct Index766Model {
     /// Indicators PhuongSo does not count yet, with the reason shown instead of a number.
     let notCounted: [String: (vi: String, en: String)]
 
-    /// Feedback (phản ánh, kiến nghị) is not received by PhuongSo yet: 5.2 and 5.3 have no figure
-    /// rather than the full points the portal gives a unit with no feedback.
-    static let feedbackReason = (
-        vi: "PhuongSo chưa tiếp nhận phản ánh, kiến nghị: chưa tính.",
-        en: "PhuongSo does not receive feedback yet: not computed."
-    )
-
     /// A period the page and the API accept: `from` not after `to`, at most five years.
     static func period(from: String?, to: String?, today: LocalDate) throws -> (LocalDate, LocalDate) {
         func day(_ text: String?, field: String, _ fallback: LocalDate) throws -> LocalDate {
@@ -75,6 +68,9 @@ struct Index766Model {
         let catalogue = try await Index766Measures.procedureCounts(
             unit: unit, period: period, onlinePaymentOffered: onlinePaymentOffered, on: db)
         counts.merge(catalogue.counts) { a, _ in a }
+        counts.merge(
+            try await FeedbackMeasures.counts(unit: unit, from: from, to: to, now: now, utcOffset: utcOffset, on: db)
+        ) { a, _ in a }
         let entered = try await Index766Entries.current(
             unitID: unitID, from: from, to: to, selection: selection, on: db)
         let names = try await UserRecord.query(on: db).filter(\.$username ~~ Set(entered.values.map(\.enteredBy)))
@@ -87,7 +83,7 @@ struct Index766Model {
         return Index766Model(
             unit: unit, choices: choices, from: from, to: to, version: version,
             score: Index766.score(version, counts: counts), entries: entries,
-            notCounted: ["5.2": feedbackReason, "5.3": feedbackReason])
+            notCounted: [:])
     }
 
     /// The indicators whose drill-down lists records (the dossiers or procedures that do not score).

@@ -165,7 +165,8 @@ extension InitiativeService {
         let loaded = try await loadForAction(id, .replicate, by: user, on: db)
         var p = ValidationProblems()
         let place = Validate.text(
-            input.place, field: "place", label: ("Nơi nhân rộng", "Place"), max: 300, required: false, into: &p)
+            input.place, field: "place", label: ("Nơi đã nhân rộng sáng kiến", "Where it was replicated"), max: 300,
+            required: false, into: &p)
         if place.isEmpty {
             p.add("place", InitiativeProblem.placeMissing.vietnamese, InitiativeProblem.placeMissing.english)
         }

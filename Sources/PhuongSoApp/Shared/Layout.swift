@@ -43,6 +43,11 @@ package enum Layout {
             (CatalogPaths.list, ctx.t("Thủ tục", "Procedures")),
             (TrackingPaths.track, ctx.t(.trackDossier)),
         ]
+        if let user = ctx.user, AccessPolicy.allows(user.role, .viewFeedback) {
+            links.append((FeedbackPaths.inbox, ctx.t("Phản ánh, kiến nghị", "Feedback")))
+        } else {
+            links.append((FeedbackPaths.home, ctx.t("Phản ánh, kiến nghị", "Feedback")))
+        }
         if let user = ctx.user {
             if user.role != .citizen { links.append((WorkspacePaths.workspace, ctx.t(.myWorkspace))) }
             if AccessPolicy.allows(user.role, .workOnTasks) {
