@@ -19,6 +19,7 @@ package enum DemoReform {
         try await DemoCommunication.load(ward: ward, on: db, now: now)
         _ = try await DemoInitiatives.load(ward: ward, on: db, now: now, utcOffset: utcOffset)
         try await DemoDialogue.load(ward: ward, on: db, now: now, utcOffset: utcOffset)
+        try await DemoFeedback.load(ward: ward, on: db, now: now, utcOffset: utcOffset)
         if let provinceID = ward.$parent.id, let province = try await UnitRecord.find(provinceID, on: db) {
             try await DemoPar.load(province: province, ward: ward, now: now, on: db)
         }
