@@ -39,6 +39,19 @@ buttons and filling forms.
       supervisor appraises two rounds around the ward's explanation and publishes (index and band
       = our own sum); the deduction becomes Trần Văn Bình's task; his breakthrough task is
       approved; Xã Thạch Khê runs its year over the API; the ranking lists both; the XLSX agrees.
+    - a dialogue conference (issue 16, `dialogue`): the office holds today's conference with two
+      questions answered by named officials and one commitment, issues the minutes and reads their
+      DOCX back with python-docx; the commitment is Trần Văn Bình's task, and his progress shows on
+      the conference's public page.
+    - feedback, phản ánh kiến nghị (issue 16, `feedback`): a resident on a phone complains about an
+      official's delay (a contact "123" refused by its field, the text kept), gets a PA- number and a
+      secret; the office routes it to Đặng Văn Đức, whose untouched template is refused before his
+      answer with the verdict; the chairman approves, the office publishes; the public page hides the
+      name and the phone number (any spacing); the resident rates it "Không hài lòng" and reopens it.
+      An item sent in phase 1 (`feedback_submit_early`) shows in the staff list the warning its
+      working days give on the moved clock (10 of 15 working days from 05/02 to 26/02 across Tết:
+      "Đã dùng một nửa thời hạn"; "Quá hạn" once more than 15), computed here from the API's
+      calendar.
 Every page visited is screenshotted at 360 px and 1280 px, scanned with axe (no serious or
 critical finding), and read: no ISO timestamp, no account username where a name belongs, no
 "N/A", no unrounded decimal, no sideways scrolling on a phone.
@@ -199,7 +212,11 @@ USERNAME = re.compile(r"\b(" + "|".join(USERNAMES) + r")\b")
 UNROUNDED = re.compile(r"\d+[.,]\d{3,}")
 # codes that legitimately carry a dot and digits: procedure codes (1.004837, 3.000527.H61),
 # unit codes (000.00.31.H42), dossier codes; and Vietnamese thousands (1.234.567 đồng)
-CODES = re.compile(r"\b\d{1,3}\.\d{6}(\.[A-Z0-9]+)?\b|\b\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}\b|\b[A-Z0-9.]+-\d{6}-\d{4}\b")
+CODES = re.compile(r"\b\d{1,3}\.\d{6}(\.[A-Z0-9]+)?\b|\b\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}\b|\b[A-Z0-9.]+-\d{6}-\d{4}\b"
+                   # the example of a coordinate under the feedback form's latitude and longitude fields
+                   r"|\bVí dụ \d{1,3}\.\d{4}\b"
+                   # a phone number written with dots (0912.345.678), as a resident may type it
+                   r"|\b0\d{2,3}\.\d{3}\.\d{3,4}\b")
 seen = {}
 looked = 0
 
@@ -1411,6 +1428,376 @@ def par_index():
     par_second_ward()
     par_xlsx()
 
+
+# ---- dialogue conference (issue 16) ---------------------------------------------------------------
+DIALOGUE_Q1 = "Hồ sơ đất đai của gia đình tôi đã quá hạn, khi nào có kết quả?"
+DIALOGUE_Q2 = "Đề nghị sửa đèn chiếu sáng ngõ 12 tổ dân phố 4."
+DIALOGUE_COMMITMENT = "Sửa xong đèn chiếu sáng ngõ 12 tổ dân phố 4 trước ngày 13/03/2026."
+
+
+def dialogue_answer(number, text, who):
+    form = driver.find_element(By.CSS_SELECTOR, f"main #question-{number} form")
+    fill(form, "answer", text)
+    choose(form, "answeredByID", label=who)
+    submit(form)
+
+
+def dialogue():
+    """The office holds today's dialogue conference (26/02/2026) from the reform pages: two
+    questions (one from feedback, one raised at the meeting) answered by named officials, one
+    commitment that becomes Trần Văn Bình's task, held, minutes issued and downloaded as DOCX
+    (read back with python-docx); the task is in his list, and the public page shows the answers
+    and the task's progress once he reports it."""
+    import docx
+    login("vanphong")
+    menu("Cải cách hành chính")
+    click_link("Đối thoại, tiếp công dân")
+    look("dialogue-list", "Năm 2026 chưa tổ chức hội nghị đối thoại nào")
+    click_link("Lên lịch hội nghị đối thoại")
+    form = form_with("/dialogue")
+    fill(form, "date", "2026-02-26")
+    fill(form, "agenda", "Giải quyết thủ tục đất đai; chiếu sáng và vệ sinh ngõ xóm")
+    choose(form, "chairID", label="Nguyễn Văn Hùng")
+    choose(form, "secretaryID", label="Phạm Thị Lan")
+    fill(form, "frontRepresentative", "Bà Lê Thị Hoa, Chủ tịch Ủy ban MTTQ Việt Nam phường")
+    fill(form, "invitees", "Nhân dân tổ dân phố 3\nNhân dân tổ dân phố 4")
+    submit(form)
+    look("dialogue-scheduled", "Đã lên lịch")
+    form = form_with("/questions")
+    choose(form, "source", value="feedback")
+    fill(form, "feedbackRef", "PA-2026-000001")  # the demo ward's feedback item
+    fill(form, "text", DIALOGUE_Q1)
+    submit(form)
+    form = form_with("/questions")
+    choose(form, "source", value="meeting")
+    fill(form, "askerName", "Ông Trần Văn Hùng, tổ dân phố 4")
+    fill(form, "text", DIALOGUE_Q2)
+    submit(form)
+    dialogue_answer(1, "Hồ sơ đang chờ kết quả đo đạc; phường hẹn trả kết quả trong 10 ngày làm việc.", LEAD_B)
+    dialogue_answer(2, "Phường tiếp thu, giao công chức địa chính sửa chữa.", LEAD_A)
+    check("(2/2)" in main_text() and LEAD_A in main_text() and LEAD_B in main_text(),
+          "both questions answered, each by its official's name", main_text()[:600])
+    form = form_with("/commitments")
+    fill(form, "text", DIALOGUE_COMMITMENT)
+    choose(form, "questionID", label="Câu hỏi số 2")
+    choose(form, "leadID", label=LEAD_B)
+    fill(form, "deadlineDate", "2026-03-13")
+    submit(form)
+    check("Cam kết 1" in main_text() and "Đã giao, 0%" in main_text(), "the commitment shows with its task, assigned, 0%",
+          main_text()[-600:])
+    form = form_with("/held")
+    # a time field is set as its picker would set it (typing depends on the browser's locale)
+    driver.execute_script("arguments[0].value = '10:30'", form.find_element(By.NAME, "endTime"))
+    fill(form, "participants", "48")
+    fill(form, "attendance", "Ông Nguyễn Văn Hùng, Chủ tịch UBND phường\nNhân dân tổ dân phố 3 và 4")
+    submit(form)
+    form = form_with("/minutes")
+    fill(form, "minutesNumber", "02/BB-UBND")
+    submit(form)
+    look("dialogue-minutes-issued", "Đã ban hành biên bản")
+    link = driver.find_element(By.LINK_TEXT, "Tải biên bản hội nghị (DOCX)").get_attribute("href")
+    data, kind = cookie_get(link)
+    check("wordprocessingml" in kind, "the minutes download as DOCX", kind)
+    document = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                texts += [p.text for p in cell.paragraphs]
+    text = "\n".join(texts)
+    for expected in ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 02/BB-UBND", "BIÊN BẢN",
+                     "Hội nghị đối thoại", "Thời gian bắt đầu: 08 giờ 00, ngày 26 tháng 2 năm 2026", DIALOGUE_Q1,
+                     DIALOGUE_Q2, DIALOGUE_COMMITMENT, "Hội nghị kết thúc vào 10 giờ 30", "THƯ KÝ", "CHỦ TỌA",
+                     "Nguyễn Văn Hùng", "Phạm Thị Lan"]:
+        check(expected in text, f"the minutes (python-docx) hold “{expected}”", text[:300])
+    check(not ISO_TIMESTAMP.search(text) and not USERNAME.search(text), "the minutes have no ISO timestamp or username")
+    click_link("Trang công khai của hội nghị")
+    public_url = driver.current_url
+    logout()
+    login("diachinh")
+    menu("Nhiệm vụ")
+    look("dialogue-task-in-my-list", "Thực hiện cam kết: " + DIALOGUE_COMMITMENT[:40])
+    click_link("Thực hiện cam kết: " + DIALOGUE_COMMITMENT, exact=False)
+    check(bool(driver.find_elements(By.LINK_TEXT, "Xem hội nghị đối thoại")), "the task links back to its conference")
+    act_on_task("Báo cáo tiến độ", [("percent", "50"), ("note", "Đã thay 3/6 bóng đèn")], "Đã ghi báo cáo tiến độ.",
+                "dialogue-task-progress")
+    logout()
+    driver.get(public_url)
+    look("dialogue-public", "Phường tiếp thu, giao công chức địa chính sửa chữa.")
+    check("Đang thực hiện, 50%" in main_text(), "the public page publishes the commitment's progress", main_text()[-500:])
+    check("PA-2026-000001" not in main_text() and "Trần Văn Hùng, tổ dân phố 4" not in main_text(),
+          "the public page does not show who asked")
+    # a resident on a phone sends a question to the demo's conference ahead (refused once, input kept)
+    driver.set_window_size(360, 780)
+    click_link("← Hội nghị đối thoại")
+    ahead = [a for a in driver.find_elements(By.CSS_SELECTOR, "main li")
+             if "đang nhận câu hỏi" in a.text and "2026" in a.text]
+    check(bool(ahead), "the public list shows a conference taking questions", main_text()[:400])
+    click(ahead[0].find_element(By.TAG_NAME, "a"))
+    form = form_with("/questions")
+    fill(form, "askerName", "Lê Văn Tám")
+    fill(form, "askerContact", "không có")
+    fill(form, "text", "Phường có hỗ trợ lắp đèn cho ngõ 7 không?")
+    submit(form)
+    check("không phải số điện thoại" in main_text() and driver.find_element(By.NAME, "askerName").get_attribute("value") == "Lê Văn Tám",
+          "a bad contact is refused by its field, the name kept", main_text()[-500:])
+    form = form_with("/questions")
+    fill(form, "askerContact", "0912 345 678")
+    submit(form)
+    driver.set_window_size(1280, 900)
+    look("dialogue-public-question-sent", "Đã nhận câu hỏi của bạn")
+
+
+# ---- feedback, phản ánh kiến nghị (issue 16) ----------------------------------------------------
+FEEDBACK_KIND = "Về thái độ, hành vi của cán bộ"
+FEEDBACK_TITLE = "Cán bộ hẹn trả kết quả nhiều lần nhưng không trả"
+FEEDBACK_NAME = "Lê Thị Hồng Nhung"
+FEEDBACK_PHONE = "0912 345 678"
+FEEDBACK_TEXT = ("Tôi là Lê Thị Hồng Nhung, tổ dân phố 5. Hồ sơ chứng thực của tôi được hẹn ba lần mà chưa có "
+                 "kết quả, cán bộ không giải thích. Xin gọi cho tôi theo số 0912 345 678 (hoặc 0912.345.678).")
+FEEDBACK_ANSWER = ("Phường đã làm việc với công chức tư pháp - hộ tịch và kiểm tra sổ theo dõi hồ sơ.\n"
+                   "1. Nội dung phản ánh: đúng, hồ sơ bị hẹn lại ba lần không có lý do.\n"
+                   "2. Biện pháp đã thực hiện với cán bộ, công chức: nhắc nhở, kiểm điểm trước tập thể.\n"
+                   "3. Việc khắc phục đối với Ông/Bà: kết quả được trả ngay trong ngày 26/02/2026, kèm thư xin lỗi.")
+EARLY_TITLE = "Đèn chiếu sáng ngõ 9 tổ dân phố 2 hỏng đã lâu"
+# the phone number typed any way: digits with spaces, dots or dashes between them
+PHONE_ANY_SPACING = re.compile(r"9[\s.\-]*1[\s.\-]*2[\s.\-]*3[\s.\-]*4[\s.\-]*5[\s.\-]*6[\s.\-]*7[\s.\-]*8")
+
+
+def phone():
+    driver.set_window_size(360, 780)
+
+
+def anonymous_home():
+    """The start page as someone without an account (signed out first, by the header's button)."""
+    driver.get(base + "/")
+    loaded()
+    if driver.find_elements(By.CSS_SELECTOR, "form.logout button"):
+        logout()
+        driver.get(base + "/")
+        loaded()
+
+
+def feedback_send(kind, title, text, name, contact, place=""):
+    menu("Phản ánh, kiến nghị")
+    click_link("Gửi phản ánh, kiến nghị")
+    form = form_with("/feedback/send")
+    choose(form, "kind", label=kind)
+    fill(form, "title", title)
+    fill(form, "text", text)
+    fill(form, "name", name)
+    fill(form, "contact", contact)
+    if place:
+        fill(form, "place", place)
+    submit(form)
+
+
+def feedback_receipt():
+    """The number and the secret printed on the receipt."""
+    return par_result_line("Số phản ánh"), par_result_line("Mã tra cứu")
+
+
+def staff_feedback_row(code):
+    """The line of item `code` in the staff list now shown."""
+    rows = [li for li in driver.find_elements(By.CSS_SELECTOR, "main ul.items > li") if code in li.text]
+    return rows[0] if rows else None
+
+
+def staff_open_feedback(code, filter_link=None):
+    menu("Phản ánh, kiến nghị")
+    if filter_link:
+        click_link(filter_link)
+    row = staff_feedback_row(code)
+    check(row is not None, f"{code} is in the staff list" + (f" “{filter_link}”" if filter_link else ""), main_text()[:400])
+    click(row.find_element(By.TAG_NAME, "a"))
+
+
+def feedback_status():
+    """The item's status, without the warning badge that follows it."""
+    return driver.find_element(By.XPATH, "//main//dt[normalize-space()='Trạng thái']/following-sibling::dd[1]/strong").text.strip()
+
+
+def feedback_submit_early():
+    """Phase 1 (05/02/2026): a resident sends one item and nobody handles it; phase 2 finds it on
+    the moved clock."""
+    anonymous_home()
+    feedback_send("Sự việc tại địa bàn", EARLY_TITLE, "Đèn hỏng từ tháng 12, ngõ tối, người già đi lại khó khăn.",
+                  "", "nguoidan.to2@example.vn", place="Ngõ 9, tổ dân phố 2")
+    code, _ = feedback_receipt()
+    check(code.startswith("PA-"), "the early item is received with a PA- number", main_text()[:300])
+    token = token_of("vanphong")
+    state["feedback_early"] = {"code": code, "day": api("GET", "/api/v1/feedback", token)["today"]}
+    look("feedback-early-receipt", "Đã nhận phản ánh, kiến nghị")
+
+
+def working_days_after(start, end, token):
+    """Working days after `start` up to `end` (both YYYY-MM-DD; the start day not counted), on the
+    ward's calendar as the API gives it: Monday to Friday, less days off, plus weekend days worked."""
+    import datetime
+    d0, d1 = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+    special = {}
+    for year in range(d0.year, d1.year + 1):
+        for day in api("GET", f"/api/v1/units/000.00.31.H42/calendar/{year}", token)["days"]:
+            special[day["date"]] = day["kind"]
+    n, day = 0, d0 + datetime.timedelta(days=1)
+    while day <= d1:
+        kind = special.get(day.isoformat())
+        if kind == "workday" or (kind is None and day.weekday() < 5):
+            n += 1
+        day += datetime.timedelta(days=1)
+    return n
+
+
+def expected_warning(start, today, limit, token):
+    """FeedbackClock's warning for a step of `limit` working days begun on `start`, seen on `today`."""
+    used = working_days_after(start, today, token)
+    if used > limit:
+        return "Quá hạn", used
+    if used == limit:
+        return "Hết hạn hôm nay", used
+    percent_used = used * 100 // limit
+    if percent_used >= 80:
+        return "Đã dùng 80% thời hạn", used
+    if percent_used >= 50:
+        return "Đã dùng một nửa thời hạn", used
+    return "Trong hạn", used
+
+
+def feedback_late_item():
+    """Phase 2: the item sent in phase 1 and never handled shows the warning its working days give."""
+    early = state.get("feedback_early")
+    if not check(bool(early), "phase 1 left a feedback item for phase 2"):
+        return
+    token = token_of("vanphong")
+    today = api("GET", "/api/v1/feedback", token)["today"]
+    want, used = expected_warning(early["day"], today, 15, token)
+    print(f"note the early feedback item: sent {early['day']}, today {today}, {used} of 15 working days used → “{want}”")
+    if want != "Quá hạn":
+        print(f"note the two clocks are only {used} working days apart (< 15): the list cannot show “Quá hạn”; "
+              f"checking “{want}” instead")
+    login("vanphong")
+    menu("Phản ánh, kiến nghị")
+    row = staff_feedback_row(early["code"])
+    check(row is not None and want in row.text, f"the early item {early['code']} shows “{want}” in the list",
+          row.text if row is not None else main_text()[:400])
+    api_row = [i for i in api("GET", "/api/v1/feedback", token)["items"] if i["code"] == early["code"]]
+    words = {"none": "Trong hạn", "half": "Đã dùng một nửa thời hạn", "eighty": "Đã dùng 80% thời hạn",
+             "due-today": "Hết hạn hôm nay", "late": "Quá hạn"}
+    check(bool(api_row) and words.get(api_row[0].get("currentStepWarning")) == want,
+          "the API's warning for the early item is the same", json.dumps(api_row[:1], ensure_ascii=False)[:300])
+    look("feedback-inbox-early-item", want)
+    logout()
+
+
+def feedback():
+    """Feedback (issue 16) at 26/02/2026: a resident on a phone complains about an official (a bad
+    contact refused first, the text kept); the office routes it to Đặng Văn Đức, who answers from
+    the template (the untouched template refused) with a verdict; the chairman approves; the office
+    publishes; the public page hides the name and the phone; the resident rates it unhappy and
+    reopens it; the item sent in phase 1 shows its warning on the moved clock."""
+    anonymous_home()
+    phone()
+    feedback_send(FEEDBACK_KIND, FEEDBACK_TITLE, FEEDBACK_TEXT, FEEDBACK_NAME, "123")
+    error = driver.find_elements(By.CSS_SELECTOR, "main #f-contact-error")
+    check(bool(error) and error[0].text.strip() != "", "a contact “123” is refused by its field",
+          main_text()[:500])
+    form = form_with("/feedback/send")
+    check(form.find_element(By.NAME, "title").get_attribute("value") == FEEDBACK_TITLE
+          and form.find_element(By.NAME, "text").get_attribute("value") == FEEDBACK_TEXT,
+          "the refused form keeps the title and the text")
+    look("feedback-contact-refused", "Chưa gửi được")
+    phone()
+    form = form_with("/feedback/send")
+    fill(form, "contact", FEEDBACK_PHONE)
+    submit(form)
+    code, secret = feedback_receipt()
+    check(code.startswith("PA-") and len(secret) >= 4, "the receipt shows the number and the lookup secret",
+          main_text()[:300])
+    look("feedback-receipt", "Mã tra cứu")
+
+    login("vanphong")
+    staff_open_feedback(code)
+    check(FEEDBACK_PHONE in main_text(), "the staff page shows the submitter's contact")
+    form = form_with("/route")
+    choose(form, "handlerID", label=LEAD_A)
+    submit(form)
+    check(feedback_status() == "Đang xử lý" and LEAD_A in par_result_line("Người xử lý"),
+          f"routed to {LEAD_A}", main_text()[:400])
+    look("feedback-routed", LEAD_A)
+    logout()
+
+    login("tuphap")
+    staff_open_feedback(code, "Giao cho tôi")
+    form = form_with("/answer")
+    template = form.find_element(By.NAME, "answer").get_attribute("value")
+    check("…" in template and FEEDBACK_TITLE in template, "the answer box holds the kind's template", template[:300])
+    choose(form, "verdict", label="Phản ánh đúng")
+    submit(form)
+    error = driver.find_elements(By.CSS_SELECTOR, "main #step-answer .error")
+    check(bool(error) and feedback_status() == "Đang xử lý", "the untouched template is refused by the answer box",
+          main_text()[:500])
+    look("feedback-template-refused", "Chưa thực hiện được")
+    form = form_with("/answer")
+    fill(form, "answer", FEEDBACK_ANSWER)
+    choose(form, "verdict", label="Phản ánh đúng")
+    submit(form)
+    check(feedback_status() == "Chờ lãnh đạo duyệt trả lời", "the answer waits for the chairman", main_text()[:300])
+    look("feedback-answer-drafted", "Phản ánh đúng")
+    logout()
+
+    login("chutich")
+    staff_open_feedback(code, "Chờ duyệt")
+    submit(form_with("/approve"))
+    check(feedback_status() == "Chờ công khai", "approved by the chairman", main_text()[:300])
+    look("feedback-approved", "Duyệt: Nguyễn Văn Hùng")
+    logout()
+    login("vanphong")
+    staff_open_feedback(code)
+    submit(form_with("/publish"))
+    check(feedback_status() == "Đã công khai trả lời", "published by the office", main_text()[:300])
+    look("feedback-published", "Xem trang công khai")
+    logout()
+
+    anonymous_home()
+    phone()
+    menu("Phản ánh, kiến nghị")
+    look("feedback-public-list", code)
+    phone()
+    item = [li for li in driver.find_elements(By.CSS_SELECTOR, "main ul.items > li") if code in li.text]
+    check(bool(item), f"{code} is among the published answers")
+    click(item[0].find_element(By.TAG_NAME, "a"))
+    page = body_text()
+    check(not PHONE_ANY_SPACING.search(page), "the published page has no phone number (in any spacing)",
+          PHONE_ANY_SPACING.search(page).group(0) if PHONE_ANY_SPACING.search(page) else "")
+    check(FEEDBACK_NAME not in page and "Hồng Nhung" not in page, "the published page does not name the submitter")
+    check("[đã ẩn]" in page and "kiểm điểm trước tập thể" in page, "the published page shows “[đã ẩn]” and the answer",
+          main_text()[:600])
+    look("feedback-public-answer", "[đã ẩn]")
+
+    phone()
+    click_link("← Phản ánh, kiến nghị")
+    click_link("Theo dõi phản ánh đã gửi")
+    form = driver.find_element(By.CSS_SELECTOR, "main form")
+    fill(form, "code", code)
+    fill(form, "secret", secret)
+    submit(form)
+    form = form_with("/feedback/rate")
+    choose(form, "rating", label="Không hài lòng")
+    box = form.find_element(By.NAME, "reopen")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.click()
+    fill(form, "comment", "Tôi chưa nhận được thư xin lỗi, kết quả vẫn chưa trả đủ giấy tờ.")
+    submit(form)
+    check(notice().startswith("Đã ghi nhận"), "the unhappy rating reopens the item", (notice() or main_text())[:300])
+    look("feedback-reopened", "Đã ghi nhận")
+    login("vanphong")
+    staff_open_feedback(code)
+    check(feedback_status() == "Đang xử lý", "the office sees the reopened item “Đang xử lý”", main_text()[:300])
+    look("feedback-reopened-staff", "Người gửi chưa hài lòng")
+    logout()
+    feedback_late_item()
+
+
 try:
     if phase == "phase1":
         office_drafts_the_plan()
@@ -1418,6 +1805,7 @@ try:
         chairman_assigns()
         officials_report()
         chairman_decides()
+        feedback_submit_early()
         json.dump(state, open(state_file, "w"))
     elif phase == "phase2":
         resolve_dossier(state["dossiers"][1], "second-late")
@@ -1428,6 +1816,8 @@ try:
         cchc_report()
         province_drilldown()
         par_index()
+        dialogue()
+        feedback()
     else:
         sys.exit(f"unknown phase {phase}")
 except Exception as e:  # a step that could not be done is a failure, with where it happened

@@ -58,11 +58,22 @@ import ZIPFoundation
             #expect(before.contains("Năm 2026 chưa tổ chức hội nghị đối thoại nào"))
             #expect(try await office.get(app, "/dialogue/new").status == .ok)
             let id = try await Self.schedule(app, office, date: "2026-03-20")
+            // a feedback item of the ward the first question comes from
+            var fb = FeedbackService.SubmitInput()
+            fb.kind = FeedbackKind.procedure.rawValue
+            fb.title = "Hồ sơ đất đai quá hạn"
+            fb.text = "Hồ sơ của tôi đã quá hạn."
+            fb.contact = "0905123456"
+            let ward = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
+            let item = try await FeedbackService.submit(
+                fb, channel: .online, attachment: nil, unit: ward,
+                actor: .init(user: nil, audit: .system("test", at: app.now)), now: app.now, utcOffset: 7 * 3600,
+                on: app.db)
             // act: two questions, their answers by named officials, a commitment, held, minutes
             let q1 = try await office.post(
                 app, "/dialogue/\(id)/questions",
                 form: [
-                    "source": "feedback", "feedbackRef": "PAKN-2026-0012", "askerContact": "0905 123 456",
+                    "source": "feedback", "feedbackRef": item.code, "askerContact": "0905 123 456",
                     "text": "Khi nào có kết quả hồ sơ đất đai đã quá hạn?",
                 ])
             let q2 = try await office.post(

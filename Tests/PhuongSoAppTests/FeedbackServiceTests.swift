@@ -333,4 +333,31 @@ import Vapor
             #expect(try await FeedbackRecord.find(national.requireID(), on: app.db)?.limits == .decision766)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theOfficeNamesTheOfficialAnOnlineComplaintIsAboutWhenRoutingIt(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup: an online complaint (no account chosen) and a suggestion
+            let people = try await People(app)
+            let complaint = try await Self.submit(app, people, now: app.now)
+            var idea = Self.complaint()
+            idea.kind = FeedbackKind.suggestion.rawValue
+            let suggestion = try await Self.submit(app, people, idea, now: app.now)
+            let official = try #require(people.official.user?.id)
+            // act
+            let routed = try await FeedbackService.route(
+                try complaint.requireID(), fieldID: nil, handlerID: people.office.user?.id, officialID: official,
+                note: "", actor: people.office, now: app.now, on: app.db)
+            let refused = await Self.problems {
+                _ = try await FeedbackService.route(
+                    try suggestion.requireID(), fieldID: nil, handlerID: people.office.user?.id,
+                    officialID: official, note: "", actor: people.office, now: app.now, on: app.db)
+            }
+            // check: the complaint now counts against the official; the suggestion is unchanged
+            #expect(routed.$official.id == official)
+            #expect(refused["officialID"]?.hasPrefix("Chỉ phản ánh về cán bộ") == true)
+            let after = try #require(try await FeedbackRecord.find(suggestion.requireID(), on: app.db))
+            #expect(after.status == .received && after.$official.id == nil)
+        }
+    }
 }

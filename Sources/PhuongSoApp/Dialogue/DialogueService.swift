@@ -161,6 +161,15 @@ package enum DialogueService {
         let ref = Validate.text(
             input.feedbackRef, field: "feedbackRef", label: ("Số phản ánh, kiến nghị", "The feedback reference"),
             max: 100, required: source == .feedback, into: &p)
+        // A question from feedback names a real feedback item of the unit, by its number.
+        if source == .feedback, !ref.isEmpty,
+            try await FeedbackRecord.query(on: db).filter(\.$code == ref.uppercased())
+                .filter(\.$unit.$id == conference.$unit.id).first() == nil
+        {
+            p.add(
+                "feedbackRef", "Không có phản ánh, kiến nghị số “\(String(ref.prefix(30)))” của phường.",
+                "No feedback with this number at the unit.")
+        }
         let text = longText(input.text, "text", ("Nội dung câu hỏi", "Question text"), 2000, true, &p)
         let scheduled = try conference.scheduledDay
         do throws(DialogueRefusal) {
@@ -176,7 +185,7 @@ package enum DialogueService {
         q.source = source!
         q.askerName = name
         q.askerContact = contact
-        q.feedbackRef = source == .feedback ? ref : ""
+        q.feedbackRef = source == .feedback ? ref.uppercased() : ""
         q.text = text
         q.receivedAtSeconds = Int64(now.timeIntervalSince1970)
         return try await AuditLog.transaction(on: db, actor: actor, clock: { now }) { tx in

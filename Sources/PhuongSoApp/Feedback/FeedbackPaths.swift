@@ -20,6 +20,8 @@ package enum FeedbackPaths {
     package static func inbox(status: String) -> String { inbox + "?status=\(status)" }
     package static func item(_ id: UUID) -> String { "/feedback/items/\(id.uuidString)" }
     package static func step(_ id: UUID, _ step: Step) -> String { item(id) + "/" + step.rawValue }
+    /// The item's page after a step, which says the step was done.
+    package static func item(_ id: UUID, done: Step) -> String { item(id) + "?done=" + done.rawValue }
 
     /// The steps a staff page posts, one route each.
     package enum Step: String, CaseIterable, Sendable {

@@ -143,7 +143,7 @@ enum FeedbackPublicController {
         if r.$unit.value == nil { try await r.$unit.load(on: req.db) }
         return FeedbackPublicViews.own(
             PageContext.of(req), item: r, secret: LookupSecret.normalize(secret), events: events, problems: problems,
-            notice: notice, kept: kept
+            notice: notice, kept: kept, utcOffset: req.config.utcOffset
         ).response(status: status)
     }
 

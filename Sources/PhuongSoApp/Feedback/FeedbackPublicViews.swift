@@ -97,7 +97,8 @@ enum FeedbackPublicViews {
                     hint: ctx.t("In trên giấy biên nhận, ví dụ H42.31-260205-0001.", "As printed on your receipt.")),
                 Components.textField(
                     ctx, name: "place",
-                    label: ctx.t("Địa điểm (với sự việc tại địa bàn)", "Place (neighbourhood matters)"),
+                    label: ctx.t(
+                        "Địa điểm (bắt buộc với sự việc tại địa bàn)", "Place (required for the neighbourhood)"),
                     value: input.place, error: err("place")),
                 Components.textField(
                     ctx, name: "latitude", label: ctx.t("Vĩ độ (không bắt buộc)", "Latitude (optional)"),
@@ -164,7 +165,7 @@ enum FeedbackPublicViews {
     /// The submitter's own page: where it stands, what was asked, the answer, and the rating form.
     static func own(
         _ ctx: PageContext, item r: FeedbackRecord, secret: String, events: [FeedbackQueries.Event],
-        problems: ValidationProblems, notice: String?, kept: [String: String]
+        problems: ValidationProblems, notice: String?, kept: [String: String], utcOffset: Int
     ) -> HTML {
         let err = { (f: String) in problems.message(for: f, ctx.lang) }
         let hidden: Node<HTML.BodyContext> = .group(
@@ -199,10 +200,13 @@ enum FeedbackPublicViews {
                             value: kept["information"] ?? "", error: err("information")),
                         Components.submit(ctx.t("Gửi thông tin bổ sung", "Send the information"))))),
             .if(
-                r.publishedOn != nil || r.status == .closed,
+                !r.publicAnswer.isEmpty,
                 .group(
                     .h2(.text(ctx.t("Câu trả lời của phường", "The ward's answer"))),
-                    InspectionShowView.paragraphs(r.answer))),
+                    .unwrap(r.publishedOn) {
+                        .p(.class("hint"), .text(ctx.t("Công khai ngày ", "Published on ") + Format.date($0)))
+                    },
+                    InspectionShowView.paragraphs(r.publicAnswer))),
             .if(
                 r.status == .published,
                 .group(
@@ -241,7 +245,10 @@ enum FeedbackPublicViews {
             .h2(.text(ctx.t("Quá trình xử lý", "History"))),
             .ol(
                 .forEach(events) { e in
-                    .li(.text(FeedbackStaffViews.eventLabel(ctx, e.action) + " — " + statusLabel(ctx, e.status)))
+                    .li(
+                        .text(
+                            Format.dateTime(e.at, utcOffset: utcOffset, ctx.lang) + " — "
+                                + FeedbackStaffViews.eventLabel(ctx, e.action) + " — " + statusLabel(ctx, e.status)))
                 }),
             .p(.a(.href(ctx.link(FeedbackPaths.home)), .text(ctx.t("← Phản ánh, kiến nghị", "← Feedback"))))
         )

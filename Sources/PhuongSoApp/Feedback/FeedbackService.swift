@@ -237,7 +237,8 @@ package enum FeedbackService {
 
     /// The office sends the item to a field and an official of the unit.
     package static func route(
-        _ id: UUID, fieldID: UUID?, handlerID: UUID?, note: String, actor: Actor, now: Date, on db: Database
+        _ id: UUID, fieldID: UUID?, handlerID: UUID?, officialID: UUID? = nil, note: String, actor: Actor, now: Date,
+        on db: Database
     ) async throws -> FeedbackRecord {
         guard let item = try await FeedbackRecord.find(id, on: db) else { throw AppError.notFound }
         var p = ValidationProblems()
@@ -257,6 +258,12 @@ package enum FeedbackService {
                 p.add("fieldID", "Lĩnh vực được chọn không phải của phường.", "Not a field of the unit.")
             }
         }
+        // A complaint sent online does not know the official's account: the office names them here.
+        if let officialID, item.kind != .official || !owners.contains(where: { $0.id == officialID }) {
+            p.add(
+                "officialID", "Chỉ phản ánh về cán bộ mới ghi cán bộ bị phản ánh, và phải là cán bộ của phường.",
+                "Only feedback about an official names one, and it must be the unit's.")
+        }
         let text = Validate.text(
             note, field: "note", label: ("Ý kiến chỉ đạo", "The instruction"), max: 1000, required: false, into: &p)
         try p.throwIfAny()
@@ -269,6 +276,7 @@ package enum FeedbackService {
             r.status = try rule("handlerID") { () throws(FeedbackRefusal) in try FeedbackRules.route(r.status) }
             r.$field.id = fieldID
             r.$handler.id = handlerID
+            if let officialID { r.$official.id = officialID }
         }
     }
 

@@ -25,7 +25,8 @@ enum FeedbackStaffController {
                 (.task, .handleFeedback, task),
             ]
         for (step, action, run) in steps {
-            routes.post(FeedbackPaths.routeStep(step)) { req in try await perform(req, action, run) }.requires(action)
+            routes.post(FeedbackPaths.routeStep(step)) { req in try await perform(req, step, action, run) }.requires(
+                action)
         }
     }
 
@@ -111,14 +112,17 @@ enum FeedbackStaffController {
         let user = try req.require(.viewFeedback)
         let model = try await FeedbackItemModel.build(
             r, user: user, today: today(req), utcOffset: req.config.utcOffset, on: req.db)
+        let done = req.query[String.self, at: "done"].flatMap(FeedbackPaths.Step.init(rawValue:))
         return FeedbackStaffViews.item(
-            PageContext.of(req), model, utcOffset: req.config.utcOffset, problems: problems, kept: kept
+            PageContext.of(req), model, utcOffset: req.config.utcOffset, problems: problems, kept: kept,
+            done: problems.isEmpty ? done : nil
         ).response(status: status)
     }
 
     /// Runs a step; a refusal shows the item's page again with the message by its form and the input kept.
     static func perform(
-        _ req: Request, _ action: Action, _ run: @Sendable (Request, UUID, FeedbackService.Actor) async throws -> Void
+        _ req: Request, _ step: FeedbackPaths.Step, _ action: Action,
+        _ run: @Sendable (Request, UUID, FeedbackService.Actor) async throws -> Void
     ) async throws -> Response {
         let r = try await item(req, action)
         let id = try r.requireID()
@@ -126,7 +130,7 @@ enum FeedbackStaffController {
         guard user.unitID == r.$unit.id else { throw AppError.forbidden }
         do {
             try await run(req, id, .init(user: user, audit: req.auditActor))
-            return req.redirect(to: Language.of(req).link(FeedbackPaths.item(id)))
+            return req.redirect(to: Language.of(req).link(FeedbackPaths.item(id, done: step)))
         } catch let problems as ValidationProblems {
             return try await page(req, r, problems: problems, kept: kept(req), status: .unprocessableEntity)
         } catch AppError.invalid(let field, let vi, let en) {
@@ -138,7 +142,8 @@ enum FeedbackStaffController {
 
     /// What the step forms send, kept to show again after a refusal.
     static let formFields = [
-        "fieldID", "handlerID", "note", "reason", "agency", "question", "answer", "verdict", "repeatOf", "taskTitle",
+        "fieldID", "handlerID", "officialID", "note", "reason", "agency", "question", "answer", "verdict", "repeatOf",
+        "taskTitle",
         "taskProduct", "taskLead", "taskDeadline",
     ]
     static func kept(_ req: Request) -> [String: String] {
@@ -150,7 +155,8 @@ enum FeedbackStaffController {
 
     @Sendable static func route(_ req: Request, _ id: UUID, _ a: FeedbackService.Actor) async throws {
         _ = try await FeedbackService.route(
-            id, fieldID: uuid(req, "fieldID"), handlerID: uuid(req, "handlerID"), note: field(req, "note"), actor: a,
+            id, fieldID: uuid(req, "fieldID"), handlerID: uuid(req, "handlerID"), officialID: uuid(req, "officialID"),
+            note: field(req, "note"), actor: a,
             now: req.now, on: req.db)
     }
     @Sendable static func reject(_ req: Request, _ id: UUID, _ a: FeedbackService.Actor) async throws {

@@ -24,6 +24,22 @@ enum FeedbackStaffViews {
         }
     }
 
+    static func doneNotice(_ ctx: PageContext, _ step: FeedbackPaths.Step) -> String {
+        switch step {
+        case .route: return ctx.t("Đã chuyển xử lý.", "Routed.")
+        case .reject: return ctx.t("Đã từ chối; người gửi đọc được lý do.", "Refused; the submitter can read why.")
+        case .forward:
+            return ctx.t("Đã chuyển đi; người gửi đọc được nơi nhận.", "Sent on; the submitter can read where to.")
+        case .requestInformation: return ctx.t("Đã gửi đề nghị bổ sung thông tin.", "The request was sent.")
+        case .answer: return ctx.t("Đã trình lãnh đạo duyệt trả lời.", "The answer went to a leader for approval.")
+        case .approve: return ctx.t("Đã duyệt; chờ công khai.", "Approved; awaiting publication.")
+        case .returnDraft: return ctx.t("Đã trả lại dự thảo cho người soạn.", "The draft went back to its writer.")
+        case .publish: return ctx.t("Đã công khai câu trả lời.", "The answer is public.")
+        case .repeatOf: return ctx.t("Đã đánh dấu trùng.", "Marked as a repeat.")
+        case .task: return ctx.t("Đã giao nhiệm vụ khắc phục.", "The follow-up task was assigned.")
+        }
+    }
+
     static func warningBadge(_ ctx: PageContext, _ w: FeedbackClock.Warning?) -> Node<HTML.BodyContext> {
         guard let w else { return .text("—") }
         let text = ctx.lang == .vi ? w.vietnamese : w.english
@@ -152,7 +168,7 @@ enum FeedbackStaffViews {
 
     static func item(
         _ ctx: PageContext, _ m: FeedbackItemModel, utcOffset: Int, problems: ValidationProblems,
-        kept: [String: String]
+        kept: [String: String], done: FeedbackPaths.Step? = nil
     ) -> HTML {
         let r = m.item
         let id = r.id!
@@ -178,6 +194,7 @@ enum FeedbackStaffViews {
             Components.alert(
                 problems.isEmpty ? nil : ctx.t("Chưa thực hiện được: xem lỗi bên dưới.", "Not done: see below.")),
             .unwrap(problems.message(for: "form", ctx.lang)) { .p(.class("error"), .text($0)) },
+            Components.notice(done.map { doneNotice(ctx, $0) }),
             .dl(
                 .dt(.text(ctx.t("Trạng thái", "Status"))),
                 .dd(.strong(.text(FeedbackPublicViews.statusLabel(ctx, r.status) + " ")), warningBadge(ctx, m.warning)),
@@ -247,6 +264,12 @@ enum FeedbackStaffViews {
                     ctx, name: "fieldID", label: ctx.t("Lĩnh vực", "Field"),
                     options: [("", ctx.t("— Không —", "— None —"))] + m.fields.map { ($0.id!.uuidString, $0.name) },
                     selected: value("fieldID", r.$field.id?.uuidString ?? ""), error: err("fieldID")),
+                r.kind == .official
+                    ? Components.select(
+                        ctx, name: "officialID", label: ctx.t("Cán bộ bị phản ánh", "Official concerned"),
+                        options: officialOptions, selected: value("officialID", r.$official.id?.uuidString ?? ""),
+                        error: err("officialID"))
+                    : .empty,
                 Components.select(
                     ctx, name: "handlerID", label: ctx.t("Cán bộ xử lý", "Handling official"), options: officialOptions,
                     selected: value("handlerID", r.$handler.id?.uuidString ?? ""), error: err("handlerID")),
