@@ -334,9 +334,9 @@ package enum FeedbackService {
         _ id: UUID, text raw: String, actor: Actor, now: Date, on db: Database
     ) async throws -> FeedbackRecord {
         var p = ValidationProblems()
-        let text = Validate.text(
+        let text = InspectionService.longText(
             raw, field: "information", label: ("Thông tin bổ sung", "The information"),
-            max: FeedbackSubmission.textLimit, multiline: true, into: &p)
+            max: FeedbackSubmission.textLimit, into: &p)
         try p.throwIfAny()
         return try await step(id, action: "information-supplied", actor: actor, now: now, note: text, on: db) { r, _ in
             r.status = try rule("information") { () throws(FeedbackRefusal) in
@@ -353,9 +353,9 @@ package enum FeedbackService {
     ) async throws -> FeedbackRecord {
         guard let user = actor.user else { throw AppError.forbidden }
         var p = ValidationProblems()
-        let answer = Validate.text(
+        let answer = InspectionService.longText(
             raw, field: "answer", label: ("Nội dung trả lời", "The answer"), max: FeedbackSubmission.textLimit,
-            multiline: true, into: &p)
+            into: &p)
         if FeedbackTemplates.hasBlanks(answer) {
             p.add(
                 "answer", "Câu trả lời còn chỗ trống “…” của mẫu: vui lòng điền đủ trước khi trình duyệt.",
@@ -427,9 +427,9 @@ package enum FeedbackService {
         var p = ValidationProblems()
         let rating = FeedbackRating(rawValue: raw)
         if rating == nil { p.add("rating", "Vui lòng chọn mức độ hài lòng.", "Choose how satisfied you are.") }
-        let comment = Validate.text(
+        let comment = InspectionService.longText(
             raw2, field: "comment", label: ("Ý kiến của bạn", "Your view"), max: 2000, required: reopen,
-            multiline: true, into: &p)
+            into: &p)
         try p.throwIfAny()
         let action = reopen ? "reopened" : "rated"
         let note = rating!.vietnamese + (comment.isEmpty ? "" : ": " + comment)

@@ -5,19 +5,14 @@ import Foundation
 package enum Validate {
     package static func text(
         _ raw: String?, field: String, label: (vi: String, en: String), max: Int = 200,
-        required: Bool = true, multiline: Bool = false, into problems: inout ValidationProblems
+        required: Bool = true, into problems: inout ValidationProblems
     ) -> String {
-        var value = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        // A text area's lines (browsers send CRLF) and tabs are text; other control characters are not.
-        if multiline { value = value.replacingOccurrences(of: "\r\n", with: "\n") }
-        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\t"] : []
+        let value = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if value.isEmpty {
             if required { problems.add(field, "Vui lòng nhập \(label.vi.lowercased()).", "\(label.en) is required.") }
         } else if value.count > max {
             problems.add(field, "\(label.vi) dài quá \(max) ký tự.", "\(label.en) is longer than \(max) characters.")
-        } else if value.unicodeScalars.contains(where: {
-            CharacterSet.controlCharacters.contains($0) && !allowed.contains($0)
-        }) {
+        } else if value.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
             problems.add(field, "\(label.vi) chứa ký tự không hợp lệ.", "\(label.en) contains invalid characters.")
         }
         return value
