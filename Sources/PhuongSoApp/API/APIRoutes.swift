@@ -167,13 +167,26 @@ enum APIRoutes {
         var role: String?
         var unitCode: String?
         var fieldCodes: [String]?
+        /// The address and consent for task reminders; all three absent keep the stored ones.
+        var email: String?
+        var phone: String?
+        var notifyBy: String?
     }
 
     @Sendable static func updateUser(req: Request) async throws -> AccountDTO {
         let user = try await AccountEditPage.account(req, .manageAccounts)
         let b = try req.content.decode(AccountChanges.self)
+        var problems = ValidationProblems()
+        let channel = AccountQueries.channel(b.notifyBy, into: &problems)
+        try problems.throwIfAny()
+        let contact =
+            b.email == nil && b.phone == nil && b.notifyBy == nil
+            ? nil : StaffContact(email: b.email ?? user.email, phone: b.phone ?? user.phone, notifyBy: channel)
         try await AccountQueries.update(
-            user, .init(displayName: b.displayName, role: b.role, unitCode: b.unitCode, fieldCodes: b.fieldCodes ?? []),
+            user,
+            .init(
+                displayName: b.displayName, role: b.role, unitCode: b.unitCode, fieldCodes: b.fieldCodes ?? [],
+                contact: contact),
             editor: req.require(.manageAccounts), actor: req.auditActor, on: req.db)
         let fresh = try await AccountQueries.find(username: user.username, on: req.db)
         return AccountDTO(fresh, unitCode: nil, fieldCodes: try await AccountQueries.fieldCodes(of: fresh, on: req.db))

@@ -72,7 +72,8 @@ package enum OpenAPIDocument {
             object(
                 [
                     ("username", str), ("displayName", str), ("role", str), ("unitCode", nullableStr), ("active", bool),
-                    ("fieldCodes", ["type": ["array", "null"], "items": str]),
+                    ("fieldCodes", ["type": ["array", "null"], "items": str]), ("email", str), ("phone", str),
+                    ("notifyBy", nullableStr),
                 ], required: ["username", "displayName", "role", "active"])
         ),
         (
@@ -241,7 +242,10 @@ package enum OpenAPIDocument {
             method: "PUT", path: "/api/v1/users/:username", summary: "Change an account's name, role, unit and fields",
             tag: "accounts", secured: true,
             body: object(
-                [("displayName", str), ("role", str), ("unitCode", nullableStr), ("fieldCodes", arrayOf(str))],
+                [
+                    ("displayName", str), ("role", str), ("unitCode", nullableStr), ("fieldCodes", arrayOf(str)),
+                    ("email", str), ("phone", str), ("notifyBy", ["type": "string", "enum": ["", "email", "sms"]]),
+                ],
                 required: ["displayName", "role"]),
             response: ref("Account")),
         Operation(

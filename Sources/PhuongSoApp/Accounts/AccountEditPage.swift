@@ -8,6 +8,8 @@ enum AccountEditPage {
     static func register(_ routes: RoutesBuilder) {
         routes.get(AccountPaths.routeUser, use: show).requires(.viewAccounts)
         routes.post(AccountPaths.routeUser, use: save).requires(.manageAccounts)
+        routes.get(AccountPaths.contact.pathComponents, use: OwnContactPage.show).requires(.signedIn)
+        routes.post(AccountPaths.contact.pathComponents, use: OwnContactPage.save).requires(.signedIn)
     }
 
     struct Form: Content {
@@ -15,6 +17,9 @@ enum AccountEditPage {
         var role: String?
         var unit: String?
         var fields: [String]?
+        var email: String?
+        var phone: String?
+        var notifyBy: String?
     }
 
     /// The account named in the path, if it is in the caller's scope.
@@ -33,7 +38,7 @@ enum AccountEditPage {
         let codes = try await AccountQueries.fieldCodes(of: user, on: req.db)
         let form = Form(
             displayName: user.displayName, role: user.role.rawValue, unit: (user.$unit.value ?? nil)?.code,
-            fields: codes)
+            fields: codes, email: user.email, phone: user.phone, notifyBy: user.notifyBy?.rawValue ?? "")
         return try await render(req, user: user, form: form, problems: ValidationProblems(), notice: nil, status: .ok)
     }
 
@@ -42,10 +47,16 @@ enum AccountEditPage {
         let form = try req.content.decode(Form.self)
         let editor = try req.require(.manageAccounts)
         do {
+            var problems = ValidationProblems()
+            let channel = AccountQueries.channel(form.notifyBy, into: &problems)
+            try problems.throwIfAny()
             try await AccountQueries.update(
                 user,
                 .init(
-                    displayName: form.displayName, role: form.role, unitCode: form.unit, fieldCodes: form.fields ?? []),
+                    displayName: form.displayName, role: form.role, unitCode: form.unit, fieldCodes: form.fields ?? [],
+                    // a post without the reminder fields (an older form) keeps the stored ones
+                    contact: form.email == nil && form.phone == nil && form.notifyBy == nil
+                        ? nil : StaffContact(email: form.email ?? "", phone: form.phone ?? "", notifyBy: channel)),
                 editor: editor, actor: req.auditActor, on: req.db)
             let fresh = try await AccountQueries.find(username: user.username, on: req.db)
             return try await render(
@@ -101,8 +112,34 @@ enum AccountEditPage {
                         legend: ctx.t("Lĩnh vực phụ trách (của đơn vị đang lưu)", "Fields (of the saved unit)"),
                         options: fields.map { ($0.code, $0.name) }, checked: chosen,
                         error: problems.message(for: "fields", ctx.lang)),
+                    contactFields(ctx, form: form, problems: problems),
                     Components.submit(ctx.t(.save)))),
             .p(.a(.href(ctx.link(AccountPaths.users)), .text(ctx.t("← Danh sách tài khoản", "← All accounts"))))
         ).response(status: status)
+    }
+
+    /// The address and consent for task reminders outside the app (also on the user's own page).
+    static func contactFields(_ ctx: PageContext, form: Form, problems: ValidationProblems) -> Node<HTML.BodyContext> {
+        .element(
+            named: "fieldset",
+            nodes: [
+                .element(
+                    named: "legend",
+                    nodes: [.text(ctx.t("Nhận nhắc hạn nhiệm vụ ngoài ứng dụng", "Task reminders outside the app"))]),
+                Components.textField(
+                    ctx, name: "email", label: ctx.t("Thư điện tử công vụ", "Work e-mail"), value: form.email ?? "",
+                    type: .email, error: problems.message(for: "email", ctx.lang)),
+                Components.textField(
+                    ctx, name: "phone", label: ctx.t("Số điện thoại di động", "Mobile phone"), value: form.phone ?? "",
+                    type: .tel, error: problems.message(for: "phone", ctx.lang),
+                    hint: ctx.t("10 chữ số, bắt đầu bằng 0.", "10 digits starting with 0.")),
+                Components.select(
+                    ctx, name: "notifyBy", label: ctx.t("Gửi nhắc hạn qua", "Send reminders by"),
+                    options: [
+                        ("", ctx.t("Không gửi (chỉ trong ứng dụng)", "Not sent (in the app only)")),
+                        ("email", ctx.t("Thư điện tử (địa chỉ ở trên)", "E-mail (the address above)")),
+                        ("sms", ctx.t("Tin nhắn SMS (số ở trên)", "Text message (the number above)")),
+                    ], selected: form.notifyBy ?? "", error: problems.message(for: "notifyBy", ctx.lang)),
+            ])
     }
 }

@@ -8,6 +8,8 @@ package enum AccountPaths {
     package static let logout = "/logout"
     /// The signed-in user's own password.
     package static let password = "/account/password"
+    /// The signed-in member of staff's own address and consent for task reminders.
+    package static let contact = "/account/contact"
     /// The sign-in page, returning to `next` (a path with its query) afterwards.
     package static func login(next: String) -> String {
         login + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")

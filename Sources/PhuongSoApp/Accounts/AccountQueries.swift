@@ -137,6 +137,10 @@ package struct AccountDTO: Content, Sendable {
     package var unitCode: String?
     package var active: Bool
     package var fieldCodes: [String]?
+    /// The account's own address for task reminders (may be empty) and the channel it consents to.
+    package var email: String
+    package var phone: String
+    package var notifyBy: String?
     package init(_ u: UserRecord, unitCode: String?, fieldCodes: [String]? = nil) {
         username = u.username
         displayName = u.displayName
@@ -144,6 +148,9 @@ package struct AccountDTO: Content, Sendable {
         self.unitCode = unitCode ?? (u.$unit.value ?? nil)?.code
         active = u.active
         self.fieldCodes = fieldCodes
+        email = u.email
+        phone = u.phone
+        notifyBy = u.notifyBy?.rawValue
     }
 
 }

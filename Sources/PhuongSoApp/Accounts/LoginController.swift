@@ -148,7 +148,11 @@ enum LoginView {
                     ctx, name: "confirm", label: ctx.t("Nhập lại mật khẩu mới", "Repeat the new password"),
                     type: .password,
                     required: true, error: problems.message(for: "confirm", ctx.lang)),
-                Components.submit(ctx.t(.changePassword)))
+                Components.submit(ctx.t(.changePassword))),
+            .p(
+                .a(
+                    .href(ctx.link(AccountPaths.contact)),
+                    .text(ctx.t("Nhận nhắc hạn nhiệm vụ qua thư điện tử, SMS →", "Task reminders by e-mail or SMS →"))))
         )
     }
 }

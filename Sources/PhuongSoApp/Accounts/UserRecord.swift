@@ -14,6 +14,13 @@ package final class UserRecord: Model, @unchecked Sendable {
     @OptionalParent(key: "unit_id") package var unit: UnitRecord?
     @Field(key: "active") package var active: Bool
     @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    /// A member of staff's own address for task reminders, each may be empty, and the channel they
+    /// agreed to be reminded by (nil: reminders stay in the app).
+    @Field(key: "email") package var email: String
+    @Field(key: "phone") package var phone: String
+    @OptionalField(key: "notify_by") package var notifyBy: NotificationChannel?
+
+    package var staffContact: StaffContact { StaffContact(email: email, phone: phone, notifyBy: notifyBy) }
 
     package init() {}
     package init(
@@ -26,6 +33,8 @@ package final class UserRecord: Model, @unchecked Sendable {
         self.role = role
         self.$unit.id = unitID
         self.active = true
+        self.email = ""
+        self.phone = ""
     }
 }
 

@@ -17,6 +17,9 @@ package func configure(_ app: Application, _ config: AppConfig) async throws {
     app.messageSenders = MessageSenders.from(config.notifications, app: app)
     // Every line of a dossier's timeline passes the notification hook, in its transaction.
     app.databases.middleware.use(NotificationHook(publicURL: config.publicURL, utcOffset: config.utcOffset))
+    // … and so do a feedback item's publication and a task reminder to its lead.
+    app.databases.middleware.use(FeedbackAnswerHook(publicURL: config.publicURL))
+    app.databases.middleware.use(TaskReminderHook(publicURL: config.publicURL))
     Migrations.register(on: app)
 
     app.sessions.use(.fluent)
@@ -66,6 +69,7 @@ package enum Migrations {
         app.migrations.add(CreateDialogue())
         app.migrations.add(CreateNotificationOutbox())
         app.migrations.add(CreateFeedback())
+        app.migrations.add(AddNotificationSubjects())
     }
 }
 

@@ -62,6 +62,7 @@ package enum DemoData {
                     unitCode: a.unit),
                 creator: nil, bcryptCost: bcryptCost, actor: actor, on: db)
         }
+        try await DemoStaffContacts.load(on: db)
         return true
     }
 }

@@ -24,6 +24,9 @@ struct FeedbackItemModel {
     /// The steps the caller may take now.
     let steps: Set<FeedbackPaths.Step>
     let template: String
+    /// Where the answer is sent when published (nil: nowhere) and the messages sent so far.
+    let answerContact: NotificationContact?
+    let notifications: NotificationLog
 
     static func build(
         _ r: FeedbackRecord, user: CurrentUser, today: LocalDate, utcOffset: Int, on db: Database
@@ -65,6 +68,8 @@ struct FeedbackItemModel {
             due: clock?.due, warning: try clock?.warning(on: today, calendar: calendar), limits: try r.limits,
             events: try await FeedbackQueries.timeline(try r.requireID(), on: db), officials: officials,
             fields: fields, steps: steps,
-            template: FeedbackTemplates.answer(for: r.kind, title: r.title, unitName: unit.name))
+            template: FeedbackTemplates.answer(for: r.kind, title: r.title, unitName: unit.name),
+            answerContact: try await NotificationOutbox.answerContact(of: r, on: db),
+            notifications: try await NotificationLog.of(feedback: try r.requireID(), on: db))
     }
 }

@@ -358,6 +358,9 @@ enum FeedbackStaffViews {
                         .unwrap(e.actor) { .text(" — " + $0) },
                         .if(!e.note.isEmpty, .group(.br(), .span(.class("hint"), .text(e.note)))))
                 }),
+            NotificationViews.feedbackSection(
+                ctx, log: m.notifications, contact: m.answerContact, fromRating: r.channel == .rating,
+                utcOffset: utcOffset),
             .p(.a(.href(ctx.link(FeedbackPaths.inbox)), .text(ctx.t("← Danh sách phản ánh", "← Feedback list"))))
         )
     }

@@ -78,8 +78,7 @@ package enum NotificationDelivery {
         let status: OutboxStatus = failure == nil ? .sent : next == nil ? .failed : .queued
         let reason = failure?.vietnamese ?? ""
         let id = try row.requireID()
-        var code = ""
-        if let dossierID = row.$dossier.id { code = try await DossierRecord.find(dossierID, on: db)?.code ?? "" }
+        let (entity, entityID) = try await subject(of: row, on: db)
         let attempt = DeliveryAttemptRecord()
         attempt.$message.id = id
         attempt.atSeconds = seconds
@@ -88,7 +87,6 @@ package enum NotificationDelivery {
         attempt.detail = String(detail.prefix(500))
         attempt.nextTryAt = next?.seconds
         let (kind, channel) = (row.kind, row.channel)
-        let entityID = code
         return try await AuditLog.transaction(on: db, actor: .system("notifications", at: now), clock: { now }) { tx in
             try await NotificationRecord.query(on: tx).filter(\.$id == id).set(\.$status, to: status)
                 .set(\.$attempts, to: attempts).set(\.$nextTryAt, to: next?.seconds)
@@ -98,12 +96,23 @@ package enum NotificationDelivery {
             let action = status == .sent ? "sent" : status == .queued ? "failed" : "gave-up"
             return (
                 AuditedChange(
-                    action: "notification." + action, entity: "dossier", entityID: entityID, before: String?.none,
+                    action: "notification." + action, entity: entity, entityID: entityID, before: String?.none,
                     after: ["kind": kind.rawValue, "channel": channel.rawValue, "attempt": String(attempts)],
                     reason: reason),
                 status
             )
         }
+    }
+
+    /// What the audit line names: the dossier's code, the feedback item's code or the task's number.
+    static func subject(of row: NotificationRecord, on db: Database) async throws -> (entity: String, id: String) {
+        if let id = row.$feedback.id { return ("feedback", try await FeedbackRecord.find(id, on: db)?.code ?? "") }
+        if let id = row.$task.id, let t = try await TaskRecord.query(on: db).filter(\.$id == id).with(\.$unit).first() {
+            return ("task", "\(t.unit.code)/NV\(t.number)")
+        }
+        return (
+            "dossier", try await row.$dossier.id.asyncFlatMap { try await DossierRecord.find($0, on: db)?.code } ?? ""
+        )
     }
 
     /// Runs a delivery every few seconds on a server (not in tests or commands).

@@ -13,7 +13,10 @@ package enum OutboxStatus: String, Codable, Sendable, CaseIterable {
 package final class NotificationRecord: Model, @unchecked Sendable {
     package static let schema = "notification_outbox"
     @ID(key: .id) package var id: UUID?
+    /// What the message is about: a dossier, a feedback item (its answer) or a reform task (a reminder).
     @OptionalParent(key: "dossier_id") package var dossier: DossierRecord?
+    @OptionalParent(key: "feedback_id") package var feedback: FeedbackRecord?
+    @OptionalParent(key: "task_id") package var task: TaskRecord?
     @Field(key: "kind") package var kind: NotificationKind
     @Field(key: "channel") package var channel: NotificationChannel
     /// The e-mail address or phone number the person consented to be told at.

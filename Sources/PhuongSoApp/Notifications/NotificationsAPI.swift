@@ -3,11 +3,12 @@ import Foundation
 import PhuongSoCore
 import Vapor
 
-/// A dossier's notifications over JSON: the channel the applicant chose and every message with
-/// its delivery log, as the dossier's page shows them.
+/// A dossier's (or a feedback item's) notifications over JSON: the channel the person chose and
+/// every message with its delivery log, as the dossier's (the item's) page shows them.
 enum NotificationsAPI {
     static func register(_ api: RoutesBuilder) {
         api.get("dossiers", ":dossier", "notifications", use: list).requires(.viewDossiers)
+        api.get("feedback", ":feedback", "notifications", use: feedback).requires(.viewFeedback)
     }
 
     struct Attempt: Content {
@@ -41,26 +42,45 @@ enum NotificationsAPI {
         var notifications: [Message]
     }
 
+    struct FeedbackNotifications: Content {
+        var feedback: UUID
+        var code: String
+        /// The channel the answer goes by (the submitter's contact for the answer), or nil: none is sent.
+        var consent: String?
+        var notifications: [Message]
+    }
+
     @Sendable static func list(req: Request) async throws -> Notifications {
         let d = try await CounterController.dossier(req)
         let id = try d.requireID()
         let log = try await NotificationLog.of(dossier: id, on: req.db)
-        let offset = req.config.utcOffset
-        let iso = { (s: Int64?) in DossierProcessingAPI.iso(s, offset) }
         return Notifications(
             dossier: id, code: d.code, consent: try d.applicant.notificationContact?.channel.rawValue,
-            notifications: try log.entries.map { e in
-                let m = e.message
-                return Message(
-                    id: try m.requireID(), kind: m.kind.rawValue, kindText: m.kind.vietnamese,
-                    channel: m.channel.rawValue, recipient: m.recipient, subject: m.subject, status: m.status.rawValue,
-                    attempts: m.attempts, queuedAt: iso(m.queuedAt) ?? "", nextTryAt: iso(m.nextTryAt),
-                    sentAt: iso(m.sentAt), lastReason: m.lastReason,
-                    log: e.attempts.map {
-                        Attempt(
-                            at: iso($0.atSeconds) ?? "", sent: $0.sent, reason: $0.reason, nextTryAt: iso($0.nextTryAt))
-                    })
-            })
+            notifications: try messages(log, req.config.utcOffset))
+    }
+
+    @Sendable static func feedback(req: Request) async throws -> FeedbackNotifications {
+        let (id, _, r) = try await FeedbackAPI.item(req, .viewFeedback)
+        let log = try await NotificationLog.of(feedback: id, on: req.db)
+        return FeedbackNotifications(
+            feedback: id, code: r.code,
+            consent: try await NotificationOutbox.answerContact(of: r, on: req.db)?.channel.rawValue,
+            notifications: try messages(log, req.config.utcOffset))
+    }
+
+    static func messages(_ log: NotificationLog, _ offset: Int) throws -> [Message] {
+        let iso = { (s: Int64?) in DossierProcessingAPI.iso(s, offset) }
+        return try log.entries.map { e in
+            let m = e.message
+            return Message(
+                id: try m.requireID(), kind: m.kind.rawValue, kindText: m.kind.vietnamese,
+                channel: m.channel.rawValue, recipient: m.recipient, subject: m.subject, status: m.status.rawValue,
+                attempts: m.attempts, queuedAt: iso(m.queuedAt) ?? "", nextTryAt: iso(m.nextTryAt),
+                sentAt: iso(m.sentAt), lastReason: m.lastReason,
+                log: e.attempts.map {
+                    Attempt(at: iso($0.atSeconds) ?? "", sent: $0.sent, reason: $0.reason, nextTryAt: iso($0.nextTryAt))
+                })
+        }
     }
 
     static let operations: [OpenAPIDocument.Operation] = [
@@ -68,7 +88,12 @@ enum NotificationsAPI {
             method: "GET", path: "/api/v1/dossiers/:dossier/notifications",
             summary:
                 "A dossier's notifications to its applicant (on the channel they consented to) and their delivery log",
-            tag: "dossiers", secured: true, response: OpenAPIDocument.ref("DossierNotifications"))
+            tag: "dossiers", secured: true, response: OpenAPIDocument.ref("DossierNotifications")),
+        .init(
+            method: "GET", path: "/api/v1/feedback/:feedback/notifications",
+            summary:
+                "The answer of a feedback item sent to its submitter (their contact for the answer) and its delivery log",
+            tag: "feedback", secured: true, response: OpenAPIDocument.ref("FeedbackNotifications")),
     ]
 
     static var schemas: [(String, JSONValue)] {
@@ -98,7 +123,15 @@ enum NotificationsAPI {
                         ("consent", o.nullableStr),
                         ("notifications", o.arrayOf(message)),
                     ], required: ["dossier", "consent", "notifications"])
-            )
+            ),
+            (
+                "FeedbackNotifications",
+                o.object(
+                    [
+                        ("feedback", o.str), ("code", o.str), ("consent", o.nullableStr),
+                        ("notifications", o.arrayOf(message)),
+                    ], required: ["feedback", "code", "consent", "notifications"])
+            ),
         ]
     }
 }

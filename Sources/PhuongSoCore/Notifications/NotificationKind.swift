@@ -7,9 +7,10 @@ public enum NotificationChannel: String, Codable, Sendable, CaseIterable {
     public var english: String { self == .email ? "E-mail" : "Text message" }
 }
 
-/// What a notification is about. The dossier kinds are sent from a dossier's timeline; feedback
-/// answers and task reminders share the outbox and are named here so that their capabilities can
-/// use it, but nothing sends them yet.
+/// What a notification is about. The dossier kinds are sent from a dossier's timeline; a feedback
+/// answer when the item is published (to the contact its submitter gave for the answer); a task
+/// reminder when a task crosses 50/80/100% of its time (to its lead, on the channel the lead's
+/// account consents to).
 public enum NotificationKind: String, Codable, Sendable, CaseIterable {
     case received
     case supplementNeeded = "supplement-needed"
