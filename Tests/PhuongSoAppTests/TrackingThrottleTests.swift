@@ -52,4 +52,37 @@ import VaporTesting
             #expect(later?.id == d.id)
         }
     }
+
+    /// Feedback lookups by number and secret share the dossier's count: guesses at feedback lock
+    /// the dossier page too, and a wrong secret for feedback is refused once locked, good or not.
+    @Test(arguments: TestDatabase.all)
+    func feedbackLookupsShareTheTrackingThrottle(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup: one item sent from the public site
+            let unit = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
+            var input = FeedbackService.SubmitInput()
+            input.kind = "procedure"
+            input.title = "Niêm yết thủ tục"
+            input.text = "Bảng niêm yết ở Bộ phận Một cửa đã cũ."
+            input.contact = "0912345678"
+            let item = try await FeedbackService.submit(
+                input, channel: .online, attachment: nil, unit: unit,
+                actor: .init(user: nil, audit: .system("test", at: app.now)), now: app.now, utcOffset: 7 * 3600,
+                on: app.db)
+            let good = "/feedback/track?code=\(item.code)&secret=\(item.secret)"
+            let wrong = "/feedback/track?code=\(item.code)&secret=AAAAAAAA"
+            #expect(try await app.testing().sendRequest(.GET, good).status == .ok)
+            // act: ten misses
+            for _ in 0..<10 { #expect(try await app.testing().sendRequest(.GET, wrong).status == .notFound) }
+            // check: locked for the good secret, on the page and the API, and for dossiers
+            #expect(try await app.testing().sendRequest(.GET, good).status == .tooManyRequests)
+            let api = try await app.testing().sendRequest(
+                .POST, "/api/v1/public/feedback/\(item.code)/rate",
+                beforeRequest: { req in
+                    try req.content.encode(["secret": item.secret, "rating": "satisfied"], as: .json)
+                })
+            #expect(api.status == .tooManyRequests)
+            #expect(try await app.testing().sendRequest(.GET, "/track?code=X&secret=Y").status == .tooManyRequests)
+        }
+    }
 }

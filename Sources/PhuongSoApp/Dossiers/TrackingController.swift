@@ -59,11 +59,7 @@ enum TrackingController {
     static func lookup(code rawCode: String, secret rawSecret: String, address: String, now: Date, on db: Database)
         async throws -> DossierRecord?
     {
-        let key = "track:" + address
-        let misses = try await LoginAttemptRecord.query(on: db).filter(\.$username == key).filter(\.$succeeded == false)
-            .filter(\.$at >= now.addingTimeInterval(-throttle.window)).sort(\.$at, .descending).limit(throttle.failures)
-            .all()
-        if LoginService.isLocked(recent: misses, policy: throttle, now: now) { throw AppError.locked }
+        try await ensureNotThrottled(address: address, now: now, on: db)
         let code = rawCode.trimmingCharacters(in: .whitespaces)
         let secret = LookupSecret.normalize(rawSecret)
         let found =
@@ -74,10 +70,23 @@ enum TrackingController {
                 Array($0.secret.utf8).count == Array(secret.utf8).count
                     && zip($0.secret.utf8, secret.utf8).allSatisfy { $0 == $1 }
             } ?? false
-        if !matches {
-            try await LoginAttemptRecord(username: key, at: now, succeeded: false, address: address).create(on: db)
-        }
+        if !matches { try await recordMiss(address: address, now: now, on: db) }
         return matches ? found : nil
+    }
+
+    /// Throws `.locked` when `address` missed `throttle.failures` times within the window. Every
+    /// public lookup by code and secret (a dossier, a feedback item) shares this count, so guessing
+    /// across both gains nothing.
+    static func ensureNotThrottled(address: String, now: Date, on db: Database) async throws {
+        let misses = try await LoginAttemptRecord.query(on: db).filter(\.$username == "track:" + address)
+            .filter(\.$succeeded == false).filter(\.$at >= now.addingTimeInterval(-throttle.window))
+            .sort(\.$at, .descending).limit(throttle.failures).all()
+        if LoginService.isLocked(recent: misses, policy: throttle, now: now) { throw AppError.locked }
+    }
+
+    static func recordMiss(address: String, now: Date, on db: Database) async throws {
+        try await LoginAttemptRecord(username: "track:" + address, at: now, succeeded: false, address: address).create(
+            on: db)
     }
 
     static func status(_ d: DossierRecord, lang: Language, utcOffset: Int, on db: Database) async throws -> Status {

@@ -41,8 +41,7 @@ extension FeedbackAPI {
     static func own(_ req: Request) async throws -> (FeedbackRecord, SubmitterBody) {
         let b = try req.content.decode(SubmitterBody.self)
         guard
-            let r = try await FeedbackPublicController.lookup(
-                code: req.parameters.get("code"), secret: b.secret, on: req.db)
+            let r = try await FeedbackPublicController.lookup(req, code: req.parameters.get("code"), secret: b.secret)
         else { throw AppError.notFound }
         return (r, b)
     }

@@ -105,17 +105,23 @@ enum FeedbackPublicController {
         }
     }
 
-    /// The item of a code and secret, or nil. Compared in constant time, like a dossier's.
-    static func lookup(code: String?, secret: String?, on db: Database) async throws -> FeedbackRecord? {
+    /// The item of a code and secret, or nil. Compared in constant time, like a dossier's, and
+    /// throttled with the dossier lookups: too many misses from one address lock it for a while.
+    static func lookup(_ req: Request, code: String?, secret: String?) async throws -> FeedbackRecord? {
+        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        try await TrackingController.ensureNotThrottled(address: address, now: req.now, on: req.db)
         let code = (code ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         let secret = LookupSecret.normalize(secret ?? "")
-        guard !code.isEmpty, !secret.isEmpty,
-            let r = try await FeedbackRecord.query(on: db).filter(\.$code == code).with(\.$unit).first()
-        else { return nil }
-        let a = Array(r.secret.utf8)
+        let found =
+            code.isEmpty || code.count > 80
+            ? nil : try await FeedbackRecord.query(on: req.db).filter(\.$code == code).with(\.$unit).first()
+        let a = Array((found?.secret ?? "").utf8)
         let b = Array(secret.utf8)
-        guard a.count == b.count, zip(a, b).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else { return nil }
-        return r
+        guard let found, !b.isEmpty, a.count == b.count, zip(a, b).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+            try await TrackingController.recordMiss(address: address, now: req.now, on: req.db)
+            return nil
+        }
+        return found
     }
 
     @Sendable static func track(req: Request) async throws -> Response {
@@ -124,7 +130,7 @@ enum FeedbackPublicController {
         guard code != nil || secret != nil else {
             return FeedbackPublicViews.lookupPage(PageContext.of(req), code: "", error: nil).response()
         }
-        guard let r = try await lookup(code: code, secret: secret, on: req.db) else {
+        guard let r = try await lookup(req, code: code, secret: secret) else {
             return FeedbackPublicViews.lookupPage(
                 PageContext.of(req), code: code ?? "",
                 error: PageContext.of(req).t(
@@ -158,7 +164,7 @@ enum FeedbackPublicController {
 
     @Sendable static func rate(req: Request) async throws -> Response {
         let f = try req.content.decode(RateForm.self)
-        guard let r = try await lookup(code: f.code, secret: f.secret, on: req.db) else { throw AppError.notFound }
+        guard let r = try await lookup(req, code: f.code, secret: f.secret) else { throw AppError.notFound }
         let ctx = PageContext.of(req)
         do {
             let updated = try await FeedbackService.rate(
@@ -183,7 +189,7 @@ enum FeedbackPublicController {
 
     @Sendable static func information(req: Request) async throws -> Response {
         let f = try req.content.decode(RateForm.self)
-        guard let r = try await lookup(code: f.code, secret: f.secret, on: req.db) else { throw AppError.notFound }
+        guard let r = try await lookup(req, code: f.code, secret: f.secret) else { throw AppError.notFound }
         do {
             let updated = try await FeedbackService.supplyInformation(
                 try r.requireID(), text: f.information ?? "", actor: .init(user: nil, audit: req.auditActor),
