@@ -48,10 +48,10 @@ buttons and filling forms.
       secret; the office routes it to Đặng Văn Đức, whose untouched template is refused before his
       answer with the verdict; the chairman approves, the office publishes; the public page hides the
       name and the phone number (any spacing); the resident rates it "Không hài lòng" and reopens it.
-      An item sent in phase 1 (`feedback_submit_early`) shows in the staff list the warning its
-      working days give on the moved clock (10 of 15 working days from 05/02 to 26/02 across Tết:
-      "Đã dùng một nửa thời hạn"; "Quá hạn" once more than 15), computed here from the API's
-      calendar.
+      An item sent in phase 1 (`feedback_submit_early`) is routed, answered and approved that day
+      over the API but never published: on the moved clock (26/02, 10 working days later across
+      Tết, counted here from the API's calendar) its 2 working days to publish are long past, and
+      the staff list and the API show it "Quá hạn".
 Every page visited is screenshotted at 360 px and 1280 px, scanned with axe (no serious or
 critical finding), and read: no ISO timestamp, no account username where a name belongs, no
 "N/A", no unrounded decimal, no sideways scrolling on a phone.
@@ -1618,16 +1618,28 @@ def feedback_status():
 
 
 def feedback_submit_early():
-    """Phase 1 (05/02/2026): a resident sends one item and nobody handles it; phase 2 finds it on
-    the moved clock."""
+    """Phase 1 (05/02/2026): a resident sends one item; it is answered and approved but nobody
+    publishes it; phase 2 finds it late on the moved clock."""
     anonymous_home()
     feedback_send("Sự việc tại địa bàn", EARLY_TITLE, "Đèn hỏng từ tháng 12, ngõ tối, người già đi lại khó khăn.",
                   "", "nguoidan.to2@example.vn", place="Ngõ 9, tổ dân phố 2")
     code, _ = feedback_receipt()
     check(code.startswith("PA-"), "the early item is received with a PA- number", main_text()[:300])
-    token = token_of("vanphong")
-    state["feedback_early"] = {"code": code, "day": api("GET", "/api/v1/feedback", token)["today"]}
     look("feedback-early-receipt", "Đã nhận phản ánh, kiến nghị")
+    # the same day the office routes it, the land official answers and the chairman approves, over
+    # the API; nobody publishes it, and publication is due within 2 working days (Decision 766)
+    token = token_of("vanphong")
+    items = [i for i in api("GET", "/api/v1/feedback", token)["items"] if i["code"] == code]
+    if not check(bool(items), "the early item is in the office's list", code):
+        return
+    fid = items[0]["id"]
+    api("POST", f"/api/v1/feedback/{fid}/route", token, {"handler": "diachinh", "note": "Kiểm tra đèn ngõ 9."})
+    api("POST", f"/api/v1/feedback/{fid}/answer", token_of("diachinh"),
+        {"answer": "Phường đã báo Công ty chiếu sáng thay bóng đèn ngõ 9 trong tuần này."})
+    approved = api("POST", f"/api/v1/feedback/{fid}/approve", token_of("chutich"))
+    check(approved["status"] == "awaiting-publication", "the early item is approved and waits to be published",
+          json.dumps(approved, ensure_ascii=False)[:300])
+    state["feedback_early"] = {"code": code, "day": api("GET", "/api/v1/feedback", token)["today"]}
 
 
 def working_days_after(start, end, token):
@@ -1664,17 +1676,16 @@ def expected_warning(start, today, limit, token):
 
 
 def feedback_late_item():
-    """Phase 2: the item sent in phase 1 and never handled shows the warning its working days give."""
+    """Phase 2: the item approved in phase 1 and never published is late on the moved clock (the
+    2 working days to publish are long past); the list and the API say so."""
     early = state.get("feedback_early")
     if not check(bool(early), "phase 1 left a feedback item for phase 2"):
         return
     token = token_of("vanphong")
     today = api("GET", "/api/v1/feedback", token)["today"]
-    want, used = expected_warning(early["day"], today, 15, token)
-    print(f"note the early feedback item: sent {early['day']}, today {today}, {used} of 15 working days used → “{want}”")
-    if want != "Quá hạn":
-        print(f"note the two clocks are only {used} working days apart (< 15): the list cannot show “Quá hạn”; "
-              f"checking “{want}” instead")
+    want, used = expected_warning(early["day"], today, 2, token)
+    print(f"note the early feedback item: approved {early['day']}, today {today}, {used} of 2 working days used")
+    check(want == "Quá hạn", "the moved clock puts the unpublished answer past its limit", f"{want}, {used} days")
     login("vanphong")
     menu("Phản ánh, kiến nghị")
     row = staff_feedback_row(early["code"])

@@ -36,7 +36,8 @@ public enum EvaluationSchemeImport {
         }
         guard let header = rows.first else {
             return DryRun(
-                scheme: nil, problems: [Problem(file: file, line: 1, column: "-", vi: "tệp rỗng", en: "the file is empty")])
+                scheme: nil,
+                problems: [Problem(file: file, line: 1, column: "-", vi: "tệp rỗng", en: "the file is empty")])
         }
         let index = Dictionary(
             header.fields.enumerated().map { ($1.trimmingCharacters(in: .whitespaces).lowercased(), $0) },
