@@ -29,6 +29,8 @@ import VaporTesting
         "/feedback/answers/000.00.31.H42",
         "/api/v1/public/feedback", "/api/v1/public/feedback/000.00.31.H42",
         "/api/v1/public/feedback/000.00.31.H42/rate", "/api/v1/public/feedback/000.00.31.H42/information",
+        // Open311 GeoReport v2: anyone reads; creating a request needs an app key, checked by the handler
+        "/open311/v2/:file", "/open311/v2/services/:file", "/open311/v2/requests/:file", "/open311/v2/tokens/:file",
     ]
 
     func concretePath(_ route: Route) -> String {

@@ -23,7 +23,8 @@ import VaporTesting
             var checked: [String] = []
             for route in app.routes.all where route.method != .GET && route.method != .HEAD {
                 let path = RoleRouteMatrixTests().concretePath(route)
-                if path.hasPrefix("/api/") { continue }
+                // the API and Open311 never read the cookie: a bearer token, an app's key
+                if path.hasPrefix("/api/") || path.hasPrefix("/open311/") { continue }
                 let role = route.policy.map { p in Role.allCases.first { p.allows($0) } } ?? .admin
                 guard let role, let session = sessions[role] else {
                     Issue.record("no role may post \(path)")

@@ -40,6 +40,7 @@ package enum OpenAPIDocument {
     /// Every schema: the one-stop shop's here, each reform capability's in its own API file.
     static var schemas: [(String, JSONValue)] {
         baseSchemas + ReformAPIDocument.schemas + DossierProcessingAPI.schemas + NotificationsAPI.schemas
+            + Open311KeysController.schemas
     }
 
     static let baseSchemas: [(String, JSONValue)] = [
@@ -179,7 +180,7 @@ package enum OpenAPIDocument {
     /// Every operation: the one-stop shop's here, each reform capability's in its own API file.
     package static let operations: [Operation] =
         baseOperations + ReformAPIDocument.operations + WorkspaceController.operations
-        + DossierProcessingAPI.operations + NotificationsAPI.operations
+        + DossierProcessingAPI.operations + NotificationsAPI.operations + Open311KeysController.operations
 
     static let baseOperations: [Operation] = [
         Operation(

@@ -24,7 +24,7 @@ package enum CSRF {
 
     struct Middleware: AsyncMiddleware {
         func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
-            if req.method != .GET && req.method != .HEAD && !req.isAPI {
+            if req.method != .GET && req.method != .HEAD && !req.isAPI && !req.isOpen311 {
                 try await req.collectBody()
                 let sent = try? req.content.get(String.self, at: CSRF.fieldName)
                 guard let sent, let expected = req.session.data["csrf"],

@@ -25,6 +25,8 @@ struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
 extension Request {
     package var currentUser: CurrentUser? { storage[CurrentUserKey.self] }
     var isAPI: Bool { url.path.hasPrefix("/api/") }
+    /// Open311 apps authenticate with their key in the form, never with the cookie.
+    var isOpen311: Bool { url.path.hasPrefix("/open311/") }
 
     package var auditActor: AuditActor {
         AuditActor(

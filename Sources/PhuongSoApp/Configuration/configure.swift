@@ -69,6 +69,7 @@ package enum Migrations {
         app.migrations.add(CreateDialogue())
         app.migrations.add(CreateNotificationOutbox())
         app.migrations.add(CreateFeedback())
+        app.migrations.add(CreateOpen311())
         app.migrations.add(AddNotificationSubjects())
     }
 }
@@ -112,6 +113,8 @@ func routes(_ app: Application) throws {
     FeedbackPublicController.register(site)
     FeedbackStaffController.register(site)
     FeedbackAPI.register(api)
+    Open311Controller.register(app)
+    Open311KeysController.register(site, api: api)
     ReformOverviewController.register(site, api: api)
     Index766Controller.register(site, api: api)
     ReformReportsController.register(site, api: api)

@@ -65,6 +65,18 @@ package enum FeedbackService {
         _ input: SubmitInput, channel: FeedbackChannel, attachment upload: CommunicationService.Upload?,
         unit: UnitRecord, actor: Actor, now: Date, utcOffset: Int, on db: Database
     ) async throws -> FeedbackRecord {
+        let r = try await prepare(
+            input, channel: channel, attachment: upload, unit: unit, actor: actor, on: db)
+        return try await store(
+            r, unit: unit, day: today(now, utcOffset), now: now, actor: actor.audit, note: "", on: db)
+    }
+
+    /// Checks a submission and builds its item, not yet stored (`insert` stores it, numbered, in
+    /// the caller's transaction); throws the form's problems.
+    static func prepare(
+        _ input: SubmitInput, channel: FeedbackChannel, attachment upload: CommunicationService.Upload?,
+        unit: UnitRecord, actor: Actor, on db: Database
+    ) async throws -> FeedbackRecord {
         var p = ValidationProblems()
         let unitID = try unit.requireID()
         let kind = FeedbackKind(rawValue: input.kind) ?? .dossierRating
@@ -112,7 +124,6 @@ package enum FeedbackService {
         }
         try p.throwIfAny()
         let (s, contact, point) = cleaned!
-        let day = today(now, utcOffset)
         let r = FeedbackRecord()
         r.$unit.id = unitID
         r.kind = kind
@@ -129,7 +140,7 @@ package enum FeedbackService {
         r.$official.id = try official?.requireID()
         r.$dossier.id = try dossier?.requireID()
         r.$createdBy.id = actor.user?.id
-        return try await store(r, unit: unit, day: day, now: now, actor: actor.audit, note: "", on: db)
+        return r
     }
 
     /// Stores a new item with its number, limits and first timeline line.

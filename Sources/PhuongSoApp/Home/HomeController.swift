@@ -116,6 +116,7 @@ enum HomeController {
                 .reconcilePayments
             ),
             (ResultPaths.keys, ctx.t("Khóa ký số kết quả điện tử", "Result-signing keys"), .manageSigningKeys),
+            (Open311Paths.keys, ctx.t("Khóa ứng dụng Open311", "Open311 app keys"), .manageOpen311Keys),
             (UnitPaths.list, ctx.t("Đơn vị và lĩnh vực", "Units and fields"), .viewUnits),
             (AccountPaths.users, ctx.t(.accounts), .viewAccounts),
             (AuditPaths.audit, ctx.t(.auditTrail), .viewAudit),

@@ -48,6 +48,8 @@ public enum Action: String, Sendable, CaseIterable {
     case useStaffPages
     case collectFees, reconcilePayments, viewPaymentReports
     case issueResults, manageSigningKeys
+    /// Issue and revoke the keys of Open311 apps (they create feedback for any unit).
+    case manageOpen311Keys
     // Reform management (directive items 1a–1đ): plans, tasks, inspections, initiatives, communication.
     case viewReform, managePlans, assignTasks, workOnTasks, manageInspections, manageInitiatives, logCommunication
     // Periodic CCHC reports (directive, closing item): the ward writes and submits, the province reviews.
@@ -87,6 +89,7 @@ public enum AccessPolicy {
         // An electronic result is signed by the unit on the leader's or the field official's action.
         case .issueResults: return [.leader, .official].contains(role)
         case .manageSigningKeys: return [.admin, .unitAdmin].contains(role)
+        case .manageOpen311Keys: return role == .admin
         // Everyone on the ward's staff sees the reform work; the province reads the wards below it.
         case .viewReform: return [.clerk, .official, .leader, .office, .supervisor].contains(role)
         // The ward office drafts the CCHC plan for the chairman to sign (directive, closing item).

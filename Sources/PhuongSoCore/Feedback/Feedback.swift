@@ -43,6 +43,8 @@ public enum FeedbackChannel: String, Codable, Sendable, CaseIterable {
     case online, counter, phone
     /// Created from an unhappy dossier rating.
     case rating
+    /// Sent by an app over Open311 GeoReport v2 with a key the administrator issued.
+    case open311
 
     public var vietnamese: String {
         switch self {
@@ -50,6 +52,7 @@ public enum FeedbackChannel: String, Codable, Sendable, CaseIterable {
         case .counter: return "Tại Bộ phận Một cửa"
         case .phone: return "Qua điện thoại"
         case .rating: return "Từ đánh giá hồ sơ"
+        case .open311: return "Qua ứng dụng kết nối (Open311)"
         }
     }
     public var english: String {
@@ -58,6 +61,7 @@ public enum FeedbackChannel: String, Codable, Sendable, CaseIterable {
         case .counter: return "At the counter"
         case .phone: return "By phone"
         case .rating: return "From a dossier rating"
+        case .open311: return "From a connected app (Open311)"
         }
     }
 }
