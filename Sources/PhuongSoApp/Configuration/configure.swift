@@ -113,6 +113,7 @@ func routes(_ app: Application) throws {
     FeedbackPublicController.register(site)
     FeedbackStaffController.register(site)
     FeedbackAPI.register(api)
+    FeedbackLimitsController.register(site, api: api)
     Open311Controller.register(app)
     Open311KeysController.register(site, api: api)
     ReformOverviewController.register(site, api: api)

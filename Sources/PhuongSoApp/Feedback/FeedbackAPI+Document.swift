@@ -34,8 +34,32 @@ extension FeedbackAPI {
         ]
     }
 
+    static var limitsBody: [(String, JSONValue)] {
+        [
+            (
+                "effectiveFrom",
+                ["type": "string", "description": "the first day, YYYY-MM-DD or dd/mm/yyyy (today or later)"]
+            ),
+            ("reject", Doc.str), ("firstInformationRequest", Doc.str), ("handle", Doc.str), ("publish", Doc.str),
+            ("forward", Doc.str), ("basis", Doc.str),
+        ]
+    }
+
     static var operations: [Operation] {
         [
+            Operation(
+                method: "GET", path: "/api/v1/feedback/limits",
+                summary: "The caller's unit's feedback time limits: in force today, and the unit's own sets",
+                tag: "feedback", secured: true, response: Doc.ref("FeedbackLimitsList")),
+            Operation(
+                method: "POST", path: "/api/v1/feedback/limits",
+                summary: "Add the unit's own feedback time limits from a day on (office, leaders)", tag: "feedback",
+                secured: true,
+                body: Doc.object(
+                    limitsBody,
+                    required: [
+                        "effectiveFrom", "reject", "firstInformationRequest", "handle", "publish", "forward", "basis",
+                    ]), success: 201, response: Doc.ref("FeedbackLimits")),
             Operation(
                 method: "GET", path: "/api/v1/feedback",
                 summary: "The unit's feedback items, newest first, with the due day and warning of the current step",
@@ -132,7 +156,24 @@ extension FeedbackAPI {
                 ("at", Doc.str), ("action", Doc.str), ("actorName", Doc.nullableStr), ("status", status),
                 ("note", Doc.str),
             ], required: ["at", "action", "status", "note"])
+        let int: JSONValue = ["type": "integer"]
+        let limits = Doc.object(
+            [
+                ("effectiveFrom", nullableDate), ("version", Doc.str), ("basis", Doc.str), ("reject", int),
+                ("firstInformationRequest", int), ("handle", int), ("publish", int), ("forward", int),
+            ],
+            required: ["version", "basis", "reject", "firstInformationRequest", "handle", "publish", "forward"])
         return [
+            ("FeedbackLimits", limits),
+            (
+                "FeedbackLimitsList",
+                Doc.object(
+                    [
+                        ("unit", Doc.str), ("today", date), ("current", Doc.ref("FeedbackLimits")),
+                        ("sets", Doc.arrayOf(Doc.ref("FeedbackLimits"))),
+                    ],
+                    required: ["unit", "today", "current", "sets"])
+            ),
             (
                 "FeedbackList",
                 Doc.object(

@@ -103,6 +103,10 @@ enum FeedbackStaffViews {
                     .href(ctx.link(FeedbackPaths.home)), .text(ctx.t("Câu trả lời đã công khai", "Answers made public"))
                 ),
                 .text(" · "),
+                .a(
+                    .href(ctx.link(FeedbackLimitsController.path)),
+                    .text(ctx.t("Thời hạn xử lý phản ánh, kiến nghị", "Feedback time limits"))),
+                .text(" · "),
                 .a(.href(ctx.link(HomePaths.admin)), .text(ctx.t("Trang làm việc", "Staff pages"))))
         )
     }

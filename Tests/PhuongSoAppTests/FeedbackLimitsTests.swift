@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+import PhuongSoCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PhuongSoApp
+
+/// A unit's own feedback limits: entered by the office from a day on, refused with reasons when
+/// wrong, applied to items received from that day while earlier items keep theirs.
+@Suite struct FeedbackLimitsTests {
+    static let ward = "000.00.31.H42"
+
+    static func submit(_ app: Application, unit: UnitRecord, now: Date) async throws -> FeedbackRecord {
+        var input = FeedbackService.SubmitInput()
+        input.kind = "procedure"
+        input.title = "Thời gian giải quyết"
+        input.text = "Thủ tục đăng ký kinh doanh hộ cá thể còn chậm."
+        input.contact = "0912345678"
+        return try await FeedbackService.submit(
+            input, channel: .online, attachment: nil, unit: unit,
+            actor: .init(user: nil, audit: .system("test", at: now)), now: now, utcOffset: 7 * 3600, on: app.db)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theOfficesOwnLimitsApplyFromTheirDayAndEarlierItemsKeepTheirs(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup
+            let unit = try await UnitQueries.find(code: Self.ward, on: app.db)
+            let before = try await Self.submit(app, unit: unit, now: app.now)
+            let web = try await app.webSession("vanphong")
+            let today = FeedbackService.today(app.now, 7 * 3600)
+            let form = [
+                "effectiveFrom": today.vietnamese, "reject": "2", "firstInformationRequest": "3", "handle": "10",
+                "publish": "1", "forward": "5", "basis": "Quyết định số 12/QĐ-UBND ngày 02/01/2026 của UBND tỉnh",
+            ]
+            // act: wrong input first — a past day, a limit of 0, no basis
+            var bad = form
+            bad["effectiveFrom"] = today.adding(days: -1).vietnamese
+            bad["handle"] = "0"
+            bad["basis"] = ""
+            let refused = try await web.post(app, FeedbackLimitsController.path, form: bad)
+            // check: refused on the same page, with reasons, input kept, nothing stored
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Ngày áp dụng không được trước hôm nay"))
+            #expect(refused.body.string.contains("Số ngày làm việc phải từ 1 đến 60, không thể là 0."))
+            #expect(refused.body.string.contains("Ghi văn bản quy định các thời hạn này."))
+            #expect(refused.body.string.contains(#"value="0""#))
+            #expect(try await FeedbackLimitsRecord.query(on: app.db).count() == 0)
+            // act: the right set
+            let saved = try await web.post(app, FeedbackLimitsController.path, form: form)
+            // check
+            #expect(saved.status == .ok)
+            #expect(saved.body.string.contains("Đã lưu bộ thời hạn mới."))
+            let after = try await Self.submit(app, unit: unit, now: app.now)
+            #expect(try after.limits.handle == 10 && after.limits.basis.hasPrefix("Quyết định số 12/QĐ-UBND"))
+            #expect(try before.limits == .decision766)
+            // act + check: the same day twice is refused
+            let twice = try await web.post(app, FeedbackLimitsController.path, form: form)
+            #expect(
+                twice.status == .unprocessableEntity && twice.body.string.contains("Đã có bộ thời hạn áp dụng từ ngày"))
+            // check: the API reads it; an official may read but not add
+            let token = try await app.token("diachinh")
+            let list = try await app.testing().sendRequest(.GET, "/api/v1/feedback/limits", headers: bearer(token))
+            #expect(list.status == .ok && list.body.string.contains(#""handle":10"#))
+            let add = try await app.testing().sendRequest(
+                .POST, "/api/v1/feedback/limits", headers: bearer(token),
+                beforeRequest: { req in try req.content.encode(form, as: .json) })
+            #expect(add.status == .forbidden)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "feedback.limits").count() == 1)
+        }
+    }
+}
