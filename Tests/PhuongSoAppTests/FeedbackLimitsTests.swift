@@ -71,4 +71,47 @@ import VaporTesting
             #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "feedback.limits").count() == 1)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theUnitsOwnAnswerTemplateNeedsABlankAndIsWhatOfficialsStartFrom(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup
+            let unit = try await UnitQueries.find(code: Self.ward, on: app.db)
+            let item = try await Self.submit(app, unit: unit, now: app.now)
+            let web = try await app.webSession("vanphong")
+            let path = FeedbackTemplatesController.save(.procedure)
+            // act: a body without a blank
+            let refused = try await web.post(app, path, form: ["body": "Phường đã giải quyết xong."])
+            // check: refused with the reason, the text kept, nothing stored
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Mẫu cần ít nhất một chỗ trống “…”"))
+            #expect(refused.body.string.contains("Phường đã giải quyết xong."))
+            #expect(try await FeedbackTemplateRecord.query(on: app.db).count() == 0)
+            // act: the unit's own wording
+            let body = "Căn cứ Quyết định công bố thủ tục: …\nKết quả kiểm tra tại Bộ phận Một cửa: …"
+            let saved = try await web.post(app, path, form: ["body": body])
+            // check: the item's answer starts from it, between the usual opening and closing
+            #expect(saved.status == .ok && saved.body.string.contains("Đã lưu mẫu trả lời"))
+            let start = try await FeedbackTemplatesService.answer(for: item, unit: unit, on: app.db)
+            #expect(start.contains(body) && start.hasPrefix(unit.name + " đã nhận được phản ánh"))
+            let token = try await app.token("vanphong")
+            let list = try await app.testing().sendRequest(.GET, "/api/v1/feedback/templates", headers: bearer(token))
+            #expect(list.body.string.contains(#""kind":"procedure""#) && list.body.string.contains(#""own":true"#))
+            // act + check: back to the usual template, and a second time is refused
+            let reset = try await app.testing().sendRequest(
+                .DELETE, "/api/v1/feedback/templates/procedure", headers: bearer(token))
+            #expect(reset.status == .ok && reset.body.string.contains(#""own":false"#))
+            let again = try await app.testing().sendRequest(
+                .DELETE, "/api/v1/feedback/templates/procedure", headers: bearer(token))
+            #expect(again.status == .conflict)
+            #expect(
+                try await FeedbackTemplatesService.answer(for: item, unit: unit, on: app.db)
+                    == FeedbackTemplates.answer(for: .procedure, title: item.title, unitName: unit.name))
+            let audit = try await AuditRecord.query(on: app.db).filter(
+                \.$action ~~ ["feedback.template", "feedback.template.reset"]
+            )
+            .count()
+            #expect(audit == 2)
+        }
+    }
 }

@@ -70,6 +70,7 @@ package enum Migrations {
         app.migrations.add(CreateNotificationOutbox())
         app.migrations.add(CreateFeedback())
         app.migrations.add(CreateOpen311())
+        app.migrations.add(CreateFeedbackTemplates())
         app.migrations.add(AddNotificationSubjects())
     }
 }
@@ -114,6 +115,7 @@ func routes(_ app: Application) throws {
     FeedbackStaffController.register(site)
     FeedbackAPI.register(api)
     FeedbackLimitsController.register(site, api: api)
+    FeedbackTemplatesController.register(site, api: api)
     Open311Controller.register(app)
     Open311KeysController.register(site, api: api)
     ReformOverviewController.register(site, api: api)

@@ -48,6 +48,19 @@ extension FeedbackAPI {
     static var operations: [Operation] {
         [
             Operation(
+                method: "GET", path: "/api/v1/feedback/templates",
+                summary: "The caller's unit's answer template of each kind (its own, or the usual one)",
+                tag: "feedback", secured: true, response: Doc.ref("FeedbackTemplateList")),
+            Operation(
+                method: "PUT", path: "/api/v1/feedback/templates/:kind",
+                summary: "Save the unit's own answer template of a kind (at least one blank “…”; office, leaders)",
+                tag: "feedback", secured: true, body: Doc.object([("body", Doc.str)], required: ["body"]),
+                response: Doc.ref("FeedbackTemplate")),
+            Operation(
+                method: "DELETE", path: "/api/v1/feedback/templates/:kind",
+                summary: "Go back to the usual answer template of a kind (office, leaders)", tag: "feedback",
+                secured: true, response: Doc.ref("FeedbackTemplate")),
+            Operation(
                 method: "GET", path: "/api/v1/feedback/limits",
                 summary: "The caller's unit's feedback time limits: in force today, and the unit's own sets",
                 tag: "feedback", secured: true, response: Doc.ref("FeedbackLimitsList")),
@@ -163,7 +176,14 @@ extension FeedbackAPI {
                 ("firstInformationRequest", int), ("handle", int), ("publish", int), ("forward", int),
             ],
             required: ["version", "basis", "reject", "firstInformationRequest", "handle", "publish", "forward"])
+        let template = Doc.object(
+            [("kind", kind), ("body", Doc.str), ("own", ["type": "boolean"])], required: ["kind", "body", "own"])
         return [
+            ("FeedbackTemplate", template),
+            (
+                "FeedbackTemplateList",
+                Doc.object([("templates", Doc.arrayOf(Doc.ref("FeedbackTemplate")))], required: ["templates"])
+            ),
             ("FeedbackLimits", limits),
             (
                 "FeedbackLimitsList",

@@ -158,7 +158,7 @@ extension FeedbackAPI {
             currentStepDueOn: clock?.due.description,
             currentStepWarning: try clock.map { warning(try $0.warning(on: today(req), calendar: calendar)) },
             informationRequest: r.informationRequest, decisionNote: r.decisionNote,
-            answerTemplate: FeedbackTemplates.answer(for: r.kind, title: r.title, unitName: r.unit.name),
+            answerTemplate: try await FeedbackTemplatesService.answer(for: r, unit: r.unit, on: req.db),
             answer: r.answer, verdict: r.verdict?.rawValue, answeredByName: r.answeredBy?.displayName,
             approvedByName: r.approvedBy?.displayName, approvedOn: r.approvedOn, publishedOn: r.publishedOn,
             rating: r.rating?.rawValue, timesReopened: r.timesReopened, repeatOfCode: r.repeatOf?.code,

@@ -68,7 +68,7 @@ struct FeedbackItemModel {
             due: clock?.due, warning: try clock?.warning(on: today, calendar: calendar), limits: try r.limits,
             events: try await FeedbackQueries.timeline(try r.requireID(), on: db), officials: officials,
             fields: fields, steps: steps,
-            template: FeedbackTemplates.answer(for: r.kind, title: r.title, unitName: unit.name),
+            template: try await FeedbackTemplatesService.answer(for: r, unit: unit, on: db),
             answerContact: try await NotificationOutbox.answerContact(of: r, on: db),
             notifications: try await NotificationLog.of(feedback: try r.requireID(), on: db))
     }

@@ -107,6 +107,10 @@ enum FeedbackStaffViews {
                     .href(ctx.link(FeedbackLimitsController.path)),
                     .text(ctx.t("Thời hạn xử lý phản ánh, kiến nghị", "Feedback time limits"))),
                 .text(" · "),
+                .a(
+                    .href(ctx.link(FeedbackTemplatesController.path)),
+                    .text(ctx.t("Mẫu trả lời phản ánh, kiến nghị", "Feedback answer templates"))),
+                .text(" · "),
                 .a(.href(ctx.link(HomePaths.admin)), .text(ctx.t("Trang làm việc", "Staff pages"))))
         )
     }

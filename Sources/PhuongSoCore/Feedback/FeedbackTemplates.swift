@@ -2,8 +2,18 @@
 /// phản ánh, kiến nghị): it names the matter and leaves the findings and the decision to write.
 /// The official edits it; a leader approves the result.
 public enum FeedbackTemplates {
-    public static func answer(for kind: FeedbackKind, title: String, unitName: String) -> String {
+    /// The whole answer to start from: the opening naming the matter, the unit's own body for the
+    /// kind when it has one (else the ward's usual one), and the closing.
+    public static func answer(for kind: FeedbackKind, title: String, unitName: String, body custom: String? = nil)
+        -> String
+    {
         let opening = "\(unitName) đã nhận được phản ánh, kiến nghị của Ông/Bà về việc: “\(title)”."
+        let body = custom ?? defaultBody(for: kind, unitName: unitName)
+        return opening + "\n" + body + "\n\(unitName) trân trọng cảm ơn Ông/Bà đã phản ánh, kiến nghị."
+    }
+
+    /// The usual body of a kind's answer: the points to write, each left blank ("…").
+    public static func defaultBody(for kind: FeedbackKind, unitName: String) -> String {
         let body: String
         switch kind {
         case .procedure:
@@ -28,7 +38,39 @@ public enum FeedbackTemplates {
                 "\(unitName) đã xem lại quá trình tiếp nhận, giải quyết hồ sơ của Ông/Bà. Kết quả:\n"
                 + "1. Nguyên nhân chưa hài lòng: …\n2. Việc khắc phục: …"
         }
-        return opening + "\n" + body + "\n\(unitName) trân trọng cảm ơn Ông/Bà đã phản ánh, kiến nghị."
+        return body
+    }
+
+    public static let bodyLimit = 3000
+
+    /// Why a unit's own body cannot be saved: it must leave at least one blank ("…") so that an
+    /// answer sent unchanged is refused, as with the usual templates.
+    public enum BodyProblem: Error, Hashable, Sendable {
+        case empty, tooLong, noBlank
+
+        public var vietnamese: String {
+            switch self {
+            case .empty: return "Vui lòng ghi nội dung mẫu trả lời."
+            case .tooLong: return "Mẫu trả lời dài tối đa \(FeedbackTemplates.bodyLimit) ký tự."
+            case .noBlank:
+                return "Mẫu cần ít nhất một chỗ trống “…” để cán bộ điền; câu trả lời còn chỗ trống sẽ không gửi được."
+            }
+        }
+        public var english: String {
+            switch self {
+            case .empty: return "Write the template."
+            case .tooLong: return "At most \(FeedbackTemplates.bodyLimit) characters."
+            case .noBlank: return "Leave at least one blank “…” for the official to fill in."
+            }
+        }
+    }
+
+    public static func check(body: String) -> BodyProblem? {
+        let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return .empty }
+        if trimmed.count > bodyLimit { return .tooLong }
+        if !hasBlanks(trimmed) { return .noBlank }
+        return nil
     }
 
     /// A draft still holding the template's blanks ("…") is not an answer yet.
