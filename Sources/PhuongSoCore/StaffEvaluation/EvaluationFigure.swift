@@ -6,10 +6,12 @@ import Foundation
 ///
 /// Tasks are counted as `TaskFigures` counts them: assigned = not cancelled; completed = accepted
 /// (quantity); meeting requirements = accepted as meeting requirements (quality); on schedule =
-/// accepted and submitted by the original deadline (progress). The `plan…` and `directed…` figures
-/// count only the tasks of one origin (`TaskSourceKind.planSection`, `.direction`), which is how
-/// the Hải Phòng sheet splits them (II.3 tasks of the year's work programme, II.4 tasks given by a
-/// leader's directing document).
+/// accepted and submitted by the original deadline (progress). The `plan…` figures count the tasks
+/// of the year's work programme (bound to a plan), the `directed…` figures every other task — each
+/// given by a leader or the office through PhuongSo: a direction, a follow-up of an inspection,
+/// feedback, dialogue or a PAR deduction — which is how the Hải Phòng sheet splits them (II.3 the
+/// work programme, II.4 tasks given by the leaders' directing); our reading, marked [P] in
+/// docs/STAFF-EVALUATION.md.
 public enum EvaluationFigure: String, Codable, Sendable, CaseIterable, Comparable {
     case tasksAssigned = "tasks-assigned"
     case tasksCompleted = "tasks-completed"
