@@ -241,6 +241,39 @@ import Vapor
         }
     }
 
+    /// The office may attribute an unhappy rating to the official who handled the dossier; the
+    /// answer then needs a verdict, which stays on the item for that official's evaluation.
+    @Test(arguments: TestDatabase.all)
+    func anUnhappyRatingAttributedToAnOfficialIsAnsweredWithAVerdict(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup
+            let people = try await People(app)
+            let d = try await Self.returnedDossier(app, phone: "0987654321")
+            try await ProcessingService.rate(
+                d, level: "not-satisfied", comment: "Cán bộ hẹn lại nhiều lần", now: Date(), utcOffset: Self.offset,
+                on: app.db)
+            let item = try #require(
+                try await FeedbackRecord.query(on: app.db).filter(\.$dossier.$id == d.requireID()).first())
+            let id = try item.requireID()
+            let official = try #require(people.official.user?.id)
+            // act: routed to the official, naming them as the one concerned
+            _ = try await FeedbackService.route(
+                id, fieldID: nil, handlerID: official, officialID: official, note: "", actor: people.office,
+                now: Date(), on: app.db)
+            // check: the answer without a verdict is refused, with one it is stored
+            let refused = await Self.problems {
+                _ = try await FeedbackService.draftAnswer(
+                    id, answer: "Phường đã xem lại hồ sơ và nhắc nhở cán bộ.", verdict: nil, actor: people.official,
+                    now: Date(), on: app.db)
+            }
+            #expect(refused["verdict"] != nil)
+            let answered = try await FeedbackService.draftAnswer(
+                id, answer: "Phường đã xem lại hồ sơ và nhắc nhở cán bộ.", verdict: .upheld, actor: people.official,
+                now: Date(), on: app.db)
+            #expect(answered.verdict == .upheld && answered.$official.id == official)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func anUnhappyRatingIsNotStoredWhenItsFeedbackItemCannotBe(db: TestDatabase) async throws {
         try await withDemoApp(db) { app in

@@ -270,10 +270,11 @@ package enum FeedbackService {
             }
         }
         // A complaint sent online does not know the official's account: the office names them here.
-        if let officialID, item.kind != .official || !owners.contains(where: { $0.id == officialID }) {
+        if let officialID, !item.kind.mayNameAnOfficial || !owners.contains(where: { $0.id == officialID }) {
             p.add(
-                "officialID", "Chỉ phản ánh về cán bộ mới ghi cán bộ bị phản ánh, và phải là cán bộ của phường.",
-                "Only feedback about an official names one, and it must be the unit's.")
+                "officialID",
+                "Chỉ phản ánh về cán bộ hoặc đánh giá không hài lòng mới ghi cán bộ bị phản ánh, và phải là cán bộ của phường.",
+                "Only feedback about an official or an unhappy rating names one, and it must be the unit's.")
         }
         let text = Validate.text(
             note, field: "note", label: ("Ý kiến chỉ đạo", "The instruction"), max: 1000, required: false, into: &p)
@@ -381,10 +382,11 @@ package enum FeedbackService {
                     en: "This feedback is assigned to someone else.")
             }
             r.status = try rule("verdict") { () throws(FeedbackRefusal) in
-                try FeedbackRules.draftAnswer(r.status, kind: r.kind, verdict: verdict)
+                try FeedbackRules.draftAnswer(
+                    r.status, kind: r.kind, namesOfficial: r.$official.id != nil, verdict: verdict)
             }
             r.answer = answer
-            r.verdict = r.kind == .official ? verdict : nil
+            r.verdict = r.kind == .official || r.$official.id != nil ? verdict : nil
             r.$answeredBy.id = user.id
         }
     }

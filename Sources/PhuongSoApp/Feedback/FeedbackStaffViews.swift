@@ -272,7 +272,7 @@ enum FeedbackStaffViews {
                     ctx, name: "fieldID", label: ctx.t("Lĩnh vực", "Field"),
                     options: [("", ctx.t("— Không —", "— None —"))] + m.fields.map { ($0.id!.uuidString, $0.name) },
                     selected: value("fieldID", r.$field.id?.uuidString ?? ""), error: err("fieldID")),
-                r.kind == .official
+                r.kind.mayNameAnOfficial
                     ? Components.select(
                         ctx, name: "officialID", label: ctx.t("Cán bộ bị phản ánh", "Official concerned"),
                         options: officialOptions, selected: value("officialID", r.$official.id?.uuidString ?? ""),
@@ -287,7 +287,7 @@ enum FeedbackStaffViews {
             stepForm(
                 .answer, ctx.t("Dự thảo trả lời", "Draft the answer"),
                 ctx.t("Trình lãnh đạo duyệt", "Send for approval"),
-                r.kind == .official
+                r.kind == .official || r.$official.id != nil
                     ? Components.select(
                         ctx, name: "verdict", label: ctx.t("Kết luận về phản ánh", "Verdict"),
                         options: [("", ctx.t("— Chọn —", "— Choose —"))]

@@ -36,6 +36,11 @@ public enum FeedbackKind: String, Codable, Sendable, CaseIterable {
 
     /// The kinds a citizen picks on the form (a dossier rating arrives by itself).
     public static let submittable: [FeedbackKind] = [.procedure, .official, .suggestion, .neighbourhood]
+
+    /// Whether the office may name the official an item is about: a complaint about an official,
+    /// and an unhappy dossier rating, which is often about the official who handled the dossier
+    /// (its verdict then counts in that official's evaluation).
+    public var mayNameAnOfficial: Bool { self == .official || self == .dossierRating }
 }
 
 /// How the feedback reached the ward.
@@ -249,13 +254,14 @@ public enum FeedbackRules {
     }
 
     /// The official drafts the answer; about an official, the draft must carry a verdict.
-    public static func draftAnswer(_ s: FeedbackStatus, kind: FeedbackKind, verdict: FeedbackVerdict?)
-        throws(FeedbackRefusal) -> FeedbackStatus
-    {
+    public static func draftAnswer(
+        _ s: FeedbackStatus, kind: FeedbackKind, namesOfficial: Bool = false, verdict: FeedbackVerdict?
+    ) throws(FeedbackRefusal) -> FeedbackStatus {
         guard s == .assigned || s == .awaitingApproval else {
             throw .wrongStatus(s, allowed: [.assigned, .awaitingApproval])
         }
-        if kind == .official, verdict == nil { throw .verdictMissing }
+        // a complaint about an official, or an item the office attributed to one, needs the verdict
+        if kind == .official || namesOfficial, verdict == nil { throw .verdictMissing }
         return .awaitingApproval
     }
 

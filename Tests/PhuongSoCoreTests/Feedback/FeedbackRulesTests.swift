@@ -79,6 +79,15 @@ import Testing
         #expect(try FeedbackRules.draftAnswer(.assigned, kind: .official, verdict: .upheld) == .awaitingApproval)
     }
 
+    @Test func anUnhappyRatingAttributedToAnOfficialNeedsAVerdictAndOneNotAttributedDoesNot() throws {
+        // act / check
+        #expect(throws: FeedbackRefusal.verdictMissing) {
+            try FeedbackRules.draftAnswer(.assigned, kind: .dossierRating, namesOfficial: true, verdict: nil)
+        }
+        #expect(try FeedbackRules.draftAnswer(.assigned, kind: .dossierRating, verdict: nil) == .awaitingApproval)
+        #expect(FeedbackKind.dossierRating.mayNameAnOfficial && !FeedbackKind.procedure.mayNameAnOfficial)
+    }
+
     @Test func anUnhappySubmitterReopensOnceAndOnlyOnce() throws {
         // act / check
         #expect(try FeedbackRules.rate(.published, rating: .notSatisfied, reopen: true, timesReopened: 0) == .assigned)
