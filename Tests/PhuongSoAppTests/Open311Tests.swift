@@ -136,7 +136,7 @@ import VaporTesting
             #expect(read.status == .ok)
             #expect(read.body.string.contains("<status>closed</status>"))
             #expect(
-                read.body.string.contains("<description>\(Open311Document.xmlEscaped(item.publicText))</description>"))
+                read.body.string.contains("<description>\(XMLText.escaped(item.publicText))</description>"))
             #expect(!read.body.string.contains(item.contact))
         }
     }

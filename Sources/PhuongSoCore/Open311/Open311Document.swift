@@ -80,7 +80,7 @@ public struct Open311Document: Sendable, Hashable {
     static func xml(_ name: String, _ v: Open311Value) -> String {
         let inner: String
         switch v {
-        case .text(let s): inner = xmlEscaped(s)
+        case .text(let s): inner = XMLText.escaped(s)
         case .int(let i): inner = String(i)
         case .number(let d): inner = d.isFinite ? String(d) : ""
         case .bool(let b): inner = b ? "true" : "false"
@@ -107,24 +107,6 @@ public struct Open311Document: Sendable, Hashable {
             }
         }
         return out + "\""
-    }
-
-    /// Escapes the five markup characters and drops the control characters XML 1.0 forbids.
-    public static func xmlEscaped(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            case _ where u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF: continue
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
     }
 }
 
