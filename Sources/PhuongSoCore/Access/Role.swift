@@ -60,6 +60,10 @@ public enum Action: String, Sendable, CaseIterable {
     /// Feedback (phản ánh, kiến nghị): see the list, log one at the counter or from a call, route it
     /// (and reject, forward, publish), draft an answer, approve the answer.
     case viewFeedback, receiveFeedback, handleFeedback, answerFeedback, approveFeedback
+    /// Staff evaluation (issue 17): see scorecards (the service narrows it to one's own, one's unit's
+    /// or the supervised units'), assess oneself, review and confirm others, issue the schemes, keep
+    /// the training and discipline records.
+    case viewEvaluations, selfAssessEvaluation, reviewEvaluations, manageEvaluationSchemes, keepStaffRecords
 }
 
 /// Role × action: who may do what (the unit scope is checked separately by `UnitScope`).
@@ -119,6 +123,15 @@ public enum AccessPolicy {
         // The service lets an official answer only what is assigned to them.
         case .answerFeedback: return [.clerk, .official, .leader, .office].contains(role)
         case .approveFeedback: return role == .leader
+        case .viewEvaluations: return [.clerk, .official, .leader, .office, .supervisor].contains(role)
+        case .selfAssessEvaluation: return [.clerk, .official, .leader, .office].contains(role)
+        // A ward's leader reviews and confirms its staff; the province's supervisor its chairmen
+        // (nobody confirms their own sheet — the service checks that).
+        case .reviewEvaluations: return [.leader, .supervisor].contains(role)
+        // The province issues the sheets; a ward office may enter the national scale (as for PAR).
+        case .manageEvaluationSchemes: return [.supervisor, .office].contains(role)
+        // The ward office keeps the personnel records (Văn phòng HĐND-UBND).
+        case .keepStaffRecords: return [.office, .leader].contains(role)
         }
     }
 
