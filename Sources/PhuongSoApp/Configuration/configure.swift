@@ -72,6 +72,7 @@ package enum Migrations {
         app.migrations.add(CreateOpen311())
         app.migrations.add(CreateFeedbackTemplates())
         app.migrations.add(AddNotificationSubjects())
+        app.migrations.add(CreateEvaluationSchemes())
     }
 }
 
@@ -124,6 +125,7 @@ func routes(_ app: Application) throws {
     ParIndexController.register(site, api: api)
     DialogueController.register(site, api: api)
     WorkspaceController.register(site, api: api)
+    EvaluationSchemePages.register(site, api: api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)
 }

@@ -22,6 +22,7 @@ package enum DemoReform {
         try await DemoFeedback.load(ward: ward, on: db, now: now, utcOffset: utcOffset)
         if let provinceID = ward.$parent.id, let province = try await UnitRecord.find(provinceID, on: db) {
             try await DemoPar.load(province: province, ward: ward, now: now, on: db)
+            try await DemoEvaluation.loadSchemes(province: province, ward: ward, now: now, on: db)
         }
         return true
     }
