@@ -6,11 +6,13 @@ enum ReformAPIDocument {
             + CommunicationAPI.operations + ReformOverviewController.operations
             + Index766Controller.operations + ReformReportAPI.operations + ParIndexAPI.operations
             + DialogueAPI.operations + FeedbackAPI.operations
+            + StaffRecordAPI.operations
             + EvaluationSchemeAPI.operations
     }
     static var schemas: [(String, JSONValue)] {
         TasksAPI.schemas + PlansAPI.schemas + InspectionsAPI.schemas + InitiativesAPI.schemas + CommunicationAPI.schemas
             + ReformReportAPI.schemas + ParIndexAPI.schemas + DialogueAPI.schemas + FeedbackAPI.schemas
+            + StaffRecordAPI.schemas
             + EvaluationSchemeAPI.schemas
     }
 }

@@ -73,6 +73,7 @@ package enum Migrations {
         app.migrations.add(CreateFeedbackTemplates())
         app.migrations.add(AddNotificationSubjects())
         app.migrations.add(CreateEvaluationSchemes())
+        app.migrations.add(CreateStaffRecords())
     }
 }
 
@@ -125,6 +126,7 @@ func routes(_ app: Application) throws {
     ParIndexController.register(site, api: api)
     DialogueController.register(site, api: api)
     WorkspaceController.register(site, api: api)
+    StaffRecordController.register(site, api: api)
     EvaluationSchemePages.register(site, api: api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)
