@@ -8,6 +8,7 @@ enum ReformAPIDocument {
             + DialogueAPI.operations + FeedbackAPI.operations
             + StaffRecordAPI.operations
             + EvaluationSchemeAPI.operations
+            + EvaluationController.apiOperations
     }
     static var schemas: [(String, JSONValue)] {
         TasksAPI.schemas + PlansAPI.schemas + InspectionsAPI.schemas + InitiativesAPI.schemas + CommunicationAPI.schemas

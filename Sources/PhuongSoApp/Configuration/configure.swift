@@ -74,6 +74,7 @@ package enum Migrations {
         app.migrations.add(AddNotificationSubjects())
         app.migrations.add(CreateEvaluationSchemes())
         app.migrations.add(CreateStaffRecords())
+        app.migrations.add(CreateScorecards())
     }
 }
 
@@ -128,6 +129,7 @@ func routes(_ app: Application) throws {
     WorkspaceController.register(site, api: api)
     StaffRecordController.register(site, api: api)
     EvaluationSchemePages.register(site, api: api)
+    EvaluationController.register(site, api: api)
     app.get("healthz", use: Health.check)
     app.get("metrics", use: RequestMetrics.render)
 }
