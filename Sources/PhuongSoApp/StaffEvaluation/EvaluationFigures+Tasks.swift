@@ -43,11 +43,17 @@ extension EvaluationFigures {
             // Nghị định 335/2025: 25% of a task's share off per major quality error and per delay.
             // A return for rework and an acceptance as "not meeting requirements" are the quality
             // errors the record holds; a late acceptance, or a task still open past its original
-            // deadline, the delay. No objective cause is recorded, so none is excused.
+            // deadline, the delay. No objective cause is recorded, so none is excused. Quality is
+            // judged on a delivered product: a task not yet accepted earns no quality credit [P].
             let errors = returns[id, default: 0] + (task.quality == .fails ? 1 : 0)
             let delays = one.late + (one.due == 1 && one.completed == 0 ? 1 : 0)
-            quality.credit += TaskCredit.credit(deductions: errors)
-            quality.sources.append(with(source, note: qualityNote(returns: returns[id, default: 0], task)))
+            quality.credit += one.completed == 1 ? TaskCredit.credit(deductions: errors) : 0
+            quality.sources.append(
+                with(
+                    source,
+                    note: one.completed == 1
+                        ? qualityNote(returns: returns[id, default: 0], task) : "Chưa hoàn thành, chưa tính chất lượng")
+            )
             progress.credit += TaskCredit.credit(deductions: delays)
             progress.sources.append(with(source, note: delays == 0 ? "" : one.late == 1 ? "Trễ hạn" : "Quá hạn"))
 
