@@ -19,7 +19,9 @@ enum ReformOverviewView {
                 .text(" · "),
                 .a(
                     .href(ctx.link(DialoguePaths.list)),
-                    .text(ctx.t("Đối thoại, tiếp công dân", "Dialogue and citizen reception")))),
+                    .text(ctx.t("Đối thoại, tiếp công dân", "Dialogue and citizen reception"))),
+                .text(" · "),
+                .a(.href(ctx.link(EvaluationPaths.hub)), .text(ctx.t("Đánh giá, xếp loại", "Evaluation")))),
             Components.form(
                 action: ctx.link(ReformPaths.overview), method: "get",
                 .if(

@@ -53,6 +53,9 @@ package enum Layout {
             if AccessPolicy.allows(user.role, .workOnTasks) {
                 links.append((TaskPaths.mine, ctx.t("Nhiệm vụ", "Tasks")))
             }
+            if AccessPolicy.allows(user.role, .viewEvaluations) {
+                links.append((EvaluationPaths.hub, ctx.t("Đánh giá, xếp loại", "Evaluation")))
+            }
             if AccessPolicy.allows(user.role, .viewReform) {
                 links.append((ReformPaths.overview, ctx.t(.administrativeReform)))
             }

@@ -21,6 +21,8 @@ package struct EvaluationHub: Sendable {
         /// Why no sheet could be computed (no scheme in force).
         let problem: String?
         let leaderTotal: EvaluationPoints?
+        /// Judged criteria nobody has scored: the band is provisional.
+        var unscored: Int = 0
     }
 
     let period: EvaluationPeriod
@@ -63,13 +65,17 @@ package struct EvaluationHub: Sendable {
                 rows.append(
                     try await row(person, period: period, today: today, utcOffset: req.config.utcOffset, on: req.db))
             }
-            if period.isYear, let first = staff.first {
-                do {
-                    let sheet = try await ScorecardQueries.sheet(
-                        person: first.requireID(), period: period, today: today, utcOffset: req.config.utcOffset,
-                        on: req.db)
-                    quota = try await ScorecardService.quotaCheck(for: sheet, on: req.db)
-                } catch AppError.conflict { quota = nil }
+            // the quota of the first scheme in use that has one, counted over its confirmed ratings
+            if period.isYear {
+                for record in EvaluationHubView.schemes(of: rows) {
+                    guard let cap = try EvaluationSchemeStore.scheme(record).quota else { continue }
+                    var ratings: [String: Int] = [:]
+                    for r in rows where r.scheme?.id == record.id && r.stage == .confirmed {
+                        if let band = r.bandCode { ratings[band, default: 0] += 1 }
+                    }
+                    quota = RatingQuotaCheck(quota: cap, ratings: ratings)
+                    break
+                }
             }
         }
         return EvaluationHub(
@@ -83,11 +89,13 @@ package struct EvaluationHub: Sendable {
             let sheet = try await ScorecardQueries.sheet(
                 person: person.requireID(), period: period, today: today, utcOffset: utcOffset, on: db)
             let card = try sheet.card()
-            return Row(
+            var row = Row(
                 person: person, stage: sheet.cycle.stage, selfTotal: card.selfTotal, total: card.total,
                 band: card.band?.title, bandCode: card.band?.code, scheme: sheet.schemeRecord,
                 confirmedOn: sheet.cycle.confirmedOn,
                 confirmedBy: sheet.record?.$confirmedBy.id, problem: nil, leaderTotal: card.leaderTotal)
+            row.unscored = card.unscored.count
+            return row
         } catch AppError.conflict(let vi, _) {
             return Row(
                 person: person, stage: .draft, selfTotal: nil, total: nil, band: nil, bandCode: nil, scheme: nil,
@@ -170,8 +178,9 @@ enum EvaluationHubView {
                     Components.table(
                         caption: ctx.t("Phiếu đánh giá của công chức đơn vị", "The unit's sheets"),
                         headers: [
-                            ctx.t("Họ và tên", "Name"), ctx.t("Chức vụ", "Position"), ctx.t("Tình trạng", "Stage"),
-                            ctx.t("Tự đánh giá", "Self"), ctx.t("Tổng điểm", "Total"), ctx.t("Xếp loại", "Rating"),
+                            ctx.t("Họ và tên", "Full name"), ctx.t("Chức vụ", "Post"), ctx.t("Tình trạng", "Stage"),
+                            ctx.t("Tự đánh giá", "Self-assessment"), ctx.t("Tổng điểm", "Total points"),
+                            ctx.t("Xếp loại", "Band"),
                         ],
                         rows: m.rows.map { r in
                             let id = r.person.id ?? UUID()
@@ -183,7 +192,14 @@ enum EvaluationHubView {
                                     : .text(r.person.displayName),
                                 .text(ctx.t(r.person.role.vietnameseName, r.person.role.englishName)),
                                 .text(r.problem ?? ctx.t(r.stage.vietnamese, r.stage.english)),
-                                .text(pts(r.selfTotal)), .text(pts(r.total)), .text(r.band ?? "—"),
+                                .text(pts(r.selfTotal)), .text(pts(r.total)),
+                                .text(
+                                    (r.band ?? "—")
+                                        + (r.band != nil && r.unscored > 0
+                                            ? ctx.t(
+                                                " (tạm tính, còn tiêu chí chưa chấm)",
+                                                " (provisional: criteria not scored)")
+                                            : "")),
                             ]
                         }),
                     .unwrap(m.quota) { q in

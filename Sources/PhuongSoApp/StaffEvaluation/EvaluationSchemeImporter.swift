@@ -74,9 +74,10 @@ package enum EvaluationSchemeImporter {
         EvaluationScheme.Identity?, EvaluationAudience?
     ) {
         let code = Validate.code(input.code, field: "code", label: ("Mã bảng điểm", "Scheme code"), max: 60, into: &p)
-        let title = Validate.text(input.title, field: "title", label: ("Tên bảng điểm", "Title"), max: 300, into: &p)
+        let title = Validate.text(
+            input.title, field: "title", label: ("Tên bảng điểm", "Scheme title"), max: 300, into: &p)
         let source = Validate.text(
-            input.source, field: "source", label: ("Văn bản ban hành", "Issuing text"), max: 500, into: &p)
+            input.source, field: "source", label: ("Văn bản ban hành", "Issuing document"), max: 500, into: &p)
         let appliesTo = Validate.text(
             input.appliesTo, field: "appliesTo", label: ("Đối tượng áp dụng", "Applies to"), max: 500, into: &p)
         var day: LocalDate?

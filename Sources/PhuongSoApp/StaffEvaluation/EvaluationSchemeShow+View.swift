@@ -12,17 +12,17 @@ extension EvaluationSchemeViews {
         Layout.page(
             ctx, title: r.title,
             .dl(
-                .dt(.text(ctx.t("Văn bản ban hành", "Issuing text"))), .dd(citation(ctx, r.source)),
+                .dt(.text(ctx.t("Văn bản ban hành", "Issuing document"))), .dd(citation(ctx, r.source)),
                 .dt(.text(ctx.t("Đối tượng áp dụng", "Applies to"))), .dd(.text(r.appliesTo)),
-                .dt(.text(ctx.t("Dùng để đánh giá", "Rates"))), .dd(.text(audience(r.audience, ctx))),
-                .dt(.text(ctx.t("Áp dụng từ ngày", "From"))), .dd(.text(Format.date(r.validFrom))),
-                .dt(.text(ctx.t("Đơn vị ban hành", "Issued by"))), .dd(.text(r.unit.name)),
-                .dt(.text(ctx.t("Người nhập", "Imported by"))),
+                .dt(.text(ctx.t("Dùng để đánh giá", "Used to evaluate"))), .dd(.text(audience(r.audience, ctx))),
+                .dt(.text(ctx.t("Áp dụng từ ngày", "Applies from"))), .dd(.text(Format.date(r.validFrom))),
+                .dt(.text(ctx.t("Đơn vị ban hành", "Issuing unit"))), .dd(.text(r.unit.name)),
+                .dt(.text(ctx.t("Người nhập", "Entered by"))),
                 .dd(
                     .text(
                         r.importedBy.displayName + ", "
                             + Format.dateTime(r.importedAtSeconds, utcOffset: utcOffset, ctx.lang))),
-                .dt(.text(ctx.t("Tổng điểm tối đa", "Maximum"))), .dd(.text(points(s.maximum, ctx)))),
+                .dt(.text(ctx.t("Tổng điểm tối đa", "Total maximum"))), .dd(.text(points(s.maximum, ctx)))),
             .p(
                 .class("hint"),
                 .text(
@@ -31,9 +31,9 @@ extension EvaluationSchemeViews {
                             + "xếp loại chép từ điều khoản), không phải lời của văn bản.",
                         "Rows marked [P] or “Dòng thêm của PhuongSo” are PhuongSo's reading of the text (for "
                             + "instance bands copied from an article), not the text's own words."))),
-            .h2(.text(ctx.t("Tiêu chí", "Criteria"))),
+            .h2(.text(ctx.t("Tiêu chí chấm điểm", "Scoring criteria"))),
             tree(ctx, s),
-            .h2(.text(ctx.t("Xếp loại", "Rating bands"))),
+            .h2(.text(ctx.t("Mức xếp loại", "Rating bands"))),
             .ul(
                 .forEach(s.bands) { b in
                     .li(
@@ -70,7 +70,9 @@ extension EvaluationSchemeViews {
             .p(
                 .a(.href(ctx.link(EvaluationSchemePaths.list)), .text(ctx.t("← Các bảng điểm", "← Schemes"))),
                 .text(" · "),
-                .a(.href(ctx.link(EvaluationSchemePaths.hub)), .text(ctx.t("Đánh giá cán bộ", "Staff evaluation"))))
+                .a(
+                    .href(ctx.link(EvaluationSchemePaths.hub)),
+                    .text(ctx.t("Đánh giá, xếp loại công chức", "Staff evaluation"))))
         )
     }
 
@@ -111,7 +113,7 @@ extension EvaluationSchemeViews {
             caption: ctx.t("Tiêu chí chấm điểm", "Scoring criteria"),
             headers: [
                 ctx.t("Mục", "Item"), ctx.t("Tiêu chí", "Criterion"), ctx.t("Điểm tối đa", "Maximum"),
-                ctx.t("Cách chấm", "How scored"),
+                ctx.t("Cách chấm", "Scoring"),
             ],
             rows: rows.map { c, depth in
                 [
@@ -125,7 +127,7 @@ extension EvaluationSchemeViews {
                             .p(.class("hint"), .text(ctx.t("Văn bản ghi: ", "The text: ") + $0))
                         },
                         .unwrap(c.evidence.isEmpty ? nil : c.evidence) {
-                            .p(.class("hint"), .text(ctx.t("Tài liệu kiểm chứng: ", "Evidence: ") + $0))
+                            .p(.class("hint"), .text(ctx.t("Tài liệu kiểm chứng: ", "Supporting documents: ") + $0))
                         },
                         .unwrap(c.source.isEmpty ? nil : c.source) {
                             .p(.class("hint"), .text(ctx.t("Nguồn: ", "Source: ")), citation(ctx, $0))

@@ -21,8 +21,9 @@ enum EvaluationSchemeViews {
                 : Components.table(
                     caption: ctx.t("Các bảng điểm", "Schemes"),
                     headers: [
-                        ctx.t("Bảng điểm", "Scheme"), ctx.t("Văn bản ban hành", "Issuing text"),
-                        ctx.t("Áp dụng từ", "From"), ctx.t("Đối tượng", "Rates"), ctx.t("Đơn vị ban hành", "Issued by"),
+                        ctx.t("Bảng điểm", "Scheme"), ctx.t("Văn bản ban hành", "Issuing document"),
+                        ctx.t("Áp dụng từ ngày", "Applies from"), ctx.t("Dùng để đánh giá", "Used to evaluate"),
+                        ctx.t("Đơn vị ban hành", "Issuing unit"),
                     ],
                     rows: records.map { r in
                         [
@@ -110,7 +111,8 @@ enum EvaluationSchemeViews {
                             .type(.file), .id("f-file"), .name("file"),
                             .attribute(named: "accept", value: ".csv,.xlsx,text/csv"))),
                     Components.textField(
-                        ctx, name: "title", label: ctx.t("Tên bảng điểm", "Title"), value: i.title, required: true,
+                        ctx, name: "title", label: ctx.t("Tên bảng điểm", "Scheme title"), value: i.title,
+                        required: true,
                         error: e("title")),
                     Components.textField(
                         ctx, name: "code", label: ctx.t("Mã bảng điểm", "Scheme code"), value: i.code, required: true,
@@ -119,7 +121,8 @@ enum EvaluationSchemeViews {
                             "Chữ không dấu, số và dấu gạch, ví dụ nd335-2026; phiên bản mới giữ nguyên mã.",
                             "ASCII letters, digits and dashes, e.g. nd335-2026; a new version keeps the code.")),
                     Components.textField(
-                        ctx, name: "source", label: ctx.t("Văn bản ban hành (số, ngày, cơ quan)", "Issuing text"),
+                        ctx, name: "source",
+                        label: ctx.t("Văn bản ban hành (số, ngày, cơ quan)", "Issuing document (number, date, issuer)"),
                         value: i.source, required: true, error: e("source")),
                     Components.textField(
                         ctx, name: "validFrom",
@@ -131,7 +134,7 @@ enum EvaluationSchemeViews {
                         label: ctx.t("Đối tượng áp dụng (theo văn bản)", "Applies to (as written)"),
                         value: i.appliesTo, required: true, error: e("appliesTo")),
                     Components.select(
-                        ctx, name: "audience", label: ctx.t("Dùng để đánh giá", "Rates"),
+                        ctx, name: "audience", label: ctx.t("Dùng để đánh giá", "Used to evaluate"),
                         options: [(value: "", label: ctx.t("— chọn —", "— choose —"))]
                             + EvaluationAudience.allCases.map { (value: $0.rawValue, label: audience($0, ctx)) },
                         selected: i.audience, error: e("audience")),
@@ -139,7 +142,7 @@ enum EvaluationSchemeViews {
                         .class("actions"),
                         .button(
                             .type(.submit), .name("mode"), .value("check"), .class("secondary"),
-                            .text(ctx.t("Kiểm tra thử", "Check"))),
+                            .text(ctx.t("Kiểm tra thử", "Check without importing"))),
                         .text(" "),
                         .button(.type(.submit), .name("mode"), .value("apply"), .text(ctx.t("Nhập", "Import")))),
                 ]),
@@ -155,17 +158,17 @@ enum EvaluationSchemeViews {
             .h2(.text(ctx.t("Kiểm tra thử: bảng hợp lệ, sẽ tạo", "Check: the table is valid and would create"))),
             .ul(
                 .li(.text(ctx.t("\(s.criteria.count) tiêu chí", "\(s.criteria.count) criteria"))),
-                .li(.text(ctx.t("Tổng điểm tối đa: ", "Maximum: ") + points(s.maximum, ctx))),
+                .li(.text(ctx.t("Tổng điểm tối đa: ", "Total maximum: ") + points(s.maximum, ctx))),
                 .li(
                     .text(
-                        ctx.t("Mức xếp loại: ", "Bands: ")
+                        ctx.t("Mức xếp loại: ", "Rating bands: ")
                             + s.bands.map { "\($0.title) (\(range($0, ctx)))" }.joined(separator: "; "))),
                 .li(
                     .text(
                         ctx.t("Tỷ lệ khống chế: ", "Quota: ")
                             + (s.quota.map { EvaluationSchemeWords.quota($0, scheme: s, ctx.lang) }
                                 ?? ctx.t("không có", "none")))),
-                .li(.text(ctx.t("Dùng để đánh giá: ", "Rates: ") + audience(o.audience, ctx)))),
+                .li(.text(ctx.t("Dùng để đánh giá: ", "Used to evaluate: ") + audience(o.audience, ctx)))),
             .p(.text(ctx.t("Chưa có gì được lưu. Bấm “Nhập” để lưu.", "Nothing is stored yet. “Import” stores it.")))
         )
     }

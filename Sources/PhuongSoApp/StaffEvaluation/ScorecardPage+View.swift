@@ -56,7 +56,7 @@ enum ScorecardPageView {
     }
 
     static func pts(_ p: EvaluationPoints?, _ ctx: PageContext) -> String {
-        guard let p else { return ctx.t("Không được giao", "Not assigned") }
+        guard let p else { return ctx.t("Không được giao", "Not assigned to this person") }
         return ctx.lang == .vi ? p.vietnamese : p.text
     }
 
@@ -95,20 +95,20 @@ enum ScorecardPageView {
                         + Format.date(s.period.last) + ")")
             ),
             (
-                ctx.t("Phiếu áp dụng", "Scheme"),
+                ctx.t("Phiếu áp dụng", "Scheme applied"),
                 .a(
                     .href(ctx.link("/evaluation/schemes/\(s.schemeRecord.id?.uuidString ?? "")")),
                     .text(s.scheme.identity.title))
             ),
-            (ctx.t("Căn cứ", "Source"), .text(s.scheme.identity.source)),
+            (ctx.t("Căn cứ", "Basis"), .text(s.scheme.identity.source)),
             (ctx.t("Tình trạng", "Stage"), .text(ctx.t(s.cycle.stage.vietnamese, s.cycle.stage.english))),
-            (ctx.t("Tự đánh giá", "Self-assessed"), .text(pts(c.selfTotal, ctx))),
+            (ctx.t("Tự đánh giá", "Self-assessment"), .text(pts(c.selfTotal, ctx))),
             (
-                ctx.t("Lãnh đạo chấm", "Leader's"),
-                .text(c.leaderTotal.map { pts($0, ctx) } ?? ctx.t("Chưa chấm", "Not yet"))
+                ctx.t("Lãnh đạo chấm", "Scored by the leader"),
+                .text(c.leaderTotal.map { pts($0, ctx) } ?? ctx.t("Chưa chấm", "Not scored yet"))
             ),
             (
-                ctx.t("Tổng điểm", "Total"),
+                ctx.t("Tổng điểm", "Total points"),
                 .strong(
                     .text(
                         pts(c.total, ctx) + ctx.t(" / tối đa ", " / maximum ") + pts(c.applicableMaximum, ctx)
@@ -116,8 +116,13 @@ enum ScorecardPageView {
                                 ? ctx.t(" (phần được giao)", " (the part assigned)") : "")))
             ),
             (
-                ctx.t("Xếp loại", "Rating"),
-                .strong(.text(c.band.map(\.title) ?? "—"))
+                ctx.t("Xếp loại", "Band"),
+                .strong(
+                    .text(
+                        (c.band.map(\.title) ?? "—")
+                            + (c.unscored.isEmpty
+                                ? ""
+                                : ctx.t(" (tạm tính, còn tiêu chí chưa chấm)", " (provisional: criteria not scored)"))))
             ),
         ]
         if let r = s.record, s.cycle.stage == .confirmed {
@@ -215,8 +220,8 @@ enum ScorecardPageView {
             return .group(link(n, nv), .text(ctx.t(" trên ", " of ")), link(d, dv))
         case .threshold(let f, let v, let atLeast):
             return .group(link(f, v), .text(ctx.t(" (cần từ ", " (needs ") + number(atLeast, ctx) + ")"))
-        case .leader(let reason): return .text(ctx.t("Lãnh đạo chấm: ", "Leader: ") + reason)
-        case .selfAssessment: return .text(ctx.t("Tự đánh giá", "Self-assessed"))
+        case .leader(let reason): return .text(ctx.t("Lãnh đạo chấm: ", "Scored by the leader: ") + reason)
+        case .selfAssessment: return .text(ctx.t("Tự đánh giá", "Self-assessment"))
         case .unscored: return .text(ctx.t("Chưa chấm (tính 0 điểm)", "Not scored yet (counts 0)"))
         }
     }
@@ -235,29 +240,30 @@ enum ScorecardPageView {
         let s = m.sheet
         let personID = s.person.id ?? UUID()
         return .section(
-            .h2(.text(ctx.t("Các tiêu chí", "Criteria"))),
+            .h2(.text(ctx.t("Tiêu chí chấm điểm", "Scoring criteria"))),
             Components.table(
                 caption: s.scheme.identity.title,
                 headers: [
-                    ctx.t("Mục", "Item"), ctx.t("Tiêu chí", "Criterion"), ctx.t("Tối đa", "Max"),
-                    ctx.t("Tự đánh giá", "Self"), ctx.t("Lãnh đạo", "Leader"), ctx.t("Cuối cùng", "Final"),
-                    ctx.t("Căn cứ", "Basis"),
+                    ctx.t("Tiêu chí", "Criterion"), ctx.t("Tối đa", "Max"),
+                    ctx.t("Tự đánh giá", "Self-assessment"), ctx.t("Lãnh đạo chấm", "Scored by the leader"),
+                    ctx.t("Cuối cùng", "Final"),
                 ],
                 rows: m.card.lines.map { line in
                     let c = line.criterion
-                    let title: Node<HTML.BodyContext> = .span(
+                    let name = c.code + " " + c.title
+                    let title: Node<HTML.BodyContext> = .div(
                         .attribute(named: "style", value: "padding-left:\(depth(c, s.scheme))em"),
-                        c.scoring.isLeaf ? .text(c.title) : .strong(.text(c.title)))
+                        c.scoring.isLeaf ? .text(name) : .strong(.text(name)),
+                        .div(.class("hint"), basis(c, ctx, m, personID)))
                     return [
-                        .text(c.code), title, .text(pts(c.maxPoints, ctx)), .text(pts(line.selfPoints, ctx)),
+                        title, .text(pts(c.maxPoints, ctx)), .text(pts(line.selfPoints, ctx)),
                         .text(line.leaderPoints.map { pts($0, ctx) } ?? ""), .strong(.text(pts(line.finalPoints, ctx))),
-                        basis(c, ctx, m, personID),
                     ]
                 } + [
                     [
-                        .text(""), .strong(.text(ctx.t("Tổng", "Total"))), .text(pts(s.scheme.maximum, ctx)),
+                        .strong(.text(ctx.t("Tổng cộng", "Total"))), .text(pts(s.scheme.maximum, ctx)),
                         .text(pts(m.card.selfTotal, ctx)), .text(m.card.leaderTotal.map { pts($0, ctx) } ?? ""),
-                        .strong(.text(pts(m.card.total, ctx))), .text(m.card.band?.title ?? ""),
+                        .strong(.text(pts(m.card.total, ctx))),
                     ]
                 ]))
     }
@@ -272,9 +278,8 @@ enum ScorecardPageView {
                 .a(.href(ctx.link(EvaluationPaths.figure(person, s.period, n))), .text(value(s.figures[n], ctx))),
                 .text(" / "),
                 .a(.href(ctx.link(EvaluationPaths.figure(person, s.period, d))), .text(value(s.figures[d], ctx))),
-                .text(
-                    " — " + ctx.t(n.vietnamese, n.english) + ctx.t(" trên ", " of ")
-                        + ctx.t(d.vietnamese, d.english).lowercased()))
+                .text(" (" + ctx.t(n.vietnamese, n.english) + " ÷ " + ctx.t(d.vietnamese, d.english).lowercased() + ")")
+            )
         case .computed(.threshold(let f, let atLeast, let points, let otherwise)):
             return .group(
                 .a(.href(ctx.link(EvaluationPaths.figure(person, s.period, f))), .text(ctx.t(f.vietnamese, f.english))),
@@ -285,8 +290,8 @@ enum ScorecardPageView {
             if let r = s.cycle.review[c.code], !r.reason.isEmpty {
                 return .text(ctx.t("Lý do lãnh đạo chấm khác: ", "Leader's reason: ") + r.reason)
             }
-            return .text(ctx.t("Do người đánh giá chấm", "Judged by people"))
-        case .sum: return .text(ctx.t("Cộng các mục con", "Sum of the items"))
+            return .empty
+        case .sum: return .empty
         case .rescaled:
             return .text(ctx.t("Quy đổi theo các mục được giao", "Re-scaled over the items assigned"))
         }
@@ -310,7 +315,7 @@ enum ScorecardPageView {
                         ))),
             Components.table(
                 caption: ctx.t("Số liệu phiếu này dùng", "Figures this sheet uses"),
-                headers: [ctx.t("Số liệu", "Figure"), ctx.t("Giá trị", "Value")],
+                headers: [ctx.t("Tên số liệu", "Figure"), ctx.t("Giá trị", "Value")],
                 rows: used.map { f in
                     [
                         .a(
@@ -378,10 +383,10 @@ enum ScorecardPageView {
                         notAssigned: typed?.notAssigned ?? (own == .notApplicable), problems: problems, prefix: "self")
                 },
                 PlanFormat.textArea(
-                    ctx, name: "comment", label: ctx.t("Nhận xét, tự đánh giá", "Comment"),
+                    ctx, name: "comment", label: ctx.t("Nhận xét của người tự đánh giá", "Own comment"),
                     value: kept?.comment ?? s.cycle.selfComment, error: problems.message(for: "comment", ctx.lang),
                     id: "self-comment", rows: 4),
-                Components.submit(ctx.t("Lưu tự đánh giá", "Save the self-assessment"))))
+                Components.submit(ctx.t("Lưu phần tự đánh giá", "Save the self-assessment"))))
     }
 
     static func schemeForm(_ ctx: PageContext, _ m: ScorecardPage, _ problems: ValidationProblems) -> Node<
@@ -396,7 +401,7 @@ enum ScorecardPageView {
                 action: ctx.link(EvaluationPaths.action(personID, s.period, "scheme")), Components.csrf(ctx),
                 .input(.type(.hidden), .name("revision"), .value(String(s.revision))),
                 Components.select(
-                    ctx, name: "scheme", label: ctx.t("Mẫu phiếu", "Scheme"),
+                    ctx, name: "scheme", label: ctx.t("Mẫu phiếu", "Scheme to use"),
                     options: s.schemeChoices.map {
                         (
                             $0.id?.uuidString ?? "",
@@ -425,7 +430,7 @@ enum ScorecardPageView {
         }
         return .section(
             .id("review"),
-            .h2(.text(ctx.t("Lãnh đạo chấm", "Leader's review"))),
+            .h2(.text(ctx.t("Lãnh đạo chấm", "Scored by the leader"))),
             .p(
                 .class("hint"),
                 .text(
@@ -459,8 +464,8 @@ enum ScorecardPageView {
                             + (refuted
                                 ? ctx.t(" (không đạt: có quyết định kỷ luật)", " (fails: disciplinary decision)") : ""),
                         options: [
-                            ("", ctx.t("Chưa xác nhận", "Not stated")), ("yes", ctx.t("Đạt", "Met")),
-                            ("no", ctx.t("Không đạt", "Not met")),
+                            ("", ctx.t("Chưa xác nhận", "Not stated")), ("yes", ctx.t("Đạt điều kiện", "Met")),
+                            ("no", ctx.t("Không đạt điều kiện", "Not met")),
                         ], selected: stated.map { $0 ? "yes" : "no" } ?? "", id: "cond-" + cond.code)
                 },
                 PlanFormat.textArea(
@@ -502,8 +507,8 @@ enum ScorecardPageView {
             Components.table(
                 caption: m.sheet.person.displayName,
                 headers: [
-                    ctx.t("Kỳ", "Period"), ctx.t("Tình trạng", "Stage"), ctx.t("Tổng điểm", "Total"),
-                    ctx.t("Xếp loại", "Rating"),
+                    ctx.t("Kỳ đánh giá", "Period"), ctx.t("Tình trạng", "Stage"), ctx.t("Tổng điểm", "Total points"),
+                    ctx.t("Xếp loại", "Band"),
                 ],
                 rows: m.history.map { p in
                     [

@@ -29,7 +29,8 @@ package enum ScorecardService {
         var p = ValidationProblems()
         let judged = read(scores, on: sheet.scheme, reasons: false, into: &p)
         let text = Validate.text(
-            comment, field: "comment", label: ("Nhận xét của người tự đánh giá", "Comment"), max: 4000, required: false,
+            comment, field: "comment", label: ("Nhận xét của người tự đánh giá", "Own comment"), max: 4000,
+            required: false,
             into: &p)
         try p.throwIfAny()
         let next: EvaluationCycle
@@ -84,7 +85,7 @@ package enum ScorecardService {
             (next, card) = try sheet.cycle.confirming(
                 by: user.id.uuidString, on: day, scheme: sheet.scheme, figures: sheet.figures, refuted: sheet.refuted,
                 quota: quota)
-        } catch { throw ScorecardRefusal(error) }
+        } catch { throw ScorecardRefusal(error, scheme: sheet.scheme) }
         return try await write(sheet, next, action: "confirm", actor: actor, now: now, on: db) { r in
             r.confirmedAtSeconds = seconds(now)
             r.figures = ScorecardJSON.text(sheet.figures)
@@ -276,23 +277,47 @@ package enum ScorecardService {
 /// A move the core refused, with the field each message belongs next to.
 package struct ScorecardRefusal: Error, Sendable {
     package let problem: EvaluationCycleProblem
-    init(_ problem: EvaluationCycleProblem) { self.problem = problem }
+    /// The sheet's scheme, to name criteria by their titles rather than codes.
+    let scheme: EvaluationScheme?
+    init(_ problem: EvaluationCycleProblem, scheme: EvaluationScheme? = nil) {
+        self.problem = problem
+        self.scheme = scheme
+    }
 
     /// Field → messages: a score's problem next to its input, the rest at the top of the form.
     package var problems: ValidationProblems {
         var p = ValidationProblems()
         switch problem {
         case .input(let list):
+            // next to the field, which already names the criterion
             for item in list {
-                let field: String
                 switch item {
-                case .aboveMaximum(let c, _, _), .negative(let c), .offStep(let c, _), .notJudged(let c):
-                    field = "score-" + c
-                case .reasonRequired(let c): field = "reason-" + c
-                default: field = "form"
+                case .aboveMaximum(let c, let points, let max):
+                    p.add(
+                        "score-" + c,
+                        "Điểm \(points.vietnamese) vượt điểm tối đa của tiêu chí này (\(max.vietnamese)).",
+                        "\(points) is above this criterion's maximum (\(max)).")
+                case .negative(let c):
+                    p.add("score-" + c, "Điểm không thể âm.", "Points cannot be negative.")
+                case .offStep(let c, let step):
+                    p.add(
+                        "score-" + c,
+                        "Điểm của tiêu chí này chấm theo bước \(step.vietnamese) (0; \(step.vietnamese); …).",
+                        "This criterion is scored in steps of \(step).")
+                case .notJudged(let c):
+                    p.add("score-" + c, "Tiêu chí này tính từ số liệu, không chấm tay.", "This criterion is computed.")
+                case .reasonRequired(let c):
+                    p.add(
+                        "reason-" + c, "Điểm khác phần tự đánh giá: cần ghi rõ lý do.",
+                        "The score differs from the self-assessment: give the reason.")
+                default: p.add("form", item.vietnamese, item.english)
                 }
-                p.add(field, item.vietnamese, item.english)
             }
+        case .unscored(let codes):
+            let names = codes.map { code in scheme?.criterion(code).map { "\($0.code) \($0.title)" } ?? code }
+            p.add(
+                "form", "Còn tiêu chí chưa chấm: \(names.joined(separator: "; ")). Chấm đủ rồi mới xác nhận được.",
+                "Not scored yet: \(names.joined(separator: "; ")).")
         default:
             p.add(
                 "form", problem.vietnamese.joined(separator: " "), problem.english.joined(separator: " "))

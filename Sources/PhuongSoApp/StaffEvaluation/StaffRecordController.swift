@@ -43,7 +43,7 @@ enum StaffRecordController {
         let ctx = PageContext.of(req)
         let notice: String? =
             switch req.query[String.self, at: "done"] {
-            case "added": ctx.t("Đã ghi vào hồ sơ.", "Recorded.")
+            case "added": ctx.t("Đã ghi vào hồ sơ.", "Added to the record.")
             case "corrected": ctx.t("Đã sửa mục ghi sai.", "The entry is corrected.")
             case "removed": ctx.t("Đã xóa mục ghi sai khỏi hồ sơ.", "The entry is removed from the record.")
             default: nil

@@ -21,8 +21,8 @@ enum StaffRecordListView {
                     : Components.table(
                         caption: ctx.t("Công chức của đơn vị", "The unit's staff"),
                         headers: [
-                            ctx.t("Họ và tên", "Name"), ctx.t("Chức vụ", "Position"),
-                            ctx.t("Số khóa bồi dưỡng", "Courses"),
+                            ctx.t("Họ và tên", "Full name"), ctx.t("Chức vụ", "Post"),
+                            ctx.t("Số khóa bồi dưỡng", "Number of courses"),
                             ctx.t("Kỷ luật năm \(m.year)", "Disciplinary decisions in \(m.year)"),
                         ],
                         rows: m.rows.map { r in
@@ -32,7 +32,7 @@ enum StaffRecordListView {
                                 .text(Format.number(r.courses, ctx.lang)),
                                 .text(
                                     r.disciplinesThisYear == 0
-                                        ? ctx.t("Không", "None") : Format.number(r.disciplinesThisYear, ctx.lang)),
+                                        ? ctx.t("Không có", "None") : Format.number(r.disciplinesThisYear, ctx.lang)),
                             ]
                         })
             }
@@ -41,7 +41,7 @@ enum StaffRecordListView {
 
     static func choices(_ ctx: PageContext, _ m: StaffRecordListModel) -> Node<HTML.BodyContext> {
         .group(
-            .h2(.text(ctx.t("Chọn đơn vị", "Choose a unit"))),
+            .h2(.text(ctx.t("Chọn đơn vị cần xem", "Choose a unit"))),
             .ul(
                 .forEach(m.choices) { u in
                     .li(

@@ -25,7 +25,7 @@ enum StaffRecordPersonView {
                 .a(.href(ctx.link(m.back)), .text(ctx.t("← Quay lại", "← Back"))), .text(" · "),
                 .a(.href(ctx.link(StaffRecordPaths.hub)), .text(ctx.t("Đánh giá, xếp loại", "Evaluation")))),
             .dl(
-                .dt(.text(ctx.t("Chức vụ", "Position"))), .dd(.text(ctx.t(m.roleName.vi, m.roleName.en))),
+                .dt(.text(ctx.t("Chức vụ", "Post"))), .dd(.text(ctx.t(m.roleName.vi, m.roleName.en))),
                 .dt(.text(ctx.t("Đơn vị", "Unit"))), .dd(.text(m.unitName))),
             .h2(.text(ctx.t("Bồi dưỡng", "Training"))),
             m.trainings.isEmpty
@@ -58,7 +58,7 @@ enum StaffRecordPersonView {
             .dl(
                 .dt(.text(ctx.t("Loại", "Kind"))), .dd(.text(ctx.t(r.kind.vietnamese, r.kind.english))),
                 .dt(.text(ctx.t("Cơ sở tổ chức", "Organiser"))), .dd(.text(r.organiser)),
-                .dt(.text(ctx.t("Thời gian", "Dates"))),
+                .dt(.text(ctx.t("Thời gian", "Time"))),
                 .dd(
                     .text(
                         ctx.t("Từ ", "From ") + Format.date(r.fromDate) + ctx.t(" đến ", " to ") + Format.date(r.toDate)
@@ -90,7 +90,7 @@ enum StaffRecordPersonView {
                     .text(
                         ctx.t("Số ", "No. ") + r.decisionNumber + ctx.t(" ngày ", " of ") + Format.date(r.decisionDate))
                 ),
-                .dt(.text(ctx.t("Người ký", "Signed by"))), .dd(.text(signer)),
+                .dt(.text(ctx.t("Người ký", "Signer"))), .dd(.text(signer)),
                 .dt(.text(ctx.t("Lý do", "Reason"))), .dd(.text(r.reason)),
                 .dt(.text(ctx.t("Vi phạm liên quan đến thực thi công vụ", "Violation in performing duties"))),
                 .dd(.text(r.relatedToDuty ? ctx.t("Có", "Yes") : ctx.t("Không", "No")))),
@@ -134,7 +134,8 @@ enum StaffRecordPersonView {
 
     static func why(_ ctx: PageContext, _ f: Failure?, prefix: String) -> Node<HTML.BodyContext> {
         Components.textField(
-            ctx, name: "why", label: ctx.t("Lý do sửa hoặc xóa", "Why"), value: f?.kept.why ?? "", required: true,
+            ctx, name: "why", label: ctx.t("Lý do sửa hoặc xóa", "Reason for correcting or removing"),
+            value: f?.kept.why ?? "", required: true,
             error: f?.problems.message(for: "why", ctx.lang), id: prefix + "-why")
     }
 
@@ -147,7 +148,7 @@ enum StaffRecordPersonView {
                 action: ctx.link(StaffRecordPaths.add(m.personID, .training)), Components.csrf(ctx),
                 Components.alert(mine ? f?.message : nil),
                 trainingFields(ctx, mine ? f!.kept : StaffRecordForm(), mine ? f!.problems : ValidationProblems()),
-                Components.submit(ctx.t("Ghi vào hồ sơ", "Record"))))
+                Components.submit(ctx.t("Ghi vào hồ sơ", "Add to the record"))))
     }
 
     static func addDiscipline(_ ctx: PageContext, _ m: StaffRecordPersonModel, _ f: Failure?) -> Node<HTML.BodyContext>
@@ -160,10 +161,10 @@ enum StaffRecordPersonView {
                 action: ctx.link(StaffRecordPaths.add(m.personID, .discipline)), Components.csrf(ctx),
                 Components.alert(mine ? f?.message : nil),
                 disciplineFields(ctx, mine ? f!.kept : StaffRecordForm(), mine ? f!.problems : ValidationProblems()),
-                Components.submit(ctx.t("Ghi vào hồ sơ", "Record"))))
+                Components.submit(ctx.t("Ghi vào hồ sơ", "Add to the record"))))
     }
 
-    static let dateHint = ("ngày/tháng/năm, ví dụ 05/03/2026", "dd/mm/yyyy")
+    static let dateHint = ("ngày/tháng/năm, ví dụ 05/03/2026", "dd/mm/yyyy, e.g. 05/03/2026")
 
     static func trainingFields(_ ctx: PageContext, _ v: StaffRecordForm, _ p: ValidationProblems, prefix: String = "t")
         -> Node<HTML.BodyContext>
@@ -174,10 +175,11 @@ enum StaffRecordPersonView {
         for k in TrainingKind.allCases { kinds.append((value: k.rawValue, label: ctx.t(k.vietnamese, k.english))) }
         return .group(
             Components.textField(
-                ctx, name: "course", label: ctx.t("Tên khóa bồi dưỡng", "Course"), value: v.course ?? "",
+                ctx, name: "course", label: ctx.t("Tên khóa bồi dưỡng", "Course name"), value: v.course ?? "",
                 required: true, error: err("course"), id: id("course")),
             Components.select(
-                ctx, name: "kind", label: ctx.t("Loại bồi dưỡng", "Kind"), options: kinds, selected: v.kind ?? "",
+                ctx, name: "kind", label: ctx.t("Loại bồi dưỡng", "Kind of training"), options: kinds,
+                selected: v.kind ?? "",
                 error: err("kind"), id: id("kind")),
             Components.textField(
                 ctx, name: "organiser", label: ctx.t("Cơ sở tổ chức", "Organiser"), value: v.organiser ?? "",
@@ -218,13 +220,14 @@ enum StaffRecordPersonView {
                 value: v.decisionDate ?? "", required: true, error: err("decisionDate"),
                 hint: ctx.t(dateHint.0, dateHint.1), id: id("decisionDate")),
             Components.textField(
-                ctx, name: "signerName", label: ctx.t("Họ tên người ký", "Signed by (name)"),
+                ctx, name: "signerName", label: ctx.t("Họ tên người ký", "Signer's name"),
                 value: v.signerName ?? "", required: true, error: err("signerName"), id: id("signerName")),
             Components.textField(
                 ctx, name: "signerTitle", label: ctx.t("Chức vụ người ký", "Signer's title"),
                 value: v.signerTitle ?? "", error: err("signerTitle"), id: id("signerTitle")),
             Components.textField(
-                ctx, name: "reason", label: ctx.t("Lý do kỷ luật", "Reason"), value: v.reason ?? "", required: true,
+                ctx, name: "reason", label: ctx.t("Lý do kỷ luật", "Reason for the discipline"), value: v.reason ?? "",
+                required: true,
                 error: err("reason"), id: id("reason")),
             .div(
                 .class("field"),

@@ -157,7 +157,7 @@ package enum StaffRecordService {
     static func check(_ input: TrainingInput, today: LocalDate, reason: String? = nil) throws {
         var p = ValidationProblems()
         for problem in input.problems(today: today) { p.add(problem.field, problem.vietnamese, problem.english) }
-        length(input.courseName, "course", ("Tên khóa bồi dưỡng", "The course's name"), max: 300, &p)
+        length(input.courseName, "course", ("Tên khóa bồi dưỡng", "Course name"), max: 300, &p)
         length(input.organiser, "organiser", ("Cơ sở tổ chức", "The organiser"), max: 300, &p)
         length(input.certificate, "certificate", ("Chứng chỉ", "The certificate"), max: 200, &p)
         if let reason { addReasonProblem(reason, into: &p) }
@@ -167,10 +167,10 @@ package enum StaffRecordService {
     static func check(_ input: DisciplineInput, today: LocalDate, reason: String? = nil) throws {
         var p = ValidationProblems()
         for problem in input.problems(today: today) { p.add(problem.field, problem.vietnamese, problem.english) }
-        length(input.decisionNumber, "decisionNumber", ("Số quyết định", "The decision's number"), max: 60, &p)
+        length(input.decisionNumber, "decisionNumber", ("Số quyết định", "Decision number"), max: 60, &p)
         length(input.signerName, "signerName", ("Họ tên người ký", "The signer's name"), max: 200, &p)
         length(input.signerTitle, "signerTitle", ("Chức vụ người ký", "The signer's title"), max: 200, &p)
-        length(input.reason, "reason", ("Lý do kỷ luật", "The reason"), max: 2000, &p)
+        length(input.reason, "reason", ("Lý do kỷ luật", "Reason for the discipline"), max: 2000, &p)
         if let reason { addReasonProblem(reason, into: &p) }
         try p.throwIfAny()
     }
