@@ -97,7 +97,13 @@ extension FeedbackAPI {
                 tag: "feedback", secured: true, response: Doc.ref("FeedbackItem")),
             step(
                 "route", "Route to an official of the unit (by account name) and a field (office, leaders)",
-                body: [("handler", Doc.str), ("fieldCode", Doc.str), ("note", Doc.str)], required: ["handler"]),
+                body: [
+                    ("handler", Doc.str), ("fieldCode", Doc.str), ("note", Doc.str),
+                    (
+                        "official",
+                        ["type": "string", "description": "the account the item is about (complaints, ratings)"]
+                    ),
+                ], required: ["handler"]),
             step("reject", "Refuse the item with a reason", body: [("reason", Doc.str)], required: ["reason"]),
             step(
                 "forward", "Forward to the competent agency (outside the ward's competence)",

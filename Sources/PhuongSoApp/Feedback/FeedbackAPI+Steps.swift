@@ -8,6 +8,8 @@ extension FeedbackAPI {
     /// What a step's body may carry; each step reads its own keys.
     struct StepBody: Content {
         var handler: String?
+        /// For an item that may name an official (a complaint, an unhappy rating): whose conduct it is about.
+        var official: String?
         var fieldCode: String?
         var note: String?
         var reason: String?
@@ -29,6 +31,15 @@ extension FeedbackAPI {
         let owners = try await TaskService.owners(of: unitID, on: req.db)
         // An unknown account is left to the service, which names the field.
         let handlerID = owners.first { $0.username == b.handler }?.id
+        var officialID: UUID?
+        if let name = b.official, !name.isEmpty {
+            guard let found = owners.first(where: { $0.username == name }) else {
+                throw AppError.invalid(
+                    field: "official", vi: "Phường không có cán bộ, công chức có tài khoản này.",
+                    en: "The unit has no staff account with this name.")
+            }
+            officialID = found.id
+        }
         var fieldID: UUID?
         if let code = b.fieldCode, !code.isEmpty {
             fieldID = try await FieldRecord.query(on: req.db).filter(\.$unit.$id == unitID).filter(\.$code == code)
@@ -41,8 +52,8 @@ extension FeedbackAPI {
         }
         _ = try await renamed(["handlerID": "handler", "fieldID": "fieldCode"]) {
             try await FeedbackService.route(
-                id, fieldID: fieldID, handlerID: handlerID, note: b.note ?? "", actor: actor(req, user), now: req.now,
-                on: req.db)
+                id, fieldID: fieldID, handlerID: handlerID, officialID: officialID, note: b.note ?? "",
+                actor: actor(req, user), now: req.now, on: req.db)
         }
         return try await detail(id, for: user, req)
     }
