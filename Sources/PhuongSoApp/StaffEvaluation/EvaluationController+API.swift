@@ -70,6 +70,8 @@ extension EvaluationController {
         let note: String
     }
     struct FigureJSON: Content {
+        /// Whether the sheet scores it (the others are shown for the record).
+        let used: Bool
         let figure: String
         let name: String
         /// null when not applicable.
@@ -133,8 +135,10 @@ extension EvaluationController {
             if case .value(let d)? = v { return "\(d)" }
             return nil
         }
-        let figures = s.scheme.figures.sorted().map { f in
+        let used = s.scheme.figures
+        let figures = EvaluationFigure.allCases.map { f in
             FigureJSON(
+                used: used.contains(f),
                 figure: f.rawValue, name: f.vietnamese, value: text(s.figures[f]), current: text(s.evidence[f]?.value),
                 sources: (s.evidence[f]?.sources ?? []).map {
                     SourceJSON(

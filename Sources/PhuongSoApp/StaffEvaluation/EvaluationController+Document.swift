@@ -41,7 +41,7 @@ extension EvaluationController {
                     [
                         "type": "array",
                         "items": Doc.object([
-                            ("figure", Doc.str), ("name", Doc.str), ("value", Doc.nullableStr),
+                            ("used", Doc.bool), ("figure", Doc.str), ("name", Doc.str), ("value", Doc.nullableStr),
                             ("current", Doc.nullableStr),
                             (
                                 "sources",

@@ -44,7 +44,7 @@ extension EvaluationFigures {
             // A return for rework and an acceptance as "not meeting requirements" are the quality
             // errors the record holds; a late acceptance, or a task still open past its original
             // deadline, the delay. No objective cause is recorded, so none is excused. Quality is
-            // judged on a delivered product: a task not yet accepted earns no quality credit [P].
+            // judged on a delivered product: a task not yet accepted earns no quality or progress credit [P].
             let errors = returns[id, default: 0] + (task.quality == .fails ? 1 : 0)
             let delays = one.late + (one.due == 1 && one.completed == 0 ? 1 : 0)
             quality.credit += one.completed == 1 ? TaskCredit.credit(deductions: errors) : 0
@@ -54,8 +54,13 @@ extension EvaluationFigures {
                     note: one.completed == 1
                         ? qualityNote(returns: returns[id, default: 0], task) : "Chưa hoàn thành, chưa tính chất lượng")
             )
-            progress.credit += TaskCredit.credit(deductions: delays)
-            progress.sources.append(with(source, note: delays == 0 ? "" : one.late == 1 ? "Trễ hạn" : "Quá hạn"))
+            // "hoàn thành đúng tiến độ": only a delivered product is on schedule or not
+            progress.credit += one.completed == 1 ? TaskCredit.credit(deductions: delays) : 0
+            let progressNote =
+                one.completed == 0
+                ? (delays > 0 ? "Quá hạn, chưa hoàn thành" : "Chưa hoàn thành, chưa tính tiến độ")
+                : one.late == 1 ? "Trễ hạn" : ""
+            progress.sources.append(with(source, note: progressNote))
 
             if r.sourceKind == .parDeduction {
                 parAssigned.append(source)

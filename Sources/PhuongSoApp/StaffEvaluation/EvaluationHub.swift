@@ -178,19 +178,22 @@ enum EvaluationHubView {
                     Components.table(
                         caption: ctx.t("Phiếu đánh giá của công chức đơn vị", "The unit's sheets"),
                         headers: [
-                            ctx.t("Họ và tên", "Full name"), ctx.t("Chức vụ", "Post"), ctx.t("Tình trạng", "Stage"),
+                            ctx.t("Họ và tên", "Full name"), ctx.t("Tình trạng", "Stage"),
                             ctx.t("Tự đánh giá", "Self-assessment"), ctx.t("Tổng điểm", "Total points"),
                             ctx.t("Xếp loại", "Band"),
                         ],
                         rows: m.rows.map { r in
                             let id = r.person.id ?? UUID()
                             return [
-                                r.problem == nil
-                                    ? .a(
-                                        .href(ctx.link(EvaluationPaths.sheet(id, m.period))),
-                                        .text(r.person.displayName))
-                                    : .text(r.person.displayName),
-                                .text(ctx.t(r.person.role.vietnameseName, r.person.role.englishName)),
+                                .group(
+                                    r.problem == nil
+                                        ? .a(
+                                            .href(ctx.link(EvaluationPaths.sheet(id, m.period))),
+                                            .text(r.person.displayName))
+                                        : .text(r.person.displayName),
+                                    .div(
+                                        .class("hint"),
+                                        .text(ctx.t(r.person.role.vietnameseName, r.person.role.englishName)))),
                                 .text(r.problem ?? ctx.t(r.stage.vietnamese, r.stage.english)),
                                 .text(pts(r.selfTotal)), .text(pts(r.total)),
                                 .text(

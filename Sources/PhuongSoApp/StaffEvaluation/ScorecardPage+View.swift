@@ -213,7 +213,7 @@ enum ScorecardPageView {
         func link(_ f: EvaluationFigure, _ v: Decimal) -> Node<HTML.BodyContext> {
             .a(
                 .href(ctx.link(EvaluationPaths.figure(person, period, f))),
-                .text("\(number(v, ctx)) " + ctx.t(f.vietnamese.lowercased(), f.english.lowercased())))
+                .text(ctx.t(f.vietnamese, f.english) + ": " + number(v, ctx)))
         }
         switch c {
         case .ratio(let n, let nv, let d, let dv):
@@ -313,17 +313,28 @@ enum ScorecardPageView {
                             "Tính từ nhiệm vụ, hồ sơ, đánh giá, phản ánh và Chỉ số CCHC đến hôm nay; bấm vào để xem từng hồ sơ.",
                             "Computed from tasks, dossiers, ratings, feedback and the PAR Index as of today; open one to see the records."
                         ))),
-            Components.table(
-                caption: ctx.t("Số liệu phiếu này dùng", "Figures this sheet uses"),
-                headers: [ctx.t("Tên số liệu", "Figure"), ctx.t("Giá trị", "Value")],
-                rows: used.map { f in
+            table(ctx, s, person, used, caption: ctx.t("Số liệu phiếu này dùng", "Figures this sheet uses")),
+            table(
+                ctx, s, person, EvaluationFigure.allCases.filter { !used.contains($0) },
+                caption: ctx.t(
+                    "Các số liệu khác từ hồ sơ (phiếu này không chấm)", "Other figures (not scored on this sheet)")))
+    }
+
+    static func table(
+        _ ctx: PageContext, _ s: ScorecardSheet, _ person: UUID, _ figures: [EvaluationFigure], caption: String
+    ) -> Node<HTML.BodyContext> {
+        figures.isEmpty
+            ? .empty
+            : Components.table(
+                caption: caption, headers: [ctx.t("Tên số liệu", "Figure"), ctx.t("Giá trị", "Value")],
+                rows: figures.map { f in
                     [
                         .a(
                             .href(ctx.link(EvaluationPaths.figure(person, s.period, f))),
                             .text(ctx.t(f.vietnamese, f.english))),
                         .text(value(s.figures[f], ctx)),
                     ]
-                }))
+                })
     }
 
     static func judgedLeaves(_ scheme: EvaluationScheme) -> [EvaluationCriterion] {

@@ -53,7 +53,7 @@ package enum ScorecardQueries {
             }
             schemeRecord = stored
         } else {
-            schemeRecord = try await schemeInForce(for: person, unit: unitID, on: period.last, db: db)
+            schemeRecord = try await schemeInForce(for: person, unit: unitID, period: period, db: db)
         }
         let choices = try await EvaluationSchemeStore.visible(to: unitID, db: db).filter {
             $0.validFrom <= period.last.description
@@ -82,12 +82,17 @@ package enum ScorecardQueries {
 
     /// The scheme in force for `person` on `day`: the one chosen for their latest sheet (its newest
     /// version by `day`), else by role; a clear message when the province has issued none.
-    static func schemeInForce(for person: UserRecord, unit: UUID, on day: LocalDate, db: Database) async throws
+    static func schemeInForce(for person: UserRecord, unit: UUID, period: EvaluationPeriod, db: Database) async throws
         -> EvaluationSchemeRecord
     {
-        // the scheme chosen for the person's latest earlier sheet, in its version in force on `day`
+        let day = period.last
+        // the scheme chosen for the person's latest sheet of the same kind (a month's choice does not
+        // move the year), in its version in force on `day`
         if let last = try await ScorecardRecord.query(on: db).filter(\.$person.$id == person.requireID())
-            .sort(\.$period, .descending).all().first(where: { (EvaluationPeriod($0.period)?.last ?? day) <= day }),
+            .sort(\.$period, .descending).all().first(where: {
+                guard let p = EvaluationPeriod($0.period) else { return false }
+                return p.isSameKind(as: period) && p.last <= day
+            }),
             let chosen = try await EvaluationSchemeStore.find(last.schemeID, db: db),
             let current = try await EvaluationSchemeStore.visible(to: unit, db: db).first(where: {
                 $0.code == chosen.code && $0.$unit.id == chosen.$unit.id && $0.validFrom <= day.description

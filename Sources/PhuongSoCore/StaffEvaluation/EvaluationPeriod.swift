@@ -45,6 +45,14 @@ public enum EvaluationPeriod: Hashable, Sendable, Comparable, CustomStringConver
         }
     }
 
+    /// Both months, both quarters or both years.
+    public func isSameKind(as other: Self) -> Bool {
+        switch (self, other) {
+        case (.month, .month), (.quarter, .quarter), (.year, .year): return true
+        default: return false
+        }
+    }
+
     public var isYear: Bool {
         if case .year = self { return true }
         return false
