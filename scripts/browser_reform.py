@@ -72,14 +72,13 @@ import warnings
 
 import openpyxl
 from axe_selenium_python import Axe
-from browser_common import chromium
+from browser_common import ISO_TIMESTAMP, USERNAME, Browser
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 phase, base, shots, state_file = sys.argv[1:5]
 PASSWORD = "Demo@2026"
-USERNAMES = ["tuphap", "diachinh", "chutich", "vanphong", "motcua", "vanhoa", "giamsat"]
 YEAR = 2026
 PLAN_TITLE = "Kế hoạch thực hiện công tác cải cách hành chính năm 2026"
 TARGET_ON_TIME = "Tỷ lệ hồ sơ TTHC giải quyết trước và đúng hạn"
@@ -91,7 +90,6 @@ TASK_C = "Tổng hợp ý kiến của tổ dân phố về thủ tục đất �
 LEAD_A, LEAD_B = "Đặng Văn Đức", "Trần Văn Bình"
 PDF = b"%PDF-1.4\n1 0 obj <</Type /Page>> endobj\ntrailer <<>>\n%%EOF\n"
 
-failures = []
 warnings.filterwarnings("ignore", message="Workbook contains no default style")
 state = json.load(open(state_file)) if phase == "phase2" else {}
 pdf_path = os.path.join(tempfile.mkdtemp(), "bao-cao-tien-do.pdf")
@@ -99,69 +97,12 @@ with open(pdf_path, "wb") as f:
     f.write(PDF)
 
 
-def check(ok, what, detail=""):
-    """One line per check; a failure is remembered and makes the script exit non-zero."""
-    print(("ok   " if ok else "FAIL ") + what + ("" if ok or not detail else f" — {detail}"))
-    if not ok:
-        failures.append(what)
-    return ok
-
-
-driver = chromium()
-driver.set_window_size(1280, 900)
-
-
-def body_text():
-    try:
-        return driver.find_element(By.TAG_NAME, "body").text
-    except WebDriverException:
-        return ""
-
-
-def main_text():
-    try:
-        return driver.find_element(By.TAG_NAME, "main").text
-    except WebDriverException:
-        return ""
-
-
-def loaded():
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
-
-
-def gone(element):
-    """Waits until `element` left the page (the browser navigated)."""
-    def detached(_):
-        try:
-            element.is_enabled()
-            return False
-        except WebDriverException:
-            return True
-    WebDriverWait(driver, 15).until(detached)
-    loaded()
-
-
-def click(element):
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    element.click()
-    gone(element)
-
-
-def click_link(text, within="main", exact=True):
-    """Clicks the link whose text is `text` (or contains it) inside `within`."""
-    scope = driver.find_element(By.CSS_SELECTOR, within)
-    links = [a for a in scope.find_elements(By.TAG_NAME, "a") if (a.text.strip() == text if exact else text in a.text)]
-    if not links:
-        raise AssertionError(f"no link “{text}” on {driver.title} ({driver.current_url})")
-    click(links[0])
-
-
-def menu(text):
-    click_link(text, within="header nav")
-
-
-def submit(form):
-    click(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+browser = Browser(base)
+driver, failures = browser.driver, browser.failures
+check, body_text, main_text, loaded, gone = browser.check, browser.body_text, browser.main_text, browser.loaded, browser.gone
+click, click_link, menu, submit = browser.click, browser.click_link, browser.menu, browser.submit
+login, logout = browser.login, browser.logout
+cookie_get, api = browser.cookie_get, browser.api
 
 
 def open_details(form, field):
@@ -206,10 +147,7 @@ def form_with(selector_or_heading):
 
 
 # ---- what every page is checked for --------------------------------------------------------------
-ISO_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-USERNAME = re.compile(r"\b(" + "|".join(USERNAMES) + r")\b")
-UNROUNDED = re.compile(r"\d+[.,]\d{3,}")
 # codes that legitimately carry a dot and digits: procedure codes (1.004837, 3.000527.H61),
 # unit codes (000.00.31.H42), dossier codes; and Vietnamese thousands (1.234.567 đồng)
 CODES = re.compile(r"\b\d{1,3}\.\d{6}(\.[A-Z0-9]+)?\b|\b\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}\b|\b[A-Z0-9.]+-\d{6}-\d{4}\b"
@@ -231,66 +169,24 @@ def look(name, expect=None, axe=True):
         except Exception:
             pass
         check(expect in body_text(), f"{name}: shows “{expect}”", main_text()[:400])
-    problems = []
-    for width, height in [(360, 780), (1280, 900)]:
-        # the whole page in one picture: the window as tall as the page, then back
-        driver.set_window_size(width, height)
-        driver.execute_script("window.scrollTo(0, 0)")
-        full = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(width, min(max(full, height), 12000))
-        time.sleep(0.15)
-        driver.save_screenshot(f"{shots}/reform-{phase}-{name}-{width}.png")
-        driver.set_window_size(width, height)
-        if width < 500 and driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1"):
-            problems.append(f"scrolls sideways at {width} px")
-        if axe:
-            a = Axe(driver)
-            a.inject()
-            bad = [v for v in a.run()["violations"] if v.get("impact") in ("serious", "critical")]
-            problems += [f"axe {v['impact']} {v['id']} at {width} px: {v['help']} ({len(v['nodes'])} nodes)" for v in bad]
+    def axe_at(width):
+        if not axe:
+            return []
+        a = Axe(driver)
+        a.inject()
+        bad = [v for v in a.run()["violations"] if v.get("impact") in ("serious", "critical")]
+        return [f"axe {v['impact']} {v['id']} at {width} px: {v['help']} ({len(v['nodes'])} nodes)" for v in bad]
+
+    problems = browser.shots(f"{shots}/reform-{phase}-{name}", axe_at)
     text = body_text()
     if 'lang="vi"' not in driver.page_source:
         problems.append("not <html lang=vi>")
-    for rule, pattern, subject in [("an ISO timestamp", ISO_TIMESTAMP, text), ("a username", USERNAME, text),
-                                   ("N/A", re.compile(r"\bN/A\b"), text), ("an unrounded decimal", UNROUNDED, CODES.sub(" ", text))]:
-        found = sorted(set(m.group(0) for m in pattern.finditer(subject)))
-        if found:
-            problems.append(f"shows {rule}: " + ", ".join(found[:5]))
+    problems += browser.text_problems(CODES)
     dates = sorted(set(ISO_DATE.findall(text)))
     if dates:
         print(f"note {name}: shows dates as YYYY-MM-DD: " + ", ".join(dates[:3]))
     check(not problems, f"{name}: screenshots, axe, page text", "; ".join(problems))
     seen[name] = driver.current_url
-
-
-def cookie_get(href):
-    """Downloads `href` with the browser's session, as a click on a download link would."""
-    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
-    with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookie})) as r:
-        return r.read(), r.headers.get("Content-Type", "")
-
-
-def api(method, path, token=None, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    headers = {"Content-Type": "application/json"} if data else {}
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    with urllib.request.urlopen(urllib.request.Request(base + path, data=data, headers=headers, method=method)) as r:
-        return json.loads(r.read())
-
-
-def login(user):
-    driver.get(base + "/login")
-    form = driver.find_element(By.CSS_SELECTOR, "main form")
-    fill(form, "username", user)
-    fill(form, "password", PASSWORD)
-    submit(form)
-    WebDriverWait(driver, 10).until(lambda d: "Đăng xuất" in body_text())
-
-
-def logout():
-    click(driver.find_element(By.CSS_SELECTOR, "form.logout button"))
-    WebDriverWait(driver, 10).until(lambda d: "Đăng xuất" not in body_text())
 
 
 def open_task(title, section=None):
@@ -1809,7 +1705,7 @@ def feedback():
     feedback_late_item()
 
 
-try:
+def story():
     if phase == "phase1":
         office_drafts_the_plan()
         clerk_receives_dossiers()
@@ -1831,11 +1727,5 @@ try:
         feedback()
     else:
         sys.exit(f"unknown phase {phase}")
-except Exception as e:  # a step that could not be done is a failure, with where it happened
-    check(False, f"{phase} could not go on at {driver.current_url}", f"{type(e).__name__}: {e}; page: {main_text()[:500]}")
-    driver.save_screenshot(f"{shots}/reform-{phase}-error.png")
-finally:
-    driver.quit()
 
-print(f"{phase}: {looked} pages looked at, {len(failures)} failed check(s)")
-sys.exit(1 if failures else 0)
+browser.run(story, phase, f"{shots}/reform-{phase}-error.png", lambda: looked)
