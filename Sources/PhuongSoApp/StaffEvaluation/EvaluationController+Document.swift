@@ -96,9 +96,7 @@ extension EvaluationController {
                 summary:
                     "The sheets of the caller's unit for a period (a supervisor: of `unit`, a ward below; others: their own)",
                 tag: "evaluation", secured: true,
-                query: [
-                    ("period", "2026-03, 2026-Q1 or 2026 (default: this month)", false), ("unit", "unit id", false),
-                ],
+                query: [("period", "string", false), ("unit", "string", false)],
                 response: Doc.object([
                     ("unit", Doc.nullableStr), ("period", Doc.str), ("quota", Doc.nullableStr),
                     (
@@ -146,10 +144,8 @@ extension EvaluationController {
                 method: "GET", path: "/api/v1/evaluation/ratings.xlsx",
                 summary: "A unit's rating list for a period on one scheme, as XLSX (its leaders, office, supervisors)",
                 tag: "evaluation", secured: true,
-                query: [
-                    ("unit", "unit id", true), ("period", "2026-03, 2026-Q1 or 2026", true),
-                    ("scheme", "scheme id", true),
-                ], media: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                query: [("unit", "string", true), ("period", "string", true), ("scheme", "string", true)],
+                media: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             Doc.Operation(
                 method: "PUT", path: sheet + "/scheme",
                 summary: "Rate the person on another scheme of the unit (a reviewer or the office, before any score)",
