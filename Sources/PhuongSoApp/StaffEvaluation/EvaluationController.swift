@@ -109,6 +109,23 @@ package enum EvaluationController {
         }
     }
 
+    /// Runs one move of a sheet's form: on success back to the sheet with what happened; refused,
+    /// the same page again with the messages by field and what was typed.
+    static func submitting(
+        _ req: Request, _ user: CurrentUser, kept: ScorecardPage.Kept?, done: String, _ move: () async throws -> Void
+    ) async throws -> Response {
+        do {
+            try await move()
+        } catch let problems as ValidationProblems {
+            return try await renderSheet(
+                req, user, notice: nil, kept: kept, problems: problems, status: .unprocessableEntity)
+        } catch let refusal as ScorecardRefusal {
+            return try await renderSheet(
+                req, user, notice: nil, kept: kept, problems: refusal.problems, status: .unprocessableEntity)
+        }
+        return req.redirect(to: done)
+    }
+
     @Sendable static func selfAssessPage(req: Request) async throws -> Response {
         let user = try req.require(.selfAssessEvaluation)
         let (id, p) = (try person(req), try period(req))
@@ -117,18 +134,11 @@ package enum EvaluationController {
         let form = try SheetForm(req)
         let scores = form.scores(on: sheet.scheme)
         let kept = ScorecardPage.Kept(form: .selfAssessment, scores: scores, comment: form.comment, attested: [:])
-        do {
+        return try await submitting(req, user, kept: kept, done: EvaluationPaths.sheet(id, p) + "?done=self") {
             _ = try await ScorecardService.selfAssess(
                 person: id, period: p, scores: scores, comment: form.comment, revision: form.revision,
                 by: user, actor: req.auditActor, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
-        } catch let problems as ValidationProblems {
-            return try await renderSheet(
-                req, user, notice: nil, kept: kept, problems: problems, status: .unprocessableEntity)
-        } catch let refusal as ScorecardRefusal {
-            return try await renderSheet(
-                req, user, notice: nil, kept: kept, problems: refusal.problems, status: .unprocessableEntity)
         }
-        return req.redirect(to: EvaluationPaths.sheet(id, p) + "?done=self")
     }
 
     @Sendable static func reviewPage(req: Request) async throws -> Response {
@@ -140,49 +150,35 @@ package enum EvaluationController {
         let scores = form.scores(on: sheet.scheme)
         let attested = form.attested(on: sheet.scheme)
         let kept = ScorecardPage.Kept(form: .review, scores: scores, comment: form.comment, attested: attested)
-        do {
+        return try await submitting(req, user, kept: kept, done: EvaluationPaths.sheet(id, p) + "?done=review") {
             _ = try await ScorecardService.review(
                 person: id, period: p, scores: scores, attested: attested, comment: form.comment,
                 revision: form.revision, by: user, actor: req.auditActor, now: req.now,
                 utcOffset: req.config.utcOffset, on: req.db)
-        } catch let problems as ValidationProblems {
-            return try await renderSheet(
-                req, user, notice: nil, kept: kept, problems: problems, status: .unprocessableEntity)
-        } catch let refusal as ScorecardRefusal {
-            return try await renderSheet(
-                req, user, notice: nil, kept: kept, problems: refusal.problems, status: .unprocessableEntity)
         }
-        return req.redirect(to: EvaluationPaths.sheet(id, p) + "?done=review")
     }
 
     @Sendable static func confirmPage(req: Request) async throws -> Response {
         let user = try req.require(.reviewEvaluations)
         let (id, p) = (try person(req), try period(req))
         let form = try SheetForm(req)
-        do {
+        let kept = ScorecardPage.Kept(form: .confirm, scores: [:], comment: "", attested: [:])
+        return try await submitting(req, user, kept: kept, done: EvaluationPaths.sheet(id, p) + "?done=confirm") {
             _ = try await ScorecardService.confirm(
                 person: id, period: p, revision: form.revision, by: user, actor: req.auditActor, now: req.now,
                 utcOffset: req.config.utcOffset, on: req.db)
-        } catch let refusal as ScorecardRefusal {
-            return try await renderSheet(
-                req, user, notice: nil, kept: .init(form: .confirm, scores: [:], comment: "", attested: [:]),
-                problems: refusal.problems, status: .unprocessableEntity)
         }
-        return req.redirect(to: EvaluationPaths.sheet(id, p) + "?done=confirm")
     }
 
     @Sendable static func schemePage(req: Request) async throws -> Response {
         let user = try req.require(.viewEvaluations)
         let (id, p) = (try person(req), try period(req))
         let form = try SheetForm(req)
-        do {
+        return try await submitting(req, user, kept: nil, done: EvaluationPaths.sheet(id, p) + "?done=scheme") {
             _ = try await ScorecardService.chooseScheme(
                 person: id, period: p, scheme: form.fields["scheme"].flatMap(UUID.init(uuidString:)) ?? UUID(),
                 revision: form.revision, by: user, actor: req.auditActor, now: req.now,
                 utcOffset: req.config.utcOffset, on: req.db)
-        } catch let problems as ValidationProblems {
-            return try await renderSheet(req, user, notice: nil, problems: problems, status: .unprocessableEntity)
         }
-        return req.redirect(to: EvaluationPaths.sheet(id, p) + "?done=scheme")
     }
 }

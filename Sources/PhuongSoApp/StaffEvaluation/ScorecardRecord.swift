@@ -120,9 +120,10 @@ package enum ScorecardJSON {
     private static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        // Dictionaries of strings, numbers and booleans always encode.
-        guard let data = try? encoder.encode(value) else { preconditionFailure("JSON of plain values") }
-        return String(decoding: data, as: UTF8.self)
+        // Dictionaries of strings and booleans always encode: a failure here is a programming error.
+        do { return String(decoding: try encoder.encode(value), as: UTF8.self) } catch {
+            preconditionFailure("JSON of plain values: \(error)")
+        }
     }
     private static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         try JSONDecoder().decode(type, from: Data(text.utf8))
