@@ -28,6 +28,12 @@ package struct AppConfig: Sendable {
     package var clockOffset: TimeInterval = 0
     /// PostgreSQL schema to work in (tests give each run its own); nil = the server's default.
     package var postgresSearchPath: String?
+    /// How long a request waits for a PostgreSQL connection before failing
+    /// (PHUONGSO_DB_POOL_TIMEOUT, seconds, default 30).
+    package var databasePoolTimeout: Int = 30
+    /// PostgreSQL connections per event loop (PHUONGSO_DB_CONNECTIONS, default 4): with several
+    /// instances, instances × cores × this must stay under the server's max_connections.
+    package var databaseConnectionsPerLoop: Int = 4
     /// The online payment gateway (PHUONGSO_GATEWAY_URL…); nil: online payment is not offered.
     package var gateway: GatewaySettings?
     /// The ward's bank account for VietQR transfers (PHUONGSO_VIETQR_BIN, _ACCOUNT, _NAME); nil: not offered.
@@ -71,6 +77,16 @@ package struct AppConfig: Sendable {
         {
             config.vietQR = VietQR.Account(
                 bankBIN: bin, accountNumber: account, accountName: env["PHUONGSO_VIETQR_NAME"] ?? "")
+        }
+        if let t = env["PHUONGSO_DB_POOL_TIMEOUT"], !t.isEmpty {
+            guard let n = Int(t), (1...600).contains(n) else {
+                throw ConfigError.invalid("PHUONGSO_DB_POOL_TIMEOUT", t)
+            }
+            config.databasePoolTimeout = n
+        }
+        if let c = env["PHUONGSO_DB_CONNECTIONS"], !c.isEmpty {
+            guard let n = Int(c), (1...64).contains(n) else { throw ConfigError.invalid("PHUONGSO_DB_CONNECTIONS", c) }
+            config.databaseConnectionsPerLoop = n
         }
         if let mb = env["PHUONGSO_MAX_UPLOAD_MB"], !mb.isEmpty {
             guard let n = Int(mb), (1...500).contains(n) else {

@@ -17,11 +17,13 @@ extension Application {
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema = config.postgresSearchPath { postgres.searchPath = [schema] }
-            // A burst of writes queues on the audit chain's lock; a request waits up to 30 s for a
-            // connection rather than failing at the driver's default 10 s (a hundred simultaneous
-            // intakes on a loaded 2-core machine took longer than that).
+            // A burst of writes queues on the audit chain's lock; a request waits up to 30 s (by
+            // default) for a connection rather than failing at the driver's 10 s (a hundred
+            // simultaneous intakes on a loaded 2-core machine took longer than that).
             databases.use(
-                .postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)),
+                .postgres(
+                    configuration: postgres, maxConnectionsPerEventLoop: config.databaseConnectionsPerLoop,
+                    connectionPoolTimeout: .seconds(Int64(config.databasePoolTimeout))),
                 as: .psql)
         }
     }
