@@ -113,8 +113,7 @@ import VaporTesting
             // act
             try await ResultService.issue(
                 issued, bytes: ElectronicResultTests.result, originalName: "kq.pdf", title: "Bản chứng thực",
-                by: "tuphap", actor: .system("t"), dataDirectory: app.config.dataDirectory,
-                maxBytes: app.config.maxUploadBytes, now: Self.now, on: app.db)
+                by: "tuphap", actor: .system("t"), files: app.files, now: Self.now, on: app.db)
             // check
             #expect(try await stored(app, issued).electronicResult == true)
             #expect(try await stored(app, other).electronicResult == false)
@@ -178,8 +177,7 @@ import VaporTesting
                 by: "vanphong", now: Self.now, utcOffset: 7 * 3600, on: app.db)
             try await ResultService.issue(
                 reused, bytes: ElectronicResultTests.result, originalName: "kq.pdf", title: "Bản chứng thực",
-                by: "tuphap", actor: .system("t"), dataDirectory: app.config.dataDirectory,
-                maxBytes: app.config.maxUploadBytes, now: Self.now, on: app.db)
+                by: "tuphap", actor: .system("t"), files: app.files, now: Self.now, on: app.db)
             func facts(_ d: DossierRecord) async throws -> [String] {
                 let r = try await stored(app, d)
                 return [

@@ -11,20 +11,25 @@ import VaporTesting
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64)
     static let pdf: [UInt8] = Array("%PDF-1.4\n1 0 obj <</Type /Page>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
 
-    @Test func filesAreCheckedByContentNotName() throws {
+    @Test func filesAreCheckedByContentNotName() async throws {
         #expect(try FileStore.kind(of: Self.png) == .png)
         #expect(try FileStore.kind(of: Self.pdf) == .pdf)
         #expect(try FileStore.kind(of: [0xFF, 0xD8, 0xFF, 0xE0]) == .jpeg)
         #expect(throws: FileStore.Problem.self) { try FileStore.kind(of: Array("MZ executable".utf8)) }
         #expect(throws: FileStore.Problem.self) { try FileStore.kind(of: Array("%PDF-1.4 truncated".utf8)) }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
-        let store = FileStore(dataDirectory: dir, maxBytes: 100)
-        let stored = try store.store(Self.png, originalName: "../../etc/passwd\u{0}.png")
+        let store = FileStore(blobs: LocalBlobStore(dataDirectory: dir), maxBytes: 100, logger: Logger(label: "test"))
+        let stored = try await store.store(Self.png, originalName: "../../etc/passwd\u{0}.png")
         #expect(stored.originalName == "....etcpasswd.png" && stored.kind == .png && stored.sha256.count == 64)
-        #expect(FileManager.default.contents(atPath: store.path(for: stored.sha256).path) == Data(Self.png))
-        #expect(throws: FileStore.Problem.self) {
-            try store.store(Array(repeating: 0x89, count: 101), originalName: "big")
+        let onDisk = "\(dir)/files/\(stored.sha256.prefix(2))/\(stored.sha256)"
+        #expect(FileManager.default.contents(atPath: onDisk) == Data(Self.png))
+        #expect(try await store.read(sha256: stored.sha256) == Self.png)
+        await #expect(throws: FileStore.Problem.self) {
+            try await store.store(Array(repeating: 0x89, count: 101), originalName: "big")
         }
+        // bytes changed behind the store's back are never given out as the file
+        try Data(Self.png.dropLast() + [1]).write(to: URL(fileURLWithPath: onDisk))
+        await #expect(throws: FileStore.Corrupt.self) { try await store.read(sha256: stored.sha256) }
         try? FileManager.default.removeItem(atPath: dir)
     }
 

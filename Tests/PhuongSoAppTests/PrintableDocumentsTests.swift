@@ -34,7 +34,7 @@ import VaporTesting
             let r = try await ResultService.issue(
                 fresh, bytes: ElectronicResultTests.result, originalName: "kq.pdf", title: "Bản chứng thực hợp đồng",
                 by: "tuphap",
-                actor: .system("t"), dataDirectory: app.config.dataDirectory, maxBytes: 1_000_000, now: Date(),
+                actor: .system("t"), files: app.files, now: Date(),
                 on: app.db)
             // act
             let counterReceipt = try await clerk.get(app, receiptPath).body.string

@@ -30,7 +30,7 @@ extension Request {
 
     package var auditActor: AuditActor {
         AuditActor(
-            username: currentUser?.username ?? "anonymous", address: remoteAddress?.ipAddress ?? "unknown", at: now,
+            username: currentUser?.username ?? "anonymous", address: clientAddress, at: now,
             utcOffset: config.utcOffset)
     }
 

@@ -26,6 +26,7 @@ package enum CommandLineTool {
                 try await Backup.backup(
                     to: Arguments(args.dropFirst()).required("--to"), config: AppConfig.fromEnvironment())
             case "payments"?: try await payments(Arguments(args.dropFirst()))
+            case "files"?: return try await FilesCommand.run(Arguments(args.dropFirst()))
             case "notifications"?: try await NotificationDelivery.command(Arguments(args.dropFirst()))
             case "keys"?:
                 let a = Arguments(args.dropFirst())
@@ -35,7 +36,7 @@ package enum CommandLineTool {
                 try await withApp { app in
                     let unit = try await UnitQueries.find(code: a.required("--unit"), on: app.db)
                     let key = try await SigningKeys.rotate(
-                        for: unit, dataDirectory: app.config.dataDirectory, actor: .system("cli", at: app.now),
+                        for: unit, keys: app.blobs, actor: .system("cli", at: app.now),
                         now: app.now, on: app.db)
                     print("new signing key \(key.keyID) for \(unit.code)")
                 }
@@ -73,6 +74,7 @@ package enum CommandLineTool {
                phuongso catalog import FILE [--processes FILE] [--unit UNITCODE] [--dry-run] [--effective YYYY-MM-DD]
                phuongso audit verify
                phuongso backup --to FILE | restore --from FILE
+               phuongso files copy-to-bucket | files verify
                phuongso gateway-sandbox --port P [--hostname H]   (a stand-in payment gateway for demos and tests)
                phuongso payments reconcile | payments import-statement FILE.csv --unit UNITCODE
                phuongso notifications deliver   (send the notifications that are due, once)
@@ -87,6 +89,7 @@ package enum CommandLineTool {
             return p.messages.sorted { $0.key < $1.key }.map { "\($0.key): \(lang.t($0.value.vi, $0.value.en))" }
                 .joined(separator: "; ")
         case let e as UsageError: return e.message
+        case let e as StorageProblem: return lang.t(e.vi, e.en)
         default: return String(describing: error)
         }
     }
@@ -128,6 +131,8 @@ package enum CommandLineTool {
         let app = try await Application.make(env)
         do {
             try await configure(app, config)
+            // A wrong bucket or key stops the start here, not at the first citizen's upload.
+            try await app.blobs.check()
             try await app.prepareDatabase()
             try await app.autoMigrate()
             if args.flag("--demo"),

@@ -95,7 +95,7 @@ enum CommunicationAPI {
             }
             upload = .init(
                 bytes: Array(data), name: b.fileName ?? "minh-chung",
-                store: FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes))
+                store: req.files)
         }
         let r = try await CommunicationService.create(
             input, file: upload, unit: unit, by: user,

@@ -66,7 +66,7 @@ enum CommunicationController {
         input.documentDate = f.documentDate ?? ""
         input.link = f.link ?? ""
         input.linkLabel = f.linkLabel ?? ""
-        let store = FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes)
+        let store = req.files
         let upload = f.file.flatMap {
             $0.data.readableBytes > 0
                 ? CommunicationService.Upload(bytes: Array($0.data.readableBytesView), name: $0.filename, store: store)

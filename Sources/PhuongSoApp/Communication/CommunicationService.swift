@@ -79,7 +79,7 @@ package enum CommunicationService {
         var stored: FileStore.Stored?
         if let upload {
             if p.isEmpty {
-                do { stored = try upload.store.store(upload.bytes, originalName: upload.name) } catch let e
+                do { stored = try await upload.store.store(upload.bytes, originalName: upload.name) } catch let e
                     as FileStore.Problem
                 { p.add("file", e.vi, e.en) }
             } else {

@@ -40,6 +40,10 @@ package struct AppConfig: Sendable {
     package var vietQR: VietQR.Account?
     /// Largest accepted upload (PHUONGSO_MAX_UPLOAD_MB, default 20).
     package var maxUploadBytes: Int = 20 * 1_048_576
+    /// Reverse proxies whose X-Forwarded-For is believed (PHUONGSO_TRUSTED_PROXIES); see ClientAddress.
+    package var trustedProxies: Set<String> = []
+    /// The S3-compatible bucket for stored files (PHUONGSO_S3_*); nil: the data directory.
+    package var objectStore: S3Settings?
     /// How notifications leave the server (PHUONGSO_SMTP_URL, PHUONGSO_SMS_URL…; see NotificationSettings).
     package var notifications = NotificationSettings()
 
@@ -72,6 +76,8 @@ package struct AppConfig: Sendable {
         config.clockOffset = clockOffset
         config.gateway = GatewaySettings.fromEnvironment(env)
         config.notifications = try NotificationSettings.fromEnvironment(env)
+        config.objectStore = try S3Settings.fromEnvironment(env)
+        config.trustedProxies = ClientAddress.parse(env["PHUONGSO_TRUSTED_PROXIES"])
         if let bin = env["PHUONGSO_VIETQR_BIN"], let account = env["PHUONGSO_VIETQR_ACCOUNT"], !bin.isEmpty,
             !account.isEmpty
         {

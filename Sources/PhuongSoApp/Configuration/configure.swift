@@ -13,6 +13,7 @@ package func configure(_ app: Application, _ config: AppConfig) async throws {
     json.dateEncodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: json, for: .json)
     try app.useDatabase(config)
+    app.useBlobStore(config)
     app.paymentGateway = config.gateway.map { HMACRedirectGateway(settings: $0) }
     app.messageSenders = MessageSenders.from(config.notifications, app: app)
     // Every line of a dossier's timeline passes the notification hook, in its transaction.

@@ -63,7 +63,7 @@ enum CitizenStoreController {
         }
         let stored: FileStore.Stored
         do {
-            stored = try FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes).store(
+            stored = try await req.files.store(
                 Array(upload.data.readableBytesView), originalName: upload.filename)
         } catch let e as FileStore.Problem { throw AppError.invalid(field: "file", vi: e.vi, en: e.en) }
         let nowSeconds = Int64(req.now.timeIntervalSince1970)

@@ -181,7 +181,7 @@ enum ApplyController {
     @Sendable static func saveDocuments(req: Request) async throws -> Response {
         let (record, p, _) = try await procedure(req)
         var d = draft(req, record.code)
-        let store = FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes)
+        let store = req.files
         var problems = ValidationProblems()
         let reusable = try await reusable(req, d)
         let allCases = p.components.cases
@@ -205,7 +205,7 @@ enum ApplyController {
                 continue
             }
             do {
-                let stored = try store.store(Array(file.data.readableBytesView), originalName: file.filename)
+                let stored = try await store.store(Array(file.data.readableBytesView), originalName: file.filename)
                 d.attachments.removeAll { $0.component == component.name }
                 d.attachments.append(Attachment(component: component.name, file: stored))
             } catch let e as FileStore.Problem {

@@ -181,7 +181,7 @@ enum DossierAPI {
         guard let applicant = b.applicant else {
             throw AppError.invalid(field: "applicant", vi: "Thiếu thông tin người nộp.", en: "applicant is required.")
         }
-        let store = FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes)
+        let store = req.files
         var problems = ValidationProblems()
         var attachments: [Attachment] = []
         for (i, f) in (b.attachments ?? []).enumerated() {
@@ -192,7 +192,8 @@ enum DossierAPI {
             do {
                 attachments.append(
                     Attachment(
-                        component: f.component, file: try store.store(Array(data), originalName: f.filename ?? "tep")))
+                        component: f.component,
+                        file: try await store.store(Array(data), originalName: f.filename ?? "tep")))
             } catch let e as FileStore.Problem { problems.add("attachments[\(i)]", e.vi, e.en) }
         }
         try problems.throwIfAny()

@@ -81,7 +81,7 @@ enum DossierPage {
             var stored: FileStore.Stored?
             if let file = upload.file, file.data.readableBytes > 0 {
                 do {
-                    stored = try FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes)
+                    stored = try await req.files
                         .store(Array(file.data.readableBytesView), originalName: file.filename)
                 } catch let e as FileStore.Problem { throw AppError.invalid(field: "file", vi: e.vi, en: e.en) }
             }

@@ -116,7 +116,7 @@ enum InboxController {
         }
         let stored: FileStore.Stored
         do {
-            stored = try FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes).store(
+            stored = try await req.files.store(
                 Array(file.data.readableBytesView), originalName: file.filename)
         } catch let e as FileStore.Problem { throw AppError.invalid(field: "file", vi: e.vi, en: e.en) }
         let id = try d.requireID()

@@ -76,7 +76,7 @@ enum FeedbackPublicController {
     }
 
     static func upload(_ file: File?, _ req: Request) -> CommunicationService.Upload? {
-        let store = FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes)
+        let store = req.files
         return file.flatMap {
             $0.data.readableBytes > 0
                 ? CommunicationService.Upload(bytes: Array($0.data.readableBytesView), name: $0.filename, store: store)
@@ -108,7 +108,7 @@ enum FeedbackPublicController {
     /// The item of a code and secret, or nil. Compared in constant time, like a dossier's, and
     /// throttled with the dossier lookups: too many misses from one address lock it for a while.
     static func lookup(_ req: Request, code: String?, secret: String?) async throws -> FeedbackRecord? {
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let address = req.clientAddress
         try await TrackingController.ensureNotThrottled(address: address, now: req.now, on: req.db)
         let code = (code ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         let secret = LookupSecret.normalize(secret ?? "")

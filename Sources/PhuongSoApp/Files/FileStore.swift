@@ -1,9 +1,11 @@
 import Crypto
 import Foundation
+import Logging
 import PhuongSoCore
 
-/// Uploaded files, checked by content (not by name) and stored once by their SHA-256 under the
-/// data directory, written atomically. Nothing the user sends becomes a path or a content type.
+/// Uploaded files, checked by content (not by name) and stored once by their SHA-256 in the blob
+/// store (the data directory, or an S3-compatible bucket); checked against that hash again on every
+/// read. Nothing the user sends becomes a path or a content type.
 package struct FileStore: Sendable {
     package enum Kind: String, Codable, Sendable {
         case pdf, jpeg, png
@@ -47,12 +49,20 @@ package struct FileStore: Sendable {
         }
     }
 
-    package let root: URL
-    package let maxBytes: Int
+    /// A stored file whose bytes no longer hash to its name: never sent, always reported.
+    package struct Corrupt: Error, CustomStringConvertible {
+        package var sha256: String
+        package var description: String { "stored file \(sha256) does not match its checksum" }
+    }
 
-    package init(dataDirectory: String, maxBytes: Int = 20 * 1_048_576) {
-        root = URL(fileURLWithPath: dataDirectory).appendingPathComponent("files")
+    package let blobs: any BlobStore
+    package let maxBytes: Int
+    let logger: Logger
+
+    package init(blobs: any BlobStore, maxBytes: Int = 20 * 1_048_576, logger: Logger) {
+        self.blobs = blobs
         self.maxBytes = maxBytes
+        self.logger = logger
     }
 
     /// What the bytes are, by their magic numbers (and, for PDF, a header and an end marker).
@@ -67,19 +77,15 @@ package struct FileStore: Sendable {
         throw .unsupportedType
     }
 
-    package func store(_ bytes: [UInt8], originalName: String) throws -> Stored {
+    package func store(_ bytes: [UInt8], originalName: String) async throws -> Stored {
         guard !bytes.isEmpty else { throw Problem.empty }
         guard bytes.count <= maxBytes else { throw Problem.tooLarge(limit: maxBytes) }
         let kind = try Self.kind(of: bytes)
         let pages = kind == .pdf ? PDFInfo.pageCount(bytes) : 1
         guard pages > 0 else { throw Problem.noPages }
         let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        let url = path(for: hash)
-        if !FileManager.default.fileExists(atPath: url.path) {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
-        }
+        let key = Self.key(for: hash)
+        if try await !blobs.exists(key) { try await blobs.put(key, bytes: bytes) }
         let safeName = String(
             originalName.unicodeScalars.filter {
                 !CharacterSet.controlCharacters.contains($0) && $0 != "/" && $0 != "\\"
@@ -87,9 +93,23 @@ package struct FileStore: Sendable {
         return Stored(sha256: hash, kind: kind, size: bytes.count, originalName: safeName, pages: pages)
     }
 
-    /// The stored file of a hash; the hash is checked to be 64 hex digits before it becomes a path.
-    package func path(for sha256: String) -> URL {
+    /// The bytes of a stored file; nil when the store has no such object. Bytes that do not hash
+    /// to the name are never returned: that throws `Corrupt` and writes an alert line.
+    package func read(sha256: String) async throws -> [UInt8]? {
+        guard let bytes = try await blobs.get(Self.key(for: sha256)) else { return nil }
+        guard ResultSignature.hexDigest(bytes) == sha256 else {
+            logger.critical(
+                "ALERT stored file does not match its checksum",
+                metadata: ["sha256": .string(sha256), "store": .string(blobs.label)])
+            throw Corrupt(sha256: sha256)
+        }
+        return bytes
+    }
+
+    /// The object key of a hash (`files/ab/<hash>`, as on disk since the first release); the hash
+    /// is checked to be 64 hex digits before it becomes a key.
+    package static func key(for sha256: String) -> String {
         precondition(sha256.count == 64 && sha256.allSatisfy(\.isHexDigit))
-        return root.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
+        return "files/" + sha256.prefix(2) + "/" + sha256
     }
 }

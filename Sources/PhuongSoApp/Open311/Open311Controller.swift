@@ -219,7 +219,7 @@ enum Open311Controller {
             post.mediaURL = f.media_url ?? ""
             post.attributes = f.attribute ?? [:]
             let (r, token) = try await Open311Requests.create(
-                post, key: key, unit: unit, address: req.remoteAddress?.ipAddress ?? "unknown", now: req.now,
+                post, key: key, unit: unit, address: req.clientAddress, now: req.now,
                 utcOffset: req.config.utcOffset, on: req.db)
             return Open311Document(
                 root: "service_requests",

@@ -334,13 +334,11 @@ enum ParAssessmentPages {
         do {
             var evidence: [TaskEvidence] = []
             var p = ValidationProblems()
-            try PlanInputCheck.collect(&p, fallback: "evidence") {
+            try await PlanInputCheck.collect(&p, fallback: "evidence") {
                 let action = TaskForms.Action(
                     link: form.link, linkLabel: form.linkLabel, docNumber: form.docNumber, docDate: form.docDate,
                     docIssuer: form.docIssuer, file: form.file)
-                evidence = try TaskForms.evidence(
-                    action,
-                    store: FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes))
+                evidence = try await TaskForms.evidence(action, store: req.files)
             }
             try p.throwIfAny()
             _ = try await ParService.selfScore(

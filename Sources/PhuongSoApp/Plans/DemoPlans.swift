@@ -88,7 +88,7 @@ package enum DemoPlans {
             e.docDate = asOf.description
             e.note = "Hội nghị tuyên truyền dịch vụ công trực tuyến tại các tổ dân phố (minh họa)."
             _ = try await PlanContentService.addEntry(
-                e, file: nil, to: manual, by: office, actor: actor, dataDirectory: "", maxBytes: 0,
+                e, file: nil, to: manual, by: office, actor: actor, files: nil,
                 now: now, utcOffset: utcOffset, on: db)
         }
         return issued

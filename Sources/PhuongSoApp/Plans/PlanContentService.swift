@@ -194,7 +194,7 @@ package enum PlanContentService {
     /// (number, date), a file (checked like every upload), or a link to a record in PhuongSo.
     package static func addEntry(
         _ input: EntryInput, file: Upload?, to target: PlanTargetRecord, by user: CurrentUser, actor: AuditActor,
-        dataDirectory: String, maxBytes: Int, now: Date, utcOffset: Int, on db: Database
+        files: FileStore?, now: Date, utcOffset: Int, on db: Database
     ) async throws -> TargetEntryRecord {
         if let key = target.figure {
             throw AppError.conflict(
@@ -247,11 +247,10 @@ package enum PlanContentService {
         try p.throwIfAny()
         // The file is checked (and stored, by its hash) only once everything else holds.
         if let upload {
+            // nil only for the demo's entries, which carry no file
+            guard let files else { preconditionFailure("an uploaded file with no store to keep it") }
             do {
-                evidence.append(
-                    .file(
-                        file: try FileStore(dataDirectory: dataDirectory, maxBytes: maxBytes).store(
-                            upload.bytes, originalName: upload.filename)))
+                evidence.append(.file(file: try await files.store(upload.bytes, originalName: upload.filename)))
             } catch let problem as FileStore.Problem { p.add("file", problem.vi, problem.en) }
             try p.throwIfAny()
         }

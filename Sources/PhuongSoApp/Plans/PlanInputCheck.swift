@@ -74,4 +74,10 @@ enum PlanInputCheck {
     static func collect(_ p: inout ValidationProblems, fallback: String, _ body: () throws -> Void) rethrows {
         do { try body() } catch AppError.invalid(let field, let vi, let en) { p.add(field ?? fallback, vi, en) }
     }
+
+    /// `collect` for a check that must wait (one that stores a file).
+    static func collect(_ p: inout ValidationProblems, fallback: String, _ body: () async throws -> Void) async rethrows
+    {
+        do { try await body() } catch AppError.invalid(let field, let vi, let en) { p.add(field ?? fallback, vi, en) }
+    }
 }

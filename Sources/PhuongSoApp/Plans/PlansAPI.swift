@@ -322,8 +322,8 @@ enum PlansAPI {
         i.link = b.link
         i.note = b.note
         let e = try await PlanContentService.addEntry(
-            i, file: upload, to: target, by: user, actor: req.auditActor, dataDirectory: req.config.dataDirectory,
-            maxBytes: req.config.maxUploadBytes, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+            i, file: upload, to: target, by: user, actor: req.auditActor, files: req.files, now: req.now,
+            utcOffset: req.config.utcOffset, on: req.db)
         return try await Entry(e, enteredBy: user.displayName).encodeResponse(status: .created, for: req)
     }
 

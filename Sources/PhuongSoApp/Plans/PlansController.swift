@@ -209,8 +209,7 @@ enum PlansController {
         ) {
             _ = try await PlanContentService.addEntry(
                 form.input, file: upload, to: target, by: user, actor: req.auditActor,
-                dataDirectory: req.config.dataDirectory,
-                maxBytes: req.config.maxUploadBytes, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
+                files: req.files, now: req.now, utcOffset: req.config.utcOffset, on: req.db)
         }
     }
 

@@ -11,7 +11,7 @@ package enum ResultService {
     package static func issue(
         _ d: DossierRecord, bytes: [UInt8], originalName: String, title rawTitle: String, by user: String,
         actor: AuditActor,
-        dataDirectory: String, maxBytes: Int, now: Date, on db: Database
+        files: FileStore, now: Date, on db: Database
     ) async throws -> ResultRecord {
         guard [.received, .inProcess, .done, .returned].contains(d.state), let dossierCode = d.code else {
             throw AppError.invalid(
@@ -24,12 +24,11 @@ package enum ResultService {
         }
         let stored: FileStore.Stored
         do {
-            stored = try FileStore(dataDirectory: dataDirectory, maxBytes: maxBytes).store(
-                bytes, originalName: originalName)
+            stored = try await files.store(bytes, originalName: originalName)
         } catch let e as FileStore.Problem { throw AppError.invalid(field: "file", vi: e.vi, en: e.en) }
         let unit = try await d.$unit.get(on: db)
         let (key, privateKey) = try await SigningKeys.current(
-            for: unit, dataDirectory: dataDirectory, actor: actor, now: now, on: db)
+            for: unit, keys: files.blobs, actor: actor, now: now, on: db)
         let signature = try ResultSignature.sign(fileBytes: bytes, with: privateKey)
         let id = try d.requireID()
         let number = try await ResultRecord.query(on: db).filter(\.$dossier.$id == id).count() + 1
@@ -81,7 +80,7 @@ package enum ResultService {
 
     /// By code: the result on file, its signature checked against the stored file.
     /// With `bytes`: whether those bytes are the file that was signed (under `code`, or by content).
-    package static func verify(code: String?, bytes: [UInt8]?, dataDirectory: String, on db: Database) async throws
+    package static func verify(code: String?, bytes: [UInt8]?, files: FileStore, on db: Database) async throws
         -> Verdict
     {
         let code = code?.trimmingCharacters(in: .whitespaces).uppercased() ?? ""
@@ -96,8 +95,7 @@ package enum ResultService {
         guard let r = record else { return Verdict(status: .unknown, code: code.isEmpty ? nil : code) }
         var fileBytes = bytes
         if fileBytes == nil {
-            let url = FileStore(dataDirectory: dataDirectory).path(for: r.sha256)
-            fileBytes = (try? Data(contentsOf: url)).map { Array($0) }
+            fileBytes = try await files.read(sha256: r.sha256)
         }
         guard let (key, certificate) = try await SigningKeys.publicKey(keyID: r.keyID, on: db) else {
             return Verdict(status: .unknown, code: r.code)

@@ -51,16 +51,16 @@ enum ResultsAPI {
         let body = try req.content.decode(IssueRequest.self)
         let r = try await ResultService.issue(
             d, bytes: try decode(body.contentBase64), originalName: body.filename ?? "", title: body.title ?? "",
-            by: user.username, actor: req.auditActor, dataDirectory: req.config.dataDirectory,
-            maxBytes: req.config.maxUploadBytes, now: req.now, on: req.db)
+            by: user.username, actor: req.auditActor, files: req.files, now: req.now,
+            on: req.db)
         let v = try await ResultService.verify(
-            code: r.code, bytes: nil, dataDirectory: req.config.dataDirectory, on: req.db)
+            code: r.code, bytes: nil, files: req.files, on: req.db)
         return try await json(v, req.config.utcOffset).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func byCode(req: Request) async throws -> VerdictJSON {
         let v = try await ResultService.verify(
-            code: req.parameters.get("result"), bytes: nil, dataDirectory: req.config.dataDirectory, on: req.db)
+            code: req.parameters.get("result"), bytes: nil, files: req.files, on: req.db)
         guard v.status != .unknown else { throw AppError.notFound }
         return json(v, req.config.utcOffset)
     }
@@ -79,7 +79,7 @@ enum ResultsAPI {
         }
         return json(
             try await ResultService.verify(
-                code: body.code, bytes: bytes, dataDirectory: req.config.dataDirectory, on: req.db),
+                code: body.code, bytes: bytes, files: req.files, on: req.db),
             req.config.utcOffset)
     }
 }

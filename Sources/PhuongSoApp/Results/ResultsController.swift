@@ -34,8 +34,8 @@ enum ResultsController {
         }
         let r = try await ResultService.issue(
             d, bytes: Array(upload.data.readableBytesView), originalName: upload.filename, title: f.title ?? "",
-            by: user.username, actor: req.auditActor, dataDirectory: req.config.dataDirectory,
-            maxBytes: req.config.maxUploadBytes, now: req.now, on: req.db)
+            by: user.username, actor: req.auditActor, files: req.files, now: req.now,
+            on: req.db)
         return req.redirect(to: Language.of(req).link(ResultPaths.result(r.code)))
     }
 
@@ -66,8 +66,7 @@ enum ResultsController {
     /// A stored file, sent with a fixed content type and as an attachment: nothing the uploader
     /// chose becomes a header or a path.
     static func send(_ stored: FileStore.Stored, name: String, _ req: Request) async throws -> Response {
-        let url = FileStore(dataDirectory: req.config.dataDirectory).path(for: stored.sha256)
-        guard let data = try? Data(contentsOf: url) else { throw AppError.notFound }
+        guard let data = try await req.files.read(sha256: stored.sha256) else { throw AppError.notFound }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: stored.kind.contentType)
         let safe = String(
@@ -79,7 +78,7 @@ enum ResultsController {
         )
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return Response(status: .ok, headers: headers, body: .init(buffer: ByteBuffer(bytes: data)))
     }
 
     @Sendable static func file(req: Request) async throws -> Response {
@@ -110,7 +109,7 @@ enum ResultsController {
             code.isEmpty
             ? nil
             : try await ResultService.verify(
-                code: code, bytes: nil, dataDirectory: req.config.dataDirectory, on: req.db)
+                code: code, bytes: nil, files: req.files, on: req.db)
         return ResultsViews.verify(
             PageContext.of(req), code: code, verdict: verdict, byFile: false, utcOffset: req.config.utcOffset
         ).response()
@@ -136,7 +135,7 @@ enum ResultsController {
                 en: FileStore.Problem.tooLarge(limit: req.config.maxUploadBytes).en)
         }
         let verdict = try await ResultService.verify(
-            code: f.code, bytes: Array(upload.data.readableBytesView), dataDirectory: req.config.dataDirectory,
+            code: f.code, bytes: Array(upload.data.readableBytesView), files: req.files,
             on: req.db)
         return ResultsViews.verify(
             ctx, code: f.code ?? "", verdict: verdict, byFile: true, utcOffset: req.config.utcOffset
@@ -158,7 +157,7 @@ enum ResultsController {
         let unit = try await UnitQueries.find(code: req.parameters.get("code") ?? "", on: req.db)
         _ = try await req.require(.manageSigningKeys, unit: unit.requireID())
         try await SigningKeys.rotate(
-            for: unit, dataDirectory: req.config.dataDirectory, actor: req.auditActor, now: req.now, on: req.db)
+            for: unit, keys: req.application.blobs, actor: req.auditActor, now: req.now, on: req.db)
         return req.redirect(to: Language.of(req).link(ResultPaths.keys))
     }
 }

@@ -5,46 +5,44 @@ import PhuongSoCore
 import X509
 
 /// Each unit's signing key (ECDSA P-256) and its self-issued X.509 certificate. The private key
-/// is created on the server, written once under `<data dir>/keys/<unit id>/` readable by the
-/// server's user only, and never leaves it; the certificate (public) is kept in the database so
+/// is created on the server and written once as `keys/<unit id>/<key id>.pem` in the blob store:
+/// under the data directory readable by the server's user only, or in the private bucket every
+/// instance shares (docs/OPERATIONS.md); the certificate (public) is kept in the database so
 /// results stay verifiable after the key is rotated.
 package enum SigningKeys {
-    static func directory(_ dataDirectory: String, unitID: UUID) -> URL {
-        URL(fileURLWithPath: dataDirectory).appendingPathComponent("keys").appendingPathComponent(unitID.uuidString)
-    }
+    static func key(unitID: UUID, keyID: String) -> String { "keys/\(unitID.uuidString)/\(keyID).pem" }
 
     /// The unit's key in use, created on first need.
     package static func current(
-        for unit: UnitRecord, dataDirectory: String, actor: AuditActor, now: Date, on db: Database
+        for unit: UnitRecord, keys: any BlobStore, actor: AuditActor, now: Date, on db: Database
     ) async throws -> (SigningKeyRecord, P256.Signing.PrivateKey) {
         let unitID = try unit.requireID()
         if let record = try await SigningKeyRecord.query(on: db).filter(\.$unit.$id == unitID).filter(
             \.$retiredAt == nil
         )
         .sort(\.$createdAtSeconds, .descending).first() {
-            let url = directory(dataDirectory, unitID: unitID).appendingPathComponent(record.keyID + ".pem")
-            if let pem = try? String(contentsOf: url, encoding: .utf8) {
-                return (record, try P256.Signing.PrivateKey(pemRepresentation: pem))
+            if let pem = try await keys.get(key(unitID: unitID, keyID: record.keyID)) {
+                return (record, try P256.Signing.PrivateKey(pemRepresentation: String(decoding: pem, as: UTF8.self)))
             }
             // The key file is gone (a restore without keys): retire the record, make a new key.
             record.retiredAt = Int64(now.timeIntervalSince1970)
             try await record.save(on: db)
         }
-        return try await create(for: unit, dataDirectory: dataDirectory, actor: actor, now: now, on: db)
+        return try await create(for: unit, keys: keys, actor: actor, now: now, on: db)
     }
 
     /// Retires the unit's current key and creates a new one; earlier results keep verifying.
     @discardableResult
     package static func rotate(
-        for unit: UnitRecord, dataDirectory: String, actor: AuditActor, now: Date, on db: Database
+        for unit: UnitRecord, keys: any BlobStore, actor: AuditActor, now: Date, on db: Database
     ) async throws -> SigningKeyRecord {
         let nowSeconds = Int64(now.timeIntervalSince1970)
         try await SigningKeyRecord.query(on: db).filter(\.$unit.$id == unit.requireID()).filter(\.$retiredAt == nil)
             .set(\.$retiredAt, to: nowSeconds).update()
-        return try await create(for: unit, dataDirectory: dataDirectory, actor: actor, now: now, on: db).0
+        return try await create(for: unit, keys: keys, actor: actor, now: now, on: db).0
     }
 
-    static func create(for unit: UnitRecord, dataDirectory: String, actor: AuditActor, now: Date, on db: Database)
+    static func create(for unit: UnitRecord, keys: any BlobStore, actor: AuditActor, now: Date, on db: Database)
         async throws -> (SigningKeyRecord, P256.Signing.PrivateKey)
     {
         let unitID = try unit.requireID()
@@ -62,12 +60,7 @@ package enum SigningKeys {
             extensions: try Certificate.Extensions { Critical(KeyUsage(digitalSignature: true, nonRepudiation: true)) },
             issuerPrivateKey: .init(key))
         let pem = try certificate.serializeAsPEM().pemString
-        let dir = directory(dataDirectory, unitID: unitID)
-        try FileManager.default.createDirectory(
-            at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let file = dir.appendingPathComponent(keyID + ".pem")
-        try Data(key.pemRepresentation.utf8).write(to: file, options: .atomic)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        try await keys.put(Self.key(unitID: unitID, keyID: keyID), bytes: Array(key.pemRepresentation.utf8))
         let record = SigningKeyRecord()
         record.$unit.id = unitID
         record.keyID = keyID

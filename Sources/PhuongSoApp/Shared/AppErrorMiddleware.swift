@@ -16,7 +16,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
     func render(_ error: Error, for req: Request) -> Response {
         let lang = Language.of(req)
         let (status, code, message, fields) = describe(error, lang)
-        if status == .internalServerError { req.logger.report(error: error) }
+        if status == .internalServerError || status == .serviceUnavailable { req.logger.report(error: error) }
         if status == .unauthorized, !req.isAPI, req.method == .GET {
             return req.redirect(
                 to: AccountPaths.login(next: req.url.string))
@@ -62,6 +62,23 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 )
             default: return (.internalServerError, "internal", internalMessage(lang), nil)
             }
+        case is FileStore.Corrupt:
+            // the alert line is written where the mismatch was found (FileStore.read)
+            return (
+                .internalServerError, "corrupt_file",
+                lang.t(
+                    "Tệp lưu trữ bị hỏng (không khớp mã kiểm tra) nên không được gửi. Quản trị viên đã được báo; "
+                        + "vui lòng liên hệ bộ phận một cửa.",
+                    "The stored file is damaged (its checksum does not match), so it was not sent. The administrator "
+                        + "has been alerted; please contact the one-stop counter."), nil
+            )
+        case is StorageProblem:
+            return (
+                .serviceUnavailable, "storage_unavailable",
+                lang.t(
+                    "Kho lưu trữ tệp đang không truy cập được. Thao tác chưa được lưu; vui lòng thử lại sau ít phút.",
+                    "The file store cannot be reached. Nothing was saved; please try again in a few minutes."), nil
+            )
         case is DecodingError:
             return (
                 .badRequest, "bad_request",

@@ -111,12 +111,12 @@ enum TaskForms {
     }
 
     /// Evidence sent with a report: a file (checked by content), a link within PhuongSo, a document.
-    static func evidence(_ f: Action, store: FileStore) throws -> [TaskEvidence] {
+    static func evidence(_ f: Action, store: FileStore) async throws -> [TaskEvidence] {
         var out: [TaskEvidence] = []
         if let file = f.file, file.data.readableBytes > 0 {
             do {
                 out.append(
-                    .file(file: try store.store(Array(file.data.readableBytesView), originalName: file.filename)))
+                    .file(file: try await store.store(Array(file.data.readableBytesView), originalName: file.filename)))
             } catch let p as FileStore.Problem { throw AppError.invalid(field: "file", vi: p.vi, en: p.en) }
         }
         if let link = f.link, !link.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -168,7 +168,7 @@ enum TasksAPI {
             newDeadline: b.newDeadline,
             decision: b.decision)
         let command = try TaskForms.command(name.rawValue, form)
-        let store = FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes)
+        let store = req.files
         var evidence: [TaskEvidence] = []
         for (i, e) in (b.evidence ?? []).enumerated() {
             switch e.kind {
@@ -185,7 +185,7 @@ enum TasksAPI {
                     )
                 }
                 do {
-                    evidence.append(.file(file: try store.store(Array(data), originalName: e.filename ?? "tep")))
+                    evidence.append(.file(file: try await store.store(Array(data), originalName: e.filename ?? "tep")))
                 } catch let p as FileStore.Problem {
                     throw AppError.invalid(field: "evidence[\(i)]", vi: p.vi, en: p.en)
                 }

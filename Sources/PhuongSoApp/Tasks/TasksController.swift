@@ -76,8 +76,8 @@ enum TasksController {
                 throw AppError.invalid(
                     field: "confirm", vi: "Cần đánh dấu ô xác nhận để hủy nhiệm vụ.", en: "Tick the box to confirm.")
             }
-            let evidence = try TaskForms.evidence(
-                form, store: FileStore(dataDirectory: req.config.dataDirectory, maxBytes: req.config.maxUploadBytes))
+            let evidence = try await TaskForms.evidence(
+                form, store: req.files)
             _ = try await TaskService.apply(
                 command, to: id, revision: form.revision, by: user, evidence: evidence, actor: req.auditActor,
                 now: req.now, utcOffset: req.config.utcOffset, on: req.db)

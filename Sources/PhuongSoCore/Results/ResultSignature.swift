@@ -7,6 +7,8 @@ import Foundation
 public enum ResultSignature {
     public static func digest(of bytes: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
     public static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+    /// The SHA-256 of the bytes in lowercase hex: a stored file's name.
+    public static func hexDigest(_ bytes: [UInt8]) -> String { hex(digest(of: bytes)) }
 
     public static func sign(fileBytes: [UInt8], with key: P256.Signing.PrivateKey) throws -> String {
         try key.signature(for: SHA256.hash(data: fileBytes)).derRepresentation.base64EncodedString()
