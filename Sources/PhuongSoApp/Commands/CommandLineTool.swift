@@ -152,6 +152,12 @@ package enum CommandLineTool {
             GatewayService.schedule(app)
             NotificationDelivery.schedule(app)
             try await app.execute()
+            // A stop (SIGTERM, SIGINT) lets what is under way finish before the databases close:
+            // the server stops taking requests and answers those in flight, then the jobs end.
+            // Vapor's own shutdown closes its providers (the databases) before the server, and a
+            // request still running then finds no database and crashes the process.
+            await app.server.shutdown()
+            await Jobs.stopAll(app)
             try await app.asyncShutdown()
         } catch {
             try? await app.asyncShutdown()
