@@ -127,17 +127,24 @@ class Load:
                 self.attempts += 1
             try:
                 status, answer = request(self.port, "POST", "/api/v1/dossiers", body, self.token, timeout=30)
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as error:
                 if self.stopping.is_set():
                     return
+                self.unreachable(time.monotonic(), error)
                 time.sleep(0.05)   # the server is down (killed): try until told to stop
                 continue
-            now = time.monotonic()
-            with self.lock:
-                if status == 201:
-                    self.acked.append((now, answer["id"], answer["code"]))
-                else:
-                    self.unexpected.append((status, answer))
+            self.answered(time.monotonic(), status, answer)
+
+    def answered(self, now, status, answer):
+        """Keeps an answer (scripts/cluster_check.py also keeps when the failures came)."""
+        with self.lock:
+            if status == 201:
+                self.acked.append((now, answer["id"], answer["code"]))
+            else:
+                self.unexpected.append((status, answer))
+
+    def unreachable(self, now, error):
+        """No answer at all: here the server is down (killed), so the thread just tries again."""
 
     def start(self):
         for t in self.threads:
