@@ -49,6 +49,9 @@ import VaporTesting
             let r = try #require(try await ResultRecord.query(on: app.db).filter(\.$dossier.$id == id).first())
             #expect(r.code.hasPrefix("KQ1-" + d.code!))
             #expect(try r.file.originalName == "....ket qua.pdf")
+            // the dossier page links to the sheet and to the file itself
+            let page = try await official.get(app, "/counter/dossiers/\(id)").body.string
+            #expect(page.contains(ResultPaths.result(r.code) + "\"") && page.contains(ResultPaths.file(r.code)))
             // the sheet carries the code, the hash and a QR to the verify page
             let sheet = try await official.get(app, "/counter/results/\(r.code)").body.string
             #expect(

@@ -17,7 +17,13 @@ enum ResultsViews {
                 !results.isEmpty,
                 .ul(
                     .forEach(results) { r in
-                        .li(.a(.href(ctx.link(ResultPaths.result(r.code))), .text(r.code)), .text(" — " + r.title))
+                        .li(
+                            .a(.href(ctx.link(ResultPaths.result(r.code))), .text(r.code)),
+                            .text(" — " + r.title + " ("),
+                            .a(
+                                .href(ctx.link(ResultPaths.file(r.code))),
+                                .text(ctx.t("tải tệp về", "download the file"))),
+                            .text(")"))
                     })),
             .if(
                 canIssue,
