@@ -9,6 +9,7 @@ extension ReformReportAPI {
     static let xlsxMedia = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     static let schemas: [(String, JSONValue)] = [
+        ("ReformReportFeedback", feedbackSchema), ("ReformReportParIndex", parSchema),
         (
             "ReformReportHeader",
             D.object(
@@ -59,7 +60,13 @@ extension ReformReportAPI {
                                 ("tasksAssigned", D.int), ("tasksCompleted", D.int), ("tasksOnSchedule", D.int),
                                 ("tasksDue", D.int), ("inspections", D.int), ("findings", D.int),
                                 ("initiativesFiled", D.int), ("initiativesRecognized", D.int),
-                            ], required: ["frozen", "computedAt", "received", "resolved", "shares", "index766Total"])
+                                ("feedback", ["oneOf": [D.ref("ReformReportFeedback"), ["type": "null"]]]),
+                                ("parIndex", ["oneOf": [D.ref("ReformReportParIndex"), ["type": "null"]]]),
+                            ],
+                            required: [
+                                "frozen", "computedAt", "received", "resolved", "shares", "index766Total", "feedback",
+                                "parIndex",
+                            ])
                     ),
                     (
                         "versions",

@@ -133,6 +133,9 @@ enum ReformReportAPI {
         var findings: Int
         var initiativesFiled: Int
         var initiativesRecognized: Int
+        /// Null in a report frozen before these figures were computed.
+        var feedback: FeedbackFigures?
+        var parIndex: ParFigures?
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(frozen, forKey: .frozen)
@@ -155,6 +158,8 @@ enum ReformReportAPI {
             try c.encode(findings, forKey: .findings)
             try c.encode(initiativesFiled, forKey: .initiativesFiled)
             try c.encode(initiativesRecognized, forKey: .initiativesRecognized)
+            try c.encode(feedback, forKey: .feedback)
+            try c.encode(parIndex, forKey: .parIndex)
         }
     }
 
@@ -184,7 +189,8 @@ enum ReformReportAPI {
             index766KnownPoints: f.index766.knownPoints, index766KnownMax: f.index766.knownMax,
             tasksAssigned: f.tasks.assigned, tasksCompleted: f.tasks.completed, tasksOnSchedule: f.tasks.onSchedule,
             tasksDue: f.tasks.due, inspections: f.inspections.planned, findings: f.inspections.findings,
-            initiativesFiled: f.initiatives.filed, initiativesRecognized: f.initiatives.recognized)
+            initiativesFiled: f.initiatives.filed, initiativesRecognized: f.initiatives.recognized,
+            feedback: f.feedback.map(FeedbackFigures.init), parIndex: f.parIndex.map(ParFigures.init))
     }
 
     static func report(_ req: Request, _ r: ReformReportRecord) async throws -> Report {

@@ -76,7 +76,7 @@ enum ReformReportDocument {
     }
 
     /// The tables of part III: dossiers by field, the online and digital shares, the 766 index,
-    /// tasks, inspections and initiatives.
+    /// tasks, inspections and initiatives, feedback, the PAR Index.
     static func figureBlocks(_ f: ReformReportFigures) -> [Decree30Document.Block] {
         let total = f.dossierTotal
         func line(_ r: StatisticsMatrix.Row, name: String) -> [String] {
@@ -136,7 +136,7 @@ enum ReformReportDocument {
                         ["Sáng kiến đã nộp đơn", num(f.initiatives.filed)],
                         ["Sáng kiến được công nhận", num(f.initiatives.recognized)],
                     ])),
-        ]
+        ] + feedbackBlocks(f.feedback) + parBlocks(f.parIndex)
     }
 
     /// The place on the date line (Nghị định 30/2020, Phụ lục I, mục II.4): a ward's or commune's
@@ -155,7 +155,8 @@ enum ReformReportDocument {
         id == Index766.Version.portal2025.id ? Index766.Version.portal2025.title : id
     }
 
-    /// The statistics annex: dossiers by field and by procedure, every 766 indicator, the shares.
+    /// The statistics annex: dossiers by field and by procedure, every 766 indicator, the shares,
+    /// feedback and the PAR Index.
     static func annex(_ s: ReformReportSnapshot) throws -> Data {
         let h = s.header
         let f = s.figures
@@ -208,6 +209,7 @@ enum ReformReportDocument {
                         x.value.percent.map { .percent($0) } ?? .text("không có dữ liệu"),
                     ]
                 }),
+            feedbackParSheet(f, title: title("PHỤ LỤC 5. PHẢN ÁNH, KIẾN NGHỊ VÀ CHỈ SỐ CCHC")),
         ])
     }
 }

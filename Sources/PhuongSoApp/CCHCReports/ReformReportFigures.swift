@@ -5,8 +5,9 @@ import SQLKit
 
 /// The figures of a CCHC report, all computed from PhuongSo's records over the report's data
 /// period by the same code as the pages they come from (the statistics matrix, `ReformFigures`,
-/// the Decision 766 index, the task register). A draft shows them live; each submission freezes
-/// them in its snapshot, so what the province accepted never moves.
+/// the Decision 766 index, the task register, the feedback judged as 766 judges it, the PAR
+/// assessment's sheet). A draft shows them live; each submission freezes them in its snapshot, so
+/// what the province accepted never moves.
 package struct ReformReportFigures: Codable, Sendable {
     /// A share bound to a `FigureKey` (online dossiers, online payments…).
     package struct Share: Codable, Sendable {
@@ -25,6 +26,49 @@ package struct ReformReportFigures: Codable, Sendable {
         package var filed: Int
         package var recognized: Int
     }
+    /// Feedback (phản ánh, kiến nghị) submitted in the period, as `FeedbackIndex` judges it for
+    /// Decision 766 indicator 5.2.
+    package struct Feedback: Codable, Sendable {
+        package var received: Int
+        /// Of those, the ward's work done by the period's last day: the answer approved (awaiting
+        /// publication, published, closed), or the item rejected or forwarded. An item its
+        /// submitter reopened counts by its new round.
+        package var handled: Int
+        /// Of those handled, every step within its limit (`FeedbackIndex.judge`).
+        package var handledOnTime: Int
+        /// Received but not handled by the period's last day.
+        package var open: Int { received - handled }
+    }
+    /// The ward's PAR Index assessment of the report's year, else its latest of an earlier year:
+    /// the Q1, half-year and Q3 reports show last year's result, published during the year.
+    package struct ParIndex: Codable, Sendable {
+        package struct Assessment: Codable, Sendable {
+            package var year: Int
+            package var phase: ParPhase
+            /// The framework's points are illustrative, not the province's published ones.
+            package var illustrative: Bool
+            /// The framework's maximum (the areas that count).
+            package var maximum: Double
+            /// The ward's own total as its assessment page shows it, and the criteria the ward
+            /// scores that have no score yet.
+            package var selfPoints: Double
+            package var selfPercent: Double?
+            package var selfUnscored: Int
+            /// The total after the province's appraisal: from the close of round 1, final once
+            /// published; nil before.
+            package var appraisedPoints: Double?
+            package var appraisedPercent: Double?
+            /// The band of the published result.
+            package var band: String?
+            /// Once published: the criteria that lost points, those whose deduction was assigned
+            /// (each a task), and those tasks completed.
+            package var criteriaLosingPoints: Int?
+            package var deductionsAssigned: Int?
+            package var deductionTasksCompleted: Int?
+        }
+        /// nil: the ward has no assessment of the report's year or an earlier one.
+        package var assessment: Assessment?
+    }
 
     package var computedAtSeconds: Int64
     package var byField: [StatisticsMatrix.Row]
@@ -35,6 +79,10 @@ package struct ReformReportFigures: Codable, Sendable {
     package var tasks: TaskFigures
     package var inspections: Inspections
     package var initiatives: Initiatives
+    /// nil in a snapshot frozen before these figures were added (issue 15): shown as "không có
+    /// dữ liệu", never as 0.
+    package var feedback: Feedback?
+    package var parIndex: ParIndex?
 
     package var dossierTotal: StatisticsMatrix.Row { StatisticsMatrix.total(byField) }
     package func share(_ key: FigureKey) -> FigureValue? { shares.first { $0.key == key }?.value }
@@ -73,7 +121,11 @@ package struct ReformReportFigures: Codable, Sendable {
             computedAtSeconds: Int64(now.timeIntervalSince1970), byField: byField, byProcedure: byProcedure,
             shares: shares, index766: index.score, tasks: tasks,
             inspections: try await inspections(unitID: unitID, from: from, to: to, on: db),
-            initiatives: try await initiatives(unitID: unitID, from: from, to: to, on: db))
+            initiatives: try await initiatives(unitID: unitID, from: from, to: to, on: db),
+            feedback: try await feedback(unit: unit, from: from, to: to, now: now, utcOffset: utcOffset, on: db),
+            parIndex: try await parIndex(
+                unit: unit, year: to.year, onlinePaymentOffered: onlinePaymentOffered, now: now,
+                utcOffset: utcOffset, on: db))
     }
 
     static func inspections(unitID: UUID, from: LocalDate, to: LocalDate, on db: Database) async throws

@@ -9,19 +9,22 @@ package enum FeedbackMeasures {
     package static func counts(
         unit: UnitRecord, from: LocalDate, to: LocalDate, now: Date, utcOffset: Int, on db: Database
     ) async throws -> [String: Index766.Count] {
+        let items = try await judged(unit: unit, from: from, to: to, now: now, utcOffset: utcOffset, on: db)
+        let onTime = items.filter(\.judgement.onTime).count
+        let satisfied = items.filter(\.judgement.satisfied).count
+        return ["5.2": .init(onTime, of: items.count), "5.3": .init(satisfied, of: items.count)]
+    }
+
+    /// The unit's items submitted in the period, each with its judgement at the period's end (or
+    /// now, if earlier): what 5.2 and 5.3 count, and the CCHC report's feedback figures.
+    package static func judged(
+        unit: UnitRecord, from: LocalDate, to: LocalDate, now: Date, utcOffset: Int, on db: Database
+    ) async throws -> [(record: FeedbackRecord, judgement: FeedbackIndex.Judgement)] {
         let items = try await FeedbackRecord.query(on: db).filter(\.$unit.$id == unit.requireID())
             .filter(\.$submittedOn >= from.description).filter(\.$submittedOn <= to.description).all()
         let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: utcOffset, on: db)
-        let today = FeedbackService.today(now, utcOffset)
-        let asOf = min(to, today)
-        var onTime = 0
-        var satisfied = 0
-        for r in items {
-            let j = try FeedbackIndex.judge(try facts(r), asOf: asOf, calendar: calendar)
-            if j.onTime { onTime += 1 }
-            if j.satisfied { satisfied += 1 }
-        }
-        return ["5.2": .init(onTime, of: items.count), "5.3": .init(satisfied, of: items.count)]
+        let asOf = min(to, FeedbackService.today(now, utcOffset))
+        return try items.map { r in (r, try FeedbackIndex.judge(try facts(r), asOf: asOf, calendar: calendar)) }
     }
 
     static func facts(_ r: FeedbackRecord) throws -> FeedbackIndex.Facts {
