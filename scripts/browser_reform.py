@@ -731,8 +731,9 @@ def cchc_report():
     link = [a for a in driver.find_elements(By.CSS_SELECTOR, "main a") if a.text.strip() == "Tải phụ lục số liệu (Excel)"][0]
     data, _ = cookie_get(link.get_attribute("href"))
     book = openpyxl.load_workbook(io.BytesIO(data))
-    check(book.sheetnames == ["Hồ sơ theo lĩnh vực", "Hồ sơ theo thủ tục", "Chỉ số 766", "Tỷ lệ chính"],
-          "the annex has its four sheets", ", ".join(book.sheetnames))
+    check(book.sheetnames == ["Hồ sơ theo lĩnh vực", "Hồ sơ theo thủ tục", "Chỉ số 766", "Tỷ lệ chính",
+                              "Phản ánh, Chỉ số CCHC"],
+          "the annex has its five sheets", ", ".join(book.sheetnames))
     sheet = book["Hồ sơ theo lĩnh vực"]
     totals = [r for r in sheet.iter_rows(values_only=True) if r and r[0] == "Tổng"]
     check(bool(totals) and totals[-1][1] == figures["received"], "the annex's total received = the report's",
