@@ -48,4 +48,32 @@ import VaporTesting
             #expect(trend.goal?.goal == 90 && trend.goal?.planID == plan.id)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theProvincesRankingDrawsEachWardsShareAsABarLeadingToItsIndex(db: TestDatabase) async throws {
+        try await withDemoApp(db, adjust: Index766Tests.clock) { app in
+            // setup: March's dossiers in the demo ward
+            _ = try await Index766Tests().march(app)
+            let token = try await app.token("chutich")
+            let ward = try await app.testing().sendRequest(
+                .GET, "/api/v1/units/\(Index766Tests.ward)/index766?from=2026-03-01&to=2026-03-10",
+                headers: ["Authorization": "Bearer \(token)"]
+            ).content.decode(Index766Controller.IndexDTO.self)
+            // act: the supervisor opens the index on the province's level
+            let page = try await app.webSession("giamsat").get(
+                app, Index766Paths.page + "?from=2026-03-01&to=2026-03-10"
+            ).body.string
+            // check: the ward's bar is its share as the API gives it, and leads to its own index
+            let chart = try #require(page.components(separatedBy: "id=\"rank766\"").last)
+                .components(separatedBy: "</figure>")[0]
+            let share = Format.percent(ward.knownPoints * 100 / ward.knownMax, .vi)
+            #expect(chart.contains("<title>Phường Thành Sen: \(share)</title>"))
+            #expect(
+                chart.contains("unit=\(Index766Tests.ward)&amp;from=2026-03-01")
+                    || chart.contains(
+                        "unit=\(Index766Tests.ward)&from=2026-03-01")
+            )
+            #expect(page.contains("<td>\(share)</td>"))
+        }
+    }
 }

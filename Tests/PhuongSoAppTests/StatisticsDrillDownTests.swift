@@ -115,4 +115,32 @@ import VaporTesting
             #expect(unknown.status == .unprocessableEntity)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theMatrixPageDrawsEachFieldsOnTimeRateAsABarLeadingToItsProcedures(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup
+            try await seed(app)
+            let unitID = try await UnitQueries.find(code: FeeDossiers.ward, on: app.db).requireID()
+            let rows = try await StatisticsMatrix.compute(
+                unitID: unitID, from: LocalDate(parsing: "2026-03-01"), to: LocalDate(parsing: "2026-03-31"),
+                grouping: .field, now: app.now, utcOffset: 7 * 3600, on: app.db)
+            // act
+            let html = try await app.webSession("vanphong").get(
+                app, ReportPaths.matrix + "?from=2026-03-01&to=2026-03-31&group=field"
+            ).body.string
+            // check: one bar per field, each its row's rate, each a link to the field's procedures
+            let chart = try #require(html.components(separatedBy: "<figure class=\"chart\" id=\"ontime\">").last)
+                .components(separatedBy: "</figure>")[0]
+            #expect(rows.count == 2)
+            for row in rows {
+                #expect(chart.contains("<title>\(row.name): \(Format.percent(row.onTimeRate, .vi))</title>"))
+                let key = try #require(
+                    row.key.addingPercentEncoding(
+                        withAllowedCharacters: .alphanumerics.union(.init(charactersIn: ".-_"))))
+                #expect(chart.contains("group=procedure") && chart.contains("field=\(key)\""))
+            }
+            #expect(chart.components(separatedBy: "<a href=").count - 1 == rows.count)
+        }
+    }
 }

@@ -319,6 +319,14 @@ import VaporTesting
             }
             let page = try await web.get(app, "/reform")
             #expect(page.status == .ok && page.body.string.contains("50%") && page.body.string.contains("33,3%"))
+            // the chart: each reform area's on-time rate with its counts, leading to the area's tasks
+            let chart = try #require(page.body.string.components(separatedBy: "id=\"onschedule\"").last)
+                .components(separatedBy: "</figure>")[0]
+            #expect(o.byArea.count == 1 && chart.contains(": 33,3% (1/3)</title>"))
+            #expect(chart.contains("<a href=\"/tasks/register?") && chart.contains("area="))
+            let provincePage = try await app.webSession("giamsat").get(app, "/reform").body.string
+            let byUnit = try #require(provincePage.components(separatedBy: "id=\"onschedule\"").last)
+            #expect(byUnit.contains("<title>Phường Thành Sen: 33,3% (1/3)</title>"))
             // a supervisor of the province sees the ward, the ward's staff cannot see another unit
             let supervisor = try await app.token("giamsat")
             let province = try await app.testing().sendRequest(

@@ -63,6 +63,22 @@ enum Index766Controller {
         return Layout.page(
             ctx, title: ctx.t("Chỉ số 766 các đơn vị", "Decision 766 index of the units"),
             .p(.text(province.name + " · " + Format.date(from) + " – " + Format.date(to))),
+            .if(
+                !rows.isEmpty,
+                SVGChart.rankedBars(
+                    id: "rank766", title: ctx.t("Xếp hạng Chỉ số 766", "Decision 766 ranking"),
+                    summary: ctx.t(
+                        "Tỷ lệ điểm đạt trên số điểm đã tính được của \(rows.count) đơn vị, từ \(Format.date(from)) "
+                            + "đến \(Format.date(to)), xếp từ cao xuống thấp. Số liệu chi tiết ở bảng dưới.",
+                        "Share of the computed points achieved by \(rows.count) units, \(Format.date(from)) to "
+                            + "\(Format.date(to)), highest first. The figures are in the table below."),
+                    rows: rows.map { r in
+                        let s = share(r.score)
+                        return .init(
+                            label: r.unit.name, value: s < 0 ? nil : s,
+                            valueText: Format.percent(s < 0 ? nil : s, ctx.lang),
+                            link: ctx.link(Index766Paths.page(unit: r.unit.code, from: from, to: to)))
+                    }, target: nil)),
             Components.table(
                 caption: ctx.t(
                     "Xếp hạng theo tỷ lệ điểm đạt trên số điểm đã tính được",

@@ -65,6 +65,7 @@ enum ReformOverviewView {
                     ctx, ctx.t("Sắp đến hạn", "At risk"), "\(m.total.atRisk)",
                     ctx.t("đã dùng từ 80% thời gian", "80% or more of the time used"),
                     link: link(ctx, m.base + [("standing", "at-risk")]))),
+            chart(ctx, m),
             targets,
             .if(
                 !m.overdue.isEmpty,
@@ -86,6 +87,29 @@ enum ReformOverviewView {
             groupTable(ctx, ctx.t("Theo lĩnh vực chuyên môn", "By field"), m.byField),
             groupTable(ctx, ctx.t("Theo người chủ trì", "By lead"), m.byPerson)
         )
+    }
+
+    /// The on-time rate of each unit (a supervisor's view) or each reform area (a ward's), each bar
+    /// leading to the tasks behind it.
+    static func chart(_ ctx: PageContext, _ m: ReformOverviewModel) -> Node<HTML.BodyContext> {
+        let byUnit = !m.byUnit.isEmpty
+        let groups = byUnit ? m.byUnit : m.byArea
+        guard !groups.isEmpty else { return .empty }
+        let per = byUnit ? ctx.t("từng đơn vị", "each unit") : ctx.t("từng lĩnh vực cải cách", "each reform area")
+        return SVGChart.rankedBars(
+            id: "onschedule", title: ctx.t("Tỷ lệ nhiệm vụ đúng hạn", "Share of tasks on schedule"),
+            summary: ctx.t(
+                "Tỷ lệ nhiệm vụ hoàn thành đúng hạn trên số nhiệm vụ đã đến hạn, theo \(per), năm \(m.year); "
+                    + "chung: \(Format.percent(m.total.onScheduleRate, ctx.lang)). Số liệu chi tiết ở bảng dưới.",
+                "Tasks finished on schedule out of those due, for \(per), \(m.year); overall "
+                    + "\(Format.percent(m.total.onScheduleRate, ctx.lang)). The figures are in the table below."),
+            rows: groups.map { g in
+                .init(
+                    label: g.name, value: g.figures.onScheduleRate,
+                    valueText: Format.percent(g.figures.onScheduleRate, ctx.lang)
+                        + " (\(g.figures.onSchedule)/\(g.figures.due))",
+                    link: link(ctx, g.filter))
+            }, target: nil)
     }
 
     static func link(_ ctx: PageContext, _ filter: [(String, String?)]) -> String {

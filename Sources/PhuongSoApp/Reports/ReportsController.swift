@@ -128,21 +128,32 @@ enum ReportsController {
                 ?? ""
         }
         let period = "from=\(m.from)&to=\(m.to)"
-        func nameCell(_ r: StatisticsMatrix.Row) -> Node<HTML.BodyContext> {
+        // where a row leads: a unit to its fields, a field to its procedures
+        func drill(_ r: StatisticsMatrix.Row) -> String? {
             switch m.group {
-            case "unit":
-                return .a(
-                    .href(ctx.link(ReportPaths.matrix + "?unit=\(encoded(r.key))&\(period)&group=field")), .text(r.name)
-                )
+            case "unit": return ctx.link(ReportPaths.matrix + "?unit=\(encoded(r.key))&\(period)&group=field")
             case "field" where m.units == 1:
-                return .a(
-                    .href(
-                        ctx.link(
-                            ReportPaths.matrix + "?unit=\(encoded(m.unitCode))&\(period)&group=procedure&field="
-                                + encoded(r.key))), .text(r.name))
-            default: return .text(r.name)
+                return ctx.link(
+                    ReportPaths.matrix + "?unit=\(encoded(m.unitCode))&\(period)&group=procedure&field="
+                        + encoded(r.key))
+            default: return nil
             }
         }
+        func nameCell(_ r: StatisticsMatrix.Row) -> Node<HTML.BodyContext> {
+            drill(r).map { .a(.href($0), .text(r.name)) } ?? .text(r.name)
+        }
+        let rowKind =
+            m.group == "field"
+            ? ctx.t("lĩnh vực", "field") : m.group == "unit" ? ctx.t("đơn vị", "unit") : ctx.t("thủ tục", "procedure")
+        let chart = SVGChart.rankedBars(
+            id: "ontime", title: ctx.t("Tỷ lệ giải quyết trước và đúng hạn", "Resolved early or on time"),
+            summary: ctx.t(
+                "Tỷ lệ hồ sơ giải quyết trước và đúng hạn của từng \(rowKind), từ \(fromText) đến \(toText); "
+                    + "chung: \(rate(m.total)). Số liệu chi tiết ở bảng dưới.",
+                "Share resolved early or on time per \(rowKind), \(fromText) to \(toText); overall \(rate(m.total)). "
+                    + "The figures are in the table below."),
+            rows: m.rows.map { .init(label: $0.name, value: $0.onTimeRate, valueText: rate($0), link: drill($0)) },
+            target: nil)
         func cells(_ r: StatisticsMatrix.Row, link: Bool) -> [Node<HTML.BodyContext>] {
             let base =
                 DossierPaths.register + "?unit=\(encoded(m.unitCode))&field=" + encoded(r.key)
@@ -188,6 +199,7 @@ enum ReportsController {
                     ],
                     selected: m.group),
                 Components.submit(ctx.t(.show))),
+            .if(!m.rows.isEmpty, chart),
             Components.table(
                 caption: ctx.t(
                     "Hồ sơ tiếp nhận từ \(fromText) đến \(toText)", "Dossiers taken in from \(fromText) to \(toText)"),

@@ -96,6 +96,102 @@ enum SVGChart {
             ])
     }
 
+    /// One row of a ranked chart: its label, its value in percent (nil: no data, no bar), the value
+    /// as people read it, and where the row leads (the records behind it), if anywhere.
+    struct Row {
+        let label: String
+        let value: Double?
+        let valueText: String
+        let link: String?
+    }
+
+    static let rowHeight = 40.0
+    static let plotWidth = 196.0
+    static let viewWidth = 300.0
+    /// Longer labels are cut with "…" (the whole label is the row's tooltip and is in the page's table).
+    static let labelLength = 40
+
+    /// Horizontal bars of percentages, one per row, the label above its bar, so that a province's
+    /// hundred wards or a ward's procedures read on a phone as well as on paper. Each row is a link
+    /// when it has one (drill-down without JavaScript); bars that miss the target are drawn in the
+    /// warning colour and a dashed line marks the target. The figures are in the page's table.
+    static func rankedBars(id: String, title: String, summary: String, rows: [Row], target: Target?)
+        -> Node<HTML.BodyContext>
+    {
+        func n(_ v: Double) -> String { String(format: "%.1f", v) }
+        let top = target == nil ? 4.0 : 20.0
+        let height = top + Double(rows.count) * rowHeight + 4
+        func x(_ percent: Double) -> Double { plotWidth * min(max(percent, 0), 100) / 100 }
+        var shapes: [Node<HTML.BodyContext>] = []
+        for (i, row) in rows.enumerated() {
+            let y = top + Double(i) * rowHeight
+            let label =
+                row.label.count > labelLength ? String(row.label.prefix(labelLength - 1)) + "…" : row.label
+            var parts: [Node<HTML.BodyContext>] = [
+                .element(named: "title", nodes: [.text(row.label + ": " + row.valueText)]),
+                text(x: 0, y: y + 14, anchor: "start", size: 13, fill: "#222", label),
+                .element(
+                    named: "rect",
+                    nodes: [
+                        .attribute(named: "x", value: "0"), .attribute(named: "y", value: n(y + 20)),
+                        .attribute(named: "width", value: n(plotWidth)), .attribute(named: "height", value: "14"),
+                        .attribute(named: "fill", value: "#eef1f5"),
+                    ]),
+            ]
+            if let v = row.value {
+                let below = target.map { !$0.reached(v) } ?? false
+                parts.append(
+                    .element(
+                        named: "rect",
+                        nodes: [
+                            .attribute(named: "x", value: "0"), .attribute(named: "y", value: n(y + 20)),
+                            .attribute(named: "width", value: n(max(x(v), 0.5))),
+                            .attribute(named: "height", value: "14"),
+                            .attribute(named: "fill", value: below ? "#b35900" : "#1f5fa8"),
+                        ]))
+            }
+            // without a value the words ("không có dữ liệu") sit in the empty track
+            parts.append(
+                text(
+                    x: row.value == nil ? 4 : plotWidth + 6, y: y + 32, anchor: "start", size: 13,
+                    fill: row.value == nil ? "#555" : "#222", row.valueText))
+            if let link = row.link {
+                shapes.append(.element(named: "a", nodes: [.attribute(named: "href", value: link)] + parts))
+            } else {
+                shapes.append(.element(named: "g", nodes: parts))
+            }
+        }
+        if let target {
+            let tx = x(target.value)
+            shapes.append(line(x1: tx, y1: top - 4, x2: tx, y2: height - 2, stroke: "#a30000", dashed: true))
+            shapes.append(
+                text(
+                    x: tx > plotWidth / 2 ? tx - 3 : tx + 3, y: top - 7, anchor: tx > plotWidth / 2 ? "end" : "start",
+                    size: 12, fill: "#a30000", target.text))
+        }
+        let svg: Node<HTML.BodyContext> = .element(
+            named: "svg",
+            nodes: [
+                .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
+                .attribute(named: "viewBox", value: "0 0 \(n(viewWidth)) \(n(height))"),
+                .attribute(named: "width", value: "100%"),
+                .attribute(named: "style", value: "max-width:480px;height:auto"),
+                .attribute(named: "role", value: "img"),
+                .attribute(named: "aria-labelledby", value: "\(id)-title \(id)-desc"),
+                .element(named: "title", nodes: [.attribute(named: "id", value: id + "-title"), .text(title)]),
+                .element(named: "desc", nodes: [.attribute(named: "id", value: id + "-desc"), .text(summary)]),
+            ] + shapes)
+        return .element(
+            named: "figure",
+            nodes: [
+                .attribute(named: "class", value: "chart"), .attribute(named: "id", value: id),
+                .element(
+                    named: "figcaption",
+                    nodes: [.element(named: "strong", nodes: [.text(title)]), .text(". " + summary)]),
+                svg,
+            ])
+    }
+
     static func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, dashed: Bool)
         -> Node<HTML.BodyContext>
     {
