@@ -151,6 +151,14 @@ import ZIPFoundation
             let provinceList = try await province.get(app, ReformReportPaths.list(year: 2026)).body.string
             #expect(provinceList.contains("Phường Thành Sen") && provinceList.contains("Tỉnh đã chấp nhận — gửi muộn"))
             #expect(provinceList.contains("Xã Thạch Khê") && provinceList.contains("So sánh số liệu"))
+            // the accepted version's feedback and PAR Index figures are in the ward's row, as the report has them
+            let feedback = try #require(body.figures.feedback)
+            let comparison = try #require(provinceList.components(separatedBy: "So sánh số liệu").last)
+            let row = try #require(comparison.components(separatedBy: "<tr>").first { $0.contains("Phường Thành Sen") })
+            #expect(provinceList.contains("Phản ánh xử lý đúng hạn") && provinceList.contains("Chỉ số CCHC"))
+            #expect(row.contains(">\(feedback.handledOnTime)/\(feedback.handled)<"))
+            let par = body.figures.parIndex?.assessment
+            #expect(row.contains(par == nil ? "chưa có kỳ đánh giá" : "(\(par!.year))"))
         }
     }
 

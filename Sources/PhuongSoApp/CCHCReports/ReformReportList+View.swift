@@ -154,6 +154,8 @@ enum ReformReportListView {
                     ctx.t(.unit), ctx.t(.status), ctx.t("Số hồ sơ tiếp nhận", "Number of dossiers received"),
                     ctx.t("Tỷ lệ đúng hạn", "On-time rate"), ctx.t("Tỷ lệ trực tuyến", "Online rate"),
                     ctx.t("Điểm 766", "766 points"), ctx.t("Nhiệm vụ đúng tiến độ", "Tasks on schedule"),
+                    ctx.t("Phản ánh xử lý đúng hạn", "Feedback handled on time"),
+                    ctx.t("Chỉ số CCHC", "PAR Index"),
                 ],
                 rows: m.compared.map { c in
                     [
@@ -170,14 +172,45 @@ enum ReformReportListView {
                                     + Format.points(f.index766.knownMax, ctx.lang)
                             } ?? "—"),
                         .text(share(c.figures, .tasksOnSchedule)),
+                        .text(c.figures.map { feedbackCell(ctx, $0.feedback) } ?? "—"),
+                        .text(c.figures.map { parCell(ctx, $0.parIndex) } ?? "—"),
                     ]
                 }),
             .p(
                 .class("hint"),
                 .text(
                     ctx.t(
-                        "“—”: phường chưa gửi báo cáo kỳ này. Điểm 766 dạng a/b: tổng của các chỉ số đã có số liệu.",
-                        "“—”: not submitted yet. 766 points as a/b: the indicators with figures."))))
+                        """
+                        “—”: phường chưa gửi báo cáo kỳ này. Điểm 766 dạng a/b: tổng của các chỉ số đã có số liệu. \
+                        Phản ánh a/b: a phản ánh xử lý đúng hạn trong b phản ánh đã xử lý xong trong kỳ. Chỉ số CCHC: \
+                        kết quả sau thẩm định nếu có, nếu không là điểm phường tự đánh giá.
+                        """,
+                        """
+                        “—”: not submitted yet. 766 points as a/b: the indicators with figures. Feedback a/b: a handled \
+                        on time out of b handled in the period. PAR Index: the appraised result where there is one, \
+                        else the ward's own assessment.
+                        """))))
+    }
+
+    /// "a/b": feedback handled on time out of handled; a report frozen before feedback was counted
+    /// has no figure, which is not a zero.
+    static func feedbackCell(_ ctx: PageContext, _ f: ReformReportFigures.Feedback?) -> String {
+        guard let f else { return ctx.t("không có dữ liệu", "no data") }
+        return Format.number(f.handledOnTime, ctx.lang) + "/" + Format.number(f.handled, ctx.lang)
+    }
+
+    /// The PAR Index as the report holds it: the published or appraised percent (with the band once
+    /// published), else the ward's own percent, said to be its own.
+    static func parCell(_ ctx: PageContext, _ p: ReformReportFigures.ParIndex?) -> String {
+        guard let p else { return ctx.t("không có dữ liệu", "no data") }
+        guard let a = p.assessment else { return ctx.t("chưa có kỳ đánh giá", "no assessment") }
+        let year = " (\(a.year))"
+        if let appraised = a.appraisedPercent {
+            let band =
+                a.phase == .published ? a.band.map { ", " + $0 } ?? "" : ctx.t(", đang thẩm định", ", in appraisal")
+            return Format.percent(appraised, ctx.lang) + band + year
+        }
+        return ctx.t("tự đánh giá ", "self-assessed ") + Format.percent(a.selfPercent, ctx.lang) + year
     }
 
     static func adHocSection(
