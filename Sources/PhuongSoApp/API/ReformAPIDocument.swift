@@ -4,7 +4,8 @@ enum ReformAPIDocument {
     static var operations: [OpenAPIDocument.Operation] {
         TasksAPI.operations + PlansAPI.operations + InspectionsAPI.operations + InitiativesAPI.operations
             + CommunicationAPI.operations + ReformOverviewController.operations
-            + Index766Controller.operations + ReformReportAPI.operations + ParIndexAPI.operations
+            + Index766Controller.operations + ReformReportAPI.operations + ReportScheduleController.operations
+            + ParIndexAPI.operations
             + DialogueAPI.operations + FeedbackAPI.operations
             + StaffRecordAPI.operations
             + EvaluationSchemeAPI.operations
@@ -12,7 +13,8 @@ enum ReformAPIDocument {
     }
     static var schemas: [(String, JSONValue)] {
         TasksAPI.schemas + PlansAPI.schemas + InspectionsAPI.schemas + InitiativesAPI.schemas + CommunicationAPI.schemas
-            + ReformReportAPI.schemas + ParIndexAPI.schemas + DialogueAPI.schemas + FeedbackAPI.schemas
+            + ReformReportAPI.schemas + ReportScheduleController.schemas + ParIndexAPI.schemas + DialogueAPI.schemas
+            + FeedbackAPI.schemas
             + StaffRecordAPI.schemas
             + EvaluationSchemeAPI.schemas
     }

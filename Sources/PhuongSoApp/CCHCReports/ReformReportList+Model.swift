@@ -28,6 +28,8 @@ struct ReformReportListModel {
     let adHoc: [(report: ReformReportRecord, standing: ReformReportQueries.Standing)]
     let comparedKind: ReportSchedule.Kind
     let compared: [Compared]
+    /// The schedule the (first) unit's reports of the year follow: the ministry's or the province's.
+    let schedule: ReportSchedule
 
     static func build(
         units: [UnitRecord], year: Int, today: LocalDate, kind: String?, onlinePaymentOffered: Bool, now: Date,
@@ -42,9 +44,12 @@ struct ReformReportListModel {
                 today: today)
         }
         var slots: [Slot] = []
+        var schedules: [ReportSchedule] = []
         for unit in units {
+            let schedule = try await ReportScheduleStore.inForce(unit: unit.requireID(), year: year, on: db)
+            schedules.append(schedule)
             for kind in ReportSchedule.Kind.periodic {
-                let dates = try ReportSchedule.current.dates(kind, year: year)
+                let dates = try schedule.dates(kind, year: year)
                 let r = reports.first { $0.$unit.id == unit.id && $0.kind == kind }
                 slots.append(
                     Slot(
@@ -54,7 +59,8 @@ struct ReformReportListModel {
         }
         let adHoc = reports.filter { $0.kind == .adHoc }.map { ($0, standing($0, dueOn: $0.dueOn)) }
         // The province compares the wards on one kind (the latest one due by default).
-        let due = try ReportSchedule.Kind.periodic.map { ($0, try ReportSchedule.current.dates($0, year: year).dueOn) }
+        let schedule = schedules.first ?? .current
+        let due = try ReportSchedule.Kind.periodic.map { ($0, try schedule.dates($0, year: year).dueOn) }
         let comparedKind =
             kind.flatMap(ReportSchedule.Kind.init(rawValue:)).flatMap { $0 == .adHoc ? nil : $0 }
             ?? due.last { $0.1 <= today }?.0 ?? .quarter1
@@ -71,6 +77,6 @@ struct ReformReportListModel {
         }
         return ReformReportListModel(
             year: year, today: today, units: units, slots: slots, adHoc: adHoc, comparedKind: comparedKind,
-            compared: compared)
+            compared: compared, schedule: schedule)
     }
 }

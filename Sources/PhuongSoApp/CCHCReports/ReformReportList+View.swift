@@ -25,18 +25,19 @@ enum ReformReportListView {
                 .text(
                     ctx.t(
                         """
-                        Báo cáo quý I, 6 tháng, quý III và năm gửi tỉnh theo Văn bản 581/BNV-CCHC của Bộ Nội vụ: số \
-                        liệu từ ngày 15 của tháng trước kỳ đến ngày 14 của tháng cuối kỳ; hạn gửi của phường ngày 15 \
-                        của tháng cuối kỳ (tỉnh có thể quy định khác). Số liệu trong báo cáo lấy từ hồ sơ, nhiệm vụ, \
-                        kiểm tra, sáng kiến, phản ánh, kiến nghị và Chỉ số CCHC trên PhuongSo, được chốt khi gửi.
+                        Báo cáo quý I, 6 tháng, quý III và năm gửi tỉnh. Lịch năm \(m.year): \(m.schedule.source) Số \
+                        liệu trong báo cáo lấy từ hồ sơ, nhiệm vụ, kiểm tra, sáng kiến, phản ánh, kiến nghị và Chỉ số \
+                        CCHC trên PhuongSo, được chốt khi gửi.
                         """,
                         """
-                        Q1, first-half, Q3 and yearly reports go to the province under the Ministry of Home Affairs' \
-                        guidance 581/BNV-CCHC: data from the 15th of the month before the period to the 14th of its \
-                        last month; the ward's report is due on the 15th of the last month (the province may set \
-                        another day). The figures come from PhuongSo's dossiers, tasks, inspections, initiatives, \
-                        feedback and PAR Index, and are frozen when the report is submitted.
-                        """))),
+                        Q1, first-half, Q3 and yearly reports go to the province. The \(m.year) schedule follows \
+                        \(m.schedule.version). The figures come from PhuongSo's dossiers, tasks, inspections, \
+                        initiatives, feedback and PAR Index, and are frozen when the report is submitted.
+                        """)),
+                .text(" "),
+                .a(
+                    .href(ctx.link(ReportScheduleController.path)),
+                    .text(ctx.t("Xem lịch báo cáo và ngày của tỉnh", "The schedule and the province's days")))),
             yearLinks(ctx, m),
             province ? provinceTable(ctx, m) : wardTable(ctx, m, canWrite: canWrite),
             .if(province, comparison(ctx, m)),

@@ -52,10 +52,11 @@ extension ReformReportService {
                 if let from, let to { checkPeriod(from, to, kind: kind, year: year, into: &p) }
                 if let from, let to, let due, from <= to { dates = .init(dataFrom: from, dataTo: to, dueOn: due) }
             } else {
-                dates = try ReportSchedule.current.dates(kind, year: year)
-                subject = Self.subject(kind, year: year)
-                version = ReportSchedule.current.version
                 let unitID = try unit.requireID()
+                let schedule = try await ReportScheduleStore.inForce(unit: unitID, year: year, on: db)
+                dates = try schedule.dates(kind, year: year)
+                subject = Self.subject(kind, year: year)
+                version = schedule.version
                 let existing = try await ReformReportRecord.query(on: db).filter(\.$unit.$id == unitID)
                     .filter(\.$kind == kind).filter(\.$year == year).first()
                 if existing != nil {

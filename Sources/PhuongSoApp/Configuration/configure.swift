@@ -76,6 +76,7 @@ package enum Migrations {
         app.migrations.add(CreateEvaluationSchemes())
         app.migrations.add(CreateStaffRecords())
         app.migrations.add(CreateScorecards())
+        app.migrations.add(CreateReportSchedules())
     }
 }
 
@@ -125,6 +126,7 @@ func routes(_ app: Application) throws {
     ReformOverviewController.register(site, api: api)
     Index766Controller.register(site, api: api)
     ReformReportsController.register(site, api: api)
+    ReportScheduleController.register(site, api: api)
     ParIndexController.register(site, api: api)
     DialogueController.register(site, api: api)
     WorkspaceController.register(site, api: api)

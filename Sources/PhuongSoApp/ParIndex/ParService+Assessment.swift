@@ -55,7 +55,7 @@ extension ParService {
         try check(.selfScore, phase: .selfAssessment, fr, now: now, utcOffset: utcOffset, field: "year")
         let framework = try fr.framework()
         let owners = try await defaultOwners(ward: wardID, on: db)
-        let period = try ReportSchedule.current.dates(.year, year: year)
+        let period = try await ReportScheduleStore.inForce(unit: wardID, year: year, on: db).dates(.year, year: year)
         let at = Int64(now.timeIntervalSince1970)
         return try await AuditLog.transaction(on: db, actor: actor, clock: { now }) { tx in
             try await tx.sql.raw(

@@ -125,3 +125,66 @@ package struct ReportSchedule: Sendable, Hashable {
         }
     }
 }
+
+/// A province's own days for its wards' periodic reports (DOMAIN §10: "each province sets the
+/// ward's deadline"), kept as data from a year on: the data close on the same day of every
+/// period's last month and open the day after in the month before; the ward's report is due some
+/// days later. A report keeps the dates it was made with, so a new setting never moves one.
+extension ReportSchedule {
+    /// What is wrong with a province's days, by field, in both languages.
+    package struct Problem: Error, Equatable, Sendable {
+        package let field: String
+        package let vietnamese: String
+        package let english: String
+    }
+
+    /// The ministry's deadline for the province: the 20th of the period's last month (581/BNV-CCHC).
+    package static let ministryDueDay = 20
+
+    /// The rules for a province's own days [P]: the data close on a day every month has, so that
+    /// the next period opens on a day every month has too (1–27); the ward's report is due after its
+    /// data close and before the ministry's 20th, so the province can add the wards up in time.
+    package static func problems(dataCloseDay: Int, dueDay: Int) -> [Problem] {
+        var out: [Problem] = []
+        if !(1...27).contains(dataCloseDay) {
+            out.append(
+                Problem(
+                    field: "dataCloseDay",
+                    vietnamese: "Ngày chốt số liệu phải từ 1 đến 27 (tháng nào cũng có ngày đó và ngày hôm sau).",
+                    english: "The data close on a day from 1 to 27 (every month has it and the day after)."))
+        }
+        if dueDay >= ministryDueDay || dueDay < 2 {
+            out.append(
+                Problem(
+                    field: "dueDay",
+                    vietnamese: "Hạn gửi của phường phải trước ngày \(ministryDueDay), hạn tỉnh gửi Bộ Nội vụ.",
+                    english: "The ward's report is due before the \(ministryDueDay)th, the province's deadline."))
+        } else if (1...27).contains(dataCloseDay) && dueDay <= dataCloseDay {
+            out.append(
+                Problem(
+                    field: "dueDay",
+                    vietnamese: "Hạn gửi phải sau ngày chốt số liệu (ngày \(dataCloseDay)).",
+                    english: "The report is due after the data close (day \(dataCloseDay))."))
+        }
+        return out
+    }
+
+    /// A province's schedule: its days under the ministry's periods, named by the decision they come
+    /// from. Throws every problem at once.
+    package static func provincial(basis: String, dataCloseDay: Int, dueDay: Int) throws(ProblemList) -> ReportSchedule
+    {
+        let found = problems(dataCloseDay: dataCloseDay, dueDay: dueDay)
+        guard found.isEmpty else { throw ProblemList(problems: found) }
+        return ReportSchedule(
+            version: basis,
+            source:
+                "\(basis): số liệu từ ngày \(dataCloseDay + 1) của tháng trước kỳ báo cáo đến ngày \(dataCloseDay) của "
+                + "tháng cuối kỳ; hạn phường gửi ngày \(dueDay) của tháng cuối kỳ (khung kỳ báo cáo theo Văn bản "
+                + "581/BNV-CCHC).",
+            cutOffFromDay: dataCloseDay + 1, cutOffToDay: dataCloseDay, dueDay: dueDay)
+    }
+
+    package struct ProblemList: Error, Equatable, Sendable {
+        package let problems: [Problem]
+    }
+}
