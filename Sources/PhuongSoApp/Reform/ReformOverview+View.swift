@@ -18,6 +18,10 @@ enum ReformOverviewView {
                 .a(.href(ctx.link(Index766Paths.page)), .text(ctx.t("Chỉ số 766", "Decision 766 index"))),
                 .text(" · "),
                 .a(
+                    .href(ctx.link(ReformReportPaths.list)),
+                    .text(ctx.t("Báo cáo CCHC định kỳ", "Periodic reform reports"))),
+                .text(" · "),
+                .a(
                     .href(ctx.link(DialoguePaths.list)),
                     .text(ctx.t("Đối thoại, tiếp công dân", "Dialogue and citizen reception"))),
                 .text(" · "),
