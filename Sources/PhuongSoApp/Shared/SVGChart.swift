@@ -129,6 +129,15 @@ enum SVGChart {
                 row.label.count > labelLength ? String(row.label.prefix(labelLength - 1)) + "…" : row.label
             var parts: [Node<HTML.BodyContext>] = [
                 .element(named: "title", nodes: [.text(row.label + ": " + row.valueText)]),
+                // the whole row is the link's target, not only its letters and its bar
+                .element(
+                    named: "rect",
+                    nodes: [
+                        .attribute(named: "x", value: "0"), .attribute(named: "y", value: n(y)),
+                        .attribute(named: "width", value: n(viewWidth)),
+                        .attribute(named: "height", value: n(rowHeight)),
+                        .attribute(named: "fill", value: "transparent"),
+                    ]),
                 text(x: 0, y: y + 14, anchor: "start", size: 13, fill: "#222", label),
                 .element(
                     named: "rect",
