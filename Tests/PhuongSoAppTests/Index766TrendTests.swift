@@ -74,6 +74,22 @@ import VaporTesting
                         "unit=\(Index766Tests.ward)&from=2026-03-01")
             )
             #expect(page.contains("<td>\(share)</td>"))
+            // the same ranking over the API, for the province; a ward has nothing below it to rank
+            let supervisor = try await app.token("giamsat")
+            let ranking = try await app.testing().sendRequest(
+                .GET, "/api/v1/units/000.00.00.H42/index766/ranking?from=2026-03-01&to=2026-03-10",
+                headers: ["Authorization": "Bearer \(supervisor)"]
+            ).content.decode(Index766Controller.RankingDTO.self)
+            let row = try #require(ranking.wards.first { $0.unitCode == Index766Tests.ward })
+            #expect(ranking.wards.map(\.rank) == Array(1...ranking.wards.count))
+            #expect(row.knownPoints == ward.knownPoints && row.knownMax == ward.knownMax)
+            #expect(Format.percent(row.share, .vi) == share)
+            #expect(ranking.wards.map(\.share) == ranking.wards.map(\.share).sorted { ($0 ?? -1) > ($1 ?? -1) })
+            let wardRanking = try await app.testing().sendRequest(
+                .GET, "/api/v1/units/\(Index766Tests.ward)/index766/ranking",
+                headers: ["Authorization": "Bearer \(supervisor)"])
+            #expect(wardRanking.status == .unprocessableEntity)
+            #expect(wardRanking.body.string.contains("không có phường, xã trực thuộc"))
         }
     }
 }

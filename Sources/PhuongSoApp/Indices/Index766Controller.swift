@@ -13,6 +13,7 @@ enum Index766Controller {
         routes.post(Index766Paths.entries.pathComponents, use: enter).requires(.managePlans)
         api.get("units", ":code", "index766", use: json).requires(.viewReform)
         api.get("units", ":code", "index766", "gaps", use: gapsJSON).requires(.viewReform)
+        api.get("units", ":code", "index766", "ranking", use: rankingJSON).requires(.viewReform)
         api.post("units", ":code", "index766", "entries", use: enterJSON).requires(.managePlans)
     }
 
@@ -46,8 +47,11 @@ enum Index766Controller {
         ).response(status: status)
     }
 
-    /// A province's page: every ward and commune it supervises, ranked by the points the records give.
-    static func ranking(_ req: Request, province: UnitRecord, choices: [UnitRecord]) async throws -> Response {
+    /// Every ward and commune among `choices`, ranked by the share of the points their records give
+    /// (wards with fewer figures are not pushed down), and the period.
+    static func ranked(_ req: Request, choices: [UnitRecord]) async throws -> (
+        rows: [(unit: UnitRecord, score: Index766.Score)], from: LocalDate, to: LocalDate
+    ) {
         var rows: [(unit: UnitRecord, score: Index766.Score)] = []
         var period: (LocalDate, LocalDate)?
         for unit in choices where [.ward, .commune, .specialZone].contains(unit.kind) {
@@ -55,11 +59,18 @@ enum Index766Controller {
             period = (m.from, m.to)
             rows.append((unit, m.score))
         }
-        // ranked by the share of the points computed: wards with fewer figures are not pushed down
-        func share(_ s: Index766.Score) -> Double { s.knownMax > 0 ? s.knownPoints * 100 / s.knownMax : -1 }
         rows.sort { (share($0.score), $1.unit.name) > (share($1.score), $0.unit.name) }
-        let ctx = PageContext.of(req)
         let (from, to) = try period ?? Index766Model.period(from: nil, to: nil, today: InspectionsController.today(req))
+        return (rows, from, to)
+    }
+
+    /// The share of the computed points achieved, in percent; -1 when nothing could be computed.
+    static func share(_ s: Index766.Score) -> Double { s.knownMax > 0 ? s.knownPoints * 100 / s.knownMax : -1 }
+
+    /// A province's page: every ward and commune it supervises, ranked by the points the records give.
+    static func ranking(_ req: Request, province: UnitRecord, choices: [UnitRecord]) async throws -> Response {
+        let (rows, from, to) = try await ranked(req, choices: choices)
+        let ctx = PageContext.of(req)
         return Layout.page(
             ctx, title: ctx.t("Chỉ số 766 các đơn vị", "Decision 766 index of the units"),
             .p(.text(province.name + " · " + Format.date(from) + " – " + Format.date(to))),
@@ -319,6 +330,56 @@ enum Index766Controller {
             })
     }
 
+    struct RankingDTO: Content {
+        struct Row: Content {
+            var rank: Int
+            var unitCode, unitName: String
+            var knownPoints, knownMax: Double
+            /// Percent of the computed points achieved; null when nothing could be computed.
+            var share: Double?
+            /// Out of 100, only when every indicator has a figure.
+            var total: Double?
+            func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(rank, forKey: .rank)
+                try c.encode(unitCode, forKey: .unitCode)
+                try c.encode(unitName, forKey: .unitName)
+                try c.encode(knownPoints, forKey: .knownPoints)
+                try c.encode(knownMax, forKey: .knownMax)
+                try c.encode(share, forKey: .share)
+                try c.encode(total, forKey: .total)
+            }
+        }
+        var unitCode, from, to: String
+        var wards: [Row]
+    }
+
+    /// The province's ranking, as its page shows it: the wards and communes below `code`.
+    @Sendable static func rankingJSON(req: Request) async throws -> RankingDTO {
+        let unit = try await apiUnit(req, .viewReform)
+        let user = try req.require(.viewReform)
+        let unitID = try unit.requireID()
+        let scope = try await UnitQueries.scope(on: req.db)
+        let below = try await UnitQueries.visible(to: user, on: req.db).filter {
+            guard let id = $0.id, id != unitID else { return false }
+            return scope.contains(id.uuidString, within: unitID.uuidString)
+        }
+        guard below.contains(where: { [.ward, .commune, .specialZone].contains($0.kind) }) else {
+            throw AppError.invalid(
+                field: "code", vi: "\(unit.name) không có phường, xã trực thuộc để xếp hạng.",
+                en: "\(unit.name) has no wards or communes below it to rank.")
+        }
+        let (rows, from, to) = try await ranked(req, choices: below)
+        return RankingDTO(
+            unitCode: unit.code, from: from.description, to: to.description,
+            wards: rows.enumerated().map { i, r in
+                let s = share(r.score)
+                return .init(
+                    rank: i + 1, unitCode: r.unit.code, unitName: r.unit.name, knownPoints: r.score.knownPoints,
+                    knownMax: r.score.knownMax, share: s < 0 ? nil : s, total: r.score.total)
+            })
+    }
+
     @Sendable static func gapsJSON(req: Request) async throws -> Gaps {
         let unit = try await apiUnit(req, .viewReform)
         let (from, to) = try Index766Model.period(
@@ -376,6 +437,24 @@ extension Index766Controller {
                             ("code", D.str), ("name", D.str), ("origin", D.str), ("numerator", nullableInt),
                             ("denominator", nullableInt), ("ratio", number), ("points", number),
                             ("max", ["type": "number"]), ("illustrativePoints", D.bool),
+                        ]))
+                ),
+            ])),
+        .init(
+            method: "GET", path: "/api/v1/units/:code/index766/ranking",
+            summary:
+                "The wards and communes below a province ranked by the share of the 766 points their records give "
+                + "(from/to, default this year to today), as the province's page ranks them",
+            tag: "indices", secured: true, query: period,
+            response: D.object([
+                ("unitCode", D.str), ("from", D.str), ("to", D.str),
+                (
+                    "wards",
+                    D.arrayOf(
+                        D.object([
+                            ("rank", D.int), ("unitCode", D.str), ("unitName", D.str),
+                            ("knownPoints", ["type": "number"]), ("knownMax", ["type": "number"]), ("share", number),
+                            ("total", number),
                         ]))
                 ),
             ])),
