@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """One line saying what a request of scripts/bench-scale answered, so that a fast wrong answer
 shows: bench_answer.py matrix|index766|ranking FILE."""
-import html
 import json
-import re
 import sys
 
 
@@ -22,9 +20,10 @@ def index766(text):
 
 
 def ranking(text):
-    body = text[text.index("<tbody>"):text.index("</tbody>")]
-    rows = [[html.unescape(re.sub("<[^>]+>", "", c)) for c in re.findall(r"<td>(.*?)</td>", r)] for r in re.findall(r"<tr>(.*?)</tr>", body)]
-    return "%d units ranked; first %s %s, last %s %s" % (len(rows), rows[0][1], rows[0][4], rows[-1][1], rows[-1][4])
-
+    m = json.loads(text)
+    w = m["wards"]
+    share = lambda r: "n/a" if r["share"] is None else "%.1f%%" % r["share"]
+    return "%d units ranked; first %s %s, last %s %s; %.0f points computed in all" % (
+        len(w), w[0]["unitName"], share(w[0]), w[-1]["unitName"], share(w[-1]), sum(r["knownPoints"] for r in w))
 
 print({"matrix": matrix, "index766": index766, "ranking": ranking}[sys.argv[1]](open(sys.argv[2], encoding="utf-8").read()))
