@@ -146,8 +146,10 @@ extension EvaluationSchemeAPI {
                     [
                         ("code", D.str), ("title", D.str), ("source", D.str),
                         ("validFrom", ["type": "string", "description": "YYYY-MM-DD or dd/mm/yyyy"]),
-                        ("appliesTo", D.str), ("audience", audience), ("csv", D.str), ("dryRun", D.bool),
-                    ], required: ["code", "title", "source", "validFrom", "appliesTo", "audience", "csv"]),
+                        ("appliesTo", D.str), ("audience", audience), ("csv", D.str),
+                        ("xlsx", ["type": "string", "description": "an XLSX workbook in base64, instead of csv"]),
+                        ("dryRun", D.bool),
+                    ], required: ["code", "title", "source", "validFrom", "appliesTo", "audience"]),
                 success: 201, response: D.ref("EvaluationSchemeImportResult")),
         ]
     }

@@ -36,8 +36,10 @@ enum EvaluationSchemeAPI {
         var validFrom: String?
         var appliesTo: String?
         var audience: String?
-        /// The table as CSV text (`EvaluationSchemeImport.columns`).
+        /// The table as CSV text (`EvaluationSchemeImport.columns`)…
         var csv: String?
+        /// …or as an XLSX workbook in base64 (its first sheet, as the import page reads it).
+        var xlsx: String?
         /// true (the default): only check; false: store.
         var dryRun: Bool?
     }
@@ -52,14 +54,10 @@ enum EvaluationSchemeAPI {
         input.validFrom = body.validFrom ?? ""
         input.appliesTo = body.appliesTo ?? ""
         input.audience = body.audience ?? ""
-        guard let csv = body.csv, !csv.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw AppError.invalid(
-                field: "csv", vi: "Thiếu bảng điểm (csv, nội dung tệp CSV).",
-                en: "csv (the table as CSV text) is required.")
-        }
+        let (bytes, file) = try table(body)
         do {
             let outcome = try await EvaluationSchemeImporter.run(
-                input, rows: try EvaluationSchemeImporter.rows(Array(csv.utf8), file: "csv"), file: "csv",
+                input, rows: try EvaluationSchemeImporter.rows(bytes, file: file), file: file,
                 unit: try await EvaluationSchemePages.issuer(user, on: req.db), dryRun: body.dryRun ?? true, by: user,
                 actor: req.auditActor, now: req.now, on: req.db)
             var summary: Summary?
@@ -78,6 +76,31 @@ enum EvaluationSchemeAPI {
             return try refused(req, refusal)
         } catch let refusal as EvaluationSchemeImporter.Refusal {
             return try refused(req, refusal)
+        }
+    }
+
+    /// The table's bytes: exactly one of `csv` (text) and `xlsx` (base64), each checked as the page
+    /// checks an upload.
+    static func table(_ body: ImportRequest) throws -> (bytes: [UInt8], file: String) {
+        func given(_ s: String?) -> String? {
+            s.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        }
+        switch (given(body.csv), given(body.xlsx)) {
+        case (let csv?, nil): return (Array(csv.utf8), "csv")
+        case (nil, let xlsx?):
+            guard let data = Data(base64Encoded: xlsx, options: .ignoreUnknownCharacters) else {
+                throw AppError.invalid(
+                    field: "xlsx", vi: "Tệp XLSX phải gửi dưới dạng base64.", en: "xlsx must be base64.")
+            }
+            return (Array(data), "xlsx")
+        case (nil, nil):
+            throw AppError.invalid(
+                field: "csv", vi: "Thiếu bảng điểm: gửi csv (nội dung tệp CSV) hoặc xlsx (tệp XLSX, base64).",
+                en: "The table is required: csv (CSV text) or xlsx (an XLSX file in base64).")
+        case (_?, _?):
+            throw AppError.invalid(
+                field: "xlsx", vi: "Chỉ gửi một bảng điểm: csv hoặc xlsx, không gửi cả hai.",
+                en: "Send one table: csv or xlsx, not both.")
         }
     }
 

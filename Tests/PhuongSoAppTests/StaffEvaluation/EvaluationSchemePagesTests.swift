@@ -161,7 +161,29 @@ import VaporTesting
             body["code"] = "tinh-2027-b"
             body["csv"] = F.valid.replacingOccurrences(of: "\"[70,100]\"", with: "\"[60,100]\"")
             let refused = try await post(supervisor, body, dryRun: false)
+            // the same table as an XLSX workbook in base64, and bodies with both tables or bad base64
+            let rows = try CSV.parse(F.valid)
+            let workbook = try XLSXWriter.workbook([
+                .init(
+                    name: "Bảng điểm", title: .init(unit: "UBND tỉnh", form: "Bảng điểm thử"), header: rows[0].fields,
+                    rows: rows.dropFirst().map { $0.fields.map { XLSXWriter.Cell.text($0) } })
+            ])
+            var fromXLSX = body
+            fromXLSX["code"] = "tinh-2027-x"
+            fromXLSX["csv"] = nil
+            fromXLSX["xlsx"] = workbook.base64EncodedString()
+            let createdFromXLSX = try await post(supervisor, fromXLSX, dryRun: false)
+            var both = fromXLSX
+            both["csv"] = F.valid
+            let twoTables = try await post(supervisor, both, dryRun: true)
+            fromXLSX["xlsx"] = "không phải base64 ***"
+            let badBase64 = try await post(supervisor, fromXLSX, dryRun: true)
             // check
+            #expect(createdFromXLSX.status == .created)
+            let xlsxTree = try createdFromXLSX.content.decode(EvaluationSchemeAPI.ImportResult.self).tree
+            #expect(xlsxTree.criteria.count == 4 && xlsxTree.maximum == "100")
+            #expect(twoTables.status == .unprocessableEntity && twoTables.body.string.contains("không gửi cả hai"))
+            #expect(badBase64.status == .unprocessableEntity)
             #expect(try list.content.decode([EvaluationSchemeAPI.Summary].self).count == 2)
             let detail = try tree.content.decode(EvaluationSchemeAPI.Detail.self)
             #expect(detail.scheme.audience == .chairmen && detail.tree.maximum == "100")
@@ -176,7 +198,7 @@ import VaporTesting
             #expect(refused.status == .unprocessableEntity)
             let problems = try refused.content.decode(EvaluationSchemeAPI.ImportFailure.self).problems
             #expect(problems.contains { $0.line == 7 || $0.line == 8 })
-            #expect(try await EvaluationSchemeRecord.query(on: app.db).count() == 3)
+            #expect(try await EvaluationSchemeRecord.query(on: app.db).count() == 4)
         }
     }
 }
