@@ -137,7 +137,7 @@ DOSSIER_COLUMNS = ["id", "unit_id", "procedure_id", "procedure_version", "proced
                    "applicant_id_number", "components", "sets", "decision_note", "received_at", "due_at", "current_step", "assignee", "step_started_at",
                    "done_at", "paused_at", "returned_at", "return_note", "revision", "citizen_id", "attachments", "created_by", "created_at_seconds",
                    "population_checked", "verdict", "paused_seconds", "supplements_in_process", "return_method", "paid_online", "electronic_result",
-                   "components_digitized", "components_reused"]
+                   "components_digitized", "components_reused", "components_submitted"]
 EVENT_COLUMNS = ["id", "dossier_id", "at_seconds", "action", "actor", "state", "note"]
 RATING_COLUMNS = ["id", "dossier_id", "level", "comment", "factors", "officials", "at_seconds"]
 FEE_COLUMNS = ["id", "dossier_id", "rule_amount", "adjusted_amount", "adjustment_reason", "exemption_reason", "fee_text", "created_at_seconds"]
@@ -157,7 +157,7 @@ def stored_file(rng, name, pages):
 
 def submitted_components(rng, entry, online, at, t):
     """The components JSON (as `IntakeService.json` writes it), the attachments JSON and the counts
-    DossierWriter stores: every component handed in; some taken from the citizen's data store; at
+    DossierWriter stores (digitized, reused, handed in): every component handed in; some taken from the citizen's data store; at
     the counter all, some or none of the rest scanned, more of them as the years go by (`t` 0 → 1);
     online, each sent as a file."""
     components, attachments, digitized, reused = [], [], 0, 0
@@ -179,7 +179,7 @@ def submitted_components(rng, entry, online, at, t):
         components.append(c)
         digitized += 1 if online or "reusedDocument" in c or "scan" in c else 0
     dump = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return dump(components), dump(attachments), digitized, reused
+    return dump(components), dump(attachments), digitized, reused, len(components)
 
 
 FEEDBACK_TOPICS = [
@@ -353,7 +353,7 @@ def main():
                 # that day, the counter decides at `created`; the code is given at submission
                 online = entry.online and rng.random() < 0.15 + 0.35 * t
                 submitted_at = local_seconds(day, rng.randint(0, sod)) if online else created
-                components, attachments, digitized, reused = submitted_components(rng, entry, online, created, t)
+                components, attachments, digitized, reused, handed_in = submitted_components(rng, entry, online, created, t)
                 r = rng.random()
                 code_, received, due_at, done, returned, paused, state, note, step = None, None, None, None, None, None, None, "", 0
                 verdict, supplements, paused_seconds, paid_online, electronic, checked = None, 0, 0, False, False, False
@@ -424,7 +424,7 @@ def main():
                 batch_d.append((did, uid, entry.pid, entry.version, entry.snapshot, code_, secret, state, "online" if online else "counter", applicant, idn,
                                 components, 1, note, received, due_at, step, None, received, done, paused, returned, "Trực tiếp" if returned else "",
                                 len(events) - 1, None, attachments, "congdan" if online else "motcua", submitted_at,
-                                checked, verdict, paused_seconds, supplements, "counter" if returned else None, paid_online, electronic, digitized, reused))
+                                checked, verdict, paused_seconds, supplements, "counter" if returned else None, paid_online, electronic, digitized, reused, handed_in))
                 for at, action, st, nt in events:
                     batch_e.append((db.ident(uuid.uuid4()), did, at, action, "congdan" if action == "submit-online" else "motcua", st, nt))
                 counts["events"] += len(events)

@@ -150,6 +150,18 @@ import VaporTesting
             #expect([online.componentsDigitized, online.componentsReused] as [Int] == [2, 0])
             let f = try await flags(app, second)
             #expect(f.componentsDigitized == 1 && f.componentsReused == 1)
+            // the components handed in, stored as the lists say, and kept by the migration that added them
+            func handedIn(_ d: DossierRecord) throws -> Int { try d.components.filter(\.submitted).count }
+            let all = [a, b, online]
+            #expect(
+                try all.map(\.componentsSubmitted) == all.map(handedIn) && all.allSatisfy { $0.componentsSubmitted > 0 }
+            )
+            try await app.db.withConnection { db in
+                try await AddComponentsSubmitted().revert(on: db)
+                try await AddComponentsSubmitted().prepare(on: db)
+            }
+            let again = [try await stored(app, first), try await stored(app, second), try await stored(app, online)]
+            #expect(again.map(\.componentsSubmitted) == all.map(\.componentsSubmitted))
         }
     }
 
@@ -189,9 +201,12 @@ import VaporTesting
             // act: the columns dropped (as before the migration) and added again by it
             // (on one connection, as a migration runs: another SQLite connection may parse with the
             // schema it cached before the columns were dropped)
+            // (the later migration whose index holds these columns first, as reverting in order does)
             try await app.db.withConnection { db in
+                try await AddComponentsSubmitted().revert(on: db)
                 try await AddDossierIndexFacts().revert(on: db)
                 try await AddDossierIndexFacts().prepare(on: db)
+                try await AddComponentsSubmitted().prepare(on: db)
             }
             // check: what the payments, results and component lists say, as written when it happened
             #expect(

@@ -17,6 +17,9 @@ extension Application {
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema = config.postgresSearchPath { postgres.searchPath = [schema] }
+            // PostgreSQL's JIT compiler spent about 80 ms compiling the busiest ward's 766 query to
+            // save less (docs/PERFORMANCE.md): the app's short aggregate queries run without it.
+            postgres.coreConfiguration.options.additionalStartupParameters.append(("jit", "off"))
             // A burst of writes queues on the audit chain's lock; a request waits up to 30 s (by
             // default) for a connection rather than failing at the driver's 10 s (a hundred
             // simultaneous intakes on a loaded 2-core machine took longer than that).

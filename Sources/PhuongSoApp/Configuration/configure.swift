@@ -77,6 +77,7 @@ package enum Migrations {
         app.migrations.add(CreateStaffRecords())
         app.migrations.add(CreateScorecards())
         app.migrations.add(CreateReportSchedules())
+        app.migrations.add(AddComponentsSubmitted())
     }
 }
 

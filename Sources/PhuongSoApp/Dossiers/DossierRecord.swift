@@ -62,6 +62,9 @@ package final class DossierRecord: Model, @unchecked Sendable {
     @Field(key: "electronic_result") package var electronicResult: Bool
     @Field(key: "components_digitized") package var componentsDigitized: Int
     @Field(key: "components_reused") package var componentsReused: Int
+    /// How many components were handed in (`submitted`), the denominator of 4.2's digitization:
+    /// stored so the index does not count it out of the JSON text for every dossier.
+    @Field(key: "components_submitted") package var componentsSubmitted: Int
 
     package init() {
         pausedWorkingSeconds = 0
@@ -70,6 +73,7 @@ package final class DossierRecord: Model, @unchecked Sendable {
         electronicResult = false
         componentsDigitized = 0
         componentsReused = 0
+        componentsSubmitted = 0
     }
 
     package var applicant: Applicant {
@@ -128,13 +132,13 @@ package struct SubmittedComponent: Codable, Sendable, Hashable {
 extension DossierRecord {
     /// The component counts of DOMAIN §6 from the stored lists: digitized, and reused from the
     /// citizen's data store.
-    package var componentCounts: (digitized: Int, reused: Int) {
+    package var componentCounts: (digitized: Int, reused: Int, submitted: Int) {
         get throws {
             let attached = Set(try attachments.map(\.component))
             let list = try components
             return (
                 list.filter { $0.digitized(online: channel == "online", attached: attached) }.count,
-                list.filter { $0.reusedDocument != nil }.count
+                list.filter { $0.reusedDocument != nil }.count, list.filter(\.submitted).count
             )
         }
     }

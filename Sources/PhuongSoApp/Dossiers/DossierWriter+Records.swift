@@ -48,7 +48,7 @@ extension DossierWriter {
 
     /// The component counts a new dossier starts with, set by intake before it inserts the row.
     package static func countComponents(of new: DossierRecord) throws {
-        (new.componentsDigitized, new.componentsReused) = try new.componentCounts
+        (new.componentsDigitized, new.componentsReused, new.componentsSubmitted) = try new.componentCounts
     }
 
     /// The component counts as the stored lists now say, after a scan, a reuse or a file.
@@ -58,7 +58,8 @@ extension DossierWriter {
         try await tx.sql.raw(
             """
             UPDATE dossiers
-            SET components_digitized = \(bind: counts.digitized), components_reused = \(bind: counts.reused)
+            SET components_digitized = \(bind: counts.digitized), components_reused = \(bind: counts.reused),
+              components_submitted = \(bind: counts.submitted)
             WHERE id = \(bind: id)
             """
         ).run()

@@ -42,7 +42,7 @@ package enum ReformFigures {
             // from the applicant's data store (DOMAIN §6); one filed online is electronic already.
             // The components are a JSON array written by `IntakeService.json` (compact, so each
             // flag is an exact substring): count the flags' occurrences in SQL.
-            let submitted = occurrences("\"submitted\":true")
+            let submitted: SQLQueryString = "components_submitted"
             let scanned = occurrences("\"scan\":{")
             let reused = occurrences("\"reusedDocument\":\"")
             let c = try await counts(
