@@ -78,6 +78,7 @@ package enum Migrations {
         app.migrations.add(CreateScorecards())
         app.migrations.add(CreateReportSchedules())
         app.migrations.add(AddComponentsSubmitted())
+        app.migrations.add(AddDossierLookupIndexes())
     }
 }
 

@@ -207,7 +207,7 @@ enum DossierAPI {
     @Sendable static func track(req: Request) async throws -> TrackingController.Status {
         let q = try req.query.decode(TrackingController.Query.self)
         guard
-            let d = try await TrackingController.lookup(
+            let d = try await TrackingController.find(
                 code: q.code ?? "", secret: q.secret ?? "", address: req.auditActor.address, now: req.now, on: req.db)
         else {
             throw AppError.notFound

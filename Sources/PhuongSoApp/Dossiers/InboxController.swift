@@ -140,7 +140,8 @@ enum InboxController {
                     after: ["file": stored.sha256, "label": label]), ()
             )
         }
-        let status = try await TrackingController.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
+        let status = try await TrackingController.status(
+            of: d.requireID(), lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
         return TrackingViews.page(
             ctx, query: .init(code: f.code, secret: nil), status: status, error: nil,
             notice: ctx.t(
@@ -179,7 +180,8 @@ enum InboxController {
         try await ProcessingService.rate(
             d, level: f.level ?? "", comment: f.comment ?? "", factors: f.factors, now: req.now,
             utcOffset: req.config.utcOffset, on: req.db)
-        let status = try await TrackingController.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
+        let status = try await TrackingController.status(
+            of: d.requireID(), lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
         return TrackingViews.page(
             ctx, query: .init(code: f.code, secret: nil), status: status, error: nil,
             notice: ctx.t("Cảm ơn bạn đã đánh giá.", "Thank you for your rating."), canRate: false, secret: nil

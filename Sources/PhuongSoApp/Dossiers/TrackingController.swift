@@ -52,19 +52,18 @@ enum TrackingController {
 
     static let throttle = LoginLockoutPolicy(failures: 10, window: 15 * 60, lockFor: 15 * 60)
 
-    /// The dossier for a code and secret; nil for any mismatch. Throws `.locked` when throttled.
-    /// Only misses are recorded: `throttle.failures` misses from one address within the window
-    /// lock it, whatever lookups succeeded in between (a valid receipt of one's own cannot reset
-    /// the count), and a successful lookup writes nothing, so the public page is a pure read.
-    static func lookup(code rawCode: String, secret rawSecret: String, address: String, now: Date, on db: Database)
-        async throws -> DossierRecord?
+    /// The dossier for a code and secret, as the tracking page reads it; nil for any mismatch.
+    /// Throws `.locked` when throttled. Only misses are recorded: `throttle.failures` misses from
+    /// one address within the window lock it, whatever lookups succeeded in between (a valid
+    /// receipt of one's own cannot reset the count), and a successful lookup writes nothing, so the
+    /// public page is a pure read.
+    static func find(code rawCode: String, secret rawSecret: String, address: String, now: Date, on db: Database)
+        async throws -> TrackedDossier?
     {
         try await ensureNotThrottled(address: address, now: now, on: db)
         let code = rawCode.trimmingCharacters(in: .whitespaces)
         let secret = LookupSecret.normalize(rawSecret)
-        let found =
-            code.count <= 80
-            ? try await DossierRecord.query(on: db).filter(\.$code == code).with(\.$procedure).first() : nil
+        let found = code.count <= 80 ? try await TrackedDossier.load(.code(code), on: db) : nil
         let matches =
             found.map {
                 Array($0.secret.utf8).count == Array(secret.utf8).count
@@ -72,6 +71,17 @@ enum TrackingController {
             } ?? false
         if !matches { try await recordMiss(address: address, now: now, on: db) }
         return matches ? found : nil
+    }
+
+    /// The dossier's record for a code and secret, for what the applicant changes (a rating, a
+    /// supplement, a payment), checked and throttled as `find` does; nil for any mismatch.
+    static func lookup(code: String, secret: String, address: String, now: Date, on db: Database)
+        async throws -> DossierRecord?
+    {
+        guard let found = try await find(code: code, secret: secret, address: address, now: now, on: db) else {
+            return nil
+        }
+        return try await DossierRecord.query(on: db).filter(\.$id == found.id).with(\.$procedure).first()
     }
 
     /// Throws `.locked` when `address` missed `throttle.failures` times within the window. Every
@@ -89,10 +99,14 @@ enum TrackingController {
             on: db)
     }
 
-    static func status(_ d: DossierRecord, lang: Language, utcOffset: Int, on db: Database) async throws -> Status {
-        let events = try await DossierEventRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(
-            \.$atSeconds
-        ).all()
+    /// The status of a dossier just changed by the applicant (after a rating or a supplement).
+    static func status(of id: UUID, lang: Language, utcOffset: Int, on db: Database) async throws -> Status {
+        guard let d = try await TrackedDossier.load(.id(id), on: db) else { throw AppError.notFound }
+        return try await status(d, lang: lang, utcOffset: utcOffset, on: db)
+    }
+
+    static func status(_ d: TrackedDossier, lang: Language, utcOffset: Int, on db: Database) async throws -> Status {
+        let events = try await d.events(on: db)
         let toDo: String
         switch d.state {
         case .supplementRequestedAtIntake, .supplementRequestedInProcess:
@@ -114,18 +128,16 @@ enum TrackingController {
             lang.t("Cơ quan giải quyết đã gửi thư xin lỗi (lý do: ", "The office has apologised (reason: ") + reason
                 + lang.t(") và hẹn lại ngày trả kết quả như trên.", ") and set the new date above.")
         }
-        // What is owed, as the counter and the payment pages say it (one query: docs/PERFORMANCE.md).
-        let fee = try await FeeSummary.load(d, on: db)
+        // What is owed, as the counter and the payment pages say it (read with the dossier).
+        let fee = d.fee
         // Results are looked up only when the timeline says one was issued.
         let results =
             events.contains { $0.action == "result-issued" }
-            ? try await ResultRecord.query(on: db).filter(\.$dossier.$id == d.requireID()).sort(\.$signedAt).all().map {
-                Status.Result(code: $0.code, title: $0.title)
-            } : []
+            ? try await d.results(on: db).map { Status.Result(code: $0.code, title: $0.title) } : []
         return Status(
             code: d.code ?? "", state: d.state.rawValue,
             status: lang == .vi ? d.state.plainVietnamese : d.state.plainEnglish,
-            procedure: try await d.$procedure.get(on: db).name,
+            procedure: d.procedureName,
             receivedAt: d.receivedAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
             dueAt: d.dueAt.map { LocalDateTime(Instant(seconds: $0), utcOffset: utcOffset).description },
             receivedAtText: readable(d.receivedAt, lang, utcOffset), dueAtText: readable(d.dueAt, lang, utcOffset),
@@ -154,15 +166,11 @@ enum TrackingController {
         var canRate = false
         if let code = q.code, let secret = q.secret, !code.isEmpty || !secret.isEmpty {
             do {
-                if let d = try await lookup(
+                if let d = try await find(
                     code: code, secret: secret, address: req.auditActor.address, now: req.now, on: req.db)
                 {
                     status = try await Self.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
-                    if d.state == .returned {
-                        canRate =
-                            try await RatingRecord.query(on: req.db).filter(\.$dossier.$id == d.requireID()).first()
-                            == nil
-                    }
+                    canRate = d.state == .returned && d.ratings == 0
                 } else {
                     error = ctx.t(
                         "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Hãy kiểm tra lại giấy tiếp nhận.",

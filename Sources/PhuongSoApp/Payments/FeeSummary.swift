@@ -81,8 +81,10 @@ package struct FeeSummary: Sendable, Equatable {
     }
 
     /// Filed and still before the counter's decision: a fee may yet be owed.
-    static func awaitingIntake(_ d: DossierRecord) -> Bool {
-        d.receivedAt == nil && [.submittedOnline, .supplementRequestedAtIntake].contains(d.state)
+    static func awaitingIntake(_ d: DossierRecord) -> Bool { awaitingIntake(receivedAt: d.receivedAt, state: d.state) }
+
+    static func awaitingIntake(receivedAt: Int64?, state: DossierState) -> Bool {
+        receivedAt == nil && [.submittedOnline, .supplementRequestedAtIntake].contains(state)
     }
 
     /// The sentence every page shows about the fee.
@@ -122,39 +124,5 @@ package struct FeeSummary: Sendable, Equatable {
             "Nộp \(CatalogViews.vnd(outstanding)) phí, lệ phí (trực tuyến hoặc tại Bộ phận Một cửa); kết quả chỉ được trả khi đã nộp đủ.",
             "Pay the fee of \(CatalogViews.vnd(outstanding)) (online or at the counter); the result is handed over only once it is paid."
         )
-    }
-}
-
-extension FeeSummary {
-    /// The summary of a dossier in one query (the demand, what was paid and the receipts issued):
-    /// the tracking page is the busiest public page (docs/PERFORMANCE.md).
-    package static func load(_ d: DossierRecord, on db: Database) async throws -> FeeSummary {
-        struct Row: Decodable {
-            let rule_amount: Int
-            let adjusted_amount: Int?
-            let adjustment_reason: String
-            let exemption_reason: String
-            let paid: Int
-            let receipts: Int
-        }
-        let id = try d.requireID()
-        let r = try await db.sql.raw(
-            """
-            SELECT f.rule_amount, f.adjusted_amount, f.adjustment_reason, f.exemption_reason,
-              CAST((SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.dossier_id = f.dossier_id AND p.status = 'paid')
-                AS BIGINT) AS paid,
-              CAST((SELECT COUNT(*) FROM payments p WHERE p.dossier_id = f.dossier_id AND p.receipt_number IS NOT NULL)
-                AS BIGINT) AS receipts
-            FROM dossier_fees f WHERE f.dossier_id = \(bind: id)
-            """
-        ).first(decoding: Row.self)
-        let demand = r.map {
-            FeeDemand(
-                ruleAmount: $0.rule_amount, adjustedAmount: $0.adjusted_amount, adjustmentReason: $0.adjustment_reason,
-                exemptionReason: $0.exemption_reason)
-        }
-        return of(
-            demand: demand, paid: r?.paid ?? 0, receipts: r?.receipts ?? 0, rule: try Rule.of(d),
-            awaitingIntake: awaitingIntake(d))
     }
 }
