@@ -37,11 +37,17 @@ package enum LoginService {
     /// is less than `lockFor` ago.
     static func isLocked(recent: [LoginAttemptRecord], policy: LoginLockoutPolicy, now: Date) -> Bool {
         let lastN = recent.prefix(policy.failures)
-        guard lastN.count == policy.failures, lastN.allSatisfy({ !$0.succeeded }),
-            let newest = lastN.first, let oldest = lastN.last,
-            newest.at.timeIntervalSince(oldest.at) <= policy.window
+        return lastN.allSatisfy { !$0.succeeded } && isLocked(failures: lastN.map(\.at), policy: policy, now: now)
+    }
+
+    /// The same rule over the times of failures alone, newest first (the tracking throttle records
+    /// only misses).
+    static func isLocked(failures newestFirst: [Date], policy: LoginLockoutPolicy, now: Date) -> Bool {
+        let lastN = newestFirst.prefix(policy.failures)
+        guard lastN.count == policy.failures, let newest = lastN.first, let oldest = lastN.last,
+            newest.timeIntervalSince(oldest) <= policy.window
         else { return false }
-        return now.timeIntervalSince(newest.at) < policy.lockFor
+        return now.timeIntervalSince(newest) < policy.lockFor
     }
 
     /// Password rules: at least 8 characters, not all digits.

@@ -88,10 +88,13 @@ enum TrackingController {
     /// public lookup by code and secret (a dossier, a feedback item) shares this count, so guessing
     /// across both gains nothing.
     static func ensureNotThrottled(address: String, now: Date, on db: Database) async throws {
-        let misses = try await LoginAttemptRecord.query(on: db).filter(\.$username == "track:" + address)
-            .filter(\.$succeeded == false).filter(\.$at >= now.addingTimeInterval(-throttle.window))
-            .sort(\.$at, .descending).limit(throttle.failures).all()
-        if LoginService.isLocked(recent: misses, policy: throttle, now: now) { throw AppError.locked }
+        // Read with SQLKit, not as models: this runs before every public lookup (docs/PERFORMANCE.md).
+        struct Miss: Decodable { let at: Date }
+        let misses = try await db.sql.select().column("at").from(LoginAttemptRecord.schema)
+            .where("username", .equal, "track:" + address).where("succeeded", .equal, false)
+            .where("at", .greaterThanOrEqual, now.addingTimeInterval(-throttle.window))
+            .orderBy("at", .descending).limit(throttle.failures).all(decoding: Miss.self)
+        if LoginService.isLocked(failures: misses.map(\.at), policy: throttle, now: now) { throw AppError.locked }
     }
 
     static func recordMiss(address: String, now: Date, on db: Database) async throws {
@@ -326,10 +329,10 @@ enum TrackingViews {
                     ),
                     .h2(.text(ctx.t(.timeline))),
                     .ol(.forEach(s.timeline) { .li(.text($0.atText + " — " + $0.status)) }),
-                    .if(canRate, rating(ctx, code: s.code, secret: secret ?? "")),
-                    .if(
-                        ["supplement-in-process", "supplement-at-intake"].contains(s.state) && secret != nil,
-                        supplementUpload(ctx, code: s.code, secret: secret ?? ""))
+                    // built only when shown: the rating form alone was 5% of the page's time
+                    canRate ? rating(ctx, code: s.code, secret: secret ?? "") : .empty,
+                    ["supplement-in-process", "supplement-at-intake"].contains(s.state) && secret != nil
+                        ? supplementUpload(ctx, code: s.code, secret: secret ?? "") : .empty
                 )
             },
             Components.form(
