@@ -42,15 +42,9 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func theTrackedDossierIsTheRecordRead(db: TestDatabase) async throws {
         try await withDemoApp(db) { app in
-            let unit = try await UnitQueries.find(code: "000.00.31.H42", on: app.db)
-            let record = try await CatalogQueries.find(code: "1.001193", unitCode: unit.code, on: app.db)
-            let p = try await CatalogQueries.versions(of: record, on: app.db).last!.procedureContent
-            let d = try await IntakeService.intake(
-                .init(
-                    applicant: Applicant(name: "Lê Thị Tra", idNumber: "042190005555"),
-                    submitted: Set(p.components.map(\.name)), sets: 1, decision: .receive),
-                procedure: record, unit: unit, clerk: "motcua", actor: .system("test"), now: Date(),
-                utcOffset: 7 * 3600, on: app.db)
+            // a received dossier owing a fee, so the demand and the rule are both read
+            let d = try await FeeDossiers.receive(app)
+            let record = try await d.$procedure.get(on: app.db)
             let t = try #require(try await TrackedDossier.load(.code(d.code!), on: app.db))
             #expect(t.id == d.id && t.secret == d.secret && t.state == d.state)
             #expect(t.procedureName == record.name)

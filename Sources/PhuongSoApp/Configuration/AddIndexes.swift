@@ -21,15 +21,22 @@ struct AddIndexes: AsyncMigration {
         ("dossiers_unit_created", "dossiers", "unit_id, created_at_seconds"),
     ]
 
-    func prepare(on database: Database) async throws {
-        for i in Self.indexes {
+    func prepare(on database: Database) async throws { try await Self.create(Self.indexes, on: database) }
+
+    func revert(on database: Database) async throws { try await Self.drop(Self.indexes, on: database) }
+
+    /// Creates the indexes in order (every migration that adds plain indexes uses these two).
+    static func create(_ indexes: [(name: String, table: String, columns: String)], on database: Database)
+        async throws
+    {
+        for i in indexes {
             try await database.sql.raw(
                 "CREATE INDEX \(unsafeRaw: i.name) ON \(unsafeRaw: i.table) (\(unsafeRaw: i.columns))"
             ).run()
         }
     }
 
-    func revert(on database: Database) async throws {
-        for i in Self.indexes { try await database.sql.raw("DROP INDEX \(unsafeRaw: i.name)").run() }
+    static func drop(_ indexes: [(name: String, table: String, columns: String)], on database: Database) async throws {
+        for i in indexes { try await database.sql.raw("DROP INDEX \(unsafeRaw: i.name)").run() }
     }
 }

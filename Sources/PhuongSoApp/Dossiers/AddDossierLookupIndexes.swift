@@ -12,15 +12,7 @@ struct AddDossierLookupIndexes: AsyncMigration {
         ("dossier_transfers_dossier", TransferRecord.schema, "dossier_id"),
     ]
 
-    func prepare(on database: Database) async throws {
-        for i in Self.indexes {
-            try await database.sql.raw(
-                "CREATE INDEX \(unsafeRaw: i.name) ON \(unsafeRaw: i.table) (\(unsafeRaw: i.columns))"
-            ).run()
-        }
-    }
+    func prepare(on database: Database) async throws { try await AddIndexes.create(Self.indexes, on: database) }
 
-    func revert(on database: Database) async throws {
-        for i in Self.indexes.reversed() { try await database.sql.raw("DROP INDEX \(unsafeRaw: i.name)").run() }
-    }
+    func revert(on database: Database) async throws { try await AddIndexes.drop(Self.indexes, on: database) }
 }
