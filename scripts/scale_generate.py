@@ -137,7 +137,7 @@ DOSSIER_COLUMNS = ["id", "unit_id", "procedure_id", "procedure_version", "proced
                    "applicant_id_number", "components", "sets", "decision_note", "received_at", "due_at", "current_step", "assignee", "step_started_at",
                    "done_at", "paused_at", "returned_at", "return_note", "revision", "citizen_id", "attachments", "created_by", "created_at_seconds",
                    "population_checked", "verdict", "paused_seconds", "supplements_in_process", "return_method", "paid_online", "electronic_result",
-                   "components_digitized", "components_reused", "components_submitted"]
+                   "components_digitized", "components_reused", "components_submitted", "fee_owed", "rated_unhappy"]
 EVENT_COLUMNS = ["id", "dossier_id", "at_seconds", "action", "actor", "state", "note"]
 RATING_COLUMNS = ["id", "dossier_id", "level", "comment", "factors", "officials", "at_seconds"]
 FEE_COLUMNS = ["id", "dossier_id", "rule_amount", "adjusted_amount", "adjustment_reason", "exemption_reason", "fee_text", "created_at_seconds"]
@@ -357,6 +357,7 @@ def main():
                 r = rng.random()
                 code_, received, due_at, done, returned, paused, state, note, step = None, None, None, None, None, None, None, "", 0
                 verdict, supplements, paused_seconds, paid_online, electronic, checked = None, 0, 0, False, False, False
+                fee_owed, rated_unhappy = False, False  # DossierWriter.feeOwed, .ratedUnhappy
                 events = [(submitted_at, "submit-online", "submitted-online", "")] if online else []
                 if online or r >= 0.04:
                     seq += 1
@@ -374,6 +375,7 @@ def main():
                     if entry.fee:
                         exempt = entry.fee[0] > 0 and rng.random() < 0.03
                         batch_f.append((db.ident(uuid.uuid4()), did, entry.fee[0], None, "", "Người thuộc hộ nghèo" if exempt else "", entry.fee[1], created))
+                        fee_owed = entry.fee[0] > 0 and not exempt
                         if entry.fee[0] > 0 and not exempt and rng.random() < (0.55 + 0.35 * t if online else 0.1 + 0.4 * t):
                             paid_online = True
                             events.append((created + rng.randint(60, 3600), "fee-paid", "received", "Cổng thanh toán"))
@@ -404,6 +406,7 @@ def main():
                                 level = rng.choices(["very-satisfied", "satisfied", "not-satisfied"], weights=[60, 35, 5])[0]
                                 at = returned + rng.randint(60, 2 * 86400)
                                 batch_r.append((db.ident(uuid.uuid4()), did, level, "", "{}", json.dumps(["motcua"]), at))
+                                rated_unhappy = level == "not-satisfied"
                                 events.append((at, "rating-unhappy" if level == "not-satisfied" else "rating", "returned", level))
                                 counts["ratings"] += 1
                                 if level == "not-satisfied":  # FeedbackService.fromDossierRating
@@ -424,7 +427,8 @@ def main():
                 batch_d.append((did, uid, entry.pid, entry.version, entry.snapshot, code_, secret, state, "online" if online else "counter", applicant, idn,
                                 components, 1, note, received, due_at, step, None, received, done, paused, returned, "Trực tiếp" if returned else "",
                                 len(events) - 1, None, attachments, "congdan" if online else "motcua", submitted_at,
-                                checked, verdict, paused_seconds, supplements, "counter" if returned else None, paid_online, electronic, digitized, reused, handed_in))
+                                checked, verdict, paused_seconds, supplements, "counter" if returned else None, paid_online, electronic, digitized, reused, handed_in,
+                                fee_owed, rated_unhappy))
                 for at, action, st, nt in events:
                     batch_e.append((db.ident(uuid.uuid4()), did, at, action, "congdan" if action == "submit-online" else "motcua", st, nt))
                 counts["events"] += len(events)

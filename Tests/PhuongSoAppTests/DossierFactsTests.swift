@@ -203,15 +203,65 @@ import VaporTesting
             // schema it cached before the columns were dropped)
             // (the later migration whose index holds these columns first, as reverting in order does)
             try await app.db.withConnection { db in
+                try await AddFeeOwedAndRatedUnhappy().revert(on: db)
                 try await AddComponentsSubmitted().revert(on: db)
                 try await AddDossierIndexFacts().revert(on: db)
                 try await AddDossierIndexFacts().prepare(on: db)
                 try await AddComponentsSubmitted().prepare(on: db)
+                try await AddFeeOwedAndRatedUnhappy().prepare(on: db)
             }
             // check: what the payments, results and component lists say, as written when it happened
             #expect(
                 before == [["false", "false", "1", "0"], ["true", "true", "1", "1"], ["false", "false", "2", "0"]])
             #expect([try await facts(paper), try await facts(reused), try await facts(online)] == before)
+        }
+    }
+
+    /// Whether a dossier owes a fee and was rated "not satisfied", as stored on it.
+    func owedAndUnhappy(_ app: Application, _ d: DossierRecord) async throws -> [Bool] {
+        struct Row: Decodable {
+            let fee_owed: Bool
+            let rated_unhappy: Bool
+        }
+        let row = try #require(
+            try await app.db.sql.raw(
+                "SELECT fee_owed, rated_unhappy FROM dossiers WHERE id = \(bind: try d.requireID())"
+            ).first(decoding: Row.self))
+        return [row.fee_owed, row.rated_unhappy]
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aFeeOwedAndAnUnhappyRatingAreStoredOnTheDossierAndFilledInByTheMigration(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // setup: three dossiers owing 50.000 đồng; two without a fee, returned
+            let owing = try await FeeDossiers.receive(app, name: "Lê Văn Một", idNumber: "042190000001")
+            let waived = try await FeeDossiers.receive(app, name: "Lê Văn Hai", idNumber: "042190000002")
+            let reduced = try await FeeDossiers.receive(app, name: "Lê Văn Ba", idNumber: "042190000003")
+            let unhappy = try await FeedbackServiceTests.returnedDossier(app, phone: "0987654321")
+            let happy = try await FeedbackServiceTests.returnedDossier(app, phone: "0987654322")
+            #expect(try await owedAndUnhappy(app, waived) == [true, false])
+            // act: one fee waived, one reduced to nothing, one left; one rating unhappy, one not
+            try await FeeService.change(
+                waived, amount: nil, reason: "Người thuộc hộ nghèo", actor: .system("t"), on: app.db)
+            try await FeeService.change(
+                reduced, amount: 0, reason: "Miễn theo Nghị quyết của HĐND tỉnh", actor: .system("t"), on: app.db)
+            try await ProcessingService.rate(
+                unhappy, level: "not-satisfied", comment: "Chờ lâu", now: Date(), utcOffset: 7 * 3600, on: app.db)
+            try await ProcessingService.rate(
+                happy, level: "satisfied", comment: "", now: Date(), utcOffset: 7 * 3600, on: app.db)
+            // check: as written when it happened
+            let all = [owing, waived, reduced, unhappy, happy]
+            var stored: [[Bool]] = []
+            for d in all { stored.append(try await owedAndUnhappy(app, d)) }
+            #expect(stored == [[true, false], [false, false], [false, false], [false, true], [false, false]])
+            // and the migration fills in the same for dossiers stored before it
+            try await app.db.withConnection { db in
+                try await AddFeeOwedAndRatedUnhappy().revert(on: db)
+                try await AddFeeOwedAndRatedUnhappy().prepare(on: db)
+            }
+            var filled: [[Bool]] = []
+            for d in all { filled.append(try await owedAndUnhappy(app, d)) }
+            #expect(filled == stored)
         }
     }
 }

@@ -79,6 +79,7 @@ package enum Migrations {
         app.migrations.add(CreateReportSchedules())
         app.migrations.add(AddComponentsSubmitted())
         app.migrations.add(AddDossierLookupIndexes())
+        app.migrations.add(AddFeeOwedAndRatedUnhappy())
     }
 }
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PhuongSoCore
+import SQLKit
 
 /// The other changes to a stored dossier, each made inside its caller's transaction (with the
 /// caller's timeline line and audit line) but written here, so that every statement that updates
@@ -82,6 +83,29 @@ extension DossierWriter {
             WHERE id = \(bind: id)
             """
         ).run()
+    }
+
+    /// Whether the dossier owes a fee, as its demand now says: an amount above zero that was not
+    /// waived (766 indicators 3.5b and 3.6). Read in SQL over `dossiers`, so the migration that
+    /// filled the column for existing dossiers runs the very same expression.
+    static let feeOwed: SQLQueryString = """
+        EXISTS (SELECT 1 FROM dossier_fees f WHERE f.dossier_id = dossiers.id AND f.exemption_reason = ''
+          AND COALESCE(f.adjusted_amount, f.rule_amount) > 0)
+        """
+
+    /// Whether the applicant rated the result "not satisfied" (766 indicator 5.4).
+    static let ratedUnhappy: SQLQueryString = """
+        EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = dossiers.id AND r.level = 'not-satisfied')
+        """
+
+    /// The fee demand was opened, adjusted or waived.
+    static func storeFeeOwed(dossier id: UUID, on tx: Database) async throws {
+        try await tx.sql.raw("UPDATE dossiers SET fee_owed = \(feeOwed) WHERE id = \(bind: id)").run()
+    }
+
+    /// The applicant rated the result.
+    static func storeRating(dossier id: UUID, on tx: Database) async throws {
+        try await tx.sql.raw("UPDATE dossiers SET rated_unhappy = \(ratedUnhappy) WHERE id = \(bind: id)").run()
     }
 
     /// An electronic result was issued for the dossier.

@@ -65,6 +65,7 @@ package enum ProcessingService {
             on: db, actor: actor,
             changes: { tx in
                 try await r.create(on: tx)
+                try await DossierWriter.storeRating(dossier: id, on: tx)
                 try await DossierEventRecord(
                     dossierID: id, at: nowSeconds, action: level == "not-satisfied" ? "rating-unhappy" : "rating",
                     actor: "applicant", state: d.state, note: r.comment

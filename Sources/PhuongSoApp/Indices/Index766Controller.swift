@@ -17,10 +17,15 @@ enum Index766Controller {
         api.post("units", ":code", "index766", "entries", use: enterJSON).requires(.managePlans)
     }
 
-    static func model(_ req: Request, unit: UnitRecord, choices: [UnitRecord]) async throws -> Index766Model {
-        let (from, to) = try Index766Model.period(
+    /// The period the request names (`from`, `to`), by default this year to today.
+    static func period(_ req: Request) throws -> (LocalDate, LocalDate) {
+        try Index766Model.period(
             from: req.query[String.self, at: "from"], to: req.query[String.self, at: "to"],
             today: InspectionsController.today(req))
+    }
+
+    static func model(_ req: Request, unit: UnitRecord, choices: [UnitRecord]) async throws -> Index766Model {
+        let (from, to) = try period(req)
         return try await Index766Model.build(
             unit: unit, choices: choices, from: from, to: to,
             onlinePaymentOffered: req.onlinePaymentOffered, now: req.now,
@@ -52,15 +57,13 @@ enum Index766Controller {
     static func ranked(_ req: Request, choices: [UnitRecord]) async throws -> (
         rows: [(unit: UnitRecord, score: Index766.Score)], from: LocalDate, to: LocalDate
     ) {
-        var rows: [(unit: UnitRecord, score: Index766.Score)] = []
-        var period: (LocalDate, LocalDate)?
-        for unit in choices where [.ward, .commune, .specialZone].contains(unit.kind) {
-            let m = try await model(req, unit: unit, choices: choices)
-            period = (m.from, m.to)
-            rows.append((unit, m.score))
-        }
+        let (from, to) = try period(req)
+        let models = try await Index766Model.build(
+            units: choices.filter { [.ward, .commune, .specialZone].contains($0.kind) }, choices: choices,
+            from: from, to: to, onlinePaymentOffered: req.onlinePaymentOffered, now: req.now,
+            utcOffset: req.config.utcOffset, on: req.db)
+        var rows = models.map { (unit: $0.unit, score: $0.score) }
         rows.sort { (share($0.score), $1.unit.name) > (share($1.score), $0.unit.name) }
-        let (from, to) = try period ?? Index766Model.period(from: nil, to: nil, today: InspectionsController.today(req))
         return (rows, from, to)
     }
 
@@ -203,8 +206,11 @@ enum Index766Controller {
                     } ?? "—")
             }
         } else {
+            let unitID = try unit.requireID()
+            let dossiers = try await Index766Measures.dossierCounts(
+                unitIDs: [unitID], period: period, utcOffset: req.config.utcOffset, on: req.db)
             let c = try await Index766Measures.procedureCounts(
-                unit: unit, period: period, onlinePaymentOffered: true, on: req.db)
+                unit: unit, dossiers: dossiers[unitID] ?? .init(), onlinePaymentOffered: true, on: req.db)
             out.procedures = (code == "3.1" ? c.offline : c.unpaid).map { Gaps.Procedure(code: $0.code, name: $0.name) }
         }
         return out

@@ -4,10 +4,12 @@ import PhuongSoCore
 import SQLKit
 
 /// The counts behind each Decision 766 indicator PhuongSo can answer from its own records, for
-/// one unit and period. A dossier indicator is two SQL conditions over `dossiers d` (joined to its
-/// fee demand `f`): which dossiers it counts and which of them score; the index sums them in one
-/// query and its drill-down lists the ones that count but do not score, so a figure and the list
-/// behind it cannot disagree. The cohort is the statistics matrix's: dossiers received in the
+/// units and a period. A dossier indicator is two SQL conditions over `dossiers d`: which dossiers
+/// it counts and which of them score; the index sums them in one query per unit and procedure (for
+/// a province's ranking, one query for all its units) and its drill-down lists the ones that count
+/// but do not score, so a figure and the list behind it cannot disagree. The conditions read only
+/// the dossier's own columns, the DOMAIN §6 facts `DossierWriter` stores when they happen, all in
+/// the matrix's covering index. The cohort is the statistics matrix's: dossiers received in the
 /// period, judged at its end (or now, when that is earlier).
 package enum Index766Measures {
     package struct DossierMeasure: Sendable {
@@ -18,9 +20,8 @@ package enum Index766Measures {
         package let scoring: SQLQueryString
     }
 
-    /// A fee is owed: a demand above zero that was not waived.
-    static let owed: SQLQueryString =
-        "f.id IS NOT NULL AND f.exemption_reason = '' AND COALESCE(f.adjusted_amount, f.rule_amount) > 0"
+    /// A fee is owed: a demand above zero that was not waived (`DossierWriter.feeOwed`).
+    static let owed: SQLQueryString = "d.fee_owed"
 
     /// A dossier filed online, or whose every component handed in on paper was scanned or taken
     /// from the applicant's data store (DOMAIN §6): the figure `FigureKey.dossiersDigitized` reads.
@@ -40,9 +41,7 @@ package enum Index766Measures {
         let pausedOnTime: SQLQueryString =
             "(\(p(.paused)) AND d.supplements_in_process <= 1 AND d.paused_at <= d.due_at)"
         let pausedLate: SQLQueryString = "(\(p(.paused)) AND NOT \(pausedOnTime))"
-        let unhappy: SQLQueryString = """
-            EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = d.id AND r.level = 'not-satisfied')
-            """
+        let unhappy: SQLQueryString = "d.rated_unhappy"
         return [
             .init(
                 code: "2.1",
@@ -78,14 +77,24 @@ package enum Index766Measures {
         }
     }
 
-    static func cohort(_ unitID: UUID, _ period: Period) -> SQLQueryString {
-        StatisticsMatrix.cohort(unitIDs: [unitID], start: period.start, end: period.end)
+    static func cohort(_ unitIDs: [UUID], _ period: Period) -> SQLQueryString {
+        StatisticsMatrix.cohort(unitIDs: unitIDs, start: period.start, end: period.end)
     }
 
-    /// Every dossier measure's counts in one aggregate query.
-    package static func dossierCounts(unitID: UUID, period: Period, utcOffset: Int, on db: Database) async throws
-        -> [String: Index766.Count]
+    /// One unit's dossier measures: the counts of each indicator, and 3.6's count for each of its
+    /// procedures (the dossiers owing a fee, and those paid online), which 3.5b reads.
+    package struct UnitCounts: Sendable {
+        package var counts: [String: Index766.Count] = [:]
+        package var feeOwedByProcedure: [UUID: Index766.Count] = [:]
+    }
+
+    /// Every dossier measure's counts for each of `unitIDs`, in one aggregate query grouped by unit
+    /// and procedure. A unit without dossiers in the period has zero counts.
+    package static func dossierCounts(unitIDs: [UUID], period: Period, utcOffset: Int, on db: Database) async throws
+        -> [UUID: UnitCounts]
     {
+        var out = Dictionary(uniqueKeysWithValues: unitIDs.map { ($0, UnitCounts()) })
+        guard !unitIDs.isEmpty else { return out }
         let measures = dossierMeasures(cutoff: period.cutoff, utcOffset: utcOffset)
         let sums = measures.enumerated().map { i, m -> SQLQueryString in
             """
@@ -93,19 +102,30 @@ package enum Index766Measures {
             COALESCE(SUM(CASE WHEN (\(m.counted)) AND (\(m.scoring)) THEN 1 ELSE 0 END), 0) AS \(unsafeRaw: "s\(i)")
             """
         }
-        let query: SQLQueryString = """
-            SELECT \(sums.joined(separator: ", "))
-            FROM dossiers d LEFT JOIN dossier_fees f ON f.dossier_id = d.id
-            WHERE \(cohort(unitID, period))
+        let rows = try await db.sql.raw(
             """
-        guard let row = try await db.sql.raw(query).first() else { return [:] }
-        var out: [String: Index766.Count] = [:]
-        for (i, m) in measures.enumerated() {
-            out[m.code] = .init(
-                try row.decode(column: "s\(i)", as: Int.self), of: try row.decode(column: "c\(i)", as: Int.self))
+            SELECT d.unit_id AS unit_id, d.procedure_id AS procedure_id, \(sums.joined(separator: ", "))
+            FROM dossiers d WHERE \(cohort(unitIDs, period))
+            GROUP BY d.unit_id, d.procedure_id
+            """
+        ).all()
+        for m in measures { for id in unitIDs { out[id]?.counts[m.code] = .init(0, of: 0) } }
+        for row in rows {
+            let unitID = try row.decode(column: "unit_id", as: UUID.self)
+            let procedureID = try row.decode(column: "procedure_id", as: UUID.self)
+            for (i, m) in measures.enumerated() {
+                let c = Index766.Count(
+                    try row.decode(column: "s\(i)", as: Int.self), of: try row.decode(column: "c\(i)", as: Int.self))
+                let sum = out[unitID]?.counts[m.code] ?? .init(0, of: 0)
+                out[unitID]?.counts[m.code] = .init(sum.numerator + c.numerator, of: sum.denominator + c.denominator)
+                if m.code == feeOwedCode { out[unitID]?.feeOwedByProcedure[procedureID] = c }
+            }
         }
         return out
     }
+
+    /// The indicator counting the dossiers that owe a fee (and scoring those paid online).
+    static let feeOwedCode = "3.6"
 
     /// The dossiers one indicator counts but that do not score: what would move it.
     package static func gaps(
@@ -116,8 +136,8 @@ package enum Index766Measures {
         struct ID: Decodable { let id: UUID }
         let ids = try await db.sql.raw(
             """
-            SELECT d.id AS id FROM dossiers d LEFT JOIN dossier_fees f ON f.dossier_id = d.id
-            WHERE \(cohort(unitID, period)) AND (\(m.counted))
+            SELECT d.id AS id FROM dossiers d
+            WHERE \(cohort([unitID], period)) AND (\(m.counted))
               AND (CASE WHEN (\(m.scoring)) THEN 0 ELSE 1 END) = 1
             ORDER BY d.received_at, d.id LIMIT \(bind: limit)
             """
@@ -130,34 +150,29 @@ package enum Index766Measures {
 
     /// The catalogue's indicators: 3.1 (procedures offered online ÷ procedures in force), 3.5 (fee-
     /// charging procedures payable online ÷ fee-charging procedures) and 3.5b (fee-charging
-    /// procedures with a dossier paid online in the period ÷ those with a fee owed in the period).
-    /// A procedure charges a fee when its version in force names an amount above zero.
+    /// procedures with a dossier paid online in the period ÷ those with a fee owed in the period,
+    /// from 3.6's count per procedure in `dossiers`). A procedure charges a fee when its version in
+    /// force names an amount above zero.
     package static func procedureCounts(
-        unit: UnitRecord, period: Period, onlinePaymentOffered: Bool, on db: Database
+        unit: UnitRecord, dossiers: UnitCounts, onlinePaymentOffered: Bool, on db: Database
     ) async throws -> (counts: [String: Index766.Count], offline: [ProcedureRecord], unpaid: [ProcedureRecord]) {
         let catalogue = try await CatalogQueries.latest(unit: unit, on: db).values.filter { !$0.0.retired }
-        let charging = Set(catalogue.filter { ($0.1.feeAmount ?? 0) > 0 }.map(\.0.code))
-        struct Row: Decodable {
-            let code: String
-            let paid: Int
+        let charging = catalogue.filter { ($0.1.feeAmount ?? 0) > 0 }.map(\.0)
+        // by code, as the catalogue names a procedure (a dossier names the row it was filed under)
+        var owedByCode: [String: Index766.Count] = [:]
+        for p in charging {
+            guard let id = p.id, let c = dossiers.feeOwedByProcedure[id], c.denominator > 0 else { continue }
+            let sum = owedByCode[p.code] ?? .init(0, of: 0)
+            owedByCode[p.code] = .init(sum.numerator + c.numerator, of: sum.denominator + c.denominator)
         }
-        let rows = try await db.sql.raw(
-            """
-            SELECT p.code AS code, MAX(CASE WHEN d.paid_online THEN 1 ELSE 0 END) AS paid
-            FROM dossiers d JOIN procedures p ON p.id = d.procedure_id LEFT JOIN dossier_fees f ON f.dossier_id = d.id
-            WHERE \(cohort(try unit.requireID(), period)) AND d.received_at IS NOT NULL AND \(owed)
-            GROUP BY p.code
-            """
-        ).all(decoding: Row.self).filter { charging.contains($0.code) }
         let offline = catalogue.map(\.0).filter { !$0.online }.sorted { $0.code < $1.code }
-        let paidCodes = Set(rows.filter { $0.paid > 0 }.map(\.code))
-        let unpaid = catalogue.map(\.0).filter { r in rows.contains { $0.code == r.code } && !paidCodes.contains(r.code)
-        }
+        let paidCodes = Set(owedByCode.filter { $0.value.numerator > 0 }.keys)
+        let unpaid = charging.filter { owedByCode[$0.code] != nil && !paidCodes.contains($0.code) }
         return (
             [
                 "3.1": .init(catalogue.count - offline.count, of: catalogue.count),
                 "3.5": .init(onlinePaymentOffered ? charging.count : 0, of: charging.count),
-                "3.5b": .init(paidCodes.count, of: rows.count),
+                "3.5b": .init(paidCodes.count, of: owedByCode.count),
             ], offline, unpaid.sorted { $0.code < $1.code }
         )
     }

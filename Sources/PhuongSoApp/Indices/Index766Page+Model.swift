@@ -60,30 +60,52 @@ struct Index766Model {
         unit: UnitRecord, choices: [UnitRecord], from: LocalDate, to: LocalDate, onlinePaymentOffered: Bool,
         entries selection: Index766Entries.Selection = .within, now: Date, utcOffset: Int, on db: Database
     ) async throws -> Index766Model {
+        let models = try await build(
+            units: [unit], choices: choices, from: from, to: to, onlinePaymentOffered: onlinePaymentOffered,
+            entries: selection, now: now, utcOffset: utcOffset, on: db)
+        return models[0]
+    }
+
+    /// The index of each of `units` for the same period, in their order: the dossier measures of
+    /// all of them in one aggregate query (a province's ranking), the rest unit by unit.
+    static func build(
+        units: [UnitRecord], choices: [UnitRecord], from: LocalDate, to: LocalDate, onlinePaymentOffered: Bool,
+        entries selection: Index766Entries.Selection = .within, now: Date, utcOffset: Int, on db: Database
+    ) async throws -> [Index766Model] {
         let version = Index766.Version.portal2025
-        let unitID = try unit.requireID()
         let period = Index766Measures.Period(from: from, to: to, now: now, utcOffset: utcOffset)
-        var counts = try await Index766Measures.dossierCounts(
-            unitID: unitID, period: period, utcOffset: utcOffset, on: db)
-        let catalogue = try await Index766Measures.procedureCounts(
-            unit: unit, period: period, onlinePaymentOffered: onlinePaymentOffered, on: db)
-        counts.merge(catalogue.counts) { a, _ in a }
-        counts.merge(
-            try await FeedbackMeasures.counts(unit: unit, from: from, to: to, now: now, utcOffset: utcOffset, on: db)
-        ) { a, _ in a }
-        let entered = try await Index766Entries.current(
-            unitID: unitID, from: from, to: to, selection: selection, on: db)
-        let names = try await UserRecord.query(on: db).filter(\.$username ~~ Set(entered.values.map(\.enteredBy)))
-            .all()
-        var entries: [String: (record: Index766EntryRecord, by: String)] = [:]
-        for (code, r) in entered {
-            counts[code] = .init(r.numerator, of: r.denominator)
-            entries[code] = (r, names.first { $0.username == r.enteredBy }?.displayName ?? "—")
+        let dossiers = try await Index766Measures.dossierCounts(
+            unitIDs: try units.map { try $0.requireID() }, period: period, utcOffset: utcOffset, on: db)
+        var models: [Index766Model] = []
+        for unit in units {
+            let unitID = try unit.requireID()
+            let measured = dossiers[unitID] ?? Index766Measures.UnitCounts()
+            var counts = measured.counts
+            let catalogue = try await Index766Measures.procedureCounts(
+                unit: unit, dossiers: measured, onlinePaymentOffered: onlinePaymentOffered, on: db)
+            counts.merge(catalogue.counts) { a, _ in a }
+            counts.merge(
+                try await FeedbackMeasures.counts(
+                    unit: unit, from: from, to: to, now: now, utcOffset: utcOffset, on: db)
+            ) { a, _ in a }
+            let entered = try await Index766Entries.current(
+                unitID: unitID, from: from, to: to, selection: selection, on: db)
+            var entries: [String: (record: Index766EntryRecord, by: String)] = [:]
+            if !entered.isEmpty {
+                let names = try await UserRecord.query(on: db).filter(
+                    \.$username ~~ Set(entered.values.map(\.enteredBy))
+                ).all()
+                for (code, r) in entered {
+                    counts[code] = .init(r.numerator, of: r.denominator)
+                    entries[code] = (r, names.first { $0.username == r.enteredBy }?.displayName ?? "—")
+                }
+            }
+            models.append(
+                Index766Model(
+                    unit: unit, choices: choices, from: from, to: to, version: version,
+                    score: Index766.score(version, counts: counts), entries: entries, notCounted: [:]))
         }
-        return Index766Model(
-            unit: unit, choices: choices, from: from, to: to, version: version,
-            score: Index766.score(version, counts: counts), entries: entries,
-            notCounted: [:])
+        return models
     }
 
     /// The indicators whose drill-down lists records (the dossiers or procedures that do not score).

@@ -63,6 +63,7 @@ package enum FeeService {
         f.feeText = String(procedure.feeText.prefix(500))
         f.createdAtSeconds = now
         try await f.create(on: tx)
+        try await DossierWriter.storeFeeOwed(dossier: f.$dossier.id, on: tx)
     }
 
     static func problem(_ e: FeeDemand.Problem, field: String) -> AppError {
@@ -98,6 +99,7 @@ package enum FeeService {
         fee.exemptionReason = after.exemptionReason
         try await AuditLog.transaction(on: db, actor: actor) { tx in
             try await fee.save(on: tx)
+            try await DossierWriter.storeFeeOwed(dossier: id, on: tx)
             return (
                 AuditedChange(
                     action: amount == nil ? "fee.exempt" : "fee.adjust", entity: "dossier",
