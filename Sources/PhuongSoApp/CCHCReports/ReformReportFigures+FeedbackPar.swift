@@ -11,7 +11,7 @@ extension ReformReportFigures {
     ) async throws -> Feedback {
         let items = try await FeedbackMeasures.judged(
             unit: unit, from: from, to: to, now: now, utcOffset: utcOffset, on: db)
-        let handled = items.filter { isHandled($0.record, by: to) }
+        let handled = items.filter { isHandled($0.item, by: to) }
         return Feedback(
             received: items.count, handled: handled.count, handledOnTime: handled.filter(\.judgement.onTime).count)
     }
@@ -19,7 +19,7 @@ extension ReformReportFigures {
     /// Whether the ward's work on an item was done by `day`: rejected or forwarded on or before
     /// it, or its answer approved on or before it (766's "handled"; publication follows) and not
     /// sent back since by a reopening.
-    static func isHandled(_ r: FeedbackRecord, by day: LocalDate) -> Bool {
+    static func isHandled(_ r: FeedbackMeasures.Item, by day: LocalDate) -> Bool {
         guard !r.status.isBeingHandled else { return false }
         let done = r.status == .rejected || r.status == .forwarded ? r.decidedOn : r.approvedOn
         return done.map { $0 <= day.description } ?? false

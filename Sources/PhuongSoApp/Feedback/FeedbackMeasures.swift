@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PhuongSoCore
+import SQLKit
 
 /// Decision 766 indicators 5.2 (feedback handled on time) and 5.3 (satisfaction with its handling)
 /// counted from the unit's feedback items submitted in the period, each judged by
@@ -15,25 +16,58 @@ package enum FeedbackMeasures {
         return ["5.2": .init(onTime, of: items.count), "5.3": .init(satisfied, of: items.count)]
     }
 
+    /// The columns of a feedback item its judgement reads (and the CCHC report's "handled"), read
+    /// through SQLKit: decoding whole `FeedbackRecord`s, 45 columns each by reflection, was a
+    /// fifth of a ward's 766 index on the province data set (docs/PERFORMANCE.md).
+    package struct Item: Decodable, Sendable {
+        package let status: FeedbackStatus
+        let limits: String
+        let submittedOn: String
+        let handlingFrom: String
+        let informationRequestedOn: String?
+        package let decidedOn: String?
+        package let approvedOn: String?
+        let publishedOn: String?
+        let rating: FeedbackRating?
+        let repeatOf: UUID?
+
+        enum CodingKeys: String, CodingKey {
+            case status, limits, rating
+            case submittedOn = "submitted_on", handlingFrom = "handling_from"
+            case informationRequestedOn = "information_requested_on", decidedOn = "decided_on"
+            case approvedOn = "approved_on", publishedOn = "published_on", repeatOf = "repeat_of"
+        }
+
+        var facts: FeedbackIndex.Facts {
+            get throws {
+                func day(_ s: String?) throws -> LocalDate? { try s.map { try LocalDate(parsing: $0) } }
+                return FeedbackIndex.Facts(
+                    status: status, limits: try JSONDecoder().decode(FeedbackLimits.self, from: Data(limits.utf8)),
+                    submittedOn: try LocalDate(parsing: submittedOn),
+                    handlingFrom: try LocalDate(parsing: handlingFrom),
+                    informationRequestedOn: try day(informationRequestedOn), decidedOn: try day(decidedOn),
+                    approvedOn: try day(approvedOn), publishedOn: try day(publishedOn), rating: rating,
+                    isRepeat: repeatOf != nil)
+            }
+        }
+    }
+
     /// The unit's items submitted in the period, each with its judgement at the period's end (or
     /// now, if earlier): what 5.2 and 5.3 count, and the CCHC report's feedback figures.
     package static func judged(
         unit: UnitRecord, from: LocalDate, to: LocalDate, now: Date, utcOffset: Int, on db: Database
-    ) async throws -> [(record: FeedbackRecord, judgement: FeedbackIndex.Judgement)] {
-        let items = try await FeedbackRecord.query(on: db).filter(\.$unit.$id == unit.requireID())
-            .filter(\.$submittedOn >= from.description).filter(\.$submittedOn <= to.description).all()
+    ) async throws -> [(item: Item, judgement: FeedbackIndex.Judgement)] {
+        let items = try await db.sql.raw(
+            """
+            SELECT status, limits, submitted_on, handling_from, information_requested_on, decided_on, approved_on,
+              published_on, rating, repeat_of
+            FROM feedback
+            WHERE unit_id = \(bind: try unit.requireID()) AND submitted_on >= \(bind: from.description)
+              AND submitted_on <= \(bind: to.description)
+            """
+        ).all(decoding: Item.self)
         let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: utcOffset, on: db)
         let asOf = min(to, FeedbackService.today(now, utcOffset))
-        return try items.map { r in (r, try FeedbackIndex.judge(try facts(r), asOf: asOf, calendar: calendar)) }
-    }
-
-    static func facts(_ r: FeedbackRecord) throws -> FeedbackIndex.Facts {
-        func day(_ s: String?) throws -> LocalDate? { try s.map { try LocalDate(parsing: $0) } }
-        return FeedbackIndex.Facts(
-            status: r.status, limits: try r.limits, submittedOn: try LocalDate(parsing: r.submittedOn),
-            handlingFrom: try LocalDate(parsing: r.handlingFrom),
-            informationRequestedOn: try day(r.informationRequestedOn), decidedOn: try day(r.decidedOn),
-            approvedOn: try day(r.approvedOn), publishedOn: try day(r.publishedOn), rating: r.rating,
-            isRepeat: r.$repeatOf.id != nil)
+        return try items.map { ($0, try FeedbackIndex.judge(try $0.facts, asOf: asOf, calendar: calendar)) }
     }
 }
