@@ -27,15 +27,29 @@ package enum CatalogQueries {
     /// The latest content of every procedure of a unit (retired ones included), by code.
     package static func latest(unit: UnitRecord, on db: Database) async throws -> [String: (ProcedureRecord, Procedure)]
     {
-        let records = try await ProcedureRecord.query(on: db).filter(\.$unit.$id == unit.requireID()).all()
+        let id = try unit.requireID()
+        return try await latest(unitIDs: [id], on: db)[id] ?? [:]
+    }
+
+    /// The same for several units at once (a province's 766 ranking): two queries in all.
+    package static func latest(unitIDs: [UUID], on db: Database) async throws
+        -> [UUID: [String: (ProcedureRecord, Procedure)]]
+    {
+        guard !unitIDs.isEmpty else { return [:] }
+        let records = try await ProcedureRecord.query(on: db).filter(\.$unit.$id ~~ unitIDs).all()
         guard !records.isEmpty else { return [:] }
-        let versions = try await ProcedureVersionRecord.query(on: db).filter(
-            \.$procedure.$id ~~ records.compactMap(\.id)
-        ).all()
+        // by the units, not by a list of procedure ids (a province may have more than a database binds)
+        let versions = try await ProcedureVersionRecord.query(on: db)
+            .join(ProcedureRecord.self, on: \ProcedureVersionRecord.$procedure.$id == \ProcedureRecord.$id)
+            .filter(ProcedureRecord.self, \.$unit.$id ~~ unitIDs).all()
         let latestByID = Dictionary(
             versions.map { ($0.$procedure.id, $0) }, uniquingKeysWith: { $0.version >= $1.version ? $0 : $1 })
-        var out: [String: (ProcedureRecord, Procedure)] = [:]
-        for r in records { if let id = r.id, let v = latestByID[id] { out[r.code] = (r, try v.procedureContent) } }
+        var out: [UUID: [String: (ProcedureRecord, Procedure)]] = [:]
+        for r in records {
+            if let id = r.id, let v = latestByID[id] {
+                out[r.$unit.id, default: [:]][r.code] = (r, try v.procedureContent)
+            }
+        }
         return out
     }
 

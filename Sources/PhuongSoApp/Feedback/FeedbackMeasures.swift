@@ -10,16 +10,31 @@ package enum FeedbackMeasures {
     package static func counts(
         unit: UnitRecord, from: LocalDate, to: LocalDate, now: Date, utcOffset: Int, on db: Database
     ) async throws -> [String: Index766.Count] {
-        let items = try await judged(unit: unit, from: from, to: to, now: now, utcOffset: utcOffset, on: db)
-        let onTime = items.filter(\.judgement.onTime).count
-        let satisfied = items.filter(\.judgement.satisfied).count
-        return ["5.2": .init(onTime, of: items.count), "5.3": .init(satisfied, of: items.count)]
+        let id = try unit.requireID()
+        return try await counts(units: [unit], from: from, to: to, now: now, utcOffset: utcOffset, on: db)[id] ?? [:]
+    }
+
+    /// The same for several units at once (a province's 766 ranking), by unit.
+    package static func counts(
+        units: [UnitRecord], from: LocalDate, to: LocalDate, now: Date, utcOffset: Int, on db: Database
+    ) async throws -> [UUID: [String: Index766.Count]] {
+        let judged = try await judged(units: units, from: from, to: to, now: now, utcOffset: utcOffset, on: db)
+        var out: [UUID: [String: Index766.Count]] = [:]
+        for unit in units {
+            let id = try unit.requireID()
+            let items = judged[id] ?? []
+            let onTime = items.filter(\.judgement.onTime).count
+            let satisfied = items.filter(\.judgement.satisfied).count
+            out[id] = ["5.2": .init(onTime, of: items.count), "5.3": .init(satisfied, of: items.count)]
+        }
+        return out
     }
 
     /// The columns of a feedback item its judgement reads (and the CCHC report's "handled"), read
     /// through SQLKit: decoding whole `FeedbackRecord`s, 45 columns each by reflection, was a
     /// fifth of a ward's 766 index on the province data set (docs/PERFORMANCE.md).
     package struct Item: Decodable, Sendable {
+        let unitID: UUID
         package let status: FeedbackStatus
         let limits: String
         let submittedOn: String
@@ -33,6 +48,7 @@ package enum FeedbackMeasures {
 
         enum CodingKeys: String, CodingKey {
             case status, limits, rating
+            case unitID = "unit_id"
             case submittedOn = "submitted_on", handlingFrom = "handling_from"
             case informationRequestedOn = "information_requested_on", decidedOn = "decided_on"
             case approvedOn = "approved_on", publishedOn = "published_on", repeatOf = "repeat_of"
@@ -57,17 +73,33 @@ package enum FeedbackMeasures {
     package static func judged(
         unit: UnitRecord, from: LocalDate, to: LocalDate, now: Date, utcOffset: Int, on db: Database
     ) async throws -> [(item: Item, judgement: FeedbackIndex.Judgement)] {
+        let id = try unit.requireID()
+        return try await judged(units: [unit], from: from, to: to, now: now, utcOffset: utcOffset, on: db)[id] ?? []
+    }
+
+    /// The same for several units, in one query, each judged on its own calendar.
+    static func judged(
+        units: [UnitRecord], from: LocalDate, to: LocalDate, now: Date, utcOffset: Int, on db: Database
+    ) async throws -> [UUID: [(item: Item, judgement: FeedbackIndex.Judgement)]] {
+        guard !units.isEmpty else { return [:] }
         let items = try await db.sql.raw(
             """
-            SELECT status, limits, submitted_on, handling_from, information_requested_on, decided_on, approved_on,
-              published_on, rating, repeat_of
+            SELECT unit_id, status, limits, submitted_on, handling_from, information_requested_on, decided_on,
+              approved_on, published_on, rating, repeat_of
             FROM feedback
-            WHERE unit_id = \(bind: try unit.requireID()) AND submitted_on >= \(bind: from.description)
+            WHERE unit_id IN (\(binds: try units.map { try $0.requireID() })) AND submitted_on >= \(bind: from.description)
               AND submitted_on <= \(bind: to.description)
             """
         ).all(decoding: Item.self)
-        let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: utcOffset, on: db)
+        let byUnit = Dictionary(grouping: items, by: \.unitID)
         let asOf = min(to, FeedbackService.today(now, utcOffset))
-        return try items.map { ($0, try FeedbackIndex.judge(try $0.facts, asOf: asOf, calendar: calendar)) }
+        var out: [UUID: [(item: Item, judgement: FeedbackIndex.Judgement)]] = [:]
+        for unit in units {
+            let id = try unit.requireID()
+            guard let items = byUnit[id] else { continue }
+            let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: utcOffset, on: db)
+            out[id] = try items.map { ($0, try FeedbackIndex.judge(try $0.facts, asOf: asOf, calendar: calendar)) }
+        }
+        return out
     }
 }

@@ -156,7 +156,16 @@ package enum Index766Measures {
     package static func procedureCounts(
         unit: UnitRecord, dossiers: UnitCounts, onlinePaymentOffered: Bool, on db: Database
     ) async throws -> (counts: [String: Index766.Count], offline: [ProcedureRecord], unpaid: [ProcedureRecord]) {
-        let catalogue = try await CatalogQueries.latest(unit: unit, on: db).values.filter { !$0.0.retired }
+        procedureCounts(
+            catalogue: try await CatalogQueries.latest(unit: unit, on: db), dossiers: dossiers,
+            onlinePaymentOffered: onlinePaymentOffered)
+    }
+
+    /// The same from a unit's catalogue already read (`CatalogQueries.latest`).
+    static func procedureCounts(
+        catalogue all: [String: (ProcedureRecord, Procedure)], dossiers: UnitCounts, onlinePaymentOffered: Bool
+    ) -> (counts: [String: Index766.Count], offline: [ProcedureRecord], unpaid: [ProcedureRecord]) {
+        let catalogue = all.values.filter { !$0.0.retired }
         let charging = catalogue.filter { ($0.1.feeAmount ?? 0) > 0 }.map(\.0)
         // by code, as the catalogue names a procedure (a dossier names the row it was filed under)
         var owedByCode: [String: Index766.Count] = [:]

@@ -74,20 +74,21 @@ struct Index766Model {
     ) async throws -> [Index766Model] {
         let version = Index766.Version.portal2025
         let period = Index766Measures.Period(from: from, to: to, now: now, utcOffset: utcOffset)
+        let unitIDs = try units.map { try $0.requireID() }
         let dossiers = try await Index766Measures.dossierCounts(
-            unitIDs: try units.map { try $0.requireID() }, period: period, utcOffset: utcOffset, on: db)
+            unitIDs: unitIDs, period: period, utcOffset: utcOffset, on: db)
+        let catalogues = try await CatalogQueries.latest(unitIDs: unitIDs, on: db)
+        let feedback = try await FeedbackMeasures.counts(
+            units: units, from: from, to: to, now: now, utcOffset: utcOffset, on: db)
         var models: [Index766Model] = []
         for unit in units {
             let unitID = try unit.requireID()
             let measured = dossiers[unitID] ?? Index766Measures.UnitCounts()
             var counts = measured.counts
-            let catalogue = try await Index766Measures.procedureCounts(
-                unit: unit, dossiers: measured, onlinePaymentOffered: onlinePaymentOffered, on: db)
+            let catalogue = Index766Measures.procedureCounts(
+                catalogue: catalogues[unitID] ?? [:], dossiers: measured, onlinePaymentOffered: onlinePaymentOffered)
             counts.merge(catalogue.counts) { a, _ in a }
-            counts.merge(
-                try await FeedbackMeasures.counts(
-                    unit: unit, from: from, to: to, now: now, utcOffset: utcOffset, on: db)
-            ) { a, _ in a }
+            counts.merge(feedback[unitID] ?? [:]) { a, _ in a }
             let entered = try await Index766Entries.current(
                 unitID: unitID, from: from, to: to, selection: selection, on: db)
             var entries: [String: (record: Index766EntryRecord, by: String)] = [:]
