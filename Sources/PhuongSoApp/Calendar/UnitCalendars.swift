@@ -11,8 +11,32 @@ package enum UnitCalendars {
 
     package static func calendar(for unit: UnitRecord, utcOffset: Int, on db: Database) async throws -> WorkingCalendar
     {
+        let records = try await CalendarOverrideRecord.query(on: db).filter(\.$unit.$id == unit.requireID()).all()
+        return try calendar(for: unit, overrides: records, utcOffset: utcOffset)
+    }
+
+    /// The calendars of several units, their overrides read in one query (a province's 766 ranking).
+    package static func calendars(for units: [UnitRecord], utcOffset: Int, on db: Database) async throws
+        -> [UUID: WorkingCalendar]
+    {
+        let ids = try units.map { try $0.requireID() }
+        guard !ids.isEmpty else { return [:] }
+        let overrides = Dictionary(
+            grouping: try await CalendarOverrideRecord.query(on: db).filter(\.$unit.$id ~~ ids).all(),
+            by: \.$unit.id)
+        var out: [UUID: WorkingCalendar] = [:]
+        for unit in units {
+            let id = try unit.requireID()
+            out[id] = try calendar(for: unit, overrides: overrides[id] ?? [], utcOffset: utcOffset)
+        }
+        return out
+    }
+
+    /// A unit's calendar from its overrides, from the cache while they and its hours are unchanged.
+    static func calendar(for unit: UnitRecord, overrides records: [CalendarOverrideRecord], utcOffset: Int) throws
+        -> WorkingCalendar
+    {
         let id = try unit.requireID()
-        let records = try await CalendarOverrideRecord.query(on: db).filter(\.$unit.$id == id).all()
         let stamp =
             unit.workingHours + "|" + records.map { $0.date + $0.kind + $0.name }.sorted().joined(separator: ";")
             + "|\(utcOffset)"

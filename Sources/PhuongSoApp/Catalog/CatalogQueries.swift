@@ -27,30 +27,50 @@ package enum CatalogQueries {
     /// The latest content of every procedure of a unit (retired ones included), by code.
     package static func latest(unit: UnitRecord, on db: Database) async throws -> [String: (ProcedureRecord, Procedure)]
     {
-        let id = try unit.requireID()
-        return try await latest(unitIDs: [id], on: db)[id] ?? [:]
-    }
-
-    /// The same for several units at once (a province's 766 ranking): two queries in all.
-    package static func latest(unitIDs: [UUID], on db: Database) async throws
-        -> [UUID: [String: (ProcedureRecord, Procedure)]]
-    {
-        guard !unitIDs.isEmpty else { return [:] }
-        let records = try await ProcedureRecord.query(on: db).filter(\.$unit.$id ~~ unitIDs).all()
+        let records = try await ProcedureRecord.query(on: db).filter(\.$unit.$id == unit.requireID()).all()
         guard !records.isEmpty else { return [:] }
-        // by the units, not by a list of procedure ids (a province may have more than a database binds)
-        let versions = try await ProcedureVersionRecord.query(on: db)
-            .join(ProcedureRecord.self, on: \ProcedureVersionRecord.$procedure.$id == \ProcedureRecord.$id)
-            .filter(ProcedureRecord.self, \.$unit.$id ~~ unitIDs).all()
+        let versions = try await ProcedureVersionRecord.query(on: db).filter(
+            \.$procedure.$id ~~ records.compactMap(\.id)
+        ).all()
         let latestByID = Dictionary(
             versions.map { ($0.$procedure.id, $0) }, uniquingKeysWith: { $0.version >= $1.version ? $0 : $1 })
-        var out: [UUID: [String: (ProcedureRecord, Procedure)]] = [:]
-        for r in records {
-            if let id = r.id, let v = latestByID[id] {
-                out[r.$unit.id, default: [:]][r.code] = (r, try v.procedureContent)
-            }
-        }
+        var out: [String: (ProcedureRecord, Procedure)] = [:]
+        for r in records { if let id = r.id, let v = latestByID[id] { out[r.code] = (r, try v.procedureContent) } }
         return out
+    }
+
+    /// What the 766 index reads of a procedure: its row's few columns and the fee amount of its
+    /// latest version, taken out of the version's JSON by the database (decoding every version of
+    /// a province's catalogue was a fifth of the ranking: docs/PERFORMANCE.md).
+    package struct Entry: Decodable, Sendable {
+        package let id: UUID
+        package let unitID: UUID
+        package let code: String
+        package let name: String
+        package let online: Bool
+        package let retired: Bool
+        package let feeAmount: Int?
+        enum CodingKeys: String, CodingKey {
+            case id, code, name, online, retired
+            case unitID = "unit_id", feeAmount = "fee_amount"
+        }
+    }
+
+    /// Every procedure of `unitIDs` (retired ones included) as an `Entry`, by unit, in one query.
+    package static func entries(unitIDs: [UUID], on db: Database) async throws -> [UUID: [Entry]] {
+        guard !unitIDs.isEmpty else { return [:] }
+        let fee: SQLQueryString =
+            db.isPostgres
+            ? "CAST(v.content::json ->> 'feeAmount' AS BIGINT)" : "json_extract(v.content, '$.feeAmount')"
+        let rows = try await db.sql.raw(
+            """
+            SELECT p.id, p.unit_id, p.code, p.name, p.online, p.retired, \(fee) AS fee_amount
+            FROM procedures p JOIN procedure_versions v ON v.procedure_id = p.id
+              AND v.version = (SELECT MAX(w.version) FROM procedure_versions w WHERE w.procedure_id = p.id)
+            WHERE p.unit_id IN (\(binds: unitIDs))
+            """
+        ).all(decoding: Entry.self)
+        return Dictionary(grouping: rows, by: \.unitID)
     }
 
     package static func find(code: String, unitCode: String?, on db: Database) async throws -> ProcedureRecord {

@@ -93,11 +93,12 @@ package enum FeedbackMeasures {
         ).all(decoding: Item.self)
         let byUnit = Dictionary(grouping: items, by: \.unitID)
         let asOf = min(to, FeedbackService.today(now, utcOffset))
+        let calendars = try await UnitCalendars.calendars(
+            for: units.filter { $0.id.map { byUnit[$0] != nil } ?? false }, utcOffset: utcOffset, on: db)
         var out: [UUID: [(item: Item, judgement: FeedbackIndex.Judgement)]] = [:]
         for unit in units {
             let id = try unit.requireID()
-            guard let items = byUnit[id] else { continue }
-            let calendar = try await UnitCalendars.calendar(for: unit, utcOffset: utcOffset, on: db)
+            guard let items = byUnit[id], let calendar = calendars[id] else { continue }
             out[id] = try items.map { ($0, try FeedbackIndex.judge(try $0.facts, asOf: asOf, calendar: calendar)) }
         }
         return out

@@ -209,8 +209,9 @@ enum Index766Controller {
             let unitID = try unit.requireID()
             let dossiers = try await Index766Measures.dossierCounts(
                 unitIDs: [unitID], period: period, utcOffset: req.config.utcOffset, on: req.db)
-            let c = try await Index766Measures.procedureCounts(
-                unit: unit, dossiers: dossiers[unitID] ?? .init(), onlinePaymentOffered: true, on: req.db)
+            let c = Index766Measures.procedureCounts(
+                catalogue: try await CatalogQueries.entries(unitIDs: [unitID], on: req.db)[unitID] ?? [],
+                dossiers: dossiers[unitID] ?? .init(), onlinePaymentOffered: true)
             out.procedures = (code == "3.1" ? c.offline : c.unpaid).map { Gaps.Procedure(code: $0.code, name: $0.name) }
         }
         return out

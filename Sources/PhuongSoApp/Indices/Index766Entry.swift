@@ -115,7 +115,15 @@ package enum Index766Entries {
     package static func current(
         unitID: UUID, from: LocalDate, to: LocalDate, selection: Selection = .within, on db: Database
     ) async throws -> [String: Index766EntryRecord] {
-        var q = Index766EntryRecord.query(on: db).filter(\.$unit.$id == unitID)
+        try await current(unitIDs: [unitID], from: from, to: to, selection: selection, on: db)[unitID] ?? [:]
+    }
+
+    /// The same for several units in one query (a province's ranking), by unit.
+    package static func current(
+        unitIDs: [UUID], from: LocalDate, to: LocalDate, selection: Selection = .within, on db: Database
+    ) async throws -> [UUID: [String: Index766EntryRecord]] {
+        guard !unitIDs.isEmpty else { return [:] }
+        var q = Index766EntryRecord.query(on: db).filter(\.$unit.$id ~~ unitIDs)
         switch selection {
         case .within: q = q.filter(\.$periodFrom >= from.description).filter(\.$periodTo <= to.description)
         case .overlapping: q = q.filter(\.$periodFrom <= to.description).filter(\.$periodTo >= from.description)
@@ -130,15 +138,16 @@ package enum Index766Entries {
                 return end.epochDay - start.epochDay
             }
         }
-        var out: [String: Index766EntryRecord] = [:]
+        var out: [UUID: [String: Index766EntryRecord]] = [:]
         for r in rows {
-            guard let current = out[r.code] else {
-                out[r.code] = r
+            let unit = r.$unit.id
+            guard let current = out[unit]?[r.code] else {
+                out[unit, default: [:]][r.code] = r
                 continue
             }
             let (wide, widest) = (try measure(r), try measure(current))
             if wide > widest || (wide == widest && r.enteredAt >= current.enteredAt) {
-                out[r.code] = r
+                out[unit, default: [:]][r.code] = r
             }
         }
         return out

@@ -154,27 +154,18 @@ package enum Index766Measures {
     /// from 3.6's count per procedure in `dossiers`). A procedure charges a fee when its version in
     /// force names an amount above zero.
     package static func procedureCounts(
-        unit: UnitRecord, dossiers: UnitCounts, onlinePaymentOffered: Bool, on db: Database
-    ) async throws -> (counts: [String: Index766.Count], offline: [ProcedureRecord], unpaid: [ProcedureRecord]) {
-        procedureCounts(
-            catalogue: try await CatalogQueries.latest(unit: unit, on: db), dossiers: dossiers,
-            onlinePaymentOffered: onlinePaymentOffered)
-    }
-
-    /// The same from a unit's catalogue already read (`CatalogQueries.latest`).
-    static func procedureCounts(
-        catalogue all: [String: (ProcedureRecord, Procedure)], dossiers: UnitCounts, onlinePaymentOffered: Bool
-    ) -> (counts: [String: Index766.Count], offline: [ProcedureRecord], unpaid: [ProcedureRecord]) {
-        let catalogue = all.values.filter { !$0.0.retired }
-        let charging = catalogue.filter { ($0.1.feeAmount ?? 0) > 0 }.map(\.0)
+        catalogue all: [CatalogQueries.Entry], dossiers: UnitCounts, onlinePaymentOffered: Bool
+    ) -> (counts: [String: Index766.Count], offline: [CatalogQueries.Entry], unpaid: [CatalogQueries.Entry]) {
+        let catalogue = all.filter { !$0.retired }
+        let charging = catalogue.filter { ($0.feeAmount ?? 0) > 0 }
         // by code, as the catalogue names a procedure (a dossier names the row it was filed under)
         var owedByCode: [String: Index766.Count] = [:]
         for p in charging {
-            guard let id = p.id, let c = dossiers.feeOwedByProcedure[id], c.denominator > 0 else { continue }
+            guard let c = dossiers.feeOwedByProcedure[p.id], c.denominator > 0 else { continue }
             let sum = owedByCode[p.code] ?? .init(0, of: 0)
             owedByCode[p.code] = .init(sum.numerator + c.numerator, of: sum.denominator + c.denominator)
         }
-        let offline = catalogue.map(\.0).filter { !$0.online }.sorted { $0.code < $1.code }
+        let offline = catalogue.filter { !$0.online }.sorted { $0.code < $1.code }
         let paidCodes = Set(owedByCode.filter { $0.value.numerator > 0 }.keys)
         let unpaid = charging.filter { owedByCode[$0.code] != nil && !paidCodes.contains($0.code) }
         return (

@@ -77,7 +77,11 @@ struct Index766Model {
         let unitIDs = try units.map { try $0.requireID() }
         let dossiers = try await Index766Measures.dossierCounts(
             unitIDs: unitIDs, period: period, utcOffset: utcOffset, on: db)
-        let catalogues = try await CatalogQueries.latest(unitIDs: unitIDs, on: db)
+        let catalogues = try await CatalogQueries.entries(unitIDs: unitIDs, on: db)
+        let entered = try await Index766Entries.current(
+            unitIDs: unitIDs, from: from, to: to, selection: selection, on: db)
+        let usernames = Set(entered.values.flatMap { $0.values.map(\.enteredBy) })
+        let names = usernames.isEmpty ? [] : try await UserRecord.query(on: db).filter(\.$username ~~ usernames).all()
         let feedback = try await FeedbackMeasures.counts(
             units: units, from: from, to: to, now: now, utcOffset: utcOffset, on: db)
         var models: [Index766Model] = []
@@ -86,20 +90,13 @@ struct Index766Model {
             let measured = dossiers[unitID] ?? Index766Measures.UnitCounts()
             var counts = measured.counts
             let catalogue = Index766Measures.procedureCounts(
-                catalogue: catalogues[unitID] ?? [:], dossiers: measured, onlinePaymentOffered: onlinePaymentOffered)
+                catalogue: catalogues[unitID] ?? [], dossiers: measured, onlinePaymentOffered: onlinePaymentOffered)
             counts.merge(catalogue.counts) { a, _ in a }
             counts.merge(feedback[unitID] ?? [:]) { a, _ in a }
-            let entered = try await Index766Entries.current(
-                unitID: unitID, from: from, to: to, selection: selection, on: db)
             var entries: [String: (record: Index766EntryRecord, by: String)] = [:]
-            if !entered.isEmpty {
-                let names = try await UserRecord.query(on: db).filter(
-                    \.$username ~~ Set(entered.values.map(\.enteredBy))
-                ).all()
-                for (code, r) in entered {
-                    counts[code] = .init(r.numerator, of: r.denominator)
-                    entries[code] = (r, names.first { $0.username == r.enteredBy }?.displayName ?? "—")
-                }
+            for (code, r) in entered[unitID] ?? [:] {
+                counts[code] = .init(r.numerator, of: r.denominator)
+                entries[code] = (r, names.first { $0.username == r.enteredBy }?.displayName ?? "—")
             }
             models.append(
                 Index766Model(

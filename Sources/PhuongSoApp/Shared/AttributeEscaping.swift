@@ -13,6 +13,13 @@ extension String {
     package var linkEscaped: String { escaped(ampersand: false) }
 
     private func escaped(ampersand: Bool) -> String {
+        // most values hold none of these: then the value is its own escape
+        guard
+            utf8.contains(where: {
+                $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "<")
+                    || $0 == UInt8(ascii: ">") || (ampersand && $0 == UInt8(ascii: "&"))
+            })
+        else { return self }
         var out = ""
         out.reserveCapacity(utf8.count)
         for c in self {
