@@ -215,6 +215,9 @@ import VaporTesting
                 #expect(!body.contains("\"><b"), "\(path) ends an attribute early")
             }
             #expect("a\"b<c>'&".attributeEscaped == "a&quot;b&lt;c&gt;&#39;&amp;")
+            // a quote with a combining mark after it is one Character, but still a quote
+            #expect("x\"\u{301} onmouseover=alert(1)".attributeEscaped == "x&quot;\u{301} onmouseover=alert(1)")
+            #expect("/x?q=\"\u{301}>".linkEscaped == "/x?q=&quot;\u{301}&gt;")
             #expect(
                 "/x?a=1&b=\"".linkEscaped == "/x?a=1&b=&quot;"
                     && "/x?a=1&b=\"".linkEscaped.linkEscaped == "/x?a=1&b=&quot;")

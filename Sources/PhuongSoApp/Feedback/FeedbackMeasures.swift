@@ -7,14 +7,7 @@ import SQLKit
 /// counted from the unit's feedback items submitted in the period, each judged by
 /// `FeedbackIndex` at the period's end (or now, if earlier).
 package enum FeedbackMeasures {
-    package static func counts(
-        unit: UnitRecord, from: LocalDate, to: LocalDate, now: Date, utcOffset: Int, on db: Database
-    ) async throws -> [String: Index766.Count] {
-        let id = try unit.requireID()
-        return try await counts(units: [unit], from: from, to: to, now: now, utcOffset: utcOffset, on: db)[id] ?? [:]
-    }
-
-    /// The same for several units at once (a province's 766 ranking), by unit.
+    /// 5.2 and 5.3 for each of `units` (one query for all: a province's 766 ranking), by unit.
     package static func counts(
         units: [UnitRecord], from: LocalDate, to: LocalDate, now: Date, utcOffset: Int, on db: Database
     ) async throws -> [UUID: [String: Index766.Count]] {

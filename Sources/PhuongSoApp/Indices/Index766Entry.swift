@@ -111,14 +111,9 @@ package enum Index766Entries {
 
     /// For each entered indicator, the entry for the widest period lying within `from`…`to` (the
     /// year's figure over a quarter's when both are there), the latest entered among equals; or,
-    /// `overlapping`, the entry sharing the most days with the range.
-    package static func current(
-        unitID: UUID, from: LocalDate, to: LocalDate, selection: Selection = .within, on db: Database
-    ) async throws -> [String: Index766EntryRecord] {
-        try await current(unitIDs: [unitID], from: from, to: to, selection: selection, on: db)[unitID] ?? [:]
-    }
-
-    /// The same for several units in one query (a province's ranking), by unit.
+    /// `overlapping`, the entry sharing the most days with the range (among exact equals, the one
+    /// with the greatest id, so the choice never depends on the order rows come back in). For
+    /// every unit of `unitIDs` in one query (a province's ranking), by unit.
     package static func current(
         unitIDs: [UUID], from: LocalDate, to: LocalDate, selection: Selection = .within, on db: Database
     ) async throws -> [UUID: [String: Index766EntryRecord]] {
@@ -128,7 +123,7 @@ package enum Index766Entries {
         case .within: q = q.filter(\.$periodFrom >= from.description).filter(\.$periodTo <= to.description)
         case .overlapping: q = q.filter(\.$periodFrom <= to.description).filter(\.$periodTo >= from.description)
         }
-        let rows = try await q.all()
+        let rows = try await q.sort(\.$enteredAt).sort(\.$id).all()
         func measure(_ r: Index766EntryRecord) throws -> Int {
             switch selection {
             case .within: return try span(r)

@@ -5,8 +5,8 @@ import SQLKit
 
 /// The counts behind each Decision 766 indicator PhuongSo can answer from its own records, for
 /// units and a period. A dossier indicator is two SQL conditions over `dossiers d`: which dossiers
-/// it counts and which of them score; the index sums them in one query per unit and procedure (for
-/// a province's ranking, one query for all its units) and its drill-down lists the ones that count
+/// it counts and which of them score; the index sums them in one query grouped by unit and
+/// procedure (one unit, or all of a province's for its ranking) and its drill-down lists the ones that count
 /// but do not score, so a figure and the list behind it cannot disagree. The conditions read only
 /// the dossier's own columns, the DOMAIN §6 facts `DossierWriter` stores when they happen, all in
 /// the matrix's covering index. The cohort is the statistics matrix's: dossiers received in the
@@ -93,7 +93,7 @@ package enum Index766Measures {
     package static func dossierCounts(unitIDs: [UUID], period: Period, utcOffset: Int, on db: Database) async throws
         -> [UUID: UnitCounts]
     {
-        var out = Dictionary(uniqueKeysWithValues: unitIDs.map { ($0, UnitCounts()) })
+        var out = Dictionary(unitIDs.map { ($0, UnitCounts()) }, uniquingKeysWith: { a, _ in a })
         guard !unitIDs.isEmpty else { return out }
         let measures = dossierMeasures(cutoff: period.cutoff, utcOffset: utcOffset)
         let sums = measures.enumerated().map { i, m -> SQLQueryString in
@@ -144,15 +144,16 @@ package enum Index766Measures {
         ).all(decoding: ID.self).map(\.id)
         guard !ids.isEmpty else { return [] }
         let records = try await DossierRecord.query(on: db).filter(\.$id ~~ ids).with(\.$procedure).all()
-        let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        return records.sorted { (order[$0.id ?? UUID()] ?? 0) < (order[$1.id ?? UUID()] ?? 0) }
+        // in the query's order (oldest first)
+        let byID = Dictionary(try records.map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { byID[$0] }
     }
 
     /// The catalogue's indicators: 3.1 (procedures offered online ÷ procedures in force), 3.5 (fee-
     /// charging procedures payable online ÷ fee-charging procedures) and 3.5b (fee-charging
     /// procedures with a dossier paid online in the period ÷ those with a fee owed in the period,
-    /// from 3.6's count per procedure in `dossiers`). A procedure charges a fee when its version in
-    /// force names an amount above zero.
+    /// from 3.6's count per procedure in `dossiers`). A procedure charges a fee when its latest
+    /// version names an amount above zero.
     package static func procedureCounts(
         catalogue all: [CatalogQueries.Entry], dossiers: UnitCounts, onlinePaymentOffered: Bool
     ) -> (counts: [String: Index766.Count], offline: [CatalogQueries.Entry], unpaid: [CatalogQueries.Entry]) {

@@ -67,7 +67,8 @@ struct Index766Model {
     }
 
     /// The index of each of `units` for the same period, in their order: the dossier measures of
-    /// all of them in one aggregate query (a province's ranking), the rest unit by unit.
+    /// all of them in one aggregate query, and their catalogues, feedback and entries in one query
+    /// each (a province's ranking).
     static func build(
         units: [UnitRecord], choices: [UnitRecord], from: LocalDate, to: LocalDate, onlinePaymentOffered: Bool,
         entries selection: Index766Entries.Selection = .within, now: Date, utcOffset: Int, on db: Database

@@ -20,18 +20,19 @@ extension String {
                     || $0 == UInt8(ascii: ">") || (ampersand && $0 == UInt8(ascii: "&"))
             })
         else { return self }
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for c in self {
+        // by Unicode scalar, not by Character: a `"` followed by a combining mark is one
+        // Character that is not `"`, and would end the attribute unescaped
+        var out = String.UnicodeScalarView()
+        for c in unicodeScalars {
             switch c {
-            case "&" where ampersand: out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
+            case "&" where ampersand: out.append(contentsOf: "&amp;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
             default: out.append(c)
             }
         }
-        return out
+        return String(out)
     }
 }

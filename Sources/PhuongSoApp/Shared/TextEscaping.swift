@@ -6,7 +6,8 @@ extension Node where Context: HTMLContext {
     /// Plot's walk over every character, which was 7% of the tracking page's server time under
     /// load (docs/PERFORMANCE.md). Plot's escaping maps such a text to itself, so the page is
     /// the same byte for byte (`TextEscapingTests`). Being in a constrained extension, this is
-    /// the `.text` every page of the application calls.
+    /// the `.text` the application's own code calls; texts Plot wraps itself (`.element(named:
+    /// text:)`) still go through Plot's escaping, with the same result.
     static func text(_ text: String) -> Node {
         text.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }
             ? plotText(text) : .raw(text)
