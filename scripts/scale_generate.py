@@ -28,6 +28,11 @@ What it writes, matching the real schema (Sources/PhuongSoApp/*/Create*.swift, A
     (50% → 95% of counter dossiers); the fee demand FeeService opens at receipt (an amount above
     zero, or a fee in words only; 3% of those owing exempted), paid online for 10% → 50% of counter
     and 55% → 90% of online dossiers owing it; an electronic result for 30% → 85% of resolved ones;
+  - the BM.05 hand-offs (`dossier_handoffs`) as DossierWriter writes them: one per internal step
+    finished, named and routed as `ProcessPlan` reads the procedure's steps (or its default three),
+    given by the demo ward's own officials there and by a name per unit and role elsewhere
+    (generated units have no accounts), spread over the processing time in proportion to the
+    steps' hours, and judged early / on time as the dossier was, or late at its longest step;
   - a timeline line per step (submit online, receive, fee paid, complete, result issued, return,
     rating), codes `<unit>-YYMMDD-NNNN` numbered in order within each unit and day, and the day
     sequences behind them, so that a new intake on the generated database continues the numbering;
@@ -36,7 +41,7 @@ What it writes, matching the real schema (Sources/PhuongSoApp/*/Create*.swift, A
     4% forwarded, the rest answered and published (one step in ten late), half of those rated;
     recent ones still being handled.
 Not written: audit lines for the generated rows (the generated history bypasses the application;
-`audit verify` still checks the demo's chain), BM.05 hand-offs, transfers, payment rows and
+`audit verify` still checks the demo's chain), transfers, payment rows and
 receipts (only the dossier's paid-online flag), electronic result rows and signed files (only the
 flag), the files behind scans and attachments and the data-store documents reused, citizen
 accounts behind online dossiers, feedback timelines, routing and handlers.
@@ -140,6 +145,7 @@ DOSSIER_COLUMNS = ["id", "unit_id", "procedure_id", "procedure_version", "proced
                    "components_digitized", "components_reused", "components_submitted", "fee_owed", "rated_unhappy"]
 EVENT_COLUMNS = ["id", "dossier_id", "at_seconds", "action", "actor", "state", "note"]
 RATING_COLUMNS = ["id", "dossier_id", "level", "comment", "factors", "officials", "at_seconds"]
+HANDOFF_COLUMNS = ["id", "dossier_id", "from_step", "to_step", "at_seconds", "giver", "receiver", "timeliness", "note", "attachment"]
 FEE_COLUMNS = ["id", "dossier_id", "rule_amount", "adjusted_amount", "adjustment_reason", "exemption_reason", "fee_text", "created_at_seconds"]
 FEEDBACK_COLUMNS = ["id", "unit_id", "code", "secret", "kind", "channel", "status", "title", "text", "submitter_name", "contact", "place", "attachment",
                     "dossier_id", "limits", "submitted_at_seconds", "submitted_on", "handling_from", "information_request", "decided_on", "decision_note",
@@ -147,7 +153,51 @@ FEEDBACK_COLUMNS = ["id", "unit_id", "code", "secret", "kind", "channel", "statu
 
 # a procedure of a unit's catalogue: its components (the version's list), time limit, share of the
 # volume, whether it is offered online, and the fee demand its dossiers get ((amount, text) or None)
-Entry = collections.namedtuple("Entry", "pid version snapshot components limit weight online fee")
+Entry = collections.namedtuple("Entry", "pid version snapshot components limit weight online fee field steps")
+
+
+def role_for_actor(actor):
+    """ProcessPlan.role(forActor:): who handles a step, read from the actor the process names."""
+    a = actor.lower()
+    if "lãnh đạo" in a or "chủ tịch" in a or "chỉ huy" in a:
+        return "leader"
+    if "một cửa" in a or "phục vụ hành chính công" in a or "tiếp nhận và trả kết quả" in a:
+        return "clerk"
+    if "văn thư" in a or "văn phòng" in a:
+        return "office"
+    return "official"
+
+
+def plan_steps(content):
+    """ProcessPlan(procedure:): (name as Dossier.stepName writes it, role, hours) of each step, the
+    procedure's own or the default three (60/25/15 of the time limit; only the shares matter here)."""
+    steps = content.get("steps") or []
+    if steps:
+        return [(f"{i + 1}. {x['task']}", role_for_actor(x["actor"]), float(x["hours"])) for i, x in enumerate(steps)]
+    return [("1. Thẩm định, xử lý hồ sơ", "official", 60.0), ("2. Xem xét, ký duyệt", "leader", 25.0), ("3. Vào sổ, chuyển kết quả", "clerk", 15.0)]
+
+
+# the demo ward's officials by role (and by field for the field officials, as the demo routes them)
+WARD_PEOPLE = {"leader": "chutich", "clerk": "motcua", "office": "vanphong"}
+FIELD_OFFICIAL = {"Hộ tịch": "tuphap", "Chứng thực": "tuphap", "Tài chính đất đai": "diachinh", "Bảo trợ xã hội": "vanhoa", "Trẻ em": "vanhoa"}
+
+
+def handoffs(db, did, unit_code, entry, start, end, count, verdict):
+    """The first `count` hand-offs of a dossier whose steps run from `start` to `end`."""
+    steps = entry.steps
+    weights = [max(h, 0.25) for _, _, h in steps]
+    total = sum(weights)
+    late_step = max(range(len(steps)), key=lambda i: weights[i]) if verdict == "late" else None
+    rows, elapsed = [], 0.0
+    for i in range(min(count, len(steps))):
+        elapsed += weights[i]
+        name, role, _ = steps[i]
+        last = i == len(steps) - 1
+        giver = (WARD_PEOPLE.get(role) or FIELD_OFFICIAL.get(entry.field, "tuphap")) if unit_code == WARD else f"{role}.{unit_code}"
+        timeliness = "late" if i == late_step else "early" if verdict == "early" else "onTime"
+        rows.append((db.ident(uuid.uuid4()), did, name, "Kết quả" if last else steps[i + 1][0], start + int((end - start) * elapsed / total),
+                     giver, "—" if last else steps[i + 1][1], timeliness, "", ""))
+    return rows
 
 
 def stored_file(rng, name, pages):
@@ -298,7 +348,8 @@ def main():
             entries.append(Entry(pid, int(version), content, c.get("components", []), c["timeLimit"], FIELD_WEIGHT.get(field, 0.2) / in_field,
                                  online in ("1", "t", "true"),
                                  # FeeService.openDemand: a demand when the version names an amount above zero, or a fee in words only
-                                 (amount or 0, fee_text[:500]) if (amount > 0 if amount is not None else fee_text != "") else None))
+                                 (amount or 0, fee_text[:500]) if (amount > 0 if amount is not None else fee_text != "") else None,
+                                 field, plan_steps(c)))
         catalogue[code] = entries
     db.insert("procedures", ["id", "unit_id", "code", "name", "field", "search_text", "folded_name", "complete", "online", "retired", "latest_version", "created_at"], new_procs)
     db.insert("procedure_versions", ["id", "procedure_id", "version", "effective_from", "content", "created_by", "created_at"], new_versions)
@@ -315,16 +366,17 @@ def main():
     weights[generated.index(WARD)] = 0.03 * (total_weight - weights[generated.index(WARD)]) / 0.97  # the demo ward: 3% of the province
     per_day = args.dossiers / len(days)
     remaining = args.dossiers
-    counts = {"dossiers": 0, "events": 0, "ratings": 0}
-    batch_d, batch_e, batch_r, batch_f, sequences, unhappy = [], [], [], [], [], []
+    counts = {"dossiers": 0, "events": 0, "ratings": 0, "handoffs": 0}
+    batch_d, batch_e, batch_r, batch_f, batch_h, sequences, unhappy = [], [], [], [], [], [], []
 
     def flush():
         db.insert("dossiers", DOSSIER_COLUMNS, batch_d)
         db.insert("dossier_events", EVENT_COLUMNS, batch_e)
         db.insert("dossier_ratings", RATING_COLUMNS, batch_r)
         db.insert("dossier_fees", FEE_COLUMNS, batch_f)
+        db.insert("dossier_handoffs", HANDOFF_COLUMNS, batch_h)
         db.commit()
-        batch_d.clear(); batch_e.clear(); batch_r.clear(); batch_f.clear()
+        batch_d.clear(); batch_e.clear(); batch_r.clear(); batch_f.clear(); batch_h.clear()
 
     for i, day in enumerate(days):
         t = i / max(1, len(days) - 1)  # 0 three years ago, 1 today: online service and digitization grow
@@ -395,6 +447,7 @@ def main():
                         # the verdict DossierWriter stores (by local day, as the statistics matrix reads it)
                         verdict = "early" if (done + OFFSET) // 86400 < (due_at + OFFSET) // 86400 else "onTime" if done <= due_at else "late"
                         events.append((done, "complete", "done", ""))
+                        batch_h.extend(handoffs(db, did, code, entry, created, done, len(entry.steps), verdict))
                         if rng.random() < 0.3 + 0.55 * t:
                             electronic = True
                             events.append((done, "result-issued", "done", ""))
@@ -424,6 +477,8 @@ def main():
                         events.append((paused, "requestSupplement", "supplement-in-process", "Bổ sung xác nhận của cơ quan có thẩm quyền"))
                     else:
                         state, step = ("in-process", 1) if rng.random() < 0.6 else ("received", 0)
+                        if step:  # the first step handed on
+                            batch_h.extend(handoffs(db, did, code, entry, created, min(now, due_at), 1, "onTime"))
                 batch_d.append((did, uid, entry.pid, entry.version, entry.snapshot, code_, secret, state, "online" if online else "counter", applicant, idn,
                                 components, 1, note, received, due_at, step, None, received, done, paused, returned, "Trực tiếp" if returned else "",
                                 len(events) - 1, None, attachments, "congdan" if online else "motcua", submitted_at,
@@ -447,7 +502,9 @@ def main():
     else:
         db.db.execute("ANALYZE")
         db.db.commit()
-    print(f"done: {counts['dossiers']:,} dossiers, {counts['events']:,} timeline lines, {counts['ratings']:,} ratings, {counts['feedback']:,} feedback items "
+    counts["handoffs"] = int(db.query("SELECT COUNT(*) FROM dossier_handoffs")[0][0])
+    print(f"done: {counts['dossiers']:,} dossiers, {counts['events']:,} timeline lines, {counts['handoffs']:,} hand-offs, {counts['ratings']:,} ratings, "
+          f"{counts['feedback']:,} feedback items "
           f"in {len(generated)} units, "
           f"{days[0]} to {days[-1]}, in {time.time() - t0:.0f} s", flush=True)
 
