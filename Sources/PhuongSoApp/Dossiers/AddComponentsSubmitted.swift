@@ -21,15 +21,17 @@ struct AddComponentsSubmitted: AsyncMigration {
         try await database.sql.raw(
             "UPDATE dossiers SET components_submitted = \(ReformFigures.occurrences("\"submitted\":true"))"
         ).run()
-        try await database.sql.raw("DROP INDEX dossiers_matrix").run()
-        try await database.sql.raw("CREATE INDEX dossiers_matrix ON dossiers (\(unsafeRaw: Self.indexColumns))").run()
+        try await Self.rebuildMatrixIndex(columns: Self.indexColumns, on: database)
     }
 
     func revert(on database: Database) async throws {
-        try await database.sql.raw("DROP INDEX dossiers_matrix").run()
-        try await database.sql.raw(
-            "CREATE INDEX dossiers_matrix ON dossiers (\(unsafeRaw: AddDossierFacts.matrixColumns))"
-        ).run()
+        try await Self.rebuildMatrixIndex(columns: AddDossierFacts.matrixColumns, on: database)
         try await database.schema(DossierRecord.schema).deleteField("components_submitted").update()
+    }
+
+    /// `dossiers_matrix` dropped and built again over `columns` (the migrations that widen it).
+    static func rebuildMatrixIndex(columns: String, on database: Database) async throws {
+        try await database.sql.raw("DROP INDEX dossiers_matrix").run()
+        try await database.sql.raw("CREATE INDEX dossiers_matrix ON dossiers (\(unsafeRaw: columns))").run()
     }
 }

@@ -20,15 +20,12 @@ struct AddFeeOwedAndRatedUnhappy: AsyncMigration {
         }
         try await database.sql.raw("UPDATE dossiers SET fee_owed = \(DossierWriter.feeOwed)").run()
         try await database.sql.raw("UPDATE dossiers SET rated_unhappy = \(DossierWriter.ratedUnhappy)").run()
-        try await database.sql.raw("DROP INDEX dossiers_matrix").run()
-        try await database.sql.raw("CREATE INDEX dossiers_matrix ON dossiers (\(unsafeRaw: Self.indexColumns))").run()
+        try await AddComponentsSubmitted.rebuildMatrixIndex(columns: Self.indexColumns, on: database)
     }
 
     func revert(on database: Database) async throws {
-        try await database.sql.raw("DROP INDEX dossiers_matrix").run()
-        try await database.sql.raw(
-            "CREATE INDEX dossiers_matrix ON dossiers (\(unsafeRaw: AddComponentsSubmitted.indexColumns))"
-        ).run()
+        try await AddComponentsSubmitted.rebuildMatrixIndex(
+            columns: AddComponentsSubmitted.indexColumns, on: database)
         for name in ["fee_owed", "rated_unhappy"] {
             try await database.schema(DossierRecord.schema).deleteField(.string(name)).update()
         }
