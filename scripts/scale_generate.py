@@ -3,13 +3,15 @@
 written straight into a migrated database that holds the demo (`phuongso demo`): generating
 through the API would take days.
 
-    scale_generate.py sqlite:///path/phuongso.sqlite | postgres://... [--units 100] [--dossiers 1000000]
+    scale_generate.py sqlite:///path/phuongso.sqlite | postgres://... [--units 100] [--dossiers 1000000] --calendar FILE
 
 What it writes, matching the real schema (Sources/PhuongSoApp/*/Create*.swift, Add*.swift):
   - units: the demo's ward and commune plus generated wards and communes under Tỉnh Hà Tĩnh, up to
     --units in all, each with the demo ward's complete procedures (copied with their versions);
-  - dossiers over three years of working days (Monday–Friday; holidays are not skipped), taken in at
-    counter hours; the demo ward is the busiest unit (about 3% of the province), the others vary
+  - dossiers over three years of working days as the official calendar has them (`--calendar`: the
+    lines of `phuongso calendar holidays YEAR`, so Tết, the other holidays, their compensatory days
+    off and the weekend days worked in exchange are those the server computes deadlines with), taken
+    in at counter hours; the demo ward is the busiest unit (about 3% of the province), the others vary
     by a log-normal weight; every procedure of the demo catalogue with a time limit (23 of 26),
     weighted by field like a real ward (certification and civil status most of the volume);
   - channel: of the procedures offered online, 15% of dossiers filed online three years ago rising
@@ -73,16 +75,34 @@ def local_seconds(day, seconds_of_day):
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()) + seconds_of_day - OFFSET
 
 
+# The official calendar's exceptions (read_calendar): weekdays off, and weekend days worked.
+DAYS_OFF, DAYS_WORKED = set(), set()
+
+
+def read_calendar(path):
+    """`phuongso calendar holidays YEAR` lines: `YYYY-MM-DD<TAB>kind<TAB>name`, kind `workday` for a
+    weekend day worked, anything else for a weekday off."""
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            date, kind = line.split("\t")[:2]
+            (DAYS_WORKED if kind == "workday" else DAYS_OFF).add(dt.date.fromisoformat(date))
+
+
+def is_working(day):
+    return day in DAYS_WORKED or (day.weekday() < 5 and day not in DAYS_OFF)
+
+
 def add_working_days(day, n):
     while n > 0:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5:
+        if is_working(day):
             n -= 1
     return day
 
 
 def due(received_day, second_of_day, limit):
-    """The appointment, approximately as Appointment.due computes it (weekends only)."""
+    """The appointment, approximately as Appointment.due computes it (whole days on the official
+    calendar; hours rounded up to days)."""
     if "sameDay" in limit:
         cutoff = 15 * 3600
         day = received_day if second_of_day < cutoff else add_working_days(received_day, 1)
@@ -302,7 +322,9 @@ def main():
     ap.add_argument("--units", type=int, default=100)
     ap.add_argument("--dossiers", type=int, default=1_000_000)
     ap.add_argument("--now", default=dt.date.today().isoformat(), help="the day the history ends (default today)")
+    ap.add_argument("--calendar", required=True, help="days off and weekend days worked: `phuongso calendar holidays YEAR` for each year covered")
     args = ap.parse_args()
+    read_calendar(args.calendar)
     rng = random.Random(8)
     t0 = time.time()
     db = Target(args.url)
@@ -360,7 +382,9 @@ def main():
     now_day = dt.date.fromisoformat(args.now)
     now = local_seconds(now_day, 9 * 3600)
     first = now_day - dt.timedelta(days=3 * 365)
-    days = [first + dt.timedelta(days=i) for i in range((now_day - first).days) if (first + dt.timedelta(days=i)).weekday() < 5]
+    days = [first + dt.timedelta(days=i) for i in range((now_day - first).days) if is_working(first + dt.timedelta(days=i))]
+    if not any(first <= d < now_day for d in DAYS_OFF):
+        sys.exit("--calendar has no day off in the years generated")
     weights = [0.0 if c == WARD else rng.lognormvariate(0, 0.5) for c in generated]
     total_weight = sum(weights)
     weights[generated.index(WARD)] = 0.03 * (total_weight - weights[generated.index(WARD)]) / 0.97  # the demo ward: 3% of the province
