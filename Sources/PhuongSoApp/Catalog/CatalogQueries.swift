@@ -109,59 +109,150 @@ package enum CatalogQueries {
     /// patterns over the folded text (letters and digits only, so no wildcard can be injected).
     /// The database orders the matches (phrase in the name, then words in the name, then shorter
     /// names) and returns only the first `limit`, read through SQLKit without model objects; the
-    /// exact ranking of those few happens here. `total` counts every match.
+    /// exact ranking of those few happens here. `total` counts every match. Without a unit (the
+    /// whole province's catalogue) the words are matched against each distinct text once
+    /// (`searchProvince`); the answer is the same.
     package static func search(
-        _ query: String, field: String?, unitID: UUID?, includeRetired: Bool = false, onlineOnly: Bool = false,
-        limit: Int = 200, on db: Database
+        _ query: String, field: String?, unitID: UUID?, includeRetired: Bool = false, limit: Int = 200,
+        on db: Database
     ) async throws -> (listings: [Listing], total: Int) {
         let tokens = SearchText.tokens(query)
+        if unitID == nil && !includeRetired {
+            return try await searchProvince(tokens, field: field, limit: limit, on: db)
+        }
+        return try await searchRows(
+            tokens, field: field, unitID: unitID, includeRetired: includeRetired, limit: limit, on: db)
+    }
+
+    static let listingColumns = [
+        "code", "name", "field", "unit_id", "complete", "online", "retired", "latest_version", "folded_name",
+        "search_text",
+    ]
+
+    /// The search over the procedure rows themselves: one unit's catalogue (a few thousand rows at
+    /// most), or retired procedures too (the catalogue editor).
+    static func searchRows(
+        _ tokens: [String], field: String?, unitID: UUID?, includeRetired: Bool, limit: Int, on db: Database
+    ) async throws -> (listings: [Listing], total: Int) {
         func filtered<B: SQLPredicateBuilder>(_ q: B) -> B {
             var q = q
             if !includeRetired { q = q.where("retired", .equal, false) }
-            if onlineOnly { q = q.where("online", .equal, true).where("complete", .equal, true) }
             if let field, !field.isEmpty { q = q.where("field", .equal, field) }
             if let unitID { q = q.where("unit_id", .equal, unitID) }
             for t in tokens { q = q.where("search_text", .like, "%" + t + "%") }
             return q
         }
-        var q = filtered(
-            db.sql.select()
-                .columns(
-                    "code", "name", "field", "unit_id", "complete", "online", "retired", "latest_version",
-                    "folded_name", "search_text"
-                )
-                .from(ProcedureRecord.schema))
-        if !tokens.isEmpty {
-            let phrase = tokens.joined(separator: " ")
-            q = q.orderBy(
-                SQLQueryString("CASE WHEN ' ' || folded_name LIKE \(bind: "% " + phrase + "%") THEN 0 ELSE 1 END"))
-            for t in tokens {
-                q = q.orderBy(SQLQueryString("CASE WHEN folded_name LIKE \(bind: "%" + t + "%") THEN 0 ELSE 1 END"))
-            }
-        }
-        q = q.orderBy(SQLFunction("length", args: SQLColumn("folded_name"))).orderBy("folded_name").limit(limit)
+        var q = filtered(db.sql.select().columns(listingColumns).from(ProcedureRecord.schema))
+        for e in order(tokens) { q = q.orderBy(e) }
+        q = q.limit(limit)
         struct Count: Decodable { let n: Int }
         let total =
             try await filtered(
                 db.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(ProcedureRecord.schema)
             )
             .first(decoding: Count.self)?.n ?? 0
-        let rows = try await q.all(decoding: Listing.self)
-        let ranked = rows.map { r in
-            (
-                SearchText.score(
-                    foldedName: r.foldedName, foldedCode: r.code.lowercased(), foldedOther: r.searchText, tokens: tokens
-                ) ?? Int.min, r
-            )
+        return (rerank(try await q.all(decoding: Listing.self), tokens), total)
+    }
+
+    /// The whole province's catalogue in force: the words are matched against `procedure_texts`
+    /// (each distinct text once, with how many procedures in force carry it: `AddProcedureTexts`),
+    /// in the order `searchRows` uses, which depends on the name only; `total` is the sum of
+    /// those counts. Then only the rows of the first texts that hold `limit` procedures are read
+    /// (by code, with the same conditions), ranked as their texts are.
+    static func searchProvince(_ tokens: [String], field: String?, limit: Int, on db: Database) async throws -> (
+        listings: [Listing], total: Int
+    ) {
+        struct Text: Decodable {
+            let code: String
+            let name: String
+            let field: String
+            let activeCount: Int
+            enum CodingKeys: String, CodingKey {
+                case code, name, field
+                case activeCount = "active_count"
+            }
         }
-        return (ranked.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1.foldedName < $1.1.foldedName }.map(\.1), total)
+        struct Key: Hashable {
+            let code: String
+            let name: String
+            let field: String
+        }
+        func matching<B: SQLPredicateBuilder>(_ q: B) -> B {
+            var q = q
+            if let field, !field.isEmpty { q = q.where("field", .equal, field) }
+            for t in tokens { q = q.where("search_text", .like, "%" + t + "%") }
+            return q
+        }
+        var q = matching(
+            db.sql.select().columns("code", "name", "field", "active_count").from(AddProcedureTexts.table)
+                .where("active_count", .greaterThan, 0))
+        for e in order(tokens) { q = q.orderBy(e) }
+        let texts = try await q.all(decoding: Text.self)
+        let total = texts.reduce(0) { $0 + $1.activeCount }
+        var rank: [Key: Int] = [:]
+        var held = 0
+        for (i, t) in texts.enumerated() where held < limit {
+            let key = Key(code: t.code, name: t.name, field: t.field)
+            if rank[key] == nil { rank[key] = i }
+            held += t.activeCount
+        }
+        guard !rank.isEmpty else { return ([], total) }
+        let rows = try await matching(
+            db.sql.select().columns(listingColumns).from(ProcedureRecord.schema)
+                .where("code", .in, Array(Set(rank.keys.map(\.code)))).where("retired", .equal, false)
+        ).all(decoding: Listing.self)
+        var ranked: [(rank: Int, row: Listing)] = []
+        for r in rows {
+            if let i = rank[Key(code: r.code, name: r.name, field: r.field)] { ranked.append((i, r)) }
+        }
+        ranked.sort { a, b in a.rank != b.rank ? a.rank < b.rank : a.row.unitID.uuidString < b.row.unitID.uuidString }
+        let first = ranked.prefix(limit).map { $0.row }
+        return (rerank(first, tokens), total)
+    }
+
+    /// The database's order of matches: the phrase in the name, then each word in the name, then
+    /// shorter names, then by name.
+    static func order(_ tokens: [String]) -> [any SQLExpression] {
+        var out: [any SQLExpression] = []
+        if !tokens.isEmpty {
+            let phrase = tokens.joined(separator: " ")
+            out.append(
+                SQLQueryString("CASE WHEN ' ' || folded_name LIKE \(bind: "% " + phrase + "%") THEN 0 ELSE 1 END"))
+            for t in tokens {
+                out.append(SQLQueryString("CASE WHEN folded_name LIKE \(bind: "%" + t + "%") THEN 0 ELSE 1 END"))
+            }
+        }
+        return out + [SQLFunction("length", args: SQLColumn("folded_name")), SQLColumn("folded_name")]
+    }
+
+    /// The exact ranking of the few rows the database returned (`SearchText.score`).
+    static func rerank(_ rows: [Listing], _ tokens: [String]) -> [Listing] {
+        var ranked: [(score: Int, row: Listing)] = []
+        for r in rows {
+            let score = SearchText.score(
+                foldedName: r.foldedName, foldedCode: r.code.lowercased(), foldedOther: r.searchText, tokens: tokens)
+            ranked.append((score ?? Int.min, r))
+        }
+        ranked.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.row.foldedName != b.row.foldedName { return a.row.foldedName < b.row.foldedName }
+            return a.row.unitID.uuidString < b.row.unitID.uuidString
+        }
+        return ranked.map { $0.row }
     }
 
     /// The fields that have procedures in force (a DISTINCT query, not every row).
+    /// The whole province's are read from `procedure_texts` (a few thousand rows, not every unit's).
     package static func fields(unitID: UUID?, on db: Database) async throws -> [String] {
         struct Row: Decodable { let field: String }
-        var q = db.sql.select().distinct().column("field").from(ProcedureRecord.schema).where("retired", .equal, false)
-        if let unitID { q = q.where("unit_id", .equal, unitID) }
+        let q: SQLSelectBuilder
+        if let unitID {
+            q = db.sql.select().distinct().column("field").from(ProcedureRecord.schema).where("retired", .equal, false)
+                .where("unit_id", .equal, unitID)
+        } else {
+            q = db.sql.select().distinct().column("field").from(AddProcedureTexts.table)
+                .where("active_count", .greaterThan, 0)
+        }
         return try await q.all(decoding: Row.self).map(\.field).sorted()
     }
 }

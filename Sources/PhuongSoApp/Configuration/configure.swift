@@ -80,6 +80,7 @@ package enum Migrations {
         app.migrations.add(AddComponentsSubmitted())
         app.migrations.add(AddDossierLookupIndexes())
         app.migrations.add(AddFeeOwedAndRatedUnhappy())
+        app.migrations.add(AddProcedureTexts())
     }
 }
 

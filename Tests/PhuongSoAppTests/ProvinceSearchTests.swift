@@ -1,0 +1,142 @@
+import Fluent
+import Foundation
+import PhuongSoCore
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PhuongSoApp
+
+/// The whole province's catalogue search reads `procedure_texts` (AddProcedureTexts): the table must
+/// say what the procedure rows say after every kind of change, and the search must answer what the
+/// search over the rows answers.
+@Suite struct ProvinceSearchTests {
+    /// `procedure_texts` as the rows say it should be, worked out here from the rows themselves.
+    static func expectedTexts(_ db: Database) async throws -> [String] {
+        struct Row: Decodable {
+            let code: String
+            let name: String
+            let field: String
+            let search_text: String
+            let retired: Bool
+            let online: Bool
+            let complete: Bool
+        }
+        let rows = try await db.sql.select().columns(
+            "code", "name", "field", "search_text", "retired", "online", "complete"
+        )
+        .from("procedures").all(decoding: Row.self)
+        var counts: [String: (all: Int, active: Int, online: Int)] = [:]
+        for r in rows {
+            let key = [r.code, r.name, r.field, r.search_text].joined(separator: " | ")
+            var c = counts[key] ?? (0, 0, 0)
+            c.all += 1
+            c.active += r.retired ? 0 : 1
+            c.online += !r.retired && r.online && r.complete ? 1 : 0
+            counts[key] = c
+        }
+        return counts.map { "\($0.key) | \($0.value.all) \($0.value.active) \($0.value.online)" }.sorted()
+    }
+
+    static func actualTexts(_ db: Database) async throws -> [String] {
+        struct Row: Decodable {
+            let code: String
+            let name: String
+            let field: String
+            let search_text: String
+            let all_count: Int
+            let active_count: Int
+            let online_count: Int
+        }
+        return try await db.sql.select().columns("*").from(AddProcedureTexts.table).all(decoding: Row.self)
+            .map {
+                [$0.code, $0.name, $0.field, $0.search_text].joined(separator: " | ")
+                    + " | \($0.all_count) \($0.active_count) \($0.online_count)"
+            }.sorted()
+    }
+
+    /// The province's search against the search over the rows, for words that match much, little
+    /// and nothing, with and without a field, with and without cutting the list short.
+    static func expectSameAnswers(_ db: Database) async throws {
+        for q in ["", "khai sinh", "dang ky", "d", "xyzzy", "chung thuc ban sao", "1.001193", "Đăng ký kết hôn"] {
+            for field in [nil, "Hộ tịch", "Chứng thực"] {
+                for limit in [200, 5, 1] {
+                    let province = try await CatalogQueries.search(q, field: field, unitID: nil, limit: limit, on: db)
+                    let rows = try await CatalogQueries.searchRows(
+                        SearchText.tokens(q), field: field, unitID: nil, includeRetired: false, limit: limit, on: db)
+                    let what = "q=\(q) field=\(field ?? "-") limit=\(limit)"
+                    #expect(province.total == rows.total, "\(what)")
+                    // Procedures of the same text in several units tie: the list is the same
+                    // sequence of procedures, and when nothing is cut off, the same rows.
+                    #expect(
+                        province.listings.map { "\($0.code) \($0.name)" }
+                            == rows.listings.map { "\($0.code) \($0.name)" },
+                        "\(what)")
+                    if rows.total <= limit {
+                        #expect(
+                            Set(province.listings.map { "\($0.unitID) \($0.code)" })
+                                == Set(rows.listings.map { "\($0.unitID) \($0.code)" }), "\(what)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theTextsFollowEveryChangeOfTheCatalogueAndTheSearchAnswersAsTheRowsDo(db: TestDatabase) async throws {
+        try await withDemoApp(db) { app in
+            // The demo's ward catalogue, loaded after the migration: the triggers filled the table
+            #expect(try await Self.actualTexts(app.db).count == 26)
+            #expect(try await Self.actualTexts(app.db) == Self.expectedTexts(app.db))
+
+            // A second unit's copy of the same catalogue: the same texts, counted twice
+            let commune = try await UnitQueries.find(code: "000.00.32.H42", on: app.db)
+            try await DemoData.loadCatalog(into: commune, actor: .system("test", at: app.now), on: app.db)
+            #expect(try await Self.actualTexts(app.db).count == 26)
+            #expect(try await Self.actualTexts(app.db) == Self.expectedTexts(app.db))
+            try await Self.expectSameAnswers(app.db)
+
+            // The commune renames one, retires one, stops one being applied for online, and one
+            // is deleted outright (only a database administrator would)
+            let theirs = try await ProcedureRecord.query(on: app.db).filter(\.$unit.$id == commune.requireID())
+                .sort(\.$code).all()
+            let renamed = theirs[0]
+            renamed.name = "Thủ tục đăng ký khai sinh (xã Thạch Khê)"
+            renamed.foldedName = SearchText.fold(renamed.name)
+            renamed.searchText = renamed.foldedName + " " + renamed.code
+            try await renamed.save(on: app.db)
+            theirs[1].retired = true
+            try await theirs[1].save(on: app.db)
+            let online = try #require(theirs.first { $0.online && !$0.retired })
+            online.online = false
+            try await online.save(on: app.db)
+            let gone = theirs[theirs.count - 1]
+            try await ProcedureVersionRecord.query(on: app.db).filter(\.$procedure.$id == gone.requireID()).delete()
+            try await gone.delete(on: app.db)
+            #expect(try await Self.actualTexts(app.db).count == 27)
+            #expect(try await Self.actualTexts(app.db) == Self.expectedTexts(app.db))
+            try await Self.expectSameAnswers(app.db)
+            // Retiring the last copy of a text leaves it counted but not searched
+            try await ProcedureRecord.query(on: app.db).filter(\.$code == theirs[1].code).set(\.$retired, to: true)
+                .update()
+            #expect(try await Self.actualTexts(app.db) == Self.expectedTexts(app.db))
+            #expect(
+                try await CatalogQueries.search(theirs[1].code, field: nil, unitID: nil, on: app.db).listings.isEmpty)
+            try await Self.expectSameAnswers(app.db)
+
+            // The migration fills the table from the rows already there
+            try await AddProcedureTexts().revert(on: app.db)
+            try await AddProcedureTexts().prepare(on: app.db)
+            #expect(try await Self.actualTexts(app.db) == Self.expectedTexts(app.db))
+            #expect(try await CatalogQueries.fields(unitID: nil, on: app.db).contains("Hộ tịch"))
+
+            // The public page and the API search the whole province the same way
+            let page = try await app.testing().sendRequest(.GET, "/procedures?q=khai+sinh").body.string
+            #expect(page.contains("Thủ tục đăng ký khai sinh (xã Thạch Khê)"))
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/procedures?q=khai%20sinh").content
+                .decode([CatalogAPI.Summary].self)
+            #expect(Set(api.map(\.unitCode)) == ["000.00.31.H42", "000.00.32.H42"])
+        }
+    }
+}
