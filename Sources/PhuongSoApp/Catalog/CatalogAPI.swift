@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PhuongSoCore
+import SQLKit
 import Vapor
 
 /// The catalogue over JSON: search, one procedure (in force or a given version), its versions,
@@ -43,8 +44,17 @@ enum CatalogAPI {
         let q = try req.query.decode(CatalogPublicController.ListQuery.self)
         let hits = try await CatalogQueries.search(
             q.q ?? "", field: q.field, unitID: CatalogPublicController.unitID(q.unit, on: req.db), on: req.db)
+        // The codes of the units found only, read without model objects (a province has hundreds).
+        struct UnitCode: Decodable {
+            let id: UUID
+            let code: String
+        }
+        let ids = Array(Set(hits.listings.map(\.unitID)))
         let units = Dictionary(
-            try await UnitRecord.query(on: req.db).all().compactMap { u in u.id.map { ($0, u.code) } },
+            ids.isEmpty
+                ? []
+                : try await req.db.sql.select().columns("id", "code").from(UnitRecord.schema).where("id", .in, ids)
+                    .all(decoding: UnitCode.self).map { ($0.id, $0.code) },
             uniquingKeysWith: { a, _ in a })
         return hits.listings.map { h in
             Summary(

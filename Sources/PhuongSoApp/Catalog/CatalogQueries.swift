@@ -167,8 +167,9 @@ package enum CatalogQueries {
             let name: String
             let field: String
             let activeCount: Int
+            let total: Int
             enum CodingKeys: String, CodingKey {
-                case code, name, field
+                case code, name, field, total
                 case activeCount = "active_count"
             }
         }
@@ -183,12 +184,15 @@ package enum CatalogQueries {
             for t in tokens { q = q.where("search_text", .like, "%" + t + "%") }
             return q
         }
+        // Each text holds at least one procedure in force, so `limit` texts are enough; the total
+        // is summed over every match by the database (a window over the whole result).
         var q = matching(
-            db.sql.select().columns("code", "name", "field", "active_count").from(AddProcedureTexts.table)
-                .where("active_count", .greaterThan, 0))
+            db.sql.select().columns("code", "name", "field", "active_count")
+                .column(SQLQueryString("sum(active_count) OVER ()"), as: "total")
+                .from(AddProcedureTexts.table).where("active_count", .greaterThan, 0))
         for e in order(tokens) { q = q.orderBy(e) }
-        let texts = try await q.all(decoding: Text.self)
-        let total = texts.reduce(0) { $0 + $1.activeCount }
+        let texts = try await q.limit(limit).all(decoding: Text.self)
+        let total = texts.first?.total ?? 0
         var rank: [Key: Int] = [:]
         var held = 0
         for (i, t) in texts.enumerated() where held < limit {
