@@ -205,11 +205,14 @@ package enum CatalogQueries {
             db.sql.select().columns(listingColumns).from(ProcedureRecord.schema)
                 .where("code", .in, Array(Set(rank.keys.map(\.code)))).where("retired", .equal, false)
         ).all(decoding: Listing.self)
-        var ranked: [(rank: Int, row: Listing)] = []
+        // Rows of one text tie: they are kept in the order of their unit (its id's text, made once).
+        var ranked: [(rank: Int, unit: String, row: Listing)] = []
         for r in rows {
-            if let i = rank[Key(code: r.code, name: r.name, field: r.field)] { ranked.append((i, r)) }
+            if let i = rank[Key(code: r.code, name: r.name, field: r.field)] {
+                ranked.append((i, r.unitID.uuidString, r))
+            }
         }
-        ranked.sort { a, b in a.rank != b.rank ? a.rank < b.rank : a.row.unitID.uuidString < b.row.unitID.uuidString }
+        ranked.sort { a, b in a.rank != b.rank ? a.rank < b.rank : a.unit < b.unit }
         let first = ranked.prefix(limit).map { $0.row }
         return (rerank(first, tokens), total)
     }
@@ -231,16 +234,16 @@ package enum CatalogQueries {
 
     /// The exact ranking of the few rows the database returned (`SearchText.score`).
     static func rerank(_ rows: [Listing], _ tokens: [String]) -> [Listing] {
-        var ranked: [(score: Int, row: Listing)] = []
+        var ranked: [(score: Int, unit: String, row: Listing)] = []
         for r in rows {
             let score = SearchText.score(
                 foldedName: r.foldedName, foldedCode: r.code.lowercased(), foldedOther: r.searchText, tokens: tokens)
-            ranked.append((score ?? Int.min, r))
+            ranked.append((score ?? Int.min, r.unitID.uuidString, r))
         }
         ranked.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             if a.row.foldedName != b.row.foldedName { return a.row.foldedName < b.row.foldedName }
-            return a.row.unitID.uuidString < b.row.unitID.uuidString
+            return a.unit < b.unit
         }
         return ranked.map { $0.row }
     }
