@@ -20,23 +20,20 @@ import VaporTesting
             let field: String
             let search_text: String
             let retired: Bool
-            let online: Bool
-            let complete: Bool
         }
         let rows = try await db.sql.select().columns(
-            "code", "name", "field", "search_text", "retired", "online", "complete"
+            "code", "name", "field", "search_text", "retired"
         )
         .from("procedures").all(decoding: Row.self)
-        var counts: [String: (all: Int, active: Int, online: Int)] = [:]
+        var counts: [String: (all: Int, active: Int)] = [:]
         for r in rows {
             let key = [r.code, r.name, r.field, r.search_text].joined(separator: " | ")
-            var c = counts[key] ?? (0, 0, 0)
+            var c = counts[key] ?? (0, 0)
             c.all += 1
             c.active += r.retired ? 0 : 1
-            c.online += !r.retired && r.online && r.complete ? 1 : 0
             counts[key] = c
         }
-        return counts.map { "\($0.key) | \($0.value.all) \($0.value.active) \($0.value.online)" }.sorted()
+        return counts.map { "\($0.key) | \($0.value.all) \($0.value.active)" }.sorted()
     }
 
     static func actualTexts(_ db: Database) async throws -> [String] {
@@ -47,12 +44,11 @@ import VaporTesting
             let search_text: String
             let all_count: Int
             let active_count: Int
-            let online_count: Int
         }
         return try await db.sql.select().columns("*").from(AddProcedureTexts.table).all(decoding: Row.self)
             .map {
                 [$0.code, $0.name, $0.field, $0.search_text].joined(separator: " | ")
-                    + " | \($0.all_count) \($0.active_count) \($0.online_count)"
+                    + " | \($0.all_count) \($0.active_count)"
             }.sorted()
     }
 

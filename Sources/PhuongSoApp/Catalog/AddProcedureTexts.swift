@@ -5,8 +5,8 @@ import SQLKit
 /// procedures: 200,000 rows are a couple of thousand texts, each held by a hundred units. Searching
 /// the whole province (no unit chosen) compared every word with every row's folded text: 0.1–0.4 s
 /// on 200,000 rows (docs/PERFORMANCE.md, issue 18). `procedure_texts` holds each distinct
-/// (code, name, field, folded text) once, with how many rows carry it: in all, in force (not
-/// retired), and in force and applied for online. `CatalogQueries.search` matches the words
+/// (code, name, field, folded text) once, with how many rows carry it: in all (while any row has
+/// it, it stays) and in force (not retired: what is searched). `CatalogQueries.search` matches the words
 /// against these few rows, counts from them, and reads the procedure rows of the first matches only.
 ///
 /// The database keeps it, with triggers on `procedures`, so no writer of a procedure (the
@@ -21,9 +21,8 @@ struct AddProcedureTexts: AsyncMigration {
         for statement in postgres ? Self.postgres : Self.sqlite { try await sql.raw(SQLQueryString(statement)).run() }
         try await sql.raw(
             """
-            INSERT INTO procedure_texts (code, name, field, search_text, folded_name, all_count, active_count, online_count)
-            SELECT code, name, field, search_text, min(folded_name), count(*), \(unsafeRaw: Self.sum(Self.active(""))),
-                \(unsafeRaw: Self.sum(Self.online("")))
+            INSERT INTO procedure_texts (\(unsafeRaw: Self.columns))
+            SELECT code, name, field, search_text, min(folded_name), count(*), sum(\(unsafeRaw: Self.active("")))
             FROM procedures GROUP BY code, name, field, search_text
             """
         ).run()
@@ -47,26 +46,19 @@ struct AddProcedureTexts: AsyncMigration {
 
     /// 1 when the row (`NEW.`, `OLD.` or a bare column prefix) is in force, else 0.
     static func active(_ row: String) -> String { "CASE WHEN \(row)retired THEN 0 ELSE 1 END" }
-    /// 1 when the row is in force and can be applied for online (`CatalogQueries.Listing.online`, complete).
-    static func online(_ row: String) -> String {
-        "CASE WHEN \(row)retired THEN 0 WHEN \(row)online AND \(row)complete THEN 1 ELSE 0 END"
-    }
-    static func sum(_ e: String) -> String { "sum(\(e))" }
-
-    static let columns = "code, name, field, search_text, folded_name, all_count, active_count, online_count"
+    static let columns = "code, name, field, search_text, folded_name, all_count, active_count"
     static func values(_ row: String) -> String {
-        "\(row)code, \(row)name, \(row)field, \(row)search_text, \(row)folded_name, 1, \(active(row)), \(online(row))"
+        "\(row)code, \(row)name, \(row)field, \(row)search_text, \(row)folded_name, 1, \(active(row))"
     }
     static let counted = """
         all_count = procedure_texts.all_count + 1,
-            active_count = procedure_texts.active_count + excluded.active_count,
-            online_count = procedure_texts.online_count + excluded.online_count
+            active_count = procedure_texts.active_count + excluded.active_count
         """
     static func uncount(_ match: String) -> [String] {
         [
             """
-            UPDATE procedure_texts SET all_count = all_count - 1, active_count = active_count - \(active("OLD.")),
-                online_count = online_count - \(online("OLD.")) WHERE \(match)
+            UPDATE procedure_texts SET all_count = all_count - 1, active_count = active_count - \(active("OLD."))
+                WHERE \(match)
             """,
             "DELETE FROM procedure_texts WHERE \(match) AND all_count <= 0",
         ]
@@ -82,7 +74,7 @@ struct AddProcedureTexts: AsyncMigration {
         """
         CREATE TABLE procedure_texts (code TEXT NOT NULL, name TEXT NOT NULL, field TEXT NOT NULL,
             search_text TEXT NOT NULL, folded_name TEXT NOT NULL, all_count INTEGER NOT NULL,
-            active_count INTEGER NOT NULL, online_count INTEGER NOT NULL,
+            active_count INTEGER NOT NULL,
             PRIMARY KEY (code, name, field, search_text))
         """,
         "CREATE TRIGGER procedure_texts_insert AFTER INSERT ON procedures BEGIN \(sqliteInsert); END",
@@ -103,7 +95,7 @@ struct AddProcedureTexts: AsyncMigration {
         """
         CREATE TABLE procedure_texts (code text NOT NULL, name text NOT NULL, field text NOT NULL,
             search_text text NOT NULL, folded_name text NOT NULL, all_count integer NOT NULL,
-            active_count integer NOT NULL, online_count integer NOT NULL)
+            active_count integer NOT NULL)
         """,
         "CREATE UNIQUE INDEX procedure_texts_key ON procedure_texts (\(postgresKey))",
         """
