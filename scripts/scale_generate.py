@@ -54,10 +54,12 @@ import datetime as dt
 import json
 import math
 import os
+import queue
 import random
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import uuid
 
@@ -114,19 +116,45 @@ def due(received_day, second_of_day, limit):
 
 
 class Target:
-    """SQLite through sqlite3, PostgreSQL through psql COPY (CSV)."""
+    """SQLite through sqlite3, PostgreSQL through psql COPY (CSV). On PostgreSQL the COPYs run one
+    after another on a second thread, in the order given, while this one generates the next batch
+    (the server ingests on one core while Python generates on the other); a query first waits for
+    every COPY given before it, and a failed COPY stops the run."""
 
     def __init__(self, url):
         self.url = url
         self.pg = url.startswith("postgres")
         if self.pg:
             self.psql = os.path.join(os.environ.get("PG_BIN", "/usr/bin"), "psql")
+            self.copies = queue.Queue(maxsize=8)
+            self.failure = None
+            threading.Thread(target=self.copy_worker, daemon=True).start()
         else:
             self.db = sqlite3.connect(url[len("sqlite://"):])
             self.db.execute("PRAGMA synchronous=OFF")
 
+    def copy_worker(self):
+        while True:
+            table, columns, data = self.copies.get()
+            try:
+                if self.failure is None:
+                    subprocess.run([self.psql, self.url, "-q", "-v", "ON_ERROR_STOP=1", "-c", f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)"],
+                                   input=data, check=True, text=True)
+            except Exception as e:  # noqa: BLE001 - reported by wait() on the main thread
+                self.failure = e
+            finally:
+                self.copies.task_done()
+
+    def wait(self):
+        """Every COPY given so far is in the database (or the run stops with its error)."""
+        if self.pg:
+            self.copies.join()
+            if self.failure is not None:
+                raise self.failure
+
     def query(self, sql):
         if self.pg:
+            self.wait()
             out = subprocess.run([self.psql, self.url, "-AtF", "\t", "-c", sql], check=True, capture_output=True, text=True).stdout
             return [tuple(line.split("\t")) for line in out.splitlines() if line]
         return [tuple(str(v) if v is not None else None for v in r) for r in self.db.execute(sql).fetchall()]
@@ -146,15 +174,19 @@ class Target:
                 if isinstance(v, (int, float)):
                     return str(v)
                 return '"' + str(v).replace('"', '""') + '"'
-            data = "".join(",".join(cell(v) for v in r) + "\n" for r in rows)
-            subprocess.run([self.psql, self.url, "-q", "-v", "ON_ERROR_STOP=1", "-c", f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)"],
-                           input=data, check=True, text=True)
+            if self.failure is not None:
+                raise self.failure
+            self.copies.put((table, columns, "".join(",".join(cell(v) for v in r) + "\n" for r in rows)))
         else:
             self.db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                                 [[int(v) if isinstance(v, bool) else v for v in r] for r in rows])
 
     def commit(self):
-        if not self.pg:
+        """SQLite: commit. PostgreSQL: nothing to wait for (each COPY is its own transaction)."""
+        if self.pg:
+            if self.failure is not None:
+                raise self.failure
+        else:
             self.db.commit()
 
 
