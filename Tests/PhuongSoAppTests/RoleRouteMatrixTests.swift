@@ -31,6 +31,8 @@ import VaporTesting
         "/api/v1/public/feedback/000.00.31.H42/rate", "/api/v1/public/feedback/000.00.31.H42/information",
         // Open311 GeoReport v2: anyone reads; creating a request needs an app key, checked by the handler
         "/open311/v2/:file", "/open311/v2/services/:file", "/open311/v2/requests/:file", "/open311/v2/tokens/:file",
+        // the stylesheet every page links
+        Layout.stylesheetPath,
     ]
 
     func concretePath(_ route: Route) -> String {

@@ -138,5 +138,8 @@ func routes(_ app: Application) throws {
     EvaluationSchemePages.register(site, api: api)
     EvaluationController.register(site, api: api)
     app.get("healthz", use: Health.check)
+    app.get(
+        Layout.stylesheetPath.split(separator: "/").map { PathComponent(stringLiteral: String($0)) },
+        use: Layout.serveStylesheet)
     app.get("metrics", use: RequestMetrics.render)
 }

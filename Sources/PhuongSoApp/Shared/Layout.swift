@@ -1,3 +1,4 @@
+import Foundation
 import PhuongSoCore
 import Plot
 import Vapor
@@ -12,7 +13,7 @@ package enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 // not Plot's .title(…): it repeats the title into <meta content> unescaped
                 .element(named: "title", text: title + " · PhuongSo"),
-                .style(stylesheet)
+                .stylesheet(stylesheetPath)
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .text(ctx.t("Bỏ qua, đến nội dung chính", "Skip to main content"))),
@@ -90,6 +91,23 @@ package enum Layout {
     static func userLabel(_ user: CurrentUser, _ ctx: PageContext) -> String {
         let role = ctx.lang == .vi ? user.role.vietnameseName : user.role.englishName
         return user.displayName == role ? role : user.displayName + " (" + role + ")"
+    }
+
+    /// Where pages link the stylesheet: named by its content's hash, so a browser keeps it for a
+    /// year (`serveStylesheet`) and a changed stylesheet is a new address. Linked rather than
+    /// written into every page, it was two thirds of the tracking page's bytes, rendered, sent and
+    /// read again on each view (docs/PERFORMANCE.md).
+    package static let stylesheetPath =
+        "/assets/phuongso-"
+        + SHA256.hash(data: Data(stylesheet.utf8)).prefix(6).map { String(format: "%02x", $0) }
+        .joined() + ".css"
+
+    /// The stylesheet at `stylesheetPath`, for anyone, cacheable.
+    @Sendable static func serveStylesheet(req: Request) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
+        return Response(status: .ok, headers: headers, body: .init(string: stylesheet))
     }
 
     /// Small, phone-first, high-contrast styles (4.5:1 or better everywhere).
