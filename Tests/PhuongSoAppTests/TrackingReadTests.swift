@@ -37,27 +37,64 @@ import VaporTesting
         }
     }
 
-    /// The page's one-query read says what the records say: the procedure's name, the fee rule from
-    /// the dossier's snapshot of its procedure version, the state and the timeline.
+    /// The page's one-statement read says what the records say: the procedure's name, the fee rule
+    /// from the dossier's snapshot of its procedure version, the state and the timeline; and the
+    /// throttle's misses it reads alongside are those of the address, within the window, newest
+    /// first, at most the policy's count, whether or not the code names a dossier.
     @Test(arguments: TestDatabase.all)
     func theTrackedDossierIsTheRecordRead(db: TestDatabase) async throws {
         try await withDemoApp(db) { app in
             // a received dossier owing a fee, so the demand and the rule are both read
             let d = try await FeeDossiers.receive(app)
             let record = try await d.$procedure.get(on: app.db)
-            let t = try #require(try await TrackedDossier.load(.code(d.code!), on: app.db))
+            let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+            let (none, found) = try await TrackedDossier.lookUp(
+                code: d.code!, missesOf: "track:198.51.100.7", since: t0, limit: 10, on: app.db)
+            #expect(none.count == 0 && none.newest == nil && none.oldest == nil)
+            let t = try #require(found)
             #expect(t.id == d.id && t.secret == d.secret && t.state == d.state)
             #expect(t.procedureName == record.name)
             let rule = try FeeSummary.Rule.of(d)
             #expect(t.feeAmount == rule.feeAmount && t.feeText == rule.feeText)
             #expect(t.receivedAt == d.receivedAt && t.dueAt == d.dueAt && t.ratings == 0)
-            let events = try await t.events(on: app.db)
+            let events = try t.events()
             let recorded = try await DossierEventRecord.query(on: app.db).filter(\.$dossier.$id == d.requireID())
                 .sort(\.$atSeconds).all()
             #expect(!events.isEmpty)
             #expect(events.map(\.action) == recorded.map(\.action) && events.map(\.state) == recorded.map(\.state))
-            #expect(try await TrackedDossier.load(.code("000.00.31.H42-000000-0000"), on: app.db) == nil)
-            #expect(try await TrackedDossier.load(.id(try d.requireID()), on: app.db)?.code == d.code)
+            #expect(events.map(\.atSeconds) == recorded.map(\.atSeconds))
+            #expect(try await TrackedDossier.load(try d.requireID(), on: app.db)?.code == d.code)
+            #expect(try await TrackedDossier.load(UUID(), on: app.db) == nil)
+
+            // twelve misses a minute apart from one address, one from another, a success
+            for i in 0..<12 {
+                try await TrackingController.recordMiss(
+                    address: "198.51.100.7", now: t0.addingTimeInterval(Double(i) * 60), on: app.db)
+            }
+            try await TrackingController.recordMiss(
+                address: "198.51.100.8", now: t0.addingTimeInterval(700), on: app.db)
+            try await LoginAttemptRecord(
+                username: "track:198.51.100.7", at: t0.addingTimeInterval(800), succeeded: true, address: "198.51.100.7"
+            ).create(on: app.db)
+            let key = TrackingController.throttleKey("198.51.100.7")
+            // since the third miss: ten of them, the newest the twelfth, the oldest the third
+            let (ten, again) = try await TrackedDossier.lookUp(
+                code: d.code!, missesOf: key, since: t0.addingTimeInterval(90), limit: 10, on: app.db)
+            #expect(
+                ten.count == 10 && ten.newest == t0.addingTimeInterval(660) && ten.oldest == t0.addingTimeInterval(120))
+            #expect(again?.id == d.id)
+            // the newest five only, for a code that names no dossier
+            let (five, nothing) = try await TrackedDossier.lookUp(
+                code: "000.00.31.H42-000000-0000", missesOf: key, since: t0, limit: 5, on: app.db)
+            #expect(
+                five.count == 5 && five.newest == t0.addingTimeInterval(660)
+                    && five.oldest == t0.addingTimeInterval(420))
+            #expect(nothing == nil)
+            // what the lock-out rule makes of them is what it makes of the misses' times
+            let now = t0.addingTimeInterval(700)
+            #expect(ten.locked(TrackingController.throttle, now: now))
+            #expect(!five.locked(TrackingController.throttle, now: now))
+            #expect(!ten.locked(TrackingController.throttle, now: t0.addingTimeInterval(660 + 15 * 60)))
         }
     }
 }

@@ -44,8 +44,15 @@ package enum LoginService {
     /// only misses).
     static func isLocked(failures newestFirst: [Date], policy: LoginLockoutPolicy, now: Date) -> Bool {
         let lastN = newestFirst.prefix(policy.failures)
-        guard lastN.count == policy.failures, let newest = lastN.first, let oldest = lastN.last,
-            newest.timeIntervalSince(oldest) <= policy.window
+        return isLocked(newestFailures: lastN.count, newest: lastN.first, oldest: lastN.last, policy: policy, now: now)
+    }
+
+    /// The same rule over what it needs of the newest failures (at most `policy.failures` of
+    /// them): how many, the newest and the oldest; as the tracking lookup reads them in SQL.
+    static func isLocked(newestFailures count: Int, newest: Date?, oldest: Date?, policy: LoginLockoutPolicy, now: Date)
+        -> Bool
+    {
+        guard count == policy.failures, let newest, let oldest, newest.timeIntervalSince(oldest) <= policy.window
         else { return false }
         return now.timeIntervalSince(newest) < policy.lockFor
     }

@@ -136,10 +136,10 @@ package enum CatalogQueries {
     ) async throws -> (listings: [Listing], total: Int) {
         func filtered<B: SQLPredicateBuilder>(_ q: B) -> B {
             var q = q
-            if !includeRetired { q = q.where("retired", .equal, false) }
+            if !includeRetired { q = q.where(inForce) }
             if let field, !field.isEmpty { q = q.where("field", .equal, field) }
             if let unitID { q = q.where("unit_id", .equal, unitID) }
-            for t in tokens { q = q.where("search_text", .like, "%" + t + "%") }
+            for t in tokens { q = q.where(contains("search_text", t, on: db)) }
             return q
         }
         var q = filtered(db.sql.select().columns(listingColumns).from(ProcedureRecord.schema))
@@ -181,7 +181,7 @@ package enum CatalogQueries {
         func matching<B: SQLPredicateBuilder>(_ q: B) -> B {
             var q = q
             if let field, !field.isEmpty { q = q.where("field", .equal, field) }
-            for t in tokens { q = q.where("search_text", .like, "%" + t + "%") }
+            for t in tokens { q = q.where(contains("search_text", t, on: db)) }
             return q
         }
         // Each text holds at least one procedure in force, so `limit` texts are enough; the total
@@ -203,7 +203,7 @@ package enum CatalogQueries {
         guard !rank.isEmpty else { return ([], total) }
         let rows = try await matching(
             db.sql.select().columns(listingColumns).from(ProcedureRecord.schema)
-                .where("code", .in, Array(Set(rank.keys.map(\.code)))).where("retired", .equal, false)
+                .where("code", .in, Array(Set(rank.keys.map(\.code)))).where(inForce)
         ).all(decoding: Listing.self)
         // Rows of one text tie: they are kept in the order of their unit (its id's text, made once).
         var ranked: [(rank: Int, unit: String, row: Listing)] = []
@@ -216,6 +216,20 @@ package enum CatalogQueries {
         let first = ranked.prefix(limit).map { $0.row }
         return (rerank(first, tokens), total)
     }
+
+    /// A folded word within a folded text, as a plain substring (`instr` on SQLite, `strpos` on
+    /// PostgreSQL). Not `LIKE '%word%'`: SQLite prepares a statement with a bound LIKE pattern
+    /// twice (once more at its first step, to see whether the pattern's prefix could use an index),
+    /// which was a tenth of a search page's time (docs/PERFORMANCE.md); and a `%` or `_` in the
+    /// words is then what it is, not a wildcard.
+    static func contains(_ column: String, _ word: String, on db: Database) -> SQLQueryString {
+        db.isPostgres ? "strpos(\(ident: column), \(bind: word)) > 0" : "instr(\(ident: column), \(bind: word)) > 0"
+    }
+
+    /// `retired = false` written as a literal: SQLite prepares a statement again at its first
+    /// step when 0 or 1 is bound to an equality its plan could use, as with a bound `false`.
+    static let inForce = SQLBinaryExpression(
+        left: SQLColumn("retired"), op: SQLBinaryOperator.equal, right: SQLLiteral.boolean(false))
 
     /// The database's order of matches: the phrase in the name, then each word in the name, then
     /// shorter names, then by name.
@@ -254,7 +268,7 @@ package enum CatalogQueries {
         struct Row: Decodable { let field: String }
         let q: SQLSelectBuilder
         if let unitID {
-            q = db.sql.select().distinct().column("field").from(ProcedureRecord.schema).where("retired", .equal, false)
+            q = db.sql.select().distinct().column("field").from(ProcedureRecord.schema).where(inForce)
                 .where("unit_id", .equal, unitID)
         } else {
             q = db.sql.select().distinct().column("field").from(AddProcedureTexts.table)

@@ -5,10 +5,11 @@ import SQLKit
 
 /// What the citizen's tracking page and `GET /api/v1/track` read of a dossier: its few columns,
 /// its procedure's name, the fee rule of its procedure snapshot, the fee demand with what was paid
-/// and the receipts issued, and whether it was rated, in one SQLKit query; its timeline in a
-/// second. The busiest public page, so no model objects and no JSON parsed in Swift: decoding the
-/// whole dossier and procedure rows and the snapshot's JSON was most of its time
-/// (docs/PERFORMANCE.md, issue 18).
+/// and the receipts issued, whether it was rated and its timeline, in one SQLKit statement that
+/// also reads the tracking throttle's recent misses (`lookUp`). The busiest public page, so no
+/// model objects and no procedure JSON parsed in Swift: decoding the whole dossier and procedure
+/// rows and the snapshot's JSON was most of its time, and each further statement a round trip
+/// through the driver's thread pool (docs/PERFORMANCE.md, issue 18).
 package struct TrackedDossier: Sendable, Decodable {
     package let id: UUID
     package let code: String?
@@ -32,9 +33,12 @@ package struct TrackedDossier: Sendable, Decodable {
     package let paid: Int
     package let receipts: Int
     package let ratings: Int
+    /// The timeline as the database wrote it: a JSON array of `[at_seconds, action, state]`
+    /// (`json_group_array` on SQLite, `json_agg` on PostgreSQL), read by `events()`.
+    let timeline: String
 
     enum CodingKeys: String, CodingKey {
-        case id, code, secret, state, paid, receipts, ratings
+        case id, code, secret, state, paid, receipts, ratings, timeline
         case decisionNote = "decision_note", receivedAt = "received_at", dueAt = "due_at"
         case apologyReason = "apology_reason", apologyAt = "apology_at", procedureName = "procedure_name"
         case feeAmount = "fee_amount", feeText = "fee_text", ruleAmount = "rule_amount"
@@ -42,23 +46,72 @@ package struct TrackedDossier: Sendable, Decodable {
         case exemptionReason = "exemption_reason"
     }
 
-    /// One line of the timeline.
+    /// One line of the timeline, decoded from the `[at_seconds, action, state]` the query writes.
     package struct Event: Sendable, Decodable {
         package let atSeconds: Int64
         package let action: String
         package let state: DossierState
-        enum CodingKeys: String, CodingKey {
-            case atSeconds = "at_seconds", action, state
+
+        package init(from decoder: any Decoder) throws {
+            var line = try decoder.unkeyedContainer()
+            atSeconds = try line.decode(Int64.self)
+            action = try line.decode(String.self)
+            state = try line.decode(DossierState.self)
         }
     }
 
-    package enum Key: Sendable {
-        case code(String)
-        case id(UUID)
+    /// The tracking throttle's reading for one address: how many of its newest misses (at most the
+    /// policy's count) fall within the window, and the newest and oldest of them.
+    package struct RecentMisses: Sendable, Decodable {
+        let count: Int
+        let newest: Date?
+        let oldest: Date?
+        enum CodingKeys: String, CodingKey {
+            case count = "miss_count", newest = "newest_miss", oldest = "oldest_miss"
+        }
+
+        func locked(_ policy: LoginLockoutPolicy, now: Date) -> Bool {
+            LoginService.isLocked(newestFailures: count, newest: newest, oldest: oldest, policy: policy, now: now)
+        }
     }
 
-    /// The dossier with this code or id, nil when there is none.
-    package static func load(_ key: Key, on db: Database) async throws -> TrackedDossier? {
+    /// The dossier with this id, nil when there is none.
+    package static func load(_ id: UUID, on db: Database) async throws -> TrackedDossier? {
+        guard let row = try await db.sql.raw("\(select(db)) \(unsafeRaw: from) WHERE d.id = \(bind: id)").first()
+        else { return nil }
+        return try row.decode(model: TrackedDossier.self)
+    }
+
+    /// The throttle's recent misses of `username` (its misses since `since`, newest `limit` of
+    /// them) and the dossier with this code (nil when there is none), in one statement: the
+    /// misses are the row every lookup gets, the dossier is joined to it.
+    package static func lookUp(
+        code: String, missesOf username: String, since: Date, limit: Int, on db: Database
+    ) async throws -> (misses: RecentMisses, dossier: TrackedDossier?) {
+        guard
+            let row = try await db.sql.raw(
+                """
+                \(select(db)), t.miss_count, t.newest_miss, t.oldest_miss
+                FROM (SELECT CAST(COUNT(*) AS BIGINT) AS miss_count, MAX(m.at) AS newest_miss, MIN(m.at) AS oldest_miss
+                  FROM (SELECT at FROM \(ident: LoginAttemptRecord.schema)
+                    WHERE username = \(bind: username) AND succeeded = \(false) AND at >= \(bind: since)
+                    ORDER BY at DESC LIMIT \(literal: limit)) m) t
+                LEFT JOIN (dossiers d JOIN procedures p ON p.id = d.procedure_id) ON d.code = \(bind: code)
+                LEFT JOIN dossier_fees f ON f.dossier_id = d.id
+                """
+            ).first()
+        else { throw AppError.notFound }  // the aggregate always gives one row
+        let misses = try row.decode(model: RecentMisses.self)
+        guard try row.decode(column: "id", as: UUID?.self) != nil else { return (misses, nil) }
+        return (misses, try row.decode(model: TrackedDossier.self))
+    }
+
+    private static let from: String = """
+        FROM dossiers d JOIN procedures p ON p.id = d.procedure_id LEFT JOIN dossier_fees f ON f.dossier_id = d.id
+        """
+
+    /// The columns both reads select.
+    private static func select(_ db: Database) -> SQLQueryString {
         let rule: SQLQueryString =
             db.isPostgres
             ? """
@@ -69,13 +122,20 @@ package struct TrackedDossier: Sendable, Decodable {
             json_extract(d.procedure_snapshot, '$.feeAmount') AS fee_amount, \
             json_extract(d.procedure_snapshot, '$.feeText') AS fee_text
             """
-        let condition: SQLQueryString
-        switch key {
-        case .code(let code): condition = "d.code = \(bind: code)"
-        case .id(let id): condition = "d.id = \(bind: id)"
-        }
-        return try await db.sql.raw(
+        // The timeline in the order it happened (the aggregate's own order on PostgreSQL; SQLite's
+        // follows the ordered subquery, and `events()` sorts again so nothing rests on that).
+        let timeline: SQLQueryString =
+            db.isPostgres
+            ? """
+            (SELECT COALESCE(json_agg(json_build_array(e.at_seconds, e.action, e.state) ORDER BY e.at_seconds), '[]'::json)::text
+              FROM dossier_events e WHERE e.dossier_id = d.id) AS timeline
             """
+            : """
+            (SELECT json_group_array(json_array(e.at_seconds, e.action, e.state))
+              FROM (SELECT at_seconds, action, state FROM dossier_events WHERE dossier_id = d.id ORDER BY at_seconds) e)
+              AS timeline
+            """
+        return """
             SELECT d.id, d.code, d.secret, d.state, d.decision_note, d.received_at, d.due_at, d.apology_reason,
               d.apology_at, p.name AS procedure_name, \(rule),
               f.rule_amount, f.adjusted_amount, f.adjustment_reason, f.exemption_reason,
@@ -83,19 +143,14 @@ package struct TrackedDossier: Sendable, Decodable {
                 AS BIGINT) AS paid,
               CAST((SELECT COUNT(*) FROM payments pm WHERE pm.dossier_id = d.id AND pm.receipt_number IS NOT NULL)
                 AS BIGINT) AS receipts,
-              CAST((SELECT COUNT(*) FROM dossier_ratings r WHERE r.dossier_id = d.id) AS BIGINT) AS ratings
-            FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-              LEFT JOIN dossier_fees f ON f.dossier_id = d.id
-            WHERE \(condition)
+              CAST((SELECT COUNT(*) FROM dossier_ratings r WHERE r.dossier_id = d.id) AS BIGINT) AS ratings,
+              \(timeline)
             """
-        ).first(decoding: TrackedDossier.self)
     }
 
     /// The timeline, oldest first.
-    package func events(on db: Database) async throws -> [Event] {
-        try await db.sql.raw(
-            "SELECT at_seconds, action, state FROM dossier_events WHERE dossier_id = \(bind: id) ORDER BY at_seconds"
-        ).all(decoding: Event.self)
+    package func events() throws -> [Event] {
+        try JSONDecoder().decode([Event].self, from: Data(timeline.utf8)).sorted { $0.atSeconds < $1.atSeconds }
     }
 
     /// The electronic results issued, oldest first (read only when the timeline says one was).

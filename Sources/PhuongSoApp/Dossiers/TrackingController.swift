@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import PhuongSoCore
 import Plot
+import SQLKit
 import Vapor
 
 /// Tracking without an account: by dossier code and the secret printed on the receipt. A wrong
@@ -60,10 +61,18 @@ enum TrackingController {
     static func find(code rawCode: String, secret rawSecret: String, address: String, now: Date, on db: Database)
         async throws -> TrackedDossier?
     {
-        try await ensureNotThrottled(address: address, now: now, on: db)
         let code = rawCode.trimmingCharacters(in: .whitespaces)
         let secret = LookupSecret.normalize(rawSecret)
-        let found = code.count <= 80 ? try await TrackedDossier.load(.code(code), on: db) : nil
+        guard code.count <= 80 else {  // no dossier has such a code: a miss
+            try await ensureNotThrottled(address: address, now: now, on: db)
+            try await recordMiss(address: address, now: now, on: db)
+            return nil
+        }
+        // The throttle's reading and the dossier in one statement (the page's one read).
+        let (misses, found) = try await TrackedDossier.lookUp(
+            code: code, missesOf: throttleKey(address), since: now.addingTimeInterval(-throttle.window),
+            limit: throttle.failures, on: db)
+        if misses.locked(throttle, now: now) { throw AppError.locked }
         let matches =
             found.map {
                 Array($0.secret.utf8).count == Array(secret.utf8).count
@@ -91,25 +100,30 @@ enum TrackingController {
         // Read with SQLKit, not as models: this runs before every public lookup (docs/PERFORMANCE.md).
         struct Miss: Decodable { let at: Date }
         let misses = try await db.sql.select().column("at").from(LoginAttemptRecord.schema)
-            .where("username", .equal, "track:" + address).where("succeeded", .equal, false)
+            .where("username", .equal, throttleKey(address))
+            .where(SQLColumn("succeeded"), .equal, SQLLiteral.boolean(false))
             .where("at", .greaterThanOrEqual, now.addingTimeInterval(-throttle.window))
             .orderBy("at", .descending).limit(throttle.failures).all(decoding: Miss.self)
         if LoginService.isLocked(failures: misses.map(\.at), policy: throttle, now: now) { throw AppError.locked }
     }
 
     static func recordMiss(address: String, now: Date, on db: Database) async throws {
-        try await LoginAttemptRecord(username: "track:" + address, at: now, succeeded: false, address: address).create(
-            on: db)
+        try await LoginAttemptRecord(username: throttleKey(address), at: now, succeeded: false, address: address)
+            .create(
+                on: db)
     }
+
+    /// Whose misses these are in the login attempts' table: an address, apart from any user's name.
+    static func throttleKey(_ address: String) -> String { "track:" + address }
 
     /// The status of a dossier just changed by the applicant (after a rating or a supplement).
     static func status(of id: UUID, lang: Language, utcOffset: Int, on db: Database) async throws -> Status {
-        guard let d = try await TrackedDossier.load(.id(id), on: db) else { throw AppError.notFound }
+        guard let d = try await TrackedDossier.load(id, on: db) else { throw AppError.notFound }
         return try await status(d, lang: lang, utcOffset: utcOffset, on: db)
     }
 
     static func status(_ d: TrackedDossier, lang: Language, utcOffset: Int, on db: Database) async throws -> Status {
-        let events = try await d.events(on: db)
+        let events = try d.events()
         let toDo: String
         switch d.state {
         case .supplementRequestedAtIntake, .supplementRequestedInProcess:
