@@ -220,8 +220,8 @@ package enum CatalogQueries {
     /// A folded word within a folded text, as a plain substring (`instr` on SQLite, `strpos` on
     /// PostgreSQL). Not `LIKE '%word%'`: SQLite prepares a statement with a bound LIKE pattern
     /// twice (once more at its first step, to see whether the pattern's prefix could use an index),
-    /// which was a tenth of a search page's time (docs/PERFORMANCE.md); and a `%` or `_` in the
-    /// words is then what it is, not a wildcard.
+    /// which was a tenth of a search page's time (docs/PERFORMANCE.md). The same match: folded
+    /// words and texts are lower-case letters and digits only.
     static func contains(_ column: String, _ word: String, on db: Database) -> SQLQueryString {
         db.isPostgres ? "strpos(\(ident: column), \(bind: word)) > 0" : "instr(\(ident: column), \(bind: word)) > 0"
     }
