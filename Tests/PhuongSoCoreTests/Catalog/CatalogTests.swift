@@ -165,3 +165,28 @@ extension CSV { typealias Rows = [Record] }
         #expect(birth > copy)
     }
 }
+
+/// `SearchText.has` is `String.contains` on folded text, found byte by byte instead of through
+/// Foundation: the same answer for every word of every folded name of the sample catalogue, at
+/// the start, the end, overlapping, longer than the text, and for texts outside Vietnamese.
+@Suite struct SearchTextHasTests {
+    @Test func itAnswersAsContainsOnEveryFoldedText() throws {
+        let names = try String(contentsOf: SampleData.folder.appendingPathComponent("procedures.csv"), encoding: .utf8)
+            .split(separator: "\n").map { SearchText.fold(String($0)) }
+        #expect(names.count > 20)
+        var words = Set(names.flatMap { $0.split(separator: " ").map(String.init) })
+        words.formUnion(["a", "aa", "aaa", "ky khai", "nh", "1", "00", "zzz", "日本", "ngữ", " "])
+        let texts = names + ["", "a", "aa", "aaaa", "ab ab abc", "日本語", "tieng viet co dau ngữ"]
+        var checked = 0
+        for text in texts {
+            for word in words {
+                #expect(SearchText.has(text, word) == text.contains(word), "\(text) / \(word)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10_000)
+        #expect(SearchText.has("abc", ""))
+        #expect(SearchText.has("aab", "ab"))
+        #expect(!SearchText.has("ab", "abc"))
+    }
+}
