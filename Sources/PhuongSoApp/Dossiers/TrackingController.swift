@@ -63,12 +63,8 @@ enum TrackingController {
     {
         let code = rawCode.trimmingCharacters(in: .whitespaces)
         let secret = LookupSecret.normalize(rawSecret)
-        guard code.count <= 80 else {  // no dossier has such a code: a miss
-            try await ensureNotThrottled(address: address, now: now, on: db)
-            try await recordMiss(address: address, now: now, on: db)
-            return nil
-        }
-        // The throttle's reading and the dossier in one statement (the page's one read).
+        // The throttle's reading and the dossier in one statement (the page's one read); a code
+        // no dossier has (an overlong one too) finds nothing and is a miss like any other.
         let (misses, found) = try await TrackedDossier.lookUp(
             code: code, missesOf: throttleKey(address), since: now.addingTimeInterval(-throttle.window),
             limit: throttle.failures, on: db)
@@ -108,9 +104,8 @@ enum TrackingController {
     }
 
     static func recordMiss(address: String, now: Date, on db: Database) async throws {
-        try await LoginAttemptRecord(username: throttleKey(address), at: now, succeeded: false, address: address)
-            .create(
-                on: db)
+        let miss = LoginAttemptRecord(username: throttleKey(address), at: now, succeeded: false, address: address)
+        try await miss.create(on: db)
     }
 
     /// Whose misses these are in the login attempts' table: an address, apart from any user's name.
