@@ -85,7 +85,7 @@ package enum CatalogQueries {
     }
 
     /// One line of a search result: only the columns a listing needs.
-    package struct Listing: Decodable, Sendable {
+    package struct Listing: Sendable {
         package let code: String
         package let name: String
         package let field: String
@@ -98,10 +98,19 @@ package enum CatalogQueries {
         let foldedName: String
         let searchText: String
 
-        enum CodingKeys: String, CodingKey {
-            case code, name, field, complete, online, retired
-            case unitID = "unit_id", latestVersion = "latest_version", foldedName = "folded_name", searchText =
-                "search_text"
+        /// A row of `listingColumns`, read column by column: a search decodes up to 200 of them,
+        /// and SQLKit's `Decodable` row decoder cost about as much again as the columns themselves.
+        init(row: any SQLRow) throws {
+            code = try row.decode(column: "code", as: String.self)
+            name = try row.decode(column: "name", as: String.self)
+            field = try row.decode(column: "field", as: String.self)
+            unitID = try row.decode(column: "unit_id", as: UUID.self)
+            complete = try row.decode(column: "complete", as: Bool.self)
+            online = try row.decode(column: "online", as: Bool.self)
+            retired = try row.decode(column: "retired", as: Bool.self)
+            latestVersion = try row.decode(column: "latest_version", as: Int.self)
+            foldedName = try row.decode(column: "folded_name", as: String.self)
+            searchText = try row.decode(column: "search_text", as: String.self)
         }
     }
 
@@ -151,7 +160,7 @@ package enum CatalogQueries {
                 db.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(ProcedureRecord.schema)
             )
             .first(decoding: Count.self)?.n ?? 0
-        return (rerank(try await q.all(decoding: Listing.self), tokens), total)
+        return (rerank(try await q.all().map(Listing.init(row:)), tokens), total)
     }
 
     /// The whole province's catalogue in force: the words are matched against `procedure_texts`
@@ -167,9 +176,8 @@ package enum CatalogQueries {
             let name: String
             let field: String
             let activeCount: Int
-            let total: Int
             enum CodingKeys: String, CodingKey {
-                case code, name, field, total
+                case code, name, field
                 case activeCount = "active_count"
             }
         }
@@ -191,11 +199,16 @@ package enum CatalogQueries {
                 .column(SQLQueryString("sum(active_count) OVER ()"), as: "total")
                 .from(AddProcedureTexts.table).where("active_count", .greaterThan, 0))
         for e in order(tokens) { q = q.orderBy(e) }
-        let texts = try await q.limit(limit).all(decoding: Text.self)
-        let total = texts.first?.total ?? 0
+        // Decoded one by one, only as far as they are used: the first texts usually hold `limit`
+        // procedures between them (a text is in every unit's catalogue), and decoding the other
+        // rows through `Decodable` was a third of a province search's decoding (docs/PERFORMANCE.md).
+        let texts = try await q.limit(limit).all()
+        let total = try texts.first?.decode(column: "total", as: Int.self) ?? 0
         var rank: [Key: Int] = [:]
         var held = 0
-        for (i, t) in texts.enumerated() where held < limit {
+        for (i, row) in texts.enumerated() {
+            if held >= limit { break }
+            let t = try row.decode(model: Text.self)
             let key = Key(code: t.code, name: t.name, field: t.field)
             if rank[key] == nil { rank[key] = i }
             held += t.activeCount
@@ -204,7 +217,7 @@ package enum CatalogQueries {
         let rows = try await matching(
             db.sql.select().columns(listingColumns).from(ProcedureRecord.schema)
                 .where("code", .in, Array(Set(rank.keys.map(\.code)))).where(inForce)
-        ).all(decoding: Listing.self)
+        ).all().map(Listing.init(row:))
         // Rows of one text tie: they are kept in the order of their unit (its id's text, made once).
         var ranked: [(rank: Int, unit: String, row: Listing)] = []
         for r in rows {

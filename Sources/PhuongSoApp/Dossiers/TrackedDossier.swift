@@ -10,7 +10,7 @@ import SQLKit
 /// model objects and no procedure JSON parsed in Swift: decoding the whole dossier and procedure
 /// rows and the snapshot's JSON was most of its time, and each further statement a round trip
 /// through the driver's thread pool (docs/PERFORMANCE.md, issue 18).
-package struct TrackedDossier: Sendable, Decodable {
+package struct TrackedDossier: Sendable {
     package let id: UUID
     package let code: String?
     package let secret: String
@@ -37,13 +37,29 @@ package struct TrackedDossier: Sendable, Decodable {
     /// (`json_group_array` on SQLite, `json_agg` on PostgreSQL), read by `events()`.
     let timeline: String
 
-    enum CodingKeys: String, CodingKey {
-        case id, code, secret, state, paid, receipts, ratings, timeline
-        case decisionNote = "decision_note", receivedAt = "received_at", dueAt = "due_at"
-        case apologyReason = "apology_reason", apologyAt = "apology_at", procedureName = "procedure_name"
-        case feeAmount = "fee_amount", feeText = "fee_text", ruleAmount = "rule_amount"
-        case adjustedAmount = "adjusted_amount", adjustmentReason = "adjustment_reason"
-        case exemptionReason = "exemption_reason"
+    /// The row both reads select, read column by column: SQLKit's `Decodable` row decoder cost
+    /// about as much again as the columns themselves on the busiest public page.
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: UUID.self)
+        code = try row.decode(column: "code", as: String?.self)
+        secret = try row.decode(column: "secret", as: String.self)
+        state = try row.decode(column: "state", as: DossierState.self)
+        decisionNote = try row.decode(column: "decision_note", as: String.self)
+        receivedAt = try row.decode(column: "received_at", as: Int64?.self)
+        dueAt = try row.decode(column: "due_at", as: Int64?.self)
+        apologyReason = try row.decode(column: "apology_reason", as: String?.self)
+        apologyAt = try row.decode(column: "apology_at", as: Int64?.self)
+        procedureName = try row.decode(column: "procedure_name", as: String.self)
+        feeAmount = try row.decode(column: "fee_amount", as: Int?.self)
+        feeText = try row.decode(column: "fee_text", as: String?.self)
+        ruleAmount = try row.decode(column: "rule_amount", as: Int?.self)
+        adjustedAmount = try row.decode(column: "adjusted_amount", as: Int?.self)
+        adjustmentReason = try row.decode(column: "adjustment_reason", as: String?.self)
+        exemptionReason = try row.decode(column: "exemption_reason", as: String?.self)
+        paid = try row.decode(column: "paid", as: Int.self)
+        receipts = try row.decode(column: "receipts", as: Int.self)
+        ratings = try row.decode(column: "ratings", as: Int.self)
+        timeline = try row.decode(column: "timeline", as: String.self)
     }
 
     /// One line of the timeline, decoded from the `[at_seconds, action, state]` the query writes.
@@ -79,7 +95,7 @@ package struct TrackedDossier: Sendable, Decodable {
     package static func load(_ id: UUID, on db: Database) async throws -> TrackedDossier? {
         guard let row = try await db.sql.raw("\(select(db)) \(unsafeRaw: from) WHERE d.id = \(bind: id)").first()
         else { return nil }
-        return try row.decode(model: TrackedDossier.self)
+        return try TrackedDossier(row: row)
     }
 
     /// The throttle's recent misses of `username` (its misses since `since`, newest `limit` of
@@ -103,7 +119,7 @@ package struct TrackedDossier: Sendable, Decodable {
         else { throw AppError.notFound }  // the aggregate always gives one row
         let misses = try row.decode(model: RecentMisses.self)
         guard try row.decode(column: "id", as: UUID?.self) != nil else { return (misses, nil) }
-        return (misses, try row.decode(model: TrackedDossier.self))
+        return (misses, try TrackedDossier(row: row))
     }
 
     private static let from: String = """
