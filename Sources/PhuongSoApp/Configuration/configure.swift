@@ -81,6 +81,7 @@ package enum Migrations {
         app.migrations.add(AddDossierLookupIndexes())
         app.migrations.add(AddFeeOwedAndRatedUnhappy())
         app.migrations.add(AddProcedureTexts())
+        app.migrations.add(RoomForProcedureTextCounts())
     }
 }
 
