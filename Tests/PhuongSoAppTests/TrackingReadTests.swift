@@ -97,4 +97,27 @@ import VaporTesting
             #expect(!ten.locked(TrackingController.throttle, now: t0.addingTimeInterval(660 + 15 * 60)))
         }
     }
+
+    /// On PostgreSQL the lookup is a named prepared statement, parsed and planned once per
+    /// connection (planning it on every view cost three times running it, docs/PERFORMANCE.md),
+    /// and it reads what the statement SQLite runs reads.
+    @Test(.enabled(if: TestDatabase.all.contains(.postgres)))
+    func onPostgreSQLTheLookupIsPreparedOncePerConnection() async throws {
+        try await withDemoApp(.postgres) { app in
+            let d = try await FeeDossiers.receive(app)
+            struct Prepared: Decodable { let name: String }
+            let prepared = try await app.db.transaction { tx in
+                for _ in 0..<3 {
+                    let (misses, found) = try await TrackedDossier.lookUp(
+                        code: d.code!, missesOf: "track:198.51.100.9", since: Date(timeIntervalSince1970: 0),
+                        limit: 10, on: tx)
+                    #expect(misses.count == 0 && found?.id == d.id)
+                }
+                return try await tx.sql.raw(
+                    "SELECT name FROM pg_prepared_statements WHERE name = \(bind: TrackedDossier.LookUpStatement.name)"
+                ).all(decoding: Prepared.self)
+            }
+            #expect(prepared.count == 1)
+        }
+    }
 }
