@@ -29,7 +29,8 @@ enum CatalogPublicController {
     }
 
     @Sendable static func list(req: Request) async throws -> Response {
-        let q = try req.query.decode(ListQuery.self)
+        let values = try req.queryValues()
+        let q = ListQuery(q: values["q"], field: values["field"], unit: values["unit"])
         let unitID = try await unitID(q.unit, on: req.db)
         let hits = try await CatalogQueries.search(q.q ?? "", field: q.field, unitID: unitID, on: req.db)
         let fields = try await CatalogQueries.fields(unitID: unitID, on: req.db)

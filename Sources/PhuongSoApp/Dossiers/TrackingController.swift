@@ -170,7 +170,8 @@ enum TrackingController {
     }
 
     @Sendable static func page(req: Request) async throws -> Response {
-        let q = try req.query.decode(Query.self)
+        let values = try req.queryValues()
+        let q = Query(code: values["code"], secret: values["secret"])
         let ctx = PageContext.of(req)
         var status: Status?
         var error: String?

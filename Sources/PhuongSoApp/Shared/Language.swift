@@ -6,7 +6,7 @@ package enum Language: String, Sendable {
     case vi, en
 
     package static func of(_ req: Request) -> Language {
-        if let q = req.query[String.self, at: "lang"] { return q == "en" ? .en : .vi }
+        if let q = QueryValues.value("lang", in: req.url.query) { return q == "en" ? .en : .vi }
         let accept = req.headers.first(name: .acceptLanguage)?.lowercased() ?? ""
         guard let en = accept.range(of: "en") else { return .vi }
         if let vi = accept.range(of: "vi") { return en.lowerBound < vi.lowerBound ? .en : .vi }

@@ -38,7 +38,20 @@ package enum Layout {
 
     static func addLang(_ path: String, _ lang: String) -> String { path + "?lang=" + lang }
 
+    /// The header, the same for everyone not signed in but for the language: rendered once per
+    /// language for them (the public pages: tracking, the catalogue, feedback), it was a fifth of
+    /// the elements Plot built and rendered for each view of the tracking page.
     static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard ctx.user == nil else { return buildHeader(ctx) }
+        return .raw(ctx.lang == .vi ? anonymousHeaders.vi : anonymousHeaders.en)
+    }
+
+    private static let anonymousHeaders = (
+        vi: buildHeader(PageContext(lang: .vi, user: nil, csrfToken: "", path: "")).render(),
+        en: buildHeader(PageContext(lang: .en, user: nil, csrfToken: "", path: "")).render()
+    )
+
+    static func buildHeader(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         var links: [(String, String)] = [
             (HomePaths.home, ctx.t("Trang chủ", "Home")),
             (CatalogPaths.list, ctx.t("Thủ tục", "Procedures")),
