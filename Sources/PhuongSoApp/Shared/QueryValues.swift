@@ -11,14 +11,10 @@ package struct QueryValues: Sendable {
 
     /// Throws a 400 for a name or value whose `%` escapes are not UTF-8, as Vapor's decoder does.
     package init(_ query: String?) throws {
-        guard let query else { return }
-        for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, let name = Self.decode(parts[0]) else {
-                if parts.count == 2 { throw Abort(.badRequest, reason: "malformed query") }
-                continue  // a name without "=" has no value
+        for (name, value) in Self.pairs(query) {
+            guard let name = Self.decode(name), let value = Self.decode(value) else {
+                throw Abort(.badRequest, reason: "malformed query")
             }
-            guard let value = Self.decode(parts[1]) else { throw Abort(.badRequest, reason: "malformed query") }
             values[name] = value
         }
     }
@@ -28,12 +24,15 @@ package struct QueryValues: Sendable {
     /// One name's value read past any pair that cannot be read: the page's language, which
     /// chooses Vietnamese or English before the page reads (and reports) the rest of its query.
     package static func value(_ name: String, in query: String?) -> String? {
-        var found: String?
-        for pair in query?.split(separator: "&") ?? [] {
+        pairs(query).reversed().lazy.filter { decode($0.name) == name }.compactMap { decode($0.value) }.first
+    }
+
+    /// The query's name=value pairs as written; a name without "=" has no value and is left out.
+    private static func pairs(_ query: String?) -> [(name: Substring, value: Substring)] {
+        (query?.split(separator: "&") ?? []).compactMap { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count == 2, decode(parts[0]) == name, let value = decode(parts[1]) { found = value }
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
         }
-        return found
     }
 
     private static func decode(_ text: Substring) -> String? {
