@@ -172,7 +172,7 @@ import VaporTesting
             #expect(now.state == .supplementRequestedInProcess && now.pausedAt != nil)
             // tracking tells the applicant what to bring
             let status = try await TrackingController.status(
-                of: now.requireID(), lang: .vi, utcOffset: 7 * 3600, on: app.db)
+                of: now.requireID(), lang: .vi, utcOffset: 7 * 3600, on: app.db.sql)
             #expect(status.toDo.contains("Bản sao giấy khai sinh"))
             await #expect(throws: AppError.self) {
                 try await act(app, d, .complete(note: ""), "tuphap", at: "2026-03-04T08:00")
@@ -252,7 +252,7 @@ import VaporTesting
             #expect(show(Instant(seconds: now.dueAt!)) == "2026-03-09T17:30:00+07:00")
             await #expect(throws: AppError.self) { try await apologize("2026-03-03T09:00", "2026-03-10T17:30") }
             let status = try await TrackingController.status(
-                of: now.requireID(), lang: .vi, utcOffset: 7 * 3600, on: app.db)
+                of: now.requireID(), lang: .vi, utcOffset: 7 * 3600, on: app.db.sql)
             #expect(status.toDo.contains("thư xin lỗi") && status.dueAtText == "17:30 ngày 09/03/2026")
             let letter = try await app.webSession("motcua").get(app, "/counter/dossiers/\(d.id!)/apology").body.string
             #expect(

@@ -58,9 +58,11 @@ import VaporTesting
         for q in ["", "khai sinh", "dang ky", "d", "xyzzy", "chung thuc ban sao", "1.001193", "Đăng ký kết hôn"] {
             for field in [nil, "Hộ tịch", "Chứng thực"] {
                 for limit in [200, 5, 1] {
-                    let province = try await CatalogQueries.search(q, field: field, unitID: nil, limit: limit, on: db)
+                    let province = try await CatalogQueries.search(
+                        q, field: field, unitID: nil, limit: limit, on: db.sql)
                     let rows = try await CatalogQueries.searchRows(
-                        SearchText.tokens(q), field: field, unitID: nil, includeRetired: false, limit: limit, on: db)
+                        SearchText.tokens(q), field: field, unitID: nil, includeRetired: false, limit: limit, on: db.sql
+                    )
                     let what = "q=\(q) field=\(field ?? "-") limit=\(limit)"
                     #expect(province.total == rows.total, "\(what)")
                     // Procedures of the same text in several units tie: the list is the same
@@ -118,14 +120,15 @@ import VaporTesting
                 .update()
             #expect(try await Self.actualTexts(app.db) == Self.expectedTexts(app.db))
             #expect(
-                try await CatalogQueries.search(theirs[1].code, field: nil, unitID: nil, on: app.db).listings.isEmpty)
+                try await CatalogQueries.search(theirs[1].code, field: nil, unitID: nil, on: app.db.sql).listings
+                    .isEmpty)
             try await Self.expectSameAnswers(app.db)
 
             // The migration fills the table from the rows already there
             try await AddProcedureTexts().revert(on: app.db)
             try await AddProcedureTexts().prepare(on: app.db)
             #expect(try await Self.actualTexts(app.db) == Self.expectedTexts(app.db))
-            #expect(try await CatalogQueries.fields(unitID: nil, on: app.db).contains("Hộ tịch"))
+            #expect(try await CatalogQueries.fields(unitID: nil, on: app.db.sql).contains("Hộ tịch"))
 
             // The public page and the API search the whole province the same way
             let page = try await app.testing().sendRequest(.GET, "/procedures?q=khai+sinh").body.string

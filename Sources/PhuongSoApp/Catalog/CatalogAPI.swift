@@ -43,7 +43,7 @@ enum CatalogAPI {
     @Sendable static func search(req: Request) async throws -> [Summary] {
         let q = try req.query.decode(CatalogPublicController.ListQuery.self)
         let hits = try await CatalogQueries.search(
-            q.q ?? "", field: q.field, unitID: CatalogPublicController.unitID(q.unit, on: req.db), on: req.db)
+            q.q ?? "", field: q.field, unitID: CatalogPublicController.unitID(q.unit, on: req.db), on: req.reads)
         // The codes of the units found only, read without model objects (a province has hundreds).
         struct UnitCode: Decodable {
             let id: UUID

@@ -49,7 +49,7 @@ enum CatalogAdminController {
         let unit = try await catalogUnit(req)
         let hits = try await CatalogQueries.search(
             req.query[String.self, at: "q"] ?? "", field: nil, unitID: unit.requireID(), includeRetired: true,
-            limit: 10_000, on: req.db)
+            limit: 10_000, on: req.reads)
         return CatalogAdminViews.list(
             PageContext.of(req), unit: unit, records: hits.listings.sorted { $0.code < $1.code }
         ).response()

@@ -123,7 +123,7 @@ package enum CatalogQueries {
     /// (`searchProvince`); the answer is the same.
     package static func search(
         _ query: String, field: String?, unitID: UUID?, includeRetired: Bool = false, limit: Int = 200,
-        on db: Database
+        on db: any SQLDatabase
     ) async throws -> (listings: [Listing], total: Int) {
         let tokens = SearchText.tokens(query)
         if unitID == nil && !includeRetired {
@@ -141,7 +141,7 @@ package enum CatalogQueries {
     /// The search over the procedure rows themselves: one unit's catalogue (a few thousand rows at
     /// most), or retired procedures too (the catalogue editor).
     static func searchRows(
-        _ tokens: [String], field: String?, unitID: UUID?, includeRetired: Bool, limit: Int, on db: Database
+        _ tokens: [String], field: String?, unitID: UUID?, includeRetired: Bool, limit: Int, on db: any SQLDatabase
     ) async throws -> (listings: [Listing], total: Int) {
         func filtered<B: SQLPredicateBuilder>(_ q: B) -> B {
             var q = q
@@ -151,13 +151,13 @@ package enum CatalogQueries {
             for t in tokens { q = q.where(contains("search_text", t, on: db)) }
             return q
         }
-        var q = filtered(db.sql.select().columns(listingColumns).from(ProcedureRecord.schema))
+        var q = filtered(db.select().columns(listingColumns).from(ProcedureRecord.schema))
         for e in order(tokens) { q = q.orderBy(e) }
         q = q.limit(limit)
         struct Count: Decodable { let n: Int }
         let total =
             try await filtered(
-                db.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(ProcedureRecord.schema)
+                db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(ProcedureRecord.schema)
             )
             .first(decoding: Count.self)?.n ?? 0
         return (rerank(try await q.all().map(Listing.init(row:)), tokens), total)
@@ -168,7 +168,7 @@ package enum CatalogQueries {
     /// in the order `searchRows` uses, which depends on the name only; `total` is the sum of
     /// those counts. Then only the rows of the first texts that hold `limit` procedures are read
     /// (by code, with the same conditions), ranked as their texts are.
-    static func searchProvince(_ tokens: [String], field: String?, limit: Int, on db: Database) async throws -> (
+    static func searchProvince(_ tokens: [String], field: String?, limit: Int, on db: any SQLDatabase) async throws -> (
         listings: [Listing], total: Int
     ) {
         struct Text: Decodable {
@@ -195,7 +195,7 @@ package enum CatalogQueries {
         // Each text holds at least one procedure in force, so `limit` texts are enough; the total
         // is summed over every match by the database (a window over the whole result).
         var q = matching(
-            db.sql.select().columns("code", "name", "field", "active_count")
+            db.select().columns("code", "name", "field", "active_count")
                 .column(SQLQueryString("sum(active_count) OVER ()"), as: "total")
                 .from(AddProcedureTexts.table).where("active_count", .greaterThan, 0))
         for e in order(tokens) { q = q.orderBy(e) }
@@ -215,7 +215,7 @@ package enum CatalogQueries {
         }
         guard !rank.isEmpty else { return ([], total) }
         let rows = try await matching(
-            db.sql.select().columns(listingColumns).from(ProcedureRecord.schema)
+            db.select().columns(listingColumns).from(ProcedureRecord.schema)
                 .where("code", .in, Array(Set(rank.keys.map(\.code)))).where(inForce)
         ).all().map(Listing.init(row:))
         // Rows of one text tie: they are kept in the order of their unit (its id's text, made once).
@@ -235,7 +235,7 @@ package enum CatalogQueries {
     /// twice (once more at its first step, to see whether the pattern's prefix could use an index),
     /// which was a tenth of a search page's time (docs/PERFORMANCE.md). The same match: folded
     /// words and texts are lower-case letters and digits only.
-    static func contains(_ column: String, _ word: String, on db: Database) -> SQLQueryString {
+    static func contains(_ column: String, _ word: String, on db: any SQLDatabase) -> SQLQueryString {
         db.isPostgres ? "strpos(\(ident: column), \(bind: word)) > 0" : "instr(\(ident: column), \(bind: word)) > 0"
     }
 
@@ -277,14 +277,14 @@ package enum CatalogQueries {
 
     /// The fields that have procedures in force (a DISTINCT query, not every row).
     /// The whole province's are read from `procedure_texts` (a few thousand rows, not every unit's).
-    package static func fields(unitID: UUID?, on db: Database) async throws -> [String] {
+    package static func fields(unitID: UUID?, on db: any SQLDatabase) async throws -> [String] {
         struct Row: Decodable { let field: String }
         let q: SQLSelectBuilder
         if let unitID {
-            q = db.sql.select().distinct().column("field").from(ProcedureRecord.schema).where(inForce)
+            q = db.select().distinct().column("field").from(ProcedureRecord.schema).where(inForce)
                 .where("unit_id", .equal, unitID)
         } else {
-            q = db.sql.select().distinct().column("field").from(AddProcedureTexts.table)
+            q = db.select().distinct().column("field").from(AddProcedureTexts.table)
                 .where("active_count", .greaterThan, 0)
         }
         return try await q.all(decoding: Row.self).map(\.field).sorted()

@@ -14,6 +14,7 @@ extension Application {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
+            sqliteReads = SQLiteReads(path: path)
         case .postgres(let url):
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema = config.postgresSearchPath { postgres.searchPath = [schema] }
@@ -43,5 +44,9 @@ extension Application {
 
 extension Database {
     package var sql: any SQLDatabase { self as! any SQLDatabase }
-    package var isPostgres: Bool { sql.dialect.name == "postgresql" }
+    package var isPostgres: Bool { sql.isPostgres }
+}
+
+extension SQLDatabase {
+    package var isPostgres: Bool { dialect.name == "postgresql" }
 }

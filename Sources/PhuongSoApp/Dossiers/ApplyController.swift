@@ -101,7 +101,7 @@ enum ApplyController {
     /// for online, each with the reason.
     @Sendable static func start(req: Request) async throws -> Response {
         let q = req.query[String.self, at: "q"] ?? ""
-        let found = try await CatalogQueries.search(q, field: nil, unitID: nil, limit: 200, on: req.db).listings
+        let found = try await CatalogQueries.search(q, field: nil, unitID: nil, limit: 200, on: req.reads).listings
         let open = found.filter { unavailability(online: $0.online, complete: $0.complete) == nil }
         let closed = found.compactMap { l in unavailability(online: l.online, complete: l.complete).map { (l, $0) } }
         return ApplyViews.start(

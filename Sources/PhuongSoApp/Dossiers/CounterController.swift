@@ -37,7 +37,8 @@ enum CounterController {
         let procedures =
             q.isEmpty
             ? []
-            : try await CatalogQueries.search(q, field: nil, unitID: unit.requireID(), limit: 20, on: req.db).listings
+            : try await CatalogQueries.search(q, field: nil, unitID: unit.requireID(), limit: 20, on: req.reads)
+                .listings
         let recent = try await DossierRecord.query(on: req.db).filter(\.$unit.$id == unit.requireID()).with(
             \.$procedure
         )
@@ -208,7 +209,7 @@ enum CounterController {
         let total = try await DossierQueries.registerCount(
             unitID: unit.requireID(), field: q.field, from: q.from, to: q.to, bucket: q.bucket, now: req.now,
             utcOffset: req.config.utcOffset, on: req.db)
-        let fields = try await CatalogQueries.fields(unitID: unit.requireID(), on: req.db)
+        let fields = try await CatalogQueries.fields(unitID: unit.requireID(), on: req.reads)
         return CounterViews.register(
             PageContext.of(req), unit: unit, query: q, fields: fields, rows: rows, total: total, page: page,
             utcOffset: req.config.utcOffset

@@ -208,11 +208,12 @@ enum DossierAPI {
         let q = try req.query.decode(TrackingController.Query.self)
         guard
             let d = try await TrackingController.find(
-                code: q.code ?? "", secret: q.secret ?? "", address: req.auditActor.address, now: req.now, on: req.db)
+                code: q.code ?? "", secret: q.secret ?? "", address: req.auditActor.address, now: req.now,
+                reads: req.reads, on: req.db)
         else {
             throw AppError.notFound
         }
         return try await TrackingController.status(
-            d, lang: Language.of(req), utcOffset: req.config.utcOffset, on: req.db)
+            d, lang: Language.of(req), utcOffset: req.config.utcOffset, on: req.reads)
     }
 }

@@ -141,7 +141,7 @@ enum InboxController {
             )
         }
         let status = try await TrackingController.status(
-            of: d.requireID(), lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
+            of: d.requireID(), lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.reads)
         return TrackingViews.page(
             ctx, query: .init(code: f.code, secret: nil), status: status, error: nil,
             notice: ctx.t(
@@ -181,7 +181,7 @@ enum InboxController {
             d, level: f.level ?? "", comment: f.comment ?? "", factors: f.factors, now: req.now,
             utcOffset: req.config.utcOffset, on: req.db)
         let status = try await TrackingController.status(
-            of: d.requireID(), lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
+            of: d.requireID(), lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.reads)
         return TrackingViews.page(
             ctx, query: .init(code: f.code, secret: nil), status: status, error: nil,
             notice: ctx.t("Cảm ơn bạn đã đánh giá.", "Thank you for your rating."), canRate: false, secret: nil

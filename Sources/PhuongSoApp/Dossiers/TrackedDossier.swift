@@ -94,9 +94,9 @@ package struct TrackedDossier: Sendable {
     }
 
     /// The dossier with this id, nil when there is none.
-    package static func load(_ id: UUID, on db: Database) async throws -> TrackedDossier? {
+    package static func load(_ id: UUID, on db: any SQLDatabase) async throws -> TrackedDossier? {
         guard
-            let row = try await db.sql.raw(
+            let row = try await db.raw(
                 "\(unsafeRaw: selectText(postgres: db.isPostgres)) \(unsafeRaw: from) WHERE d.id = \(bind: id)"
             ).first()
         else { return nil }
@@ -107,7 +107,7 @@ package struct TrackedDossier: Sendable {
     /// them) and the dossier with this code (nil when there is none), in one statement: the
     /// misses are the row every lookup gets, the dossier is joined to it.
     package static func lookUp(
-        code: String, missesOf username: String, since: Date, limit: Int, on db: Database
+        code: String, missesOf username: String, since: Date, limit: Int, on db: any SQLDatabase
     ) async throws -> (misses: RecentMisses, dossier: TrackedDossier?) {
         let row: any SQLRow
         if let postgres = db as? any PostgresDatabase {
@@ -115,7 +115,7 @@ package struct TrackedDossier: Sendable {
                 .row(on: postgres, logger: db.logger)
         } else {
             guard
-                let first = try await db.sql.raw(
+                let first = try await db.raw(
                     "\(Numbered(lookUpText(postgres: false, limit: String(limit)), binds: [username, since, code]))"
                 ).first()
             else { throw AppError.notFound }  // the aggregate always gives one row
@@ -242,12 +242,12 @@ package struct TrackedDossier: Sendable {
     }
 
     /// The electronic results issued, oldest first (read only when the timeline says one was).
-    package func results(on db: Database) async throws -> [(code: String, title: String)] {
+    package func results(on db: any SQLDatabase) async throws -> [(code: String, title: String)] {
         struct Row: Decodable {
             let code: String
             let title: String
         }
-        return try await db.sql.raw(
+        return try await db.raw(
             "SELECT code, title FROM electronic_results WHERE dossier_id = \(bind: id) ORDER BY signed_at"
         ).all(decoding: Row.self).map { ($0.code, $0.title) }
     }

@@ -58,16 +58,19 @@ enum TrackingController {
     /// one address within the window lock it, whatever lookups succeeded in between (a valid
     /// receipt of one's own cannot reset the count), and a successful lookup writes nothing, so the
     /// public page is a pure read.
-    static func find(code rawCode: String, secret rawSecret: String, address: String, now: Date, on db: Database)
-        async throws -> TrackedDossier?
-    {
+    /// The dossier is read through `reads` (`Request.reads` outside a transaction), a miss written
+    /// through `db`.
+    static func find(
+        code rawCode: String, secret rawSecret: String, address: String, now: Date, reads: any SQLDatabase,
+        on db: Database
+    ) async throws -> TrackedDossier? {
         let code = rawCode.trimmingCharacters(in: .whitespaces)
         let secret = LookupSecret.normalize(rawSecret)
         // The throttle's reading and the dossier in one statement (the page's one read); a code
         // no dossier has (an overlong one too) finds nothing and is a miss like any other.
         let (misses, found) = try await TrackedDossier.lookUp(
             code: code, missesOf: throttleKey(address), since: now.addingTimeInterval(-throttle.window),
-            limit: throttle.failures, on: db)
+            limit: throttle.failures, on: reads)
         if misses.locked(throttle, now: now) { throw AppError.locked }
         let matches =
             found.map {
@@ -83,7 +86,9 @@ enum TrackingController {
     static func lookup(code: String, secret: String, address: String, now: Date, on db: Database)
         async throws -> DossierRecord?
     {
-        guard let found = try await find(code: code, secret: secret, address: address, now: now, on: db) else {
+        guard
+            let found = try await find(code: code, secret: secret, address: address, now: now, reads: db.sql, on: db)
+        else {
             return nil
         }
         return try await DossierRecord.query(on: db).filter(\.$id == found.id).with(\.$procedure).first()
@@ -112,12 +117,14 @@ enum TrackingController {
     static func throttleKey(_ address: String) -> String { "track:" + address }
 
     /// The status of a dossier just changed by the applicant (after a rating or a supplement).
-    static func status(of id: UUID, lang: Language, utcOffset: Int, on db: Database) async throws -> Status {
+    static func status(of id: UUID, lang: Language, utcOffset: Int, on db: any SQLDatabase) async throws -> Status {
         guard let d = try await TrackedDossier.load(id, on: db) else { throw AppError.notFound }
         return try await status(d, lang: lang, utcOffset: utcOffset, on: db)
     }
 
-    static func status(_ d: TrackedDossier, lang: Language, utcOffset: Int, on db: Database) async throws -> Status {
+    static func status(_ d: TrackedDossier, lang: Language, utcOffset: Int, on db: any SQLDatabase) async throws
+        -> Status
+    {
         let events = try d.events()
         let toDo: String
         switch d.state {
@@ -178,11 +185,13 @@ enum TrackingController {
         var http = HTTPResponseStatus.ok
         var canRate = false
         if let code = q.code, let secret = q.secret, !code.isEmpty || !secret.isEmpty {
+            let reads = req.reads
             do {
                 if let d = try await find(
-                    code: code, secret: secret, address: req.auditActor.address, now: req.now, on: req.db)
+                    code: code, secret: secret, address: req.auditActor.address, now: req.now, reads: reads,
+                    on: req.db)
                 {
-                    status = try await Self.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: req.db)
+                    status = try await Self.status(d, lang: ctx.lang, utcOffset: req.config.utcOffset, on: reads)
                     canRate = d.state == .returned && d.ratings == 0
                 } else {
                     error = ctx.t(
