@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import PhuongSoCore
 import SQLKit
 import Testing
@@ -82,25 +83,75 @@ import VaporTesting
             }
             let units = try await UnitRecord.query(on: app.db).count()
             #expect(try await db.raw("SELECT COUNT(*) AS n FROM units").first(decoding: Count.self)?.n == units)
-            #expect(reads.preparedCount >= 1)
+            // the statement that failed at its step runs again, kept, with a value that fits
+            let prepared = reads.preparedCount
+            struct Value: Decodable { let n: Int }
+            let again = try await db.raw("SELECT json_extract(\(bind: "{\"a\": 7}"), '$.a') AS n")
+                .first(decoding: Value.self)
+            #expect(again?.n == 7)
+            #expect(reads.preparedCount == prepared)
         }
     }
 
-    /// Many reads at once open more connections, and at most `kept` stay open afterwards.
-    @Test func concurrentReadsEachGetAConnection() async throws {
+    /// Past `keptStatements` the least recently run statement goes, not the one run all along.
+    @Test func aBusyStatementStaysAmongMany() async throws {
         try await withDemoApp(.sqlite) { app in
             let (reads, db) = try reads(app)
-            let units = try await UnitRecord.query(on: app.db).count()
-            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<40 {
-                    group.addTask {
-                        try await db.raw("SELECT COUNT(*) AS n FROM units").first(decoding: Count.self)?.n ?? -1
-                    }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
+            let busy: SQLQueryString = "SELECT COUNT(*) AS n FROM units"
+            for i in 0..<(SQLiteReads.Connection.keptStatements + 16) {
+                _ = try await db.raw("SELECT \(unsafeRaw: String(i)) AS n").first(decoding: Count.self)
+                if i % 8 == 0 { _ = try await db.raw(busy).first(decoding: Count.self) }
             }
-            #expect(counts == Array(repeating: units, count: 40))
-            #expect(reads.preparedCount <= SQLiteReads.kept)
+            // each distinct statement once, the busy one once
+            #expect(reads.preparedCount == SQLiteReads.Connection.keptStatements + 16 + 1)
+        }
+    }
+
+    /// Closed at shutdown: the idle connections are closed, and a read after it is refused.
+    @Test func closedTheyRefuseToRead() async throws {
+        try await withDemoApp(.sqlite) { app in
+            let (mine, _) = try reads(app)
+            let reads = SQLiteReads(path: mine.path)
+            try reads.run("SELECT 1 AS n", []) { _ in }
+            #expect(reads.idleCount == 1)
+            reads.close()
+            #expect(reads.idleCount == 0)
+            #expect(throws: SQLiteReads.Failure.self) { try reads.run("SELECT 1 AS n", []) { _ in } }
+        }
+    }
+
+    /// Reads at once each get a connection of their own (twelve threads each hold theirs until
+    /// all twelve have read a row), and afterwards `kept` stay open, the rest closed.
+    @Test func simultaneousReadsEachGetAConnection() async throws {
+        try await withDemoApp(.sqlite) { app in
+            let (reads, _) = try reads(app)
+            let units = try await UnitRecord.query(on: app.db).count()
+            let threads = SQLiteReads.kept + 4
+            let arrived = NIOLockedValueBox(0)
+            let counts = NIOLockedValueBox<[Int]>([])
+            let done = DispatchGroup()
+            for _ in 0..<threads {
+                done.enter()
+                Thread {
+                    defer { done.leave() }
+                    do {
+                        try reads.run("SELECT COUNT(*) AS n FROM units", []) { row in
+                            arrived.withLockedValue { $0 += 1 }
+                            // hold the connection until every thread holds one (or 10 s pass)
+                            let until = Date().addingTimeInterval(10)
+                            while arrived.withLockedValue({ $0 }) < threads && Date() < until { usleep(1000) }
+                            let n = (try? row.decode(column: "n", as: Int.self)) ?? -1
+                            counts.withLockedValue { $0.append(n) }
+                        }
+                    } catch {
+                        counts.withLockedValue { $0.append(-2) }
+                    }
+                }.start()
+            }
+            #expect(done.wait(timeout: .now() + 30) == .success)
+            #expect(counts.withLockedValue { $0 } == Array(repeating: units, count: threads))
+            #expect(reads.openedCount == threads)
+            #expect(reads.idleCount == SQLiteReads.kept)
         }
     }
 
@@ -163,6 +214,7 @@ import VaporTesting
         try await withDemoApp(.sqlite) { app in
             let (reads, _) = try reads(app)
             let d = try await FeeDossiers.receive(app)
+            var prepared: [Int] = []
             for _ in 0..<2 {
                 try await app.testing().test(
                     .GET, "/track?code=\(d.code!)&secret=\(d.secret)",
@@ -176,8 +228,10 @@ import VaporTesting
                         #expect(res.status == .ok)
                         #expect(res.body.string.contains("khai sinh"))
                     })
+                prepared.append(reads.preparedCount)
             }
-            #expect(reads.preparedCount > 0)
+            // the second round ran the statements the first prepared
+            #expect(prepared[0] > 0 && prepared[1] == prepared[0])
         }
     }
 }

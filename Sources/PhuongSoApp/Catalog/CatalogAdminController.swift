@@ -47,9 +47,11 @@ enum CatalogAdminController {
 
     @Sendable static func list(req: Request) async throws -> Response {
         let unit = try await catalogUnit(req)
+        // Through the pool, not `Request.reads`: up to 10,000 rows, retired ones too, would hold
+        // the request's thread as long (the editor's list is not a busy page).
         let hits = try await CatalogQueries.search(
             req.query[String.self, at: "q"] ?? "", field: nil, unitID: unit.requireID(), includeRetired: true,
-            limit: 10_000, on: req.reads)
+            limit: 10_000, on: req.db.sql)
         return CatalogAdminViews.list(
             PageContext.of(req), unit: unit, records: hits.listings.sorted { $0.code < $1.code }
         ).response()

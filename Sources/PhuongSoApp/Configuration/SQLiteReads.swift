@@ -24,9 +24,16 @@ import VaporCSQLite
 package final class SQLiteReads: Sendable {
     package let path: String
     /// Connections not in use; one is taken for each statement and given back after it. More are
-    /// opened when all are taken; at most `kept` wait idle.
-    private let idle = NIOLockedValueBox<[Connection]>([])
+    /// opened when all are taken; at most `kept` wait idle. Once `closed`, none is kept.
+    private let pool = NIOLockedValueBox(Pool())
     static let kept = 8
+
+    private struct Pool {
+        var idle: [Connection] = []
+        var closed = false
+        /// Connections opened over the pool's life (for the tests).
+        var opened = 0
+    }
 
     package init(path: String) {
         self.path = path
@@ -39,11 +46,25 @@ package final class SQLiteReads: Sendable {
 
     /// Runs one read statement, handing each row to `onRow` as it is read.
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (any SQLRow) -> Void) throws {
-        let connection = try idle.withLockedValue { $0.popLast() } ?? Connection(path: path)
+        enum Take {
+            case idle(Connection), open, closed
+        }
+        let take = pool.withLockedValue { pool -> Take in
+            if pool.closed { return .closed }
+            if let connection = pool.idle.popLast() { return .idle(connection) }
+            pool.opened += 1
+            return .open
+        }
+        let connection: Connection
+        switch take {
+        case .idle(let idle): connection = idle
+        case .open: connection = try Connection(path: path)
+        case .closed: throw Failure(code: SQLITE_MISUSE, message: "the read connections are closed (\(path))")
+        }
         defer {
-            let closing = idle.withLockedValue { idle -> Connection? in
-                guard idle.count < Self.kept else { return connection }
-                idle.append(connection)
+            let closing = pool.withLockedValue { pool -> Connection? in
+                guard !pool.closed, pool.idle.count < Self.kept else { return connection }
+                pool.idle.append(connection)
                 return nil
             }
             closing?.close()
@@ -51,35 +72,44 @@ package final class SQLiteReads: Sendable {
         try connection.run(sql, binds, onRow)
     }
 
-    /// Closes the idle connections (at shutdown).
+    /// Closes the idle connections and, as each is given back, the rest (at shutdown).
     package func close() {
-        for connection in idle.withLockedValue({ idle in
-            defer { idle = [] }
-            return idle
-        }) {
-            connection.close()
+        let idle = pool.withLockedValue { pool in
+            defer {
+                pool.idle = []
+                pool.closed = true
+            }
+            return pool.idle
         }
+        for connection in idle { connection.close() }
     }
 
     /// The number of statements prepared so far by the idle connections (for the tests).
-    var preparedCount: Int { idle.withLockedValue { $0.reduce(0) { $0 + $1.prepared } } }
+    var preparedCount: Int { pool.withLockedValue { $0.idle.reduce(0) { $0 + $1.prepared } } }
     /// How many times SQLite prepared their kept statements again at a step (for the tests).
-    var repreparedCount: Int { idle.withLockedValue { $0.reduce(0) { $0 + $1.reprepared } } }
+    var repreparedCount: Int { pool.withLockedValue { $0.idle.reduce(0) { $0 + $1.reprepared } } }
+    /// Connections opened so far, and those waiting idle now (for the tests).
+    var openedCount: Int { pool.withLockedValue { $0.opened } }
+    var idleCount: Int { pool.withLockedValue { $0.idle.count } }
 
     /// One `sqlite3` handle and its prepared statements. Used by one thread at a time: it is taken
-    /// from `idle` under the lock and given back under it.
+    /// from the pool under the lock and given back under it, with no suspension between.
     final class Connection: @unchecked Sendable {
         private var handle: OpaquePointer?
         private var statements: [String: Statement] = [:]
         /// Statements prepared over this connection's life (for the tests).
         private(set) var prepared = 0
-        /// Distinct statements kept; past it the cache is emptied (the app's reads have a few
-        /// dozen shapes, so this is a bound, not a working size).
+        /// Runs so far, each statement remembering its last (the least recently run goes first).
+        private var clock = 0
+        /// Distinct statements kept. Past it the least recently run is finalized: the search
+        /// writes a statement per number of words and of codes found, and those must not push
+        /// out the tracking statement run on every view.
         static let keptStatements = 64
 
         struct Statement {
             let handle: OpaquePointer
             let columns: Columns
+            var lastRun: Int
         }
 
         init(path: String) throws {
@@ -107,28 +137,38 @@ package final class SQLiteReads: Sendable {
         }
 
         func close() {
+            guard let open = handle else { return }
             for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
             statements = [:]
-            sqlite_nio_sqlite3_close(handle)
+            sqlite_nio_sqlite3_close(open)
             handle = nil
         }
+
+        deinit { close() }
 
         private func failure(_ code: Int32) -> Failure {
             Failure(code: code, message: String(cString: sqlite_nio_sqlite3_errmsg(handle)))
         }
 
         private func statement(_ sql: String) throws -> Statement {
-            if let kept = statements[sql] { return kept }
-            if statements.count >= Self.keptStatements {
-                for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
-                statements = [:]
+            clock += 1
+            if var kept = statements[sql] {
+                kept.lastRun = clock
+                statements[sql] = kept
+                return kept
+            }
+            if statements.count >= Self.keptStatements,
+                let oldest = statements.min(by: { $0.value.lastRun < $1.value.lastRun })
+            {
+                sqlite_nio_sqlite3_finalize(oldest.value.handle)
+                statements[oldest.key] = nil
             }
             var prepared: OpaquePointer?
             let code = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
             guard code == SQLITE_OK, let prepared else { throw failure(code) }
             let count = sqlite_nio_sqlite3_column_count(prepared)
             let names = (0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(prepared, $0)) }
-            let statement = Statement(handle: prepared, columns: Columns(names: names))
+            let statement = Statement(handle: prepared, columns: Columns(names: names), lastRun: clock)
             statements[sql] = statement
             self.prepared += 1
             return statement
