@@ -262,7 +262,7 @@ package final class SQLiteReads: Sendable {
         func decode<D: Decodable>(column: String, as: D.Type) throws -> D {
             guard let i = columns.index[column] else {
                 throw DecodingError.keyNotFound(
-                    SQLiteReads.Key(column), .init(codingPath: [], debugDescription: "No column \(column)"))
+                    SomeCodingKey(stringValue: column), .init(codingPath: [], debugDescription: "No column \(column)"))
             }
             return try Self.decoder.decode(D.self, from: values[i])
         }
@@ -273,14 +273,6 @@ package final class SQLiteReads: Sendable {
         let code: Int32
         let message: String
         var description: String { "SQLite error \(code): \(message)" }
-    }
-
-    struct Key: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 
     /// SQLKit's face of the reads: the SQLite dialect, values encoded as SQLiteKit encodes them.
