@@ -51,6 +51,17 @@ import Vapor
     }
 
     /// Everyone not signed in gets the header rendered once per language, the same as built.
+    /// Links carry values encoded by `queryValueEncoded`; Foundation's encoding with the same
+    /// allowed characters gives the same text, and the value reads back whole.
+    @Test(arguments: [
+        "", "Hộ tịch", "Phòng, chống tệ nạn xã hội", "a&b=c d+e%f", "000.00.31.H42", "/dossiers/1?unit=x#y",
+        "Đăng ký\u{0301} kết hôn", "🙂 emoji", "ASCII09az",
+    ])
+    func aQueryValueIsEncodedAsFoundationEncodesIt(value: String) throws {
+        #expect(value.queryValueEncoded == value.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+        #expect(try QueryValues("v=" + value.queryValueEncoded)["v"] == value)
+    }
+
     @Test func theAnonymousHeaderIsTheOneBuilt() {
         for lang in [Language.vi, .en] {
             let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "/track")

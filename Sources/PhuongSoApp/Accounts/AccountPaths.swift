@@ -12,7 +12,7 @@ package enum AccountPaths {
     package static let contact = "/account/contact"
     /// The sign-in page, returning to `next` (a path with its query) afterwards.
     package static func login(next: String) -> String {
-        login + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+        login + "?next=" + next.queryValueEncoded
     }
 
     package static let users = "/admin/users"

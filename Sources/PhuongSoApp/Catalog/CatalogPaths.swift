@@ -8,7 +8,7 @@ package enum CatalogPaths {
     /// The public posting of the procedures (Decree 63/2010, art. 15), by field.
     package static let posting = "/procedures/posting"
     package static func posting(field: String) -> String {
-        posting + "?field=" + (field.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        posting + "?field=" + field.queryValueEncoded
     }
     package static func procedure(_ code: String) -> String { list + "/\(code)" }
     package static func procedure(_ code: String, unit: String) -> String { procedure(code) + "?unit=\(unit)" }

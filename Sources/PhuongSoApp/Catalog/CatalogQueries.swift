@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PhuongSoCore
+import PostgresKit
 import SQLKit
 import Vapor
 
@@ -133,34 +134,27 @@ package enum CatalogQueries {
             tokens, field: field, unitID: unitID, includeRetired: includeRetired, limit: limit, on: db)
     }
 
-    static let listingColumns = [
-        "code", "name", "field", "unit_id", "complete", "online", "retired", "latest_version", "folded_name",
-        "search_text",
-    ]
+    static let listingColumns =
+        "code, name, field, unit_id, complete, online, retired, latest_version, folded_name, search_text"
 
     /// The search over the procedure rows themselves: one unit's catalogue (a few thousand rows at
     /// most), or retired procedures too (the catalogue editor).
     static func searchRows(
         _ tokens: [String], field: String?, unitID: UUID?, includeRetired: Bool, limit: Int, on db: any SQLDatabase
     ) async throws -> (listings: [Listing], total: Int) {
-        func filtered<B: SQLPredicateBuilder>(_ q: B) -> B {
-            var q = q
-            if !includeRetired { q = q.where(inForce) }
-            if let field, !field.isEmpty { q = q.where("field", .equal, field) }
-            if let unitID { q = q.where("unit_id", .equal, unitID) }
-            for t in tokens { q = q.where(contains("search_text", t, on: db)) }
-            return q
+        func filtered(_ columns: String) -> (NumberedSQL, [String]) {
+            var q = NumberedSQL("SELECT " + columns + " FROM " + ProcedureRecord.schema, postgres: db.isPostgres)
+            q.append(includeRetired ? " WHERE TRUE" : " WHERE " + inForce)
+            if let unitID { q.append(" AND unit_id = " + q.place(unitID)) }
+            let words = matching(tokens, field: field, into: &q)
+            return (q, words)
         }
-        var q = filtered(db.select().columns(listingColumns).from(ProcedureRecord.schema))
-        for e in order(tokens) { q = q.orderBy(e) }
-        q = q.limit(limit)
-        struct Count: Decodable { let n: Int }
-        let total =
-            try await filtered(
-                db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(ProcedureRecord.schema)
-            )
-            .first(decoding: Count.self)?.n ?? 0
-        return (rerank(try await q.all().map(Listing.init(row:)), tokens), total)
+        let (filteredRows, words) = filtered(listingColumns)
+        var q = filteredRows
+        order(tokens, words: words, into: &q)
+        q.append(" LIMIT " + String(limit))
+        let total = try await filtered("count(*) AS n").0.all(on: db).first?.decode(column: "n", as: Int.self) ?? 0
+        return (rerank(try await q.all(on: db).map(Listing.init(row:)), tokens), total)
     }
 
     /// The whole province's catalogue in force: the words are matched against `procedure_texts`
@@ -186,23 +180,25 @@ package enum CatalogQueries {
             let name: String
             let field: String
         }
-        func matching<B: SQLPredicateBuilder>(_ q: B) -> B {
-            var q = q
-            if let field, !field.isEmpty { q = q.where("field", .equal, field) }
-            for t in tokens { q = q.where(contains("search_text", t, on: db)) }
-            return q
+        let postgres = db as? any PostgresDatabase
+        let fieldValue = field ?? ""
+        let texts: [any SQLRow]
+        if let postgres {
+            texts = try await ProvinceSearchStatements.Texts(field: fieldValue, words: tokens, limit: limit)
+                .rows(on: postgres, logger: db.logger)
+        } else {
+            // Each text holds at least one procedure in force, so `limit` texts are enough; the
+            // total is summed over every match by the database (a window over the whole result).
+            var q = NumberedSQL(
+                "SELECT code, name, field, active_count, sum(active_count) OVER () AS total FROM "
+                    + AddProcedureTexts.table + " WHERE active_count > 0", postgres: false)
+            order(tokens, words: matching(tokens, field: field, into: &q), into: &q)
+            q.append(" LIMIT " + String(limit))
+            texts = try await q.all(on: db)
         }
-        // Each text holds at least one procedure in force, so `limit` texts are enough; the total
-        // is summed over every match by the database (a window over the whole result).
-        var q = matching(
-            db.select().columns("code", "name", "field", "active_count")
-                .column(SQLQueryString("sum(active_count) OVER ()"), as: "total")
-                .from(AddProcedureTexts.table).where("active_count", .greaterThan, 0))
-        for e in order(tokens) { q = q.orderBy(e) }
         // Decoded one by one, only as far as they are used: the first texts usually hold `limit`
         // procedures between them (a text is in every unit's catalogue), and decoding the other
         // rows through `Decodable` was a third of a province search's decoding (docs/PERFORMANCE.md).
-        let texts = try await q.limit(limit).all()
         let total = try texts.first?.decode(column: "total", as: Int.self) ?? 0
         var rank: [Key: Int] = [:]
         var held = 0
@@ -214,10 +210,21 @@ package enum CatalogQueries {
             held += t.activeCount
         }
         guard !rank.isEmpty else { return ([], total) }
-        let rows = try await matching(
-            db.select().columns(listingColumns).from(ProcedureRecord.schema)
-                .where("code", .in, Array(Set(rank.keys.map(\.code)))).where(inForce)
-        ).all().map(Listing.init(row:))
+        // The codes as one value (an array on PostgreSQL, a JSON array read by `json_each` on
+        // SQLite), so the statement's text is the same whatever their number.
+        let codes = Array(Set(rank.keys.map(\.code))).sorted()
+        let found: [any SQLRow]
+        if let postgres {
+            found = try await ProvinceSearchStatements.Rows(codes: codes, field: fieldValue, words: tokens)
+                .rows(on: postgres, logger: db.logger)
+        } else {
+            var q = NumberedSQL("SELECT " + listingColumns + " FROM " + ProcedureRecord.schema, postgres: false)
+            let json = String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)
+            q.append(" WHERE code IN (SELECT value FROM json_each(" + q.place(json) + ")) AND " + inForce)
+            _ = matching(tokens, field: field, into: &q)
+            found = try await q.all(on: db)
+        }
+        let rows = try found.map(Listing.init(row:))
         // Rows of one text tie: they are kept in the order of their unit (its id's text, made once).
         var ranked: [(rank: Int, unit: String, row: Listing)] = []
         for r in rows {
@@ -230,33 +237,46 @@ package enum CatalogQueries {
         return (rerank(first, tokens), total)
     }
 
+    /// The search's conditions, added to a statement that already has its `WHERE`: the field, and
+    /// every folded word within the folded text (`search_text`) as a plain substring. The words
+    /// are bound values (letters and digits only, so nothing in them is read as a pattern);
+    /// their places are returned for `order`.
+    static func matching(_ tokens: [String], field: String?, into q: inout NumberedSQL) -> [String] {
+        if let field, !field.isEmpty { q.append(" AND field = " + q.place(field)) }
+        return tokens.map { t in
+            let word = q.place(t)
+            q.append(" AND " + find(word, in: "search_text", postgres: q.isPostgres))
+            return word
+        }
+    }
+
     /// A folded word within a folded text, as a plain substring (`instr` on SQLite, `strpos` on
     /// PostgreSQL). Not `LIKE '%word%'`: SQLite prepares a statement with a bound LIKE pattern
     /// twice (once more at its first step, to see whether the pattern's prefix could use an index),
     /// which was a tenth of a search page's time (docs/PERFORMANCE.md). The same match: folded
     /// words and texts are lower-case letters and digits only.
-    static func contains(_ column: String, _ word: String, on db: any SQLDatabase) -> SQLQueryString {
-        db.isPostgres ? "strpos(\(ident: column), \(bind: word)) > 0" : "instr(\(ident: column), \(bind: word)) > 0"
+    static func find(_ word: String, in text: String, postgres: Bool) -> String {
+        (postgres ? "strpos(" : "instr(") + text + ", " + word + ") > 0"
     }
 
-    /// `retired = false` written as a literal: SQLite prepares a statement again at its first
+    /// `retired = FALSE` written as a literal: SQLite prepares a statement again at its first
     /// step when 0 or 1 is bound to an equality its plan could use, as with a bound `false`.
-    static let inForce = SQLBinaryExpression(
-        left: SQLColumn("retired"), op: SQLBinaryOperator.equal, right: SQLLiteral.boolean(false))
+    static let inForce = "retired = FALSE"
 
-    /// The database's order of matches: the phrase in the name, then each word in the name, then
-    /// shorter names, then by name.
-    static func order(_ tokens: [String]) -> [any SQLExpression] {
-        var out: [any SQLExpression] = []
+    /// The database's order of matches, from the words' places: the phrase at a word's start in
+    /// the name, then each word in the name, then shorter names, then by name.
+    static func order(_ tokens: [String], words: [String], into q: inout NumberedSQL) {
+        q.append(" ORDER BY ")
         if !tokens.isEmpty {
-            let phrase = tokens.joined(separator: " ")
-            out.append(
-                SQLQueryString("CASE WHEN ' ' || folded_name LIKE \(bind: "% " + phrase + "%") THEN 0 ELSE 1 END"))
-            for t in tokens {
-                out.append(SQLQueryString("CASE WHEN folded_name LIKE \(bind: "%" + t + "%") THEN 0 ELSE 1 END"))
+            let phrase = q.place(" " + tokens.joined(separator: " "))
+            q.append(
+                "CASE WHEN " + find(phrase, in: "(' ' || folded_name)", postgres: q.isPostgres) + " THEN 0 ELSE 1 END, "
+            )
+            for w in words {
+                q.append("CASE WHEN " + find(w, in: "folded_name", postgres: q.isPostgres) + " THEN 0 ELSE 1 END, ")
             }
         }
-        return out + [SQLFunction("length", args: SQLColumn("folded_name")), SQLColumn("folded_name")]
+        q.append("length(folded_name), folded_name")
     }
 
     /// The exact ranking of the few rows the database returned (`SearchText.score`).
@@ -278,15 +298,16 @@ package enum CatalogQueries {
     /// The fields that have procedures in force (a DISTINCT query, not every row).
     /// The whole province's are read from `procedure_texts` (a few thousand rows, not every unit's).
     package static func fields(unitID: UUID?, on db: any SQLDatabase) async throws -> [String] {
-        struct Row: Decodable { let field: String }
-        let q: SQLSelectBuilder
-        if let unitID {
-            q = db.select().distinct().column("field").from(ProcedureRecord.schema).where(inForce)
-                .where("unit_id", .equal, unitID)
-        } else {
-            q = db.select().distinct().column("field").from(AddProcedureTexts.table)
-                .where("active_count", .greaterThan, 0)
+        if unitID == nil, let postgres = db as? any PostgresDatabase {
+            return try await ProvinceSearchStatements.Fields().rows(on: postgres, logger: db.logger)
+                .map { try $0.decode(column: "field", as: String.self) }.sorted()
         }
-        return try await q.all(decoding: Row.self).map(\.field).sorted()
+        var q = NumberedSQL("SELECT DISTINCT field FROM ", postgres: db.isPostgres)
+        if let unitID {
+            q.append(ProcedureRecord.schema + " WHERE " + inForce + " AND unit_id = " + q.place(unitID))
+        } else {
+            q.append(AddProcedureTexts.table + " WHERE active_count > 0")
+        }
+        return try await q.all(on: db).map { try $0.decode(column: "field", as: String.self) }.sorted()
     }
 }

@@ -159,7 +159,7 @@ enum CounterViews {
             let query = [
                 ("unit", unit.code), ("field", q.field), ("from", q.from), ("to", q.to), ("bucket", q.bucket),
             ]
-            .map { "\($0)=" + (($1 ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+            .map { "\($0)=" + ($1 ?? "").queryValueEncoded }
             return ctx.link(DossierPaths.register + "?" + (query + ["page=\(n)"]).joined(separator: "&"))
         }
         return Layout.page(
@@ -185,7 +185,7 @@ enum CounterViews {
                     .href(
                         ctx.link(
                             DossierPaths.registerXLSX + "?unit=" + unit.code + "&field="
-                                + ((q.field ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                                + (q.field ?? "").queryValueEncoded
                                 + "&from=" + (q.from ?? "") + "&to=" + (q.to ?? ""))),
                     .text(ctx.t("Tải sổ theo dõi (XLSX)", "Download the register (XLSX)")))),
             Components.table(

@@ -116,7 +116,7 @@ package struct TrackedDossier: Sendable {
         } else {
             guard
                 let first = try await db.raw(
-                    "\(Numbered(lookUpText(postgres: false, limit: String(limit)), binds: [username, since, code]))"
+                    "\(NumberedSQL(lookUpText(postgres: false, limit: String(limit)), binds: [username, since, code], postgres: false))"
                 ).first()
             else { throw AppError.notFound }  // the aggregate always gives one row
             row = first
@@ -166,31 +166,8 @@ package struct TrackedDossier: Sendable {
 
         /// The statement's one row (the aggregate always gives one).
         func row(on db: any PostgresDatabase, logger: Logger) async throws -> any SQLRow {
-            let found = try await db.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask {
-                    var first: PostgresRow?
-                    for try await row in try await connection.execute(self, logger: logger) where first == nil {
-                        first = row
-                    }
-                    return first
-                }
-            }.get()
-            guard let found else { throw AppError.notFound }
-            return found.sql()
-        }
-    }
-
-    /// A statement written with its values' numbered places, and those values in order.
-    private struct Numbered: SQLExpression {
-        let text: String
-        let binds: [any Encodable & Sendable]
-        init(_ text: String, binds: [any Encodable & Sendable]) {
-            self.text = text
-            self.binds = binds
-        }
-        func serialize(to serializer: inout SQLSerializer) {
-            serializer.write(text)
-            serializer.binds += binds
+            guard let found = try await rows(on: db, logger: logger).first else { throw AppError.notFound }
+            return found
         }
     }
 

@@ -10,7 +10,7 @@ package enum WorkspacePaths {
     /// A queue's full list; `unit` (a code) for a supervisor looking at a ward below.
     package static func queue(_ q: WorkQueue, unit: String? = nil) -> String {
         "/workspace/\(q.rawValue)"
-            + (unit.map { "?unit=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) } ?? "")
+            + (unit.map { "?unit=" + $0.queryValueEncoded } ?? "")
     }
 
     /// Path components for route registration (`:queue` is a `WorkQueue`).

@@ -20,7 +20,7 @@ package enum InitiativePaths {
     package static func list(year: Int?, unit: String?) -> String {
         let items = [
             year.map { "year=\($0)" },
-            unit.map { "unit=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) },
+            unit.map { "unit=" + $0.queryValueEncoded },
         ].compactMap { $0 }
         return items.isEmpty ? list : list + "?" + items.joined(separator: "&")
     }

@@ -48,3 +48,31 @@ extension Request {
     /// The URL's query values (`QueryValues`).
     package func queryValues() throws -> QueryValues { try QueryValues(url.query) }
 }
+
+extension String {
+    /// The value as a query parameter's value: ASCII letters and digits as they are, every other
+    /// byte of its UTF-8 as `%XX`; what `addingPercentEncoding(withAllowedCharacters:
+    /// .alphanumerics)` gives here (`QueryValuesTests`), without Foundation's walk through a
+    /// character set, which was 3% of the catalogue search page's server time for its links to
+    /// the posting sheets (docs/PERFORMANCE.md).
+    package var queryValueEncoded: String {
+        func kept(_ b: UInt8) -> Bool {
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+        }
+        guard !utf8.allSatisfy(kept) else { return self }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count * 3)
+        for b in utf8 {
+            if kept(b) {
+                out.append(b)
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0x0F)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -9,7 +9,7 @@ package enum StaffRecordPaths {
     package static let staff = "/evaluation/staff"
     /// A supervisor's view of one unit below theirs.
     package static func staff(unit code: String) -> String {
-        staff + "?unit=" + (code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? code)
+        staff + "?unit=" + code.queryValueEncoded
     }
     package static func person(_ id: UUID) -> String { "/evaluation/staff/\(id.uuidString)" }
     package static func add(_ person: UUID, _ kind: StaffRecordService.Kind) -> String {

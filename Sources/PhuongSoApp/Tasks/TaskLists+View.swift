@@ -165,7 +165,7 @@ enum TaskListViews {
         ]
         return pairs.compactMap { k, v in
             v.flatMap {
-                $0.isEmpty ? nil : k + "=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)
+                $0.isEmpty ? nil : k + "=" + $0.queryValueEncoded
             }
         }
         .joined(separator: "&")

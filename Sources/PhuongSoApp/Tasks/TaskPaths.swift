@@ -13,7 +13,7 @@ package enum TaskPaths {
     /// The register filtered: each number of the overview links here.
     package static func register(_ query: [(String, String?)]) -> String {
         let items = query.compactMap { k, v in
-            v.map { k + "=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) }
+            v.map { k + "=" + $0.queryValueEncoded }
         }
         return items.isEmpty ? register : register + "?" + items.joined(separator: "&")
     }
