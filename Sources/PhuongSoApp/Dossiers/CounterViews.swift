@@ -3,11 +3,13 @@ import PhuongSoCore
 import Plot
 
 enum CounterViews {
-    static func when(_ seconds: Int64?, _ offset: Int) -> String {
+    /// "14:05 03/12/2026", or with `between` written between the time and the date ("14:05 ngày
+    /// 03/12/2026"); "—" for no time.
+    static func when(_ seconds: Int64?, _ offset: Int, between: String = " ") -> String {
         guard let seconds else { return "—" }
         let l = LocalDateTime(Instant(seconds: seconds), utcOffset: offset)
-        return
-            "\(pad2(l.secondOfDay / 3600)):\(pad2(l.secondOfDay / 60 % 60)) \(pad2(l.date.day))/\(pad2(l.date.month))/\(l.date.year)"
+        return pad2(l.secondOfDay / 3600) + ":" + pad2(l.secondOfDay / 60 % 60) + between + pad2(l.date.day) + "/"
+            + pad2(l.date.month) + "/" + String(l.date.year)
     }
 
     static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

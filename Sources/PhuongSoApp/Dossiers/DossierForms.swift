@@ -98,11 +98,11 @@ enum DossierForms {
                             line("Thời hạn giải quyết theo quy định", p.timeLimit?.vietnamese ?? ""),
                             line(
                                 "Thời gian nhận hồ sơ",
-                                CounterViews.when(d.receivedAt, utcOffset).replacingOccurrences(of: " ", with: " ngày ")
+                                CounterViews.when(d.receivedAt, utcOffset, between: " ngày ")
                             ),
                             line(
                                 "Thời gian trả kết quả giải quyết hồ sơ",
-                                CounterViews.when(d.dueAt, utcOffset).replacingOccurrences(of: " ", with: " ngày ")),
+                                CounterViews.when(d.dueAt, utcOffset, between: " ngày ")),
                             line("Nhận kết quả tại", "Bộ phận tiếp nhận và trả kết quả, " + place),
                             line(
                                 "Vào Sổ theo dõi hồ sơ, số",

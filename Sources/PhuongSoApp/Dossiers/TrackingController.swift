@@ -173,7 +173,7 @@ enum TrackingController {
     }
 
     static func readable(_ seconds: Int64?, _ lang: Language, _ utcOffset: Int) -> String {
-        CounterViews.when(seconds, utcOffset).replacingOccurrences(of: " ", with: lang.t(" ngày ", " on "))
+        CounterViews.when(seconds, utcOffset, between: lang.t(" ngày ", " on "))
     }
 
     @Sendable static func page(req: Request) async throws -> Response {

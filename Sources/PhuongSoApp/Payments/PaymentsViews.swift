@@ -478,8 +478,7 @@ enum PaymentsViews {
                         p.channel.vietnamese + (p.externalID.isEmpty ? "" : " (mã giao dịch " + p.externalID + ")")),
                     line(
                         "Thời gian",
-                        CounterViews.when(p.paidAt ?? p.createdAtSeconds, utcOffset).replacingOccurrences(
-                            of: " ", with: " ngày ")),
+                        CounterViews.when(p.paidAt ?? p.createdAtSeconds, utcOffset, between: " ngày ")),
                     .div(
                         .class("sign"),
                         .div(

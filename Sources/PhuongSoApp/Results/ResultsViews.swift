@@ -100,8 +100,7 @@ enum ResultsViews {
             .dt(.text(ctx.t("Thời điểm ký", "Signed at"))),
             .dd(
                 .text(
-                    CounterViews.when(v.signedAt, utcOffset).replacingOccurrences(
-                        of: " ", with: ctx.t(" ngày ", " on ")))),
+                    CounterViews.when(v.signedAt, utcOffset, between: ctx.t(" ngày ", " on ")))),
             .dt(.text(ctx.t("Mã băm SHA-256 của tệp", "SHA-256 of the file"))), .dd(.code(.text(v.sha256 ?? ""))),
             .dt(.text(ctx.t("Khóa ký (chứng thư)", "Signing key (certificate)"))),
             .dd(.text((v.keyID ?? "") + " — " + (v.certificateSubject ?? ""))))
@@ -186,7 +185,7 @@ enum ResultsViews {
                     line("Cơ quan phát hành", r.unit.name + " (" + r.unit.code + ")"),
                     line(
                         "Ký số lúc",
-                        CounterViews.when(r.signedAt, utcOffset).replacingOccurrences(of: " ", with: " ngày ")),
+                        CounterViews.when(r.signedAt, utcOffset, between: " ngày ")),
                     line("Người phát hành", signer),
                     line("Mã băm SHA-256 của tệp", r.sha256),
                     line("Khóa ký", r.keyID + " (ECDSA P-256)"),
