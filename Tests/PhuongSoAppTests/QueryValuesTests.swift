@@ -62,6 +62,33 @@ import Vapor
         #expect(try QueryValues("v=" + value.queryValueEncoded)["v"] == value)
     }
 
+    /// The catalogue page's parts kept per language and list of fields are the parts built for
+    /// that list: when the list changes (a field added, one gone), when it comes back, and when
+    /// a field is chosen (then built for the view, with that field selected).
+    @Test func theCatalogueFieldPartsAreTheOnesBuilt() {
+        typealias Parts = CatalogViews.FieldParts
+        let lists = [
+            ["Hộ tịch", "Chứng thực"], ["Hộ tịch", "Chứng thực", "Đất đai & môi trường"], ["Chứng thực"], [],
+        ]
+        for fields in lists + lists.reversed() {
+            for lang in [Language.vi, .en] {
+                let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "/procedures")
+                #expect(
+                    Parts.select(ctx, fields: fields, selected: nil).render()
+                        == Parts.buildSelect(ctx, fields: fields, selected: nil).render())
+                #expect(
+                    Parts.select(ctx, fields: fields, selected: "").render()
+                        == Parts.buildSelect(ctx, fields: fields, selected: nil).render())
+                #expect(
+                    Parts.postingLinks(ctx, fields: fields).render()
+                        == Parts.buildPostingLinks(ctx, fields: fields).render())
+                let chosen = Parts.select(ctx, fields: fields, selected: "Chứng thực").render()
+                #expect(chosen == Parts.buildSelect(ctx, fields: fields, selected: "Chứng thực").render())
+                #expect(chosen.contains(#"value="Chứng thực" selected"#) == fields.contains("Chứng thực"))
+            }
+        }
+    }
+
     @Test func theAnonymousHeaderIsTheOneBuilt() {
         for lang in [Language.vi, .en] {
             let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "/track")

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import PhuongSoCore
 import Plot
 
@@ -19,10 +20,7 @@ enum CatalogViews {
                     label: ctx.t("Tìm thủ tục (gõ có dấu hoặc không dấu)", "Search (with or without diacritics)"),
                     value: query.q ?? "", type: .search,
                     hint: ctx.t("Ví dụ: khai sinh, kết hôn, chứng thực", "e.g. khai sinh, ket hon, chung thuc")),
-                Components.select(
-                    ctx, name: "field", label: ctx.t(.field),
-                    options: [("", ctx.t("Tất cả lĩnh vực", "All fields"))] + fields.map { ($0, $0) },
-                    selected: query.field),
+                FieldParts.select(ctx, fields: fields, selected: query.field),
                 Components.submit(ctx.t(.search))),
             .p(
                 .attribute(named: "role", value: "status"),
@@ -48,18 +46,55 @@ enum CatalogViews {
                                 .class("hint"), .text(ctx.t(" (đang cập nhật thông tin)", " (details being completed)"))
                             )))
                 }),
-            .if(
-                !fields.isEmpty,
-                .p(
-                    .text(ctx.t("Bảng niêm yết theo lĩnh vực: ", "Posting sheets by field: ")),
-                    .forEach(fields) { f in
-                        .group(
-                            .a(
-                                .href(
-                                    ctx.link(CatalogPaths.posting(field: f))),
-                                .text(f)), .text(" "))
-                    }))
+            .if(!fields.isEmpty, FieldParts.postingLinks(ctx, fields: fields))
         )
+    }
+
+    /// The parts of the catalogue page made from its list of fields alone: the field select (when
+    /// no field is chosen) and the links to the posting sheets. They are the same on every view
+    /// until the catalogue's fields change, and were a quarter of the elements Plot built and
+    /// rendered for each search (docs/PERFORMANCE.md): rendered once per language and list of
+    /// fields (the last list is kept), built anew when the list differs or a field is chosen.
+    enum FieldParts {
+        private struct Kept {
+            let fields: [String]
+            let select: String
+            let links: String
+        }
+        private static let kept = NIOLockedValueBox<[Language: Kept]>([:])
+
+        static func select(_ ctx: PageContext, fields: [String], selected: String?) -> Node<HTML.BodyContext> {
+            guard selected ?? "" == "" else { return buildSelect(ctx, fields: fields, selected: selected) }
+            return .raw(parts(ctx, fields: fields).select)
+        }
+
+        static func postingLinks(_ ctx: PageContext, fields: [String]) -> Node<HTML.BodyContext> {
+            .raw(parts(ctx, fields: fields).links)
+        }
+
+        private static func parts(_ ctx: PageContext, fields: [String]) -> Kept {
+            if let k = kept.withLockedValue({ $0[ctx.lang] }), k.fields == fields { return k }
+            let k = Kept(
+                fields: fields, select: buildSelect(ctx, fields: fields, selected: nil).render(),
+                links: buildPostingLinks(ctx, fields: fields).render())
+            kept.withLockedValue { $0[ctx.lang] = k }
+            return k
+        }
+
+        static func buildSelect(_ ctx: PageContext, fields: [String], selected: String?) -> Node<HTML.BodyContext> {
+            Components.select(
+                ctx, name: "field", label: ctx.t(.field),
+                options: [("", ctx.t("Tất cả lĩnh vực", "All fields"))] + fields.map { ($0, $0) },
+                selected: selected)
+        }
+
+        static func buildPostingLinks(_ ctx: PageContext, fields: [String]) -> Node<HTML.BodyContext> {
+            .p(
+                .text(ctx.t("Bảng niêm yết theo lĩnh vực: ", "Posting sheets by field: ")),
+                .forEach(fields) { f in
+                    .group(.a(.href(ctx.link(CatalogPaths.posting(field: f))), .text(f)), .text(" "))
+                })
+        }
     }
 
     /// How a component is asked for, in the words of the published procedure.
