@@ -32,8 +32,12 @@ enum CatalogPublicController {
         let values = try req.queryValues()
         let q = ListQuery(q: values["q"], field: values["field"], unit: values["unit"])
         let unitID = try await unitID(q.unit, on: req.db)
-        let hits = try await CatalogQueries.search(q.q ?? "", field: q.field, unitID: unitID, on: req.reads)
-        let fields = try await CatalogQueries.fields(unitID: unitID, on: req.reads)
+        let (hits, fields) = try await req.withReads { db in
+            (
+                try await CatalogQueries.search(q.q ?? "", field: q.field, unitID: unitID, on: db),
+                try await CatalogQueries.fields(unitID: unitID, on: db)
+            )
+        }
         return CatalogViews.list(PageContext.of(req), query: q, hits: hits.listings, total: hits.total, fields: fields)
             .response()
     }

@@ -322,4 +322,15 @@ extension Request {
         guard let reads = application.sqliteReads else { return db.sql }
         return reads.database(logger: logger, on: eventLoop)
     }
+
+    /// Runs `body` with the request's reads for a page that reads several times: on PostgreSQL
+    /// one connection of the pool, taken once for all of them (taking and giving back one for
+    /// each statement was a tenth of the catalogue search page's server time, three statements;
+    /// docs/PERFORMANCE.md); on SQLite the read connections, as `reads`.
+    package func withReads<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
+        async throws -> T
+    {
+        if application.sqliteReads != nil { return try await body(reads) }
+        return try await db.withConnection { try await body($0.sql) }
+    }
 }
