@@ -6,33 +6,88 @@ import Vapor
 /// The page shell: skip link, header with navigation, main, footer. Server-rendered; no script.
 package enum Layout {
     package static func page(_ ctx: PageContext, title: String, _ content: Node<HTML.BodyContext>...) -> HTML {
+        let kept = ctx.lang == .vi ? parts.vi : parts.en
+        return HTML(
+            .attribute(named: "lang", value: ctx.lang.rawValue),
+            .head(
+                .raw(parts.headStart),
+                // not Plot's .title(…): it repeats the title into <meta content> unescaped
+                .element(named: "title", text: title + " · PhuongSo"),
+                .raw(parts.stylesheetLink)
+            ),
+            .body(
+                .raw(kept.skip),
+                header(ctx),
+                .main(.id("main"), .h1(.text(title)), .group(content)),
+                .raw(kept.footerStart + footerLink(ctx) + kept.footerEnd)
+            )
+        )
+    }
+
+    /// The shell's parts that are the same on every page but for the language (the head's first
+    /// lines and the stylesheet's link, the skip link, the footer around its link to the other
+    /// language), rendered by Plot once (`buildPage` is the shell built whole, which
+    /// `LayoutTests` compares with): they were a fifth of the elements Plot built and rendered
+    /// for each view of the tracking page (docs/PERFORMANCE.md).
+    private static let parts = (
+        headStart: Node<HTML.HeadContext>.group(headStart).render(),
+        stylesheetLink: Node<HTML.HeadContext>.stylesheet(stylesheetPath).render(),
+        vi: kept(.vi),
+        en: kept(.en)
+    )
+
+    private static func kept(_ lang: Language) -> (skip: String, footerStart: String, footerEnd: String) {
+        let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "")
+        let marker = "\u{1}"
+        let footer = buildFooter(ctx, link: marker).render().components(separatedBy: marker)
+        precondition(footer.count == 2, "the footer's link is written once")
+        return (skipLink(ctx).render(), footer[0], footer[1])
+    }
+
+    /// The shell built whole by Plot, as `page` writes it.
+    static func buildPage(_ ctx: PageContext, title: String, _ content: Node<HTML.BodyContext>...) -> HTML {
         HTML(
             .attribute(named: "lang", value: ctx.lang.rawValue),
             .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                // not Plot's .title(…): it repeats the title into <meta content> unescaped
+                .group(headStart),
                 .element(named: "title", text: title + " · PhuongSo"),
                 .stylesheet(stylesheetPath)
             ),
             .body(
-                .a(.class("skip"), .href("#main"), .text(ctx.t("Bỏ qua, đến nội dung chính", "Skip to main content"))),
-                header(ctx),
+                skipLink(ctx),
+                buildHeader(ctx),
                 .main(.id("main"), .h1(.text(title)), .group(content)),
-                .footer(
-                    .p(
-                        .text(
-                            ctx.t(
-                                "PhuongSo — phần mềm nguồn mở phục vụ một cửa và cải cách hành chính cấp xã.",
-                                "PhuongSo — open-source one-stop and administrative-reform software for wards and communes."
-                            ))),
-                    .p(
-                        .a(
-                            .href((ctx.lang == .vi ? addLang(ctx.path, "en") : addLang(ctx.path, "vi")).linkEscaped),
-                            .attribute(named: "hreflang", value: ctx.lang == .vi ? "en" : "vi"),
-                            .text(ctx.lang == .vi ? "English" : "Tiếng Việt")))
-                )
+                buildFooter(ctx, link: footerLink(ctx))
             )
+        )
+    }
+
+    private static var headStart: [Node<HTML.HeadContext>] {
+        [.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1"))]
+    }
+
+    static func skipLink(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .a(.class("skip"), .href("#main"), .text(ctx.t("Bỏ qua, đến nội dung chính", "Skip to main content")))
+    }
+
+    /// The same page in the other language.
+    static func footerLink(_ ctx: PageContext) -> String {
+        (ctx.lang == .vi ? addLang(ctx.path, "en") : addLang(ctx.path, "vi")).linkEscaped
+    }
+
+    static func buildFooter(_ ctx: PageContext, link: String) -> Node<HTML.BodyContext> {
+        .footer(
+            .p(
+                .text(
+                    ctx.t(
+                        "PhuongSo — phần mềm nguồn mở phục vụ một cửa và cải cách hành chính cấp xã.",
+                        "PhuongSo — open-source one-stop and administrative-reform software for wards and communes."
+                    ))),
+            .p(
+                .a(
+                    .href(link),
+                    .attribute(named: "hreflang", value: ctx.lang == .vi ? "en" : "vi"),
+                    .text(ctx.lang == .vi ? "English" : "Tiếng Việt")))
         )
     }
 
