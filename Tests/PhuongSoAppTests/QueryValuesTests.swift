@@ -50,7 +50,6 @@ import Vapor
         #expect(QueryValues.value("lang", in: nil) == nil)
     }
 
-    /// Everyone not signed in gets the header rendered once per language, the same as built.
     /// Links carry values encoded by `queryValueEncoded`; Foundation's encoding with the same
     /// allowed characters gives the same text, and the value reads back whole.
     @Test(arguments: [
@@ -76,6 +75,8 @@ import Vapor
                 #expect(
                     Parts.select(ctx, fields: fields, selected: nil).render()
                         == Parts.buildSelect(ctx, fields: fields, selected: nil).render())
+                // "All fields" chosen (`?field=`): the kept select, whose first option is the
+                // browser's choice without `selected` written on it
                 #expect(
                     Parts.select(ctx, fields: fields, selected: "").render()
                         == Parts.buildSelect(ctx, fields: fields, selected: nil).render())
@@ -89,6 +90,7 @@ import Vapor
         }
     }
 
+    /// Everyone not signed in gets the header rendered once per language, the same as built.
     @Test func theAnonymousHeaderIsTheOneBuilt() {
         for lang in [Language.vi, .en] {
             let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "/track")

@@ -115,10 +115,10 @@ package enum CatalogQueries {
         }
     }
 
-    /// Search ignoring case and diacritics; every word must appear. Words become bound LIKE
-    /// patterns over the folded text (letters and digits only, so no wildcard can be injected).
-    /// The database orders the matches (phrase in the name, then words in the name, then shorter
-    /// names) and returns only the first `limit`, read through SQLKit without model objects; the
+    /// Search ignoring case and diacritics; every word must appear. Each word is a bound value
+    /// found in the folded text with `instr` / `strpos` (`matching`). The database orders the
+    /// matches (phrase in the name, then words in the name, then shorter names) and returns only
+    /// the first `limit`, from statements written as text (`NumberedSQL`), without models; the
     /// exact ranking of those few happens here. `total` counts every match. Without a unit (the
     /// whole province's catalogue) the words are matched against each distinct text once
     /// (`searchProvince`); the answer is the same.

@@ -55,6 +55,8 @@ enum CatalogViews {
     /// until the catalogue's fields change, and were a quarter of the elements Plot built and
     /// rendered for each search (docs/PERFORMANCE.md): rendered once per language and list of
     /// fields (the last list is kept), built anew when the list differs or a field is chosen.
+    /// "All fields" sent as `?field=` gets the kept select too: the browser shows its first
+    /// option, "All fields", without `selected` written on it.
     enum FieldParts {
         private struct Kept {
             let fields: [String]
