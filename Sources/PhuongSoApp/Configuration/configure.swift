@@ -82,6 +82,7 @@ package enum Migrations {
         app.migrations.add(AddFeeOwedAndRatedUnhappy())
         app.migrations.add(AddProcedureTexts())
         app.migrations.add(RoomForProcedureTextCounts())
+        app.migrations.add(AddFeeRuleColumns())
     }
 }
 

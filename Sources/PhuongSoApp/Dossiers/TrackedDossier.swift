@@ -23,7 +23,8 @@ package struct TrackedDossier: Sendable {
     package let apologyReason: String?
     package let apologyAt: Int64?
     package let procedureName: String
-    /// The fee rule as the procedure version published it (`FeeSummary.Rule`).
+    /// The fee rule as the procedure version published it (`FeeSummary.Rule`), from the columns
+    /// the database derives from the dossier's snapshot (`AddFeeRuleColumns`).
     package let feeAmount: Int?
     package let feeText: String?
     /// The demand written at intake (DOMAIN §7): its rule amount is never null, so a null one
@@ -177,16 +178,6 @@ package struct TrackedDossier: Sendable {
 
     /// The columns both reads select.
     private static func selectText(postgres: Bool) -> String {
-        let rule =
-            postgres
-            ? """
-            CAST(d.procedure_snapshot::json ->> 'feeAmount' AS BIGINT) AS fee_amount, \
-            d.procedure_snapshot::json ->> 'feeText' AS fee_text
-            """
-            : """
-            json_extract(d.procedure_snapshot, '$.feeAmount') AS fee_amount, \
-            json_extract(d.procedure_snapshot, '$.feeText') AS fee_text
-            """
         // The timeline in the order it happened (the aggregate's own order on PostgreSQL; SQLite's
         // follows the ordered subquery, and `events()` sorts again so nothing rests on that).
         let timeline =
@@ -202,7 +193,7 @@ package struct TrackedDossier: Sendable {
             """
         return """
             SELECT d.id, d.code, d.secret, d.state, d.decision_note, d.received_at, d.due_at, d.apology_reason,
-              d.apology_at, p.name AS procedure_name, \(rule),
+              d.apology_at, p.name AS procedure_name, d.fee_rule_amount AS fee_amount, d.fee_rule_text AS fee_text,
               f.rule_amount, f.adjusted_amount, f.adjustment_reason, f.exemption_reason,
               CAST((SELECT COALESCE(SUM(pm.amount), 0) FROM payments pm WHERE pm.dossier_id = d.id AND pm.status = 'paid')
                 AS BIGINT) AS paid,
