@@ -285,7 +285,40 @@ enum TrackingViews {
         )
     }
 
+    /// The page, written from templates Plot rendered once per language (`Kept`): the status's
+    /// list and the look-up form are the same on every view but for their values, and Plot
+    /// building and rendering them was a sixth of the busiest public page's server time
+    /// (docs/PERFORMANCE.md, issue 18). The rarer parts inside them (the links to pay and to the
+    /// apology, the results, the rating and supplement forms) are still built by Plot when shown.
+    /// `buildPage` is the page built whole, which `TrackingViewsTests` compares with.
     static func page(
+        _ ctx: PageContext, query: TrackingController.Query, status: TrackingController.Status?, error: String?,
+        notice: String?, canRate: Bool, secret: String?
+    ) -> HTML {
+        let kept = ctx.lang == .vi ? Kept.vi : Kept.en
+        let code = query.code ?? ""
+        return Layout.page(
+            ctx, title: ctx.t(.trackDossier),
+            Components.alert(error),
+            Components.notice(notice),
+            .unwrap(status) { s in
+                let t = statusTexts(s)
+                let steps = s.timeline.map { kept.step.fill([.text(stepText($0))]) }.joined()
+                return .raw(
+                    kept.status.fill([
+                        .text(t.status), .text(t.code), .text(t.procedure), .text(t.received), .text(t.due),
+                        .text(t.toDo), .raw(toDoLinks(ctx, s, secret: secret)?.render() ?? ""),
+                        .text(t.fee), .raw(feeLinks(ctx, s, secret: secret)?.render() ?? ""),
+                        .raw(results(ctx, s, secret: secret)?.render() ?? ""), .raw(steps),
+                        .raw(tail(ctx, s, secret: secret, canRate: canRate)?.render() ?? ""),
+                    ]))
+            },
+            .raw(code.isEmpty ? kept.emptyForm : kept.form.fill([.attribute(code)]))
+        )
+    }
+
+    /// The page built whole by Plot, as `page` writes it.
+    static func buildPage(
         _ ctx: PageContext, query: TrackingController.Query, status: TrackingController.Status?, error: String?,
         notice: String?, canRate: Bool, secret: String?
     ) -> HTML {
@@ -294,76 +327,163 @@ enum TrackingViews {
             Components.alert(error),
             Components.notice(notice),
             .unwrap(status) { s in
-                .group(
-                    .p(.class("notice"), .attribute(named: "role", value: "status"), .strong(.text(s.status))),
-                    .dl(
-                        .dt(.text(ctx.t(.dossierCode))), .dd(.text(s.code)),
-                        .dt(.text(ctx.t(.procedure))), .dd(.text(s.procedure)),
-                        .dt(.text(ctx.t(.dateReceived))), .dd(.text(s.receivedAtText)),
-                        .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.strong(.text(s.dueAtText))),
-                        .dt(.text(ctx.t("Việc cần làm", "What to do now"))),
-                        .dd(
-                            .text(s.toDo), payLink(ctx, s, secret: secret),
-                            .if(
-                                s.apologized && secret != nil,
-                                .group(
-                                    .text(" "),
-                                    .a(
-                                        .href(ctx.link(TrackingPaths.apology(code: s.code, secret: secret ?? ""))),
-                                        .text(
-                                            ctx.t(
-                                                "Xem Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
-                                                "See the apology letter (BM.04)")))))),
-                        .dt(.text(ctx.t("Phí, lệ phí", "Fee"))),
-                        .dd(
-                            .id("fee"), .text(s.fee), payLink(ctx, s, secret: secret, id: "pay-link"),
-                            // receipts only when some were issued: a free dossier has no payment page to offer
-                            .if(
-                                secret != nil && s.feeReceipts > 0,
-                                .group(
-                                    .text(" "),
-                                    .a(
-                                        .id("receipts-link"),
-                                        .href(ctx.link(PaymentPaths.pay(code: s.code, secret: secret ?? ""))),
-                                        .text(ctx.t("Xem biên lai", "See receipts")))))),
-                        .if(
-                            !s.results.isEmpty && secret != nil,
-                            .group(
-                                .dt(.text(ctx.t("Kết quả điện tử", "Electronic results"))),
-                                .dd(
-                                    .ul(
-                                        .forEach(s.results) { r in
-                                            .li(
-                                                .a(
-                                                    .href(
-                                                        ctx.link(
-                                                            TrackingPaths.result(
-                                                                code: s.code, secret: secret ?? "", result: r.code))),
-                                                    .text(r.title)),
-                                                .text(" — " + r.code + " "),
-                                                .a(
-                                                    .href(ctx.link(ResultPaths.verify(code: r.code))),
-                                                    .text(ctx.t("(xác thực)", "(verify)"))))
-                                        }))))
-                    ),
-                    .h2(.text(ctx.t(.timeline))),
-                    .ol(.forEach(s.timeline) { .li(.text($0.atText + " — " + $0.status)) }),
-                    // built only when shown: the rating form alone was 5% of the page's time
-                    canRate ? rating(ctx, code: s.code, secret: secret ?? "") : .empty,
-                    ["supplement-in-process", "supplement-at-intake"].contains(s.state) && secret != nil
-                        ? supplementUpload(ctx, code: s.code, secret: secret ?? "") : .empty
-                )
+                statusBlock(
+                    ctx, statusTexts(s), toDoLinks: toDoLinks(ctx, s, secret: secret) ?? .empty,
+                    feeLinks: feeLinks(ctx, s, secret: secret) ?? .empty,
+                    results: results(ctx, s, secret: secret) ?? .empty,
+                    steps: .forEach(s.timeline) { step(stepText($0)) },
+                    tail: tail(ctx, s, secret: secret, canRate: canRate) ?? .empty)
             },
-            Components.form(
-                action: TrackingPaths.track, method: "get",
-                .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
-                Components.textField(
-                    ctx, name: "code", label: ctx.t("Mã hồ sơ (trên giấy tiếp nhận)", "Dossier code (on your receipt)"),
-                    value: query.code ?? "", required: true),
-                Components.textField(
-                    ctx, name: "secret", label: ctx.t("Mã tra cứu (8 ký tự)", "Lookup secret (8 characters)"),
-                    value: "", required: true),
-                Components.submit(ctx.t(.lookUp)))
+            lookUpForm(ctx, code: query.code ?? "")
         )
+    }
+
+    /// What `page` keeps per language: the status with markers for its values, one line of the
+    /// timeline, and the look-up form with and without a code.
+    private struct Kept: Sendable {
+        let status: PlotTemplate
+        let step: PlotTemplate
+        let form: PlotTemplate
+        let emptyForm: String
+
+        static let vi = Kept(.vi)
+        static let en = Kept(.en)
+
+        init(_ lang: Language) {
+            let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "")
+            status = PlotTemplate(values: 12) { m in
+                statusBlock(
+                    ctx,
+                    StatusTexts(
+                        status: m[0], code: m[1], procedure: m[2], received: m[3], due: m[4], toDo: m[5], fee: m[7]),
+                    toDoLinks: .raw(m[6]), feeLinks: .raw(m[8]), results: .raw(m[9]), steps: .raw(m[10]),
+                    tail: .raw(m[11]))
+            }
+            step = PlotTemplate(values: 1) { m in TrackingViews.step(m[0]) }
+            // a code always writes the input's value; Plot leaves out an empty one
+            form = PlotTemplate(values: 1) { m in lookUpForm(ctx, code: m[0]) }
+            emptyForm = lookUpForm(ctx, code: "").render()
+        }
+    }
+
+    /// The status's texts, in the order the page writes them.
+    private struct StatusTexts {
+        var status, code, procedure, received, due, toDo, fee: String
+    }
+
+    private static func statusTexts(_ s: TrackingController.Status) -> StatusTexts {
+        StatusTexts(
+            status: s.status, code: s.code, procedure: s.procedure, received: s.receivedAtText, due: s.dueAtText,
+            toDo: s.toDo, fee: s.fee)
+    }
+
+    private static func stepText(_ step: TrackingController.Status.Step) -> String { step.atText + " — " + step.status }
+
+    private static func step(_ text: String) -> Node<HTML.ListContext> { .li(.text(text)) }
+
+    /// The dossier's status: its list, its timeline and what the applicant can do next.
+    private static func statusBlock(
+        _ ctx: PageContext, _ t: StatusTexts, toDoLinks: Node<HTML.BodyContext>, feeLinks: Node<HTML.BodyContext>,
+        results: Node<HTML.DescriptionListContext>, steps: Node<HTML.ListContext>, tail: Node<HTML.BodyContext>
+    ) -> Node<HTML.BodyContext> {
+        .group(
+            .p(.class("notice"), .attribute(named: "role", value: "status"), .strong(.text(t.status))),
+            .dl(
+                .dt(.text(ctx.t(.dossierCode))), .dd(.text(t.code)),
+                .dt(.text(ctx.t(.procedure))), .dd(.text(t.procedure)),
+                .dt(.text(ctx.t(.dateReceived))), .dd(.text(t.received)),
+                .dt(.text(ctx.t("Hẹn trả kết quả", "Appointment"))), .dd(.strong(.text(t.due))),
+                .dt(.text(ctx.t("Việc cần làm", "What to do now"))), .dd(.text(t.toDo), toDoLinks),
+                .dt(.text(ctx.t("Phí, lệ phí", "Fee"))), .dd(.id("fee"), .text(t.fee), feeLinks),
+                results
+            ),
+            .h2(.text(ctx.t(.timeline))),
+            .ol(steps),
+            tail
+        )
+    }
+
+    /// After what to do: the way to pay and the apology letter, when there are any.
+    private static func toDoLinks(_ ctx: PageContext, _ s: TrackingController.Status, secret: String?) -> Node<
+        HTML.BodyContext
+    >? {
+        guard let secret, s.feeOutstanding > 0 || s.apologized else { return nil }
+        return .group(
+            payLink(ctx, s, secret: secret),
+            .if(
+                s.apologized,
+                .group(
+                    .text(" "),
+                    .a(
+                        .href(ctx.link(TrackingPaths.apology(code: s.code, secret: secret))),
+                        .text(
+                            ctx.t(
+                                "Xem Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
+                                "See the apology letter (BM.04)"))))))
+    }
+
+    /// After the fee: the way to pay and, when some were issued, the receipts (a free dossier has
+    /// no payment page to offer).
+    private static func feeLinks(_ ctx: PageContext, _ s: TrackingController.Status, secret: String?) -> Node<
+        HTML.BodyContext
+    >? {
+        guard let secret, s.feeOutstanding > 0 || s.feeReceipts > 0 else { return nil }
+        return .group(
+            payLink(ctx, s, secret: secret, id: "pay-link"),
+            .if(
+                s.feeReceipts > 0,
+                .group(
+                    .text(" "),
+                    .a(
+                        .id("receipts-link"), .href(ctx.link(PaymentPaths.pay(code: s.code, secret: secret))),
+                        .text(ctx.t("Xem biên lai", "See receipts"))))))
+    }
+
+    /// The electronic results issued, each with its link to verify it.
+    private static func results(_ ctx: PageContext, _ s: TrackingController.Status, secret: String?) -> Node<
+        HTML.DescriptionListContext
+    >? {
+        guard let secret, !s.results.isEmpty else { return nil }
+        return .group(
+            .dt(.text(ctx.t("Kết quả điện tử", "Electronic results"))),
+            .dd(
+                .ul(
+                    .forEach(s.results) { r in
+                        .li(
+                            .a(
+                                .href(ctx.link(TrackingPaths.result(code: s.code, secret: secret, result: r.code))),
+                                .text(r.title)),
+                            .text(" — " + r.code + " "),
+                            .a(
+                                .href(ctx.link(ResultPaths.verify(code: r.code))),
+                                .text(ctx.t("(xác thực)", "(verify)"))))
+                    })))
+    }
+
+    /// The rating form once the result was returned and not yet rated, the supplement form while
+    /// documents are asked for; built only when shown (the rating form alone was 5% of the page's
+    /// time).
+    private static func tail(_ ctx: PageContext, _ s: TrackingController.Status, secret: String?, canRate: Bool)
+        -> Node<HTML.BodyContext>?
+    {
+        let supplement = ["supplement-in-process", "supplement-at-intake"].contains(s.state) && secret != nil
+        guard canRate || supplement else { return nil }
+        return .group(
+            canRate ? rating(ctx, code: s.code, secret: secret ?? "") : .empty,
+            supplement ? supplementUpload(ctx, code: s.code, secret: secret ?? "") : .empty)
+    }
+
+    /// The look-up form, the code kept.
+    private static func lookUpForm(_ ctx: PageContext, code: String) -> Node<HTML.BodyContext> {
+        Components.form(
+            action: TrackingPaths.track, method: "get",
+            .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
+            Components.textField(
+                ctx, name: "code", label: ctx.t("Mã hồ sơ (trên giấy tiếp nhận)", "Dossier code (on your receipt)"),
+                value: code, required: true),
+            Components.textField(
+                ctx, name: "secret", label: ctx.t("Mã tra cứu (8 ký tự)", "Lookup secret (8 characters)"),
+                value: "", required: true),
+            Components.submit(ctx.t(.lookUp)))
     }
 }

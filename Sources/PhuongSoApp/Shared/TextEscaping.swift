@@ -9,8 +9,19 @@ extension Node where Context: HTMLContext {
     /// the `.text` the application's own code calls; texts Plot wraps itself (`.element(named:
     /// text:)`) still go through Plot's escaping, with the same result.
     static func text(_ text: String) -> Node {
-        text.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }
-            ? plotText(text) : .raw(text)
+        text.needsTextEscaping ? plotText(text) : .raw(text)
+    }
+}
+
+extension String {
+    /// Whether Plot's text escaping would change anything (a `<`, `>` or `&`).
+    var needsTextEscaping: Bool {
+        utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }
+    }
+
+    /// The text as a text node writes it (`Node.text`).
+    var htmlTextEscaped: String {
+        needsTextEscaping ? Node<HTML.BodyContext>.text(self).render() : self
     }
 }
 
