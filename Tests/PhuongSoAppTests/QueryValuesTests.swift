@@ -73,17 +73,17 @@ import Vapor
             for lang in [Language.vi, .en] {
                 let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "/procedures")
                 #expect(
-                    Parts.select(ctx, fields: fields, selected: nil).render()
+                    Parts.selectMarkup(ctx, fields: fields, selected: nil)
                         == Parts.buildSelect(ctx, fields: fields, selected: nil).render())
                 // "All fields" chosen (`?field=`): the kept select, whose first option is the
                 // browser's choice without `selected` written on it
                 #expect(
-                    Parts.select(ctx, fields: fields, selected: "").render()
+                    Parts.selectMarkup(ctx, fields: fields, selected: "")
                         == Parts.buildSelect(ctx, fields: fields, selected: nil).render())
                 #expect(
                     Parts.postingLinks(ctx, fields: fields).render()
                         == Parts.buildPostingLinks(ctx, fields: fields).render())
-                let chosen = Parts.select(ctx, fields: fields, selected: "Chứng thực").render()
+                let chosen = Parts.selectMarkup(ctx, fields: fields, selected: "Chứng thực")
                 #expect(chosen == Parts.buildSelect(ctx, fields: fields, selected: "Chứng thực").render())
                 #expect(chosen.contains(#"value="Chứng thực" selected"#) == fields.contains("Chứng thực"))
             }

@@ -5,49 +5,130 @@ import Plot
 
 /// Views of the public catalogue.
 enum CatalogViews {
+    /// The catalogue page, written from templates Plot rendered once per language (`ListKept`):
+    /// the search form and each result are the same on every view but for their values, and
+    /// Plot building and rendering them was most of its part of the search page's time
+    /// (docs/PERFORMANCE.md, issue 18). `buildList` is the page built whole, which
+    /// `CatalogViewsTests` compares with.
     static func list(
         _ ctx: PageContext, query: CatalogPublicController.ListQuery, hits: [CatalogQueries.Listing], total: Int,
         fields: [String]
     ) -> HTML {
-        let searched = !(query.q ?? "").trimmingCharacters(in: .whitespaces).isEmpty || !(query.field ?? "").isEmpty
+        let kept = ctx.lang == .vi ? ListKept.vi : ListKept.en
+        let q = query.q ?? ""
+        let select = FieldParts.selectMarkup(ctx, fields: fields, selected: query.field)
+        var results = ""
+        for r in hits {
+            results += kept.hit.fill([
+                .raw(ctx.link(CatalogPaths.procedure(r.code))), .text(r.name), .text(hitHint(r)),
+                .raw(r.complete ? "" : kept.incomplete),
+            ])
+        }
         return Layout.page(
             ctx, title: ctx.t(.administrativeProcedures),
-            Components.form(
-                action: CatalogPaths.list, method: "get",
-                .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
-                Components.textField(
-                    ctx, name: "q",
-                    label: ctx.t("Tìm thủ tục (gõ có dấu hoặc không dấu)", "Search (with or without diacritics)"),
-                    value: query.q ?? "", type: .search,
-                    hint: ctx.t("Ví dụ: khai sinh, kết hôn, chứng thực", "e.g. khai sinh, ket hon, chung thuc")),
-                FieldParts.select(ctx, fields: fields, selected: query.field),
-                Components.submit(ctx.t(.search))),
-            .p(
-                .attribute(named: "role", value: "status"),
-                .text(
-                    searched
-                        ? ctx.t("Tìm thấy \(total) thủ tục.", "\(total) procedures found.")
-                        : ctx.t("Có \(total) thủ tục.", "\(total) procedures.")),
-                .if(
-                    total > hits.count,
-                    .text(
-                        ctx.t(
-                            " Hiển thị \(hits.count) kết quả phù hợp nhất; hãy gõ thêm từ để thu hẹp.",
-                            " Showing the \(hits.count) best matches; add words to narrow the search.")))),
-            .ul(
-                .class("results"),
-                .forEach(hits) { r in
-                    .li(
-                        .a(.href(ctx.link(CatalogPaths.procedure(r.code))), .text(r.name)),
-                        .span(.class("hint"), .text(" — " + r.field + " · " + r.code)),
-                        .if(
-                            !r.complete,
-                            .span(
-                                .class("hint"), .text(ctx.t(" (đang cập nhật thông tin)", " (details being completed)"))
-                            )))
-                }),
+            .raw(q.isEmpty ? kept.emptyForm.fill([.raw(select)]) : kept.form.fill([.attribute(q), .raw(select)])),
+            found(ctx, query: query, shown: hits.count, total: total),
+            .raw(kept.results.fill([.raw(results)])),
             .if(!fields.isEmpty, FieldParts.postingLinks(ctx, fields: fields))
         )
+    }
+
+    /// The catalogue page built whole by Plot, as `list` writes it.
+    static func buildList(
+        _ ctx: PageContext, query: CatalogPublicController.ListQuery, hits: [CatalogQueries.Listing], total: Int,
+        fields: [String]
+    ) -> HTML {
+        Layout.page(
+            ctx, title: ctx.t(.administrativeProcedures),
+            searchForm(
+                ctx, q: query.q ?? "",
+                // "All fields" sent as `?field=` writes no `selected`, as `FieldParts` keeps it
+                select: FieldParts.buildSelect(ctx, fields: fields, selected: query.field == "" ? nil : query.field)),
+            found(ctx, query: query, shown: hits.count, total: total),
+            results(
+                .forEach(hits) { r in
+                    hit(
+                        ctx, link: ctx.link(CatalogPaths.procedure(r.code)), name: r.name, hint: hitHint(r),
+                        incomplete: r.complete ? .empty : incomplete(ctx))
+                }),
+            .if(!fields.isEmpty, FieldParts.buildPostingLinks(ctx, fields: fields))
+        )
+    }
+
+    /// What `list` keeps per language: the form with and without a query (the field select a
+    /// value of both), the results' list, one result and the words for one still incomplete.
+    private struct ListKept: Sendable {
+        let form: PlotTemplate
+        let emptyForm: PlotTemplate
+        let results: PlotTemplate
+        let hit: PlotTemplate
+        let incomplete: String
+
+        static let vi = ListKept(.vi)
+        static let en = ListKept(.en)
+
+        init(_ lang: Language) {
+            let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "")
+            // a query always writes the input's value; Plot leaves out an empty one
+            form = PlotTemplate(values: 2) { m in searchForm(ctx, q: m[0], select: .raw(m[1])) }
+            emptyForm = PlotTemplate(values: 1) { m in searchForm(ctx, q: "", select: .raw(m[0])) }
+            results = PlotTemplate(values: 1) { m in CatalogViews.results(.raw(m[0])) }
+            hit = PlotTemplate(values: 4) { m in
+                CatalogViews.hit(ctx, link: m[0], name: m[1], hint: m[2], incomplete: .raw(m[3]))
+            }
+            incomplete = CatalogViews.incomplete(ctx).render()
+        }
+    }
+
+    private static func searchForm(_ ctx: PageContext, q: String, select: Node<HTML.BodyContext>) -> Node<
+        HTML.BodyContext
+    > {
+        Components.form(
+            action: CatalogPaths.list, method: "get",
+            .if(ctx.lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
+            Components.textField(
+                ctx, name: "q",
+                label: ctx.t("Tìm thủ tục (gõ có dấu hoặc không dấu)", "Search (with or without diacritics)"),
+                value: q, type: .search,
+                hint: ctx.t("Ví dụ: khai sinh, kết hôn, chứng thực", "e.g. khai sinh, ket hon, chung thuc")),
+            select,
+            Components.submit(ctx.t(.search)))
+    }
+
+    /// How many procedures were found, and how many of them are shown.
+    private static func found(
+        _ ctx: PageContext, query: CatalogPublicController.ListQuery, shown: Int, total: Int
+    ) -> Node<HTML.BodyContext> {
+        let searched = !(query.q ?? "").trimmingCharacters(in: .whitespaces).isEmpty || !(query.field ?? "").isEmpty
+        return .p(
+            .attribute(named: "role", value: "status"),
+            .text(
+                searched
+                    ? ctx.t("Tìm thấy \(total) thủ tục.", "\(total) procedures found.")
+                    : ctx.t("Có \(total) thủ tục.", "\(total) procedures.")),
+            .if(
+                total > shown,
+                .text(
+                    ctx.t(
+                        " Hiển thị \(shown) kết quả phù hợp nhất; hãy gõ thêm từ để thu hẹp.",
+                        " Showing the \(shown) best matches; add words to narrow the search."))))
+    }
+
+    private static func results(_ items: Node<HTML.ListContext>) -> Node<HTML.BodyContext> {
+        .ul(.class("results"), items)
+    }
+
+    private static func hitHint(_ r: CatalogQueries.Listing) -> String { " — " + r.field + " · " + r.code }
+
+    /// One result: the procedure's name linking to it, its field and code.
+    private static func hit(
+        _ ctx: PageContext, link: String, name: String, hint: String, incomplete: Node<HTML.BodyContext>
+    ) -> Node<HTML.ListContext> {
+        .li(.a(.href(link), .text(name)), .span(.class("hint"), .text(hint)), incomplete)
+    }
+
+    private static func incomplete(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .span(.class("hint"), .text(ctx.t(" (đang cập nhật thông tin)", " (details being completed)")))
     }
 
     /// The parts of the catalogue page made from its list of fields alone: the field select (when
@@ -65,9 +146,10 @@ enum CatalogViews {
         }
         private static let kept = NIOLockedValueBox<[Language: Kept]>([:])
 
-        static func select(_ ctx: PageContext, fields: [String], selected: String?) -> Node<HTML.BodyContext> {
-            guard selected ?? "" == "" else { return buildSelect(ctx, fields: fields, selected: selected) }
-            return .raw(parts(ctx, fields: fields).select)
+        /// The field select as the page writes it.
+        static func selectMarkup(_ ctx: PageContext, fields: [String], selected: String?) -> String {
+            guard selected ?? "" == "" else { return buildSelect(ctx, fields: fields, selected: selected).render() }
+            return parts(ctx, fields: fields).select
         }
 
         static func postingLinks(_ ctx: PageContext, fields: [String]) -> Node<HTML.BodyContext> {
