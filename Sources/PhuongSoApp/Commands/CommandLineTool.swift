@@ -128,7 +128,11 @@ package enum CommandLineTool {
             name: "production",
             arguments: ["phuongso", "serve", "--hostname", config.hostname, "--port", String(config.port)])
         try LoggingSystem.bootstrap(from: &env)
+        let trimmed = MallocTrim.apply()
         let app = try await Application.make(env)
+        if !trimmed {
+            app.logger.warning("malloc's trim threshold could not be set; freed memory goes back to the kernel at once")
+        }
         do {
             try await configure(app, config)
             // A wrong bucket or key stops the start here, not at the first citizen's upload.

@@ -1,0 +1,34 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// How much free memory glibc's `malloc` keeps at the top of a heap before giving it back to the
+/// kernel. Its default (128 KB, `M_TRIM_THRESHOLD`) is crossed on every request under load: a
+/// catalogue search on SQLite frees the pages of its sorter and its statements' memory, `malloc`
+/// returns them with `madvise`, which interrupts the other core to flush its address cache, and
+/// the next request faults the same pages in again. That was 8% of the search page's server time
+/// (`perf`, docs/PERFORMANCE.md, issue 18). Kept up to 16 MB per heap, the server's resident memory
+/// stays about what it was after load (65–71 MB). Set once when the server starts (the threshold
+/// is one for all of the process's heaps); an operator's own tunable,
+/// `GLIBC_TUNABLES=glibc.malloc.trim_threshold=N`, is left as it is.
+package enum MallocTrim {
+    package static let keptBytes: Int32 = 16 << 20
+
+    /// Sets the threshold (`mallopt(M_TRIM_THRESHOLD, …)`, found at run time: Swift's `Glibc` does
+    /// not import `<malloc.h>`); false where there is no glibc or it refused.
+    @discardableResult
+    package static func apply(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        #if canImport(Glibc)
+            if environment["GLIBC_TUNABLES"]?.contains("glibc.malloc.trim_threshold") == true { return true }
+            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+            guard let symbol = dlsym(nil, "mallopt") else { return false }
+            let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+            let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD in <malloc.h>
+            return mallopt(trimThreshold, keptBytes) == 1
+        #else
+            return false
+        #endif
+    }
+}
