@@ -53,6 +53,41 @@ import VaporTesting
         }
     }
 
+    /// A page's reads in one transaction (`withTransaction`, what `Request.withReads` gives on
+    /// SQLite) see one snapshot while it lasts, every committed change once it ends, and a failure
+    /// inside ends it and leaves the connection to serve again.
+    @Test func readsInOneTransactionSeeOneSnapshot() async throws {
+        try await withDemoApp(.sqlite) { app in
+            let (reads, db) = try reads(app)
+            func count(_ db: any SQLDatabase) async throws -> Int {
+                try await db.raw("SELECT COUNT(*) AS n FROM login_attempts WHERE username = \(bind: "track:y")")
+                    .first(decoding: Count.self)?.n ?? -1
+            }
+            let seen = try await reads.withTransaction(logger: app.logger, on: app.eventLoopGroup.any()) { inside in
+                let before = try await count(inside)
+                try await TrackingController.recordMiss(address: "y", now: app.now, on: app.db)
+                return [before, try await count(inside), try await count(db)]
+            }
+            #expect(seen == [0, 0, 1])  // the snapshot inside; outside, the change
+            #expect(try await count(db) == 1)
+            struct Stop: Error {}
+            await #expect(throws: Stop.self) {
+                try await reads.withTransaction(logger: app.logger, on: app.eventLoopGroup.any()) { inside in
+                    _ = try await count(inside)
+                    throw Stop()
+                }
+            }
+            try await TrackingController.recordMiss(address: "y", now: app.now, on: app.db)
+            // the connection used inside is back, out of its transaction: it sees the new miss
+            let opened = reads.openedCount
+            #expect(
+                try await reads.withTransaction(logger: app.logger, on: app.eventLoopGroup.any()) {
+                    try await count($0)
+                } == 2)
+            #expect(reads.openedCount == opened)
+        }
+    }
+
     @Test func nothingCanBeWrittenThroughThem() async throws {
         try await withDemoApp(.sqlite) { app in
             let (_, db) = try reads(app)

@@ -44,8 +44,41 @@ package final class SQLiteReads: Sendable {
         Database(reads: self, logger: logger, eventLoop: eventLoop)
     }
 
+    /// Runs `body` with reads that all go to one connection, in one read transaction: the
+    /// statements of a page that reads several times see one snapshot of the database, and take
+    /// SQLite's shared-memory locks once rather than once each (two of three read transactions
+    /// of the catalogue search page, 4% of its server time; docs/PERFORMANCE.md). The snapshot is
+    /// held only while `body` runs.
+    package func withTransaction<T: Sendable>(
+        logger: Logger, on eventLoop: any EventLoop, _ body: (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        let connection = try take()
+        var healthy = false
+        defer { giveBack(connection, healthy: healthy) }
+        try connection.run("BEGIN", [], { _ in })
+        let result: T
+        do {
+            result = try await body(Database(reads: self, pinned: connection, logger: logger, eventLoop: eventLoop))
+        } catch {
+            // a read transaction has nothing to undo; ended, the connection can serve again
+            try connection.run("ROLLBACK", [], { _ in })
+            healthy = true
+            throw error
+        }
+        try connection.run("COMMIT", [], { _ in })
+        healthy = true
+        return result
+    }
+
     /// Runs one read statement, handing each row to `onRow` as it is read.
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (any SQLRow) -> Void) throws {
+        let connection = try take()
+        defer { giveBack(connection, healthy: true) }
+        try connection.run(sql, binds, onRow)
+    }
+
+    /// An idle connection, or a new one when all are taken.
+    private func take() throws -> Connection {
         enum Take {
             case idle(Connection), open, closed
         }
@@ -55,21 +88,22 @@ package final class SQLiteReads: Sendable {
             pool.opened += 1
             return .open
         }
-        let connection: Connection
         switch take {
-        case .idle(let idle): connection = idle
-        case .open: connection = try Connection(path: path)
+        case .idle(let idle): return idle
+        case .open: return try Connection(path: path)
         case .closed: throw Failure(code: SQLITE_MISUSE, message: "the read connections are closed (\(path))")
         }
-        defer {
-            let closing = pool.withLockedValue { pool -> Connection? in
-                guard !pool.closed, pool.idle.count < Self.kept else { return connection }
-                pool.idle.append(connection)
-                return nil
-            }
-            closing?.close()
+    }
+
+    /// Back to the pool, or closed: when the pool is closed or full, or when the connection may
+    /// still be inside a transaction (`healthy` false).
+    private func giveBack(_ connection: Connection, healthy: Bool) {
+        let closing = pool.withLockedValue { pool -> Connection? in
+            guard healthy, !pool.closed, pool.idle.count < Self.kept else { return connection }
+            pool.idle.append(connection)
+            return nil
         }
-        try connection.run(sql, binds, onRow)
+        closing?.close()
     }
 
     /// Closes the idle connections and, as each is given back, the rest (at shutdown).
@@ -278,6 +312,8 @@ package final class SQLiteReads: Sendable {
     /// SQLKit's face of the reads: the SQLite dialect, values encoded as SQLiteKit encodes them.
     struct Database: SQLDatabase {
         let reads: SQLiteReads
+        /// The connection every statement goes to, inside `withTransaction`; else each takes one.
+        var pinned: Connection? = nil
         let logger: Logger
         let eventLoop: any EventLoop
         var dialect: any SQLDialect { SQLiteDialect() }
@@ -298,7 +334,8 @@ package final class SQLiteReads: Sendable {
             if let level = queryLogLevel {
                 logger.log(level: level, "Executing query", metadata: ["sql": .string(sql)])
             }
-            try reads.run(sql, binds.map { try Self.encoder.encode($0) }, onRow)
+            let values = try binds.map { try Self.encoder.encode($0) }
+            if let pinned { try pinned.run(sql, values, onRow) } else { try reads.run(sql, values, onRow) }
         }
     }
 }
@@ -326,11 +363,14 @@ extension Request {
     /// Runs `body` with the request's reads for a page that reads several times: on PostgreSQL
     /// one connection of the pool, taken once for all of them (taking and giving back one for
     /// each statement was a tenth of the catalogue search page's server time, three statements;
-    /// docs/PERFORMANCE.md); on SQLite the read connections, as `reads`.
+    /// docs/PERFORMANCE.md); on SQLite one read connection in one read transaction
+    /// (`SQLiteReads.withTransaction`), where they also see one snapshot.
     package func withReads<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
         async throws -> T
     {
-        if application.sqliteReads != nil { return try await body(reads) }
+        if let sqlite = application.sqliteReads {
+            return try await sqlite.withTransaction(logger: logger, on: eventLoop, body)
+        }
         return try await db.withConnection { try await body($0.sql) }
     }
 }
