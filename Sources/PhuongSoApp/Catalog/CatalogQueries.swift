@@ -165,21 +165,6 @@ package enum CatalogQueries {
     static func searchProvince(_ tokens: [String], field: String?, limit: Int, on db: any SQLDatabase) async throws -> (
         listings: [Listing], total: Int
     ) {
-        struct Text: Decodable {
-            let code: String
-            let name: String
-            let field: String
-            let activeCount: Int
-            enum CodingKeys: String, CodingKey {
-                case code, name, field
-                case activeCount = "active_count"
-            }
-        }
-        struct Key: Hashable {
-            let code: String
-            let name: String
-            let field: String
-        }
         let postgres = db as? any PostgresDatabase
         let fieldValue = field ?? ""
         let texts: [any SQLRow]
@@ -196,23 +181,29 @@ package enum CatalogQueries {
             q.append(" LIMIT " + String(limit))
             texts = try await q.all(on: db)
         }
-        // Decoded one by one, only as far as they are used: the first texts usually hold `limit`
-        // procedures between them (a text is in every unit's catalogue), and decoding the other
-        // rows through `Decodable` was a third of a province search's decoding (docs/PERFORMANCE.md).
+        // Decoded one by one, column by column, only as far as they are used: the first texts
+        // usually hold `limit` procedures between them (a text is in every unit's catalogue), and
+        // decoding the other rows through `Decodable` was a third of a province search's decoding
+        // (docs/PERFORMANCE.md); SQLKit's row decoder itself was 2% of the search page.
         let total = try texts.first?.decode(column: "total", as: Int.self) ?? 0
-        var rank: [Key: Int] = [:]
+        // Each text's place, found by its code (ASCII, so hashed fast: hashing the Vietnamese
+        // names and fields normalizes them, 2% of the search page) and then its name and field.
+        var rank: [String: [(name: String, field: String, at: Int)]] = [:]
         var held = 0
         for (i, row) in texts.enumerated() {
             if held >= limit { break }
-            let t = try row.decode(model: Text.self)
-            let key = Key(code: t.code, name: t.name, field: t.field)
-            if rank[key] == nil { rank[key] = i }
-            held += t.activeCount
+            let code = try row.decode(column: "code", as: String.self)
+            let name = try row.decode(column: "name", as: String.self)
+            let field = try row.decode(column: "field", as: String.self)
+            if !(rank[code]?.contains { $0.name == name && $0.field == field } ?? false) {
+                rank[code, default: []].append((name, field, i))
+            }
+            held += try row.decode(column: "active_count", as: Int.self)
         }
         guard !rank.isEmpty else { return ([], total) }
         // The codes as one value (an array on PostgreSQL, a JSON array read by `json_each` on
         // SQLite), so the statement's text is the same whatever their number.
-        let codes = Array(Set(rank.keys.map(\.code))).sorted()
+        let codes = rank.keys.sorted()
         let found: [any SQLRow]
         if let postgres {
             found = try await ProvinceSearchStatements.Rows(codes: codes, field: fieldValue, words: tokens)
@@ -228,7 +219,7 @@ package enum CatalogQueries {
         // Rows of one text tie: they are kept in the order of their unit (its id's text, made once).
         var ranked: [(rank: Int, unit: String, row: Listing)] = []
         for r in rows {
-            if let i = rank[Key(code: r.code, name: r.name, field: r.field)] {
+            if let i = rank[r.code]?.first(where: { $0.name == r.name && $0.field == r.field })?.at {
                 ranked.append((i, r.unitID.uuidString, r))
             }
         }
