@@ -6,60 +6,63 @@ import Vapor
 /// The page shell: skip link, header with navigation, main, footer. Server-rendered; no script.
 package enum Layout {
     package static func page(_ ctx: PageContext, title: String, _ content: Node<HTML.BodyContext>...) -> HTML {
-        let kept = ctx.lang == .vi ? parts.vi : parts.en
+        let shell = ctx.lang == .vi ? shells.vi : shells.en
         return HTML(
             .attribute(named: "lang", value: ctx.lang.rawValue),
-            .head(
-                .raw(parts.headStart),
-                // not Plot's .title(…): it repeats the title into <meta content> unescaped
-                .element(named: "title", text: title + " · PhuongSo"),
-                .raw(parts.stylesheetLink)
-            ),
-            .body(
-                .raw(kept.skip),
-                header(ctx),
-                .main(.id("main"), .h1(.text(title)), .group(content)),
-                .raw(kept.footerStart + footerLink(ctx) + kept.footerEnd)
-            )
+            .raw(
+                shell.fill([
+                    .text(title), .raw(header(ctx).render()), .text(title),
+                    .raw(Node<HTML.BodyContext>.group(content).render()), .raw(footerLink(ctx)),
+                ]))
         )
     }
 
-    /// The shell's parts that are the same on every page but for the language (the head's first
-    /// lines and the stylesheet's link, the skip link, the footer around its link to the other
-    /// language), rendered by Plot once (`buildPage` is the shell built whole, which
-    /// `LayoutTests` compares with): they were a fifth of the elements Plot built and rendered
-    /// for each view of the tracking page (docs/PERFORMANCE.md).
-    private static let parts = (
-        headStart: Node<HTML.HeadContext>.group(headStart).render(),
-        stylesheetLink: Node<HTML.HeadContext>.stylesheet(stylesheetPath).render(),
-        vi: kept(.vi),
-        en: kept(.en)
-    )
+    /// The shell's head and body, rendered by Plot once per language with markers for the title
+    /// (twice), the header, the content and the footer's link to the other language
+    /// (`PlotTemplate`; `buildPage` is the shell built whole, which `LayoutTests` compares with):
+    /// its fixed parts were a fifth of the elements Plot built and rendered for each view of the
+    /// tracking page, and the document's own elements another tenth of its time
+    /// (docs/PERFORMANCE.md).
+    private static let shells = (vi: shell(.vi), en: shell(.en))
 
-    private static func kept(_ lang: Language) -> (skip: String, footerStart: String, footerEnd: String) {
+    private static func shell(_ lang: Language) -> PlotTemplate {
         let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "")
-        let marker = "\u{1}"
-        let footer = buildFooter(ctx, link: marker).render().components(separatedBy: marker)
-        precondition(footer.count == 2, "the footer's link is written once")
-        return (skipLink(ctx).render(), footer[0], footer[1])
+        return PlotTemplate(values: 5) { m in
+            Node<HTML.DocumentContext>.group(
+                document(ctx, title: m[0], header: .raw(m[1]), h1: m[2], content: .raw(m[3]), footerLink: m[4]))
+        }
     }
 
     /// The shell built whole by Plot, as `page` writes it.
     static func buildPage(_ ctx: PageContext, title: String, _ content: Node<HTML.BodyContext>...) -> HTML {
         HTML(
             .attribute(named: "lang", value: ctx.lang.rawValue),
+            .group(
+                document(
+                    ctx, title: title, header: buildHeader(ctx), h1: title, content: .group(content),
+                    footerLink: footerLink(ctx)))
+        )
+    }
+
+    /// The document's head and body.
+    private static func document(
+        _ ctx: PageContext, title: String, header: Node<HTML.BodyContext>, h1: String,
+        content: Node<HTML.BodyContext>, footerLink: String
+    ) -> [Node<HTML.DocumentContext>] {
+        [
             .head(
                 .group(headStart),
+                // not Plot's .title(…): it repeats the title into <meta content> unescaped
                 .element(named: "title", text: title + " · PhuongSo"),
                 .stylesheet(stylesheetPath)
             ),
             .body(
                 skipLink(ctx),
-                buildHeader(ctx),
-                .main(.id("main"), .h1(.text(title)), .group(content)),
-                buildFooter(ctx, link: footerLink(ctx))
-            )
-        )
+                header,
+                .main(.id("main"), .h1(.text(h1)), content),
+                buildFooter(ctx, link: footerLink)
+            ),
+        ]
     }
 
     private static var headStart: [Node<HTML.HeadContext>] {
