@@ -93,9 +93,10 @@ import Testing
         let t = PlotTemplate(values: 3) { m in
             Node<HTML.BodyContext>.p(.class(m[0]), .text(m[1]), .raw(m[2]))
         }
-        for (a, b, c) in [("x", "y", "<i>z</i>"), ("a\"b'<c>&", "1 < 2 & 3 > 2 &amp;", ""), ("", "", "")] {
+        // (an empty attribute Plot leaves out, so a template's attribute always has a value)
+        for (a, b, c) in [("x", "y", "<i>z</i>"), ("a\"b'<c>&", "1 < 2 & 3 > 2 &amp;", ""), ("k", "", "")] {
             let built = Node<HTML.BodyContext>.p(.class(a.attributeEscaped), .text(b), .raw(c)).render()
-            if !a.isEmpty { #expect(t.fill([.attribute(a), .text(b), .raw(c)]) == built) }
+            #expect(t.fill([.attribute(a), .text(b), .raw(c)]) == built)
         }
         #expect(
             t.fill([.attribute("k"), .text("Tiếng Việt"), .raw("<b>!</b>")]) == "<p class=\"k\">Tiếng Việt<b>!</b></p>")

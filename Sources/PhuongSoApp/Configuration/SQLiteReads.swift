@@ -23,8 +23,9 @@ import VaporCSQLite
 /// what a request reads outside one).
 package final class SQLiteReads: Sendable {
     package let path: String
-    /// Connections not in use; one is taken for each statement and given back after it. More are
-    /// opened when all are taken; at most `kept` wait idle. Once `closed`, none is kept.
+    /// Connections not in use; one is taken for each statement (or each `withTransaction`) and
+    /// given back after it. More are opened when all are taken; at most `kept` wait idle. Once
+    /// `closed`, none is kept.
     private let pool = NIOLockedValueBox(Pool())
     static let kept = 8
 
@@ -48,7 +49,8 @@ package final class SQLiteReads: Sendable {
     /// statements of a page that reads several times see one snapshot of the database, and take
     /// SQLite's shared-memory locks once rather than once each (two of three read transactions
     /// of the catalogue search page, 4% of its server time; docs/PERFORMANCE.md). The snapshot is
-    /// held only while `body` runs.
+    /// held only while `body` runs. `body` runs its reads one after another: the connection is one
+    /// `sqlite3` handle, not to be used by two statements at once.
     package func withTransaction<T: Sendable>(
         logger: Logger, on eventLoop: any EventLoop, _ body: (any SQLDatabase) async throws -> T
     ) async throws -> T {
@@ -60,9 +62,18 @@ package final class SQLiteReads: Sendable {
         do {
             result = try await body(Database(reads: self, pinned: connection, logger: logger, eventLoop: eventLoop))
         } catch {
-            // a read transaction has nothing to undo; ended, the connection can serve again
-            try connection.run("ROLLBACK", [], { _ in })
-            healthy = true
+            // A read transaction has nothing to undo; ended, the connection can serve again.
+            // SQLite may have ended it already (after some errors); a rollback that fails leaves
+            // the connection to be closed. The body's error is the one thrown.
+            healthy = !connection.inTransaction
+            if !healthy {
+                do {
+                    try connection.run("ROLLBACK", [], { _ in })
+                    healthy = true
+                } catch let rollback {
+                    logger.warning("a read transaction could not be rolled back: \(rollback)")
+                }
+            }
             throw error
         }
         try connection.run("COMMIT", [], { _ in })
@@ -126,8 +137,9 @@ package final class SQLiteReads: Sendable {
     var openedCount: Int { pool.withLockedValue { $0.opened } }
     var idleCount: Int { pool.withLockedValue { $0.idle.count } }
 
-    /// One `sqlite3` handle and its prepared statements. Used by one thread at a time: it is taken
-    /// from the pool under the lock and given back under it, with no suspension between.
+    /// One `sqlite3` handle and its prepared statements. Used by one thread at a time: taken from
+    /// the pool under the lock and given back under it, by one statement with no suspension
+    /// between, or by one `withTransaction`, whose body runs its reads one after another.
     final class Connection: @unchecked Sendable {
         private var handle: OpaquePointer?
         private var statements: [String: Statement] = [:]
@@ -169,6 +181,9 @@ package final class SQLiteReads: Sendable {
                 $0 + Int(sqlite_nio_sqlite3_stmt_status($1.handle, SQLITE_STMTSTATUS_REPREPARE, 0))
             }
         }
+
+        /// Whether a transaction is open on the handle.
+        var inTransaction: Bool { handle.map { sqlite_nio_sqlite3_get_autocommit($0) == 0 } ?? false }
 
         func close() {
             guard let open = handle else { return }

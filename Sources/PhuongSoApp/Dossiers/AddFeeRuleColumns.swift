@@ -12,19 +12,25 @@ import SQLKit
 /// province generator) gets them from the snapshot it writes.
 struct AddFeeRuleColumns: AsyncMigration {
     func prepare(on database: Database) async throws {
-        let columns =
-            database.isPostgres
-            ? [
-                "fee_rule_amount BIGINT GENERATED ALWAYS AS (CAST(procedure_snapshot::json ->> 'feeAmount' AS BIGINT)) STORED",
-                "fee_rule_text TEXT GENERATED ALWAYS AS (procedure_snapshot::json ->> 'feeText') STORED",
-            ]
-            : [
+        let table = DossierRecord.schema
+        if database.isPostgres {
+            // one statement: each STORED column added alone rewrites the table and its indexes again
+            try await database.sql.raw(
+                """
+                ALTER TABLE \(unsafeRaw: table)
+                  ADD COLUMN fee_rule_amount BIGINT
+                    GENERATED ALWAYS AS (CAST(procedure_snapshot::json ->> 'feeAmount' AS BIGINT)) STORED,
+                  ADD COLUMN fee_rule_text TEXT GENERATED ALWAYS AS (procedure_snapshot::json ->> 'feeText') STORED
+                """
+            ).run()
+        } else {
+            // SQLite adds one column per statement
+            for column in [
                 "fee_rule_amount INTEGER GENERATED ALWAYS AS (json_extract(procedure_snapshot, '$.feeAmount')) VIRTUAL",
                 "fee_rule_text TEXT GENERATED ALWAYS AS (json_extract(procedure_snapshot, '$.feeText')) VIRTUAL",
-            ]
-        for column in columns {
-            try await database.sql.raw("ALTER TABLE \(unsafeRaw: DossierRecord.schema) ADD COLUMN \(unsafeRaw: column)")
-                .run()
+            ] {
+                try await database.sql.raw("ALTER TABLE \(unsafeRaw: table) ADD COLUMN \(unsafeRaw: column)").run()
+            }
         }
     }
 
