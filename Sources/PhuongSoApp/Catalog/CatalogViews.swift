@@ -14,7 +14,7 @@ enum CatalogViews {
         _ ctx: PageContext, query: CatalogPublicController.ListQuery, hits: [CatalogQueries.Listing], total: Int,
         fields: [String]
     ) -> HTML {
-        let kept = ctx.lang == .vi ? ListKept.vi : ListKept.en
+        let kept = ListKept.kept[ctx.lang]
         let q = query.q ?? ""
         let select = FieldParts.selectMarkup(ctx, fields: fields, selected: query.field)
         var results = ""
@@ -64,11 +64,9 @@ enum CatalogViews {
         let hit: PlotTemplate
         let incomplete: String
 
-        static let vi = ListKept(.vi)
-        static let en = ListKept(.en)
+        static let kept = PerLanguage(ListKept.init)
 
-        init(_ lang: Language) {
-            let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "")
+        init(_ ctx: PageContext) {
             // a query always writes the input's value; Plot leaves out an empty one
             form = PlotTemplate(values: 2) { m in searchForm(ctx, q: m[0], select: .raw(m[1])) }
             emptyForm = PlotTemplate(values: 1) { m in searchForm(ctx, q: "", select: .raw(m[0])) }

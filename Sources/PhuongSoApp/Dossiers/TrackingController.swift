@@ -295,7 +295,7 @@ enum TrackingViews {
         _ ctx: PageContext, query: TrackingController.Query, status: TrackingController.Status?, error: String?,
         notice: String?, canRate: Bool, secret: String?
     ) -> HTML {
-        let kept = ctx.lang == .vi ? Kept.vi : Kept.en
+        let kept = Kept.kept[ctx.lang]
         let code = query.code ?? ""
         return Layout.page(
             ctx, title: ctx.t(.trackDossier),
@@ -346,11 +346,9 @@ enum TrackingViews {
         let form: PlotTemplate
         let emptyForm: String
 
-        static let vi = Kept(.vi)
-        static let en = Kept(.en)
+        static let kept = PerLanguage(Kept.init)
 
-        init(_ lang: Language) {
-            let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "")
+        init(_ ctx: PageContext) {
             status = PlotTemplate(values: 12) { m in
                 statusBlock(
                     ctx,

@@ -6,7 +6,7 @@ import Vapor
 /// The page shell: skip link, header with navigation, main, footer. Server-rendered; no script.
 package enum Layout {
     package static func page(_ ctx: PageContext, title: String, _ content: Node<HTML.BodyContext>...) -> HTML {
-        let shell = ctx.lang == .vi ? shells.vi : shells.en
+        let shell = shells[ctx.lang]
         return HTML(
             .attribute(named: "lang", value: ctx.lang.rawValue),
             .raw(
@@ -23,11 +23,8 @@ package enum Layout {
     /// its fixed parts were a fifth of the elements Plot built and rendered for each view of the
     /// tracking page, and the document's own elements another tenth of its time
     /// (docs/PERFORMANCE.md).
-    private static let shells = (vi: shell(.vi), en: shell(.en))
-
-    private static func shell(_ lang: Language) -> PlotTemplate {
-        let ctx = PageContext(lang: lang, user: nil, csrfToken: "", path: "")
-        return PlotTemplate(values: 5) { m in
+    private static let shells = PerLanguage { ctx in
+        PlotTemplate(values: 5) { m in
             Node<HTML.DocumentContext>.group(
                 document(ctx, title: m[0], header: .raw(m[1]), h1: m[2], content: .raw(m[3]), footerLink: m[4]))
         }
@@ -101,13 +98,10 @@ package enum Layout {
     /// the elements Plot built and rendered for each view of the tracking page.
     static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         guard ctx.user == nil else { return buildHeader(ctx) }
-        return .raw(ctx.lang == .vi ? anonymousHeaders.vi : anonymousHeaders.en)
+        return .raw(anonymousHeaders[ctx.lang])
     }
 
-    private static let anonymousHeaders = (
-        vi: buildHeader(PageContext(lang: .vi, user: nil, csrfToken: "", path: "")).render(),
-        en: buildHeader(PageContext(lang: .en, user: nil, csrfToken: "", path: "")).render()
-    )
+    private static let anonymousHeaders = PerLanguage { buildHeader($0).render() }
 
     static func buildHeader(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         var links: [(String, String)] = [

@@ -53,3 +53,18 @@ package struct PlotTemplate: Sendable {
         return out
     }
 }
+
+/// What is made once per language for everyone not signed in (a template, a part rendered once),
+/// from a page context of that language with no user: the kept parts of the shell, the tracking
+/// page and the catalogue page.
+package struct PerLanguage<Value: Sendable>: Sendable {
+    private let vi: Value
+    private let en: Value
+
+    package init(_ make: (PageContext) -> Value) {
+        vi = make(PageContext(lang: .vi, user: nil, csrfToken: "", path: ""))
+        en = make(PageContext(lang: .en, user: nil, csrfToken: "", path: ""))
+    }
+
+    package subscript(_ lang: Language) -> Value { lang == .vi ? vi : en }
+}
