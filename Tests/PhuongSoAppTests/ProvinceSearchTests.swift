@@ -67,6 +67,15 @@ import VaporTesting
                         SearchText.tokens(q), field: field, unitID: nil, includeRetired: false, limit: limit, on: db.sql
                     )
                     let what = "q=\(q) field=\(field ?? "-") limit=\(limit)"
+                    // The catalogue page's one statement (PostgreSQL) answers as the two reads do
+                    let page = try await CatalogQueries.searchWithFields(
+                        q, field: field, unitID: nil, limit: limit, on: db.sql)
+                    #expect(page.total == province.total, "\(what)")
+                    #expect(
+                        page.listings.map { "\($0.unitID) \($0.code) \($0.name) \($0.latestVersion)" }
+                            == province.listings.map { "\($0.unitID) \($0.code) \($0.name) \($0.latestVersion)" },
+                        "\(what)")
+                    #expect(page.fields == (try await CatalogQueries.fields(unitID: nil, on: db.sql)), "\(what)")
                     #expect(province.total == rows.total, "\(what)")
                     // Procedures of the same text in several units tie: the list is the same
                     // sequence of procedures, and when nothing is cut off, the same rows.

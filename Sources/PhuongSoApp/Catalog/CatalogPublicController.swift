@@ -32,14 +32,13 @@ enum CatalogPublicController {
         let values = try req.queryValues()
         let q = ListQuery(q: values["q"], field: values["field"], unit: values["unit"])
         let unitID = try await unitID(q.unit, on: req.db)
-        let (hits, fields) = try await req.withReads { db in
-            (
-                try await CatalogQueries.search(q.q ?? "", field: q.field, unitID: unitID, on: db),
-                try await CatalogQueries.fields(unitID: unitID, on: db)
-            )
+        let hits = try await req.withReads { db in
+            try await CatalogQueries.searchWithFields(q.q ?? "", field: q.field, unitID: unitID, on: db)
         }
-        return CatalogViews.list(PageContext.of(req), query: q, hits: hits.listings, total: hits.total, fields: fields)
-            .response()
+        return CatalogViews.list(
+            PageContext.of(req), query: q, hits: hits.listings, total: hits.total, fields: hits.fields
+        )
+        .response()
     }
 
     static func procedure(_ req: Request) async throws -> ProcedureRecord {

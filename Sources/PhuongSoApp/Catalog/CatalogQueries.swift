@@ -99,6 +99,22 @@ package enum CatalogQueries {
         let foldedName: String
         let searchText: String
 
+        init(
+            code: String, name: String, field: String, unitID: UUID, complete: Bool, online: Bool, retired: Bool,
+            latestVersion: Int, foldedName: String, searchText: String
+        ) {
+            self.code = code
+            self.name = name
+            self.field = field
+            self.unitID = unitID
+            self.complete = complete
+            self.online = online
+            self.retired = retired
+            self.latestVersion = latestVersion
+            self.foldedName = foldedName
+            self.searchText = searchText
+        }
+
         /// A row of `listingColumns`, read column by column: a search decodes up to 200 of them,
         /// and SQLKit's `Decodable` row decoder cost about as much again as the columns themselves.
         init(row: any SQLRow) throws {
@@ -137,6 +153,23 @@ package enum CatalogQueries {
     static let listingColumns =
         "code, name, field, unit_id, complete, online, retired, latest_version, folded_name, search_text"
 
+    /// `search` and `fields` for the catalogue page: for the whole province on PostgreSQL, one
+    /// statement gives both (`ProvinceSearchStatements.Page`), one trip to the database.
+    package static func searchWithFields(
+        _ query: String, field: String?, unitID: UUID?, limit: Int = 200, on db: any SQLDatabase
+    ) async throws -> (listings: [Listing], total: Int, fields: [String]) {
+        if unitID == nil, let postgres = db as? any PostgresDatabase {
+            let tokens = SearchText.tokens(query)
+            let page = try await ProvinceSearchStatements.Page(
+                field: field ?? "", words: tokens, limit: limit, withFields: true
+            ).run(on: postgres, logger: db.logger)
+            guard let fields = page.fields else { throw ProvinceSearchStatements.Page.Unexpected(column: "fields") }
+            return (rerank(page.listings, tokens), page.total, fields.sorted())
+        }
+        let hits = try await search(query, field: field, unitID: unitID, limit: limit, on: db)
+        return (hits.listings, hits.total, try await fields(unitID: unitID, on: db))
+    }
+
     /// The search over the procedure rows themselves: one unit's catalogue (a few thousand rows at
     /// most), or retired procedures too (the catalogue editor).
     static func searchRows(
@@ -161,26 +194,25 @@ package enum CatalogQueries {
     /// (each distinct text once, with how many procedures in force carry it: `AddProcedureTexts`),
     /// in the order `searchRows` uses, which depends on the name only; `total` is the sum of
     /// those counts. Then only the rows of the first texts that hold `limit` procedures are read
-    /// (by code, with the same conditions), ranked as their texts are.
+    /// (by code, with the same conditions), ranked as their texts are. On PostgreSQL all of that
+    /// is one statement (`ProvinceSearchStatements.Page`).
     static func searchProvince(_ tokens: [String], field: String?, limit: Int, on db: any SQLDatabase) async throws -> (
         listings: [Listing], total: Int
     ) {
-        let postgres = db as? any PostgresDatabase
-        let fieldValue = field ?? ""
-        let texts: [any SQLRow]
-        if let postgres {
-            texts = try await ProvinceSearchStatements.Texts(field: fieldValue, words: tokens, limit: limit)
-                .rows(on: postgres, logger: db.logger)
-        } else {
-            // Each text holds at least one procedure in force, so `limit` texts are enough; the
-            // total is summed over every match by the database (a window over the whole result).
-            var q = NumberedSQL(
-                "SELECT code, name, field, active_count, sum(active_count) OVER () AS total FROM "
-                    + AddProcedureTexts.table + " WHERE active_count > 0", postgres: false)
-            order(tokens, words: matching(tokens, field: field, into: &q), into: &q)
-            q.append(" LIMIT " + String(limit))
-            texts = try await q.all(on: db)
+        if let postgres = db as? any PostgresDatabase {
+            let page = try await ProvinceSearchStatements.Page(
+                field: field ?? "", words: tokens, limit: limit, withFields: false
+            ).run(on: postgres, logger: db.logger)
+            return (rerank(page.listings, tokens), page.total)
         }
+        // Each text holds at least one procedure in force, so `limit` texts are enough; the
+        // total is summed over every match by the database (a window over the whole result).
+        var q = NumberedSQL(
+            "SELECT code, name, field, active_count, sum(active_count) OVER () AS total FROM "
+                + AddProcedureTexts.table + " WHERE active_count > 0", postgres: false)
+        order(tokens, words: matching(tokens, field: field, into: &q), into: &q)
+        q.append(" LIMIT " + String(limit))
+        let texts = try await q.all(on: db)
         // Decoded one by one, column by column, only as far as they are used: the first texts
         // usually hold `limit` procedures between them (a text is in every unit's catalogue), and
         // decoding the other rows through `Decodable` was a third of a province search's decoding
@@ -201,21 +233,14 @@ package enum CatalogQueries {
             held += try row.decode(column: "active_count", as: Int.self)
         }
         guard !rank.isEmpty else { return ([], total) }
-        // The codes as one value (an array on PostgreSQL, a JSON array read by `json_each` on
-        // SQLite), so the statement's text is the same whatever their number.
+        // The codes as one value (a JSON array read by `json_each`), so the statement's text is
+        // the same whatever their number.
         let codes = rank.keys.sorted()
-        let found: [any SQLRow]
-        if let postgres {
-            found = try await ProvinceSearchStatements.Rows(codes: codes, field: fieldValue, words: tokens)
-                .rows(on: postgres, logger: db.logger)
-        } else {
-            var q = NumberedSQL("SELECT " + listingColumns + " FROM " + ProcedureRecord.schema, postgres: false)
-            let json = String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)
-            q.append(" WHERE code IN (SELECT value FROM json_each(" + q.place(json) + ")) AND " + inForce)
-            _ = matching(tokens, field: field, into: &q)
-            found = try await q.all(on: db)
-        }
-        let rows = try found.map(Listing.init(row:))
+        var found = NumberedSQL("SELECT " + listingColumns + " FROM " + ProcedureRecord.schema, postgres: false)
+        let json = String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)
+        found.append(" WHERE code IN (SELECT value FROM json_each(" + found.place(json) + ")) AND " + inForce)
+        _ = matching(tokens, field: field, into: &found)
+        let rows = try await found.all(on: db).map(Listing.init(row:))
         // Rows of one text tie: they are kept in the order of their unit (its id's text, made once).
         var ranked: [(rank: Int, unit: String, row: Listing)] = []
         for r in rows {

@@ -1,65 +1,119 @@
+import Foundation
 import PostgresKit
 
-/// The whole province's catalogue search (`CatalogQueries.searchProvince`) on PostgreSQL as
-/// named prepared statements of one text each, whatever the number of words: the words are bound
-/// as one array, so each connection parses and plans each statement once. Written per number of
-/// words and sent unnamed, PostgreSQL planned them on every view (docs/PERFORMANCE.md). They
-/// match and order as SQLite's statements written per number of words do:
-/// every word within the folded text; then the phrase at a word's start in the name, then each
-/// word in the name in the order typed (the `CASE` per word on SQLite; here one number whose
-/// binary digits are those `CASE`s, the first word's the highest), then shorter names, then by name.
+/// The whole province's catalogue search (`CatalogQueries.searchProvince`) on PostgreSQL as one
+/// named prepared statement, whatever the number of words: the words are bound as one array, so
+/// each connection parses and plans it once. Written per number of words and sent unnamed,
+/// PostgreSQL planned them on every view (docs/PERFORMANCE.md). It matches and orders as SQLite's
+/// statements written per number of words do: every word within the folded text; then the phrase
+/// at a word's start in the name, then each word in the name in the order typed (the `CASE` per
+/// word on SQLite; here one number whose binary digits are those `CASE`s, the first word's the
+/// highest), then shorter names, then by name.
 enum ProvinceSearchStatements {
-    /// A field's texts ("" for every field) matching every word, in the search's order.
-    struct Texts: PostgresPreparedStatement {
-        static let name = "phuongso_province_search_texts"
+    /// The search in one statement, one trip to the database (three trips were a third of the
+    /// page's time on the server, docs/PERFORMANCE.md): the matching texts of the field (`$1`, ""
+    /// for every field) in the search's order (the window `w`), taken while the texts before them
+    /// hold fewer than `$4` procedures in force (`before`; so at most `$4` texts), each
+    /// (code, name, field) at its first place (`c`: what `searchProvince` does in Swift on
+    /// SQLite); then the procedures in force of those texts that match the same words and field,
+    /// in the texts' order and by unit, at most `$4`. The first row (`part` 0) carries the total
+    /// of every match (summed before the texts are cut) and, when `$5`, the province's fields.
+    struct Page: PostgresPreparedStatement {
+        static let name = "phuongso_province_search_page"
         static let sql = """
-            SELECT code, name, field, active_count, sum(active_count) OVER () AS total FROM procedure_texts t
-            WHERE active_count > 0 AND ($1 = '' OR field = $1)
-              AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) w(word) WHERE strpos(t.search_text, w.word) = 0)
-            ORDER BY CASE WHEN $3 <> '' AND strpos(' ' || t.folded_name, $3) > 0 THEN 0 ELSE 1 END,
-              (SELECT coalesce(sum(CASE WHEN strpos(t.folded_name, u.word) > 0 THEN 0
-                  ELSE 1::bigint << least(cardinality($2::text[]) - u.i, 62)::int END), 0)
-                FROM unnest($2::text[]) WITH ORDINALITY u(word, i)),
-              length(t.folded_name), t.folded_name
-            LIMIT $4
+            WITH t AS (
+              SELECT code, name, field, total, at FROM (
+                SELECT code, name, field, sum(active_count) OVER () AS total, row_number() OVER w AS at,
+                  sum(active_count) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - active_count AS before
+                FROM procedure_texts t
+                WHERE active_count > 0 AND ($1 = '' OR field = $1)
+                  AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) w(word) WHERE strpos(t.search_text, w.word) = 0)
+                WINDOW w AS (ORDER BY CASE WHEN $3 <> '' AND strpos(' ' || t.folded_name, $3) > 0 THEN 0 ELSE 1 END,
+                  (SELECT coalesce(sum(CASE WHEN strpos(t.folded_name, u.word) > 0 THEN 0
+                      ELSE 1::bigint << least(cardinality($2::text[]) - u.i, 62)::int END), 0)
+                    FROM unnest($2::text[]) WITH ORDINALITY u(word, i)),
+                  length(t.folded_name), t.folded_name)) x
+              WHERE before < $4::bigint)
+            SELECT 0 AS part, NULL::bigint AS at, coalesce((SELECT max(total) FROM t), 0)::bigint AS total,
+              CASE WHEN $5::boolean THEN ARRAY(SELECT DISTINCT field FROM procedure_texts WHERE active_count > 0) END
+                AS fields,
+              NULL::text AS code, NULL::text AS name, NULL::text AS field, NULL::uuid AS unit_id,
+              NULL::boolean AS complete, NULL::boolean AS online, NULL::boolean AS retired,
+              NULL::bigint AS latest_version, NULL::text AS folded_name, NULL::text AS search_text
+            UNION ALL (
+              SELECT 1, c.at, NULL, NULL, p.code, p.name, p.field, p.unit_id, p.complete, p.online, p.retired,
+                p.latest_version, p.folded_name, p.search_text
+              FROM (SELECT code, name, field, min(at) AS at FROM t GROUP BY code, name, field) c
+              JOIN procedures p ON p.code = c.code AND p.name = c.name AND p.field = c.field
+              WHERE p.\(CatalogQueries.inForce) AND ($1 = '' OR p.field = $1)
+                AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) w(word) WHERE strpos(p.search_text, w.word) = 0)
+              ORDER BY c.at, p.unit_id LIMIT $4::bigint)
             """
         let field: String
         let words: [String]
         let limit: Int
+        let withFields: Bool
 
         func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 4)
+            var bindings = PostgresBindings(capacity: 5)
             bindings.append(field)
             bindings.append(words)
             bindings.append(words.isEmpty ? "" : " " + words.joined(separator: " "))
             bindings.append(limit)
+            bindings.append(withFields)
             return bindings
         }
 
         func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
-    }
 
-    /// The procedures in force with these codes that match the same words and field.
-    struct Rows: PostgresPreparedStatement {
-        static let name = "phuongso_province_search_rows"
-        static let sql = """
-            SELECT \(CatalogQueries.listingColumns) FROM procedures
-            WHERE code = ANY($1) AND \(CatalogQueries.inForce) AND ($2 = '' OR field = $2)
-              AND NOT EXISTS (SELECT 1 FROM unnest($3::text[]) w(word) WHERE strpos(search_text, w.word) = 0)
-            """
-        let codes: [String]
-        let field: String
-        let words: [String]
-
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 3)
-            bindings.append(codes)
-            bindings.append(field)
-            bindings.append(words)
-            return bindings
+        /// A value the statement always gives was missing (a fault in the statement, not the data).
+        struct Unexpected: Error, CustomStringConvertible {
+            let column: String
+            var description: String { "the province search statement gave no \(column) value" }
         }
 
-        func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+        /// The statement's answer, decoded by PostgresNIO's own decoders column by column in
+        /// order (through SQLKit's rows, decoding by name was a tenth of the page's time on the
+        /// server): the listings in the statement's order, the total, the fields when asked for.
+        func run(on db: any PostgresDatabase, logger: Logger) async throws -> (
+            listings: [CatalogQueries.Listing], total: Int, fields: [String]?
+        ) {
+            var listings: [(at: Int, listing: CatalogQueries.Listing)] = []
+            var total = 0
+            var fields: [String]?
+            for row in try await postgresRows(on: db, logger: logger) {
+                let (
+                    part, at, rowTotal, rowFields, code, name, field, unitID, complete, online, retired, latestVersion,
+                    foldedName, searchText
+                ) = try row.decode(
+                    (
+                        Int, Int?, Int?, [String]?, String?, String?, String?, UUID?, Bool?, Bool?, Bool?, Int?,
+                        String?, String?
+                    ).self)
+                if part == 0 {
+                    guard let rowTotal else { throw Unexpected(column: "total") }
+                    total = rowTotal
+                    fields = rowFields
+                    continue
+                }
+                guard let at, let code, let name, let field, let unitID, let complete, let online, let retired,
+                    let latestVersion, let foldedName, let searchText
+                else { throw Unexpected(column: "a listing's") }
+                listings.append(
+                    (
+                        at,
+                        CatalogQueries.Listing(
+                            code: code, name: name, field: field, unitID: unitID, complete: complete, online: online,
+                            retired: retired, latestVersion: latestVersion, foldedName: foldedName,
+                            searchText: searchText)
+                    ))
+            }
+            // The statement orders them; this keeps that order whatever order `UNION ALL` gives.
+            listings.sort { a, b in
+                a.at != b.at ? a.at < b.at : a.listing.unitID.uuidString < b.listing.unitID.uuidString
+            }
+            return (listings.map { $0.listing }, total, fields)
+        }
     }
 
     /// The fields of the province's procedures in force.

@@ -42,12 +42,17 @@ extension PostgresPreparedStatement where Row == PostgresRow {
     /// planned) on that connection the first time, then only run. Sent unnamed, as SQLKit sends
     /// every statement, PostgreSQL plans it anew on every view (docs/PERFORMANCE.md).
     package func rows(on db: any PostgresDatabase, logger: Logger) async throws -> [any SQLRow] {
+        try await postgresRows(on: db, logger: logger).map { $0.sql() }
+    }
+
+    /// The same rows as PostgresNIO gives them, to be decoded by its own decoders.
+    package func postgresRows(on db: any PostgresDatabase, logger: Logger) async throws -> [PostgresRow] {
         try await db.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
                 var rows: [PostgresRow] = []
                 for try await row in try await connection.execute(self, logger: logger) { rows.append(row) }
                 return rows
             }
-        }.get().map { $0.sql() }
+        }.get()
     }
 }
