@@ -154,20 +154,28 @@ package enum CatalogQueries {
         "code, name, field, unit_id, complete, online, retired, latest_version, folded_name, search_text"
 
     /// `search` and `fields` for the catalogue page: for the whole province on PostgreSQL, one
-    /// statement gives both (`ProvinceSearchStatements.Page`), one trip to the database.
+    /// statement gives both (`provincePage`), one trip to the database.
     package static func searchWithFields(
         _ query: String, field: String?, unitID: UUID?, limit: Int = 200, on db: any SQLDatabase
     ) async throws -> (listings: [Listing], total: Int, fields: [String]) {
         if unitID == nil, let postgres = db as? any PostgresDatabase {
-            let tokens = SearchText.tokens(query)
-            let page = try await ProvinceSearchStatements.Page(
-                field: field ?? "", words: tokens, limit: limit, withFields: true
-            ).run(on: postgres, logger: db.logger)
+            let page = try await provincePage(
+                SearchText.tokens(query), field: field, limit: limit, withFields: true, on: postgres)
             guard let fields = page.fields else { throw ProvinceSearchStatements.Page.Unexpected(column: "fields") }
-            return (rerank(page.listings, tokens), page.total, fields.sorted())
+            return (page.listings, page.total, fields.sorted())
         }
         let hits = try await search(query, field: field, unitID: unitID, limit: limit, on: db)
         return (hits.listings, hits.total, try await fields(unitID: unitID, on: db))
+    }
+
+    /// The whole province's search on PostgreSQL (`ProvinceSearchStatements.Page`), ranked exactly.
+    static func provincePage(
+        _ tokens: [String], field: String?, limit: Int, withFields: Bool, on postgres: any PostgresDatabase
+    ) async throws -> (listings: [Listing], total: Int, fields: [String]?) {
+        let page = try await ProvinceSearchStatements.Page(
+            field: field ?? "", words: tokens, limit: limit, withFields: withFields
+        ).run(on: postgres, logger: postgres.logger)
+        return (rerank(page.listings, tokens), page.total, page.fields)
     }
 
     /// The search over the procedure rows themselves: one unit's catalogue (a few thousand rows at
@@ -200,10 +208,8 @@ package enum CatalogQueries {
         listings: [Listing], total: Int
     ) {
         if let postgres = db as? any PostgresDatabase {
-            let page = try await ProvinceSearchStatements.Page(
-                field: field ?? "", words: tokens, limit: limit, withFields: false
-            ).run(on: postgres, logger: db.logger)
-            return (rerank(page.listings, tokens), page.total)
+            let page = try await provincePage(tokens, field: field, limit: limit, withFields: false, on: postgres)
+            return (page.listings, page.total)
         }
         // Each text holds at least one procedure in force, so `limit` texts are enough; the
         // total is summed over every match by the database (a window over the whole result).
@@ -314,10 +320,6 @@ package enum CatalogQueries {
     /// The fields that have procedures in force (a DISTINCT query, not every row).
     /// The whole province's are read from `procedure_texts` (a few thousand rows, not every unit's).
     package static func fields(unitID: UUID?, on db: any SQLDatabase) async throws -> [String] {
-        if unitID == nil, let postgres = db as? any PostgresDatabase {
-            return try await ProvinceSearchStatements.Fields().rows(on: postgres, logger: db.logger)
-                .map { try $0.decode(column: "field", as: String.self) }.sorted()
-        }
         var q = NumberedSQL("SELECT DISTINCT field FROM ", postgres: db.isPostgres)
         if let unitID {
             q.append(ProcedureRecord.schema + " WHERE " + inForce + " AND unit_id = " + q.place(unitID))

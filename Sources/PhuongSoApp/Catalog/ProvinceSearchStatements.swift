@@ -16,8 +16,9 @@ enum ProvinceSearchStatements {
     /// hold fewer than `$4` procedures in force (`before`; so at most `$4` texts), each
     /// (code, name, field) at its first place (`c`: what `searchProvince` does in Swift on
     /// SQLite); then the procedures in force of those texts that match the same words and field,
-    /// in the texts' order and by unit, at most `$4`. The first row (`part` 0) carries the total
-    /// of every match (summed before the texts are cut) and, when `$5`, the province's fields.
+    /// in the texts' order and by unit, at most `$4` (the order that decides which are cut; the
+    /// caller ranks them exactly). One row (`part` 0) carries the total of every match (summed
+    /// before the texts are cut) and, when `$5`, the province's fields.
     /// Each text's procedures are read by code through the index (`LATERAL`, a loop over the few
     /// texts): joined plainly, the plan PostgreSQL keeps for the statement hashed the texts and read
     /// all 198,000 procedures of a province, 86 ms a search (docs/PERFORMANCE.md).
@@ -37,14 +38,14 @@ enum ProvinceSearchStatements {
                     FROM unnest($2::text[]) WITH ORDINALITY u(word, i)),
                   length(t.folded_name), t.folded_name)) x
               WHERE before < $4::bigint)
-            SELECT 0 AS part, NULL::bigint AS at, coalesce((SELECT max(total) FROM t), 0)::bigint AS total,
+            SELECT 0 AS part, coalesce((SELECT max(total) FROM t), 0)::bigint AS total,
               CASE WHEN $5::boolean THEN ARRAY(SELECT DISTINCT field FROM procedure_texts WHERE active_count > 0) END
                 AS fields,
               NULL::text AS code, NULL::text AS name, NULL::text AS field, NULL::uuid AS unit_id,
               NULL::boolean AS complete, NULL::boolean AS online, NULL::boolean AS retired,
               NULL::bigint AS latest_version, NULL::text AS folded_name, NULL::text AS search_text
             UNION ALL (
-              SELECT 1, c.at, NULL, NULL, p.code, p.name, p.field, p.unit_id, p.complete, p.online, p.retired,
+              SELECT 1, NULL, NULL, p.code, p.name, p.field, p.unit_id, p.complete, p.online, p.retired,
                 p.latest_version, p.folded_name, p.search_text
               FROM (SELECT code, name, field, min(at) AS at FROM t GROUP BY code, name, field) c
               CROSS JOIN LATERAL (
@@ -73,7 +74,7 @@ enum ProvinceSearchStatements {
         /// A value the statement always gives was missing (a fault in the statement, not the data).
         struct Unexpected: Error, CustomStringConvertible {
             let column: String
-            var description: String { "the province search statement gave no \(column) value" }
+            var description: String { "the province search statement gave no value for \(column)" }
         }
 
         /// The statement's answer, decoded by PostgresNIO's own decoders column by column in
@@ -82,50 +83,37 @@ enum ProvinceSearchStatements {
         func run(on db: any PostgresDatabase, logger: Logger) async throws -> (
             listings: [CatalogQueries.Listing], total: Int, fields: [String]?
         ) {
-            var listings: [(at: Int, listing: CatalogQueries.Listing)] = []
-            var total = 0
+            func given<T>(_ value: T?, _ column: String) throws -> T {
+                guard let value else { throw Unexpected(column: column) }
+                return value
+            }
+            var listings: [CatalogQueries.Listing] = []
+            var total: Int?
             var fields: [String]?
             for row in try await postgresRows(on: db, logger: logger) {
                 let (
-                    part, at, rowTotal, rowFields, code, name, field, unitID, complete, online, retired, latestVersion,
+                    part, rowTotal, rowFields, code, name, field, unitID, complete, online, retired, latestVersion,
                     foldedName, searchText
                 ) = try row.decode(
                     (
-                        Int, Int?, Int?, [String]?, String?, String?, String?, UUID?, Bool?, Bool?, Bool?, Int?,
-                        String?, String?
+                        Int, Int?, [String]?, String?, String?, String?, UUID?, Bool?, Bool?, Bool?, Int?, String?,
+                        String?
                     ).self)
                 if part == 0 {
-                    guard let rowTotal else { throw Unexpected(column: "total") }
-                    total = rowTotal
-                    fields = rowFields
+                    total = try given(rowTotal, "total")
+                    fields = withFields ? try given(rowFields, "fields") : nil
                     continue
                 }
-                guard let at, let code, let name, let field, let unitID, let complete, let online, let retired,
-                    let latestVersion, let foldedName, let searchText
-                else { throw Unexpected(column: "a listing's") }
                 listings.append(
-                    (
-                        at,
-                        CatalogQueries.Listing(
-                            code: code, name: name, field: field, unitID: unitID, complete: complete, online: online,
-                            retired: retired, latestVersion: latestVersion, foldedName: foldedName,
-                            searchText: searchText)
-                    ))
+                    CatalogQueries.Listing(
+                        code: try given(code, "code"), name: try given(name, "name"), field: try given(field, "field"),
+                        unitID: try given(unitID, "unit_id"), complete: try given(complete, "complete"),
+                        online: try given(online, "online"), retired: try given(retired, "retired"),
+                        latestVersion: try given(latestVersion, "latest_version"),
+                        foldedName: try given(foldedName, "folded_name"),
+                        searchText: try given(searchText, "search_text")))
             }
-            // The statement orders them; this keeps that order whatever order `UNION ALL` gives.
-            listings.sort { a, b in
-                a.at != b.at ? a.at < b.at : a.listing.unitID.uuidString < b.listing.unitID.uuidString
-            }
-            return (listings.map { $0.listing }, total, fields)
+            return (listings, try given(total, "total"), fields)
         }
-    }
-
-    /// The fields of the province's procedures in force.
-    struct Fields: PostgresPreparedStatement {
-        static let name = "phuongso_province_search_fields"
-        static let sql = "SELECT DISTINCT field FROM procedure_texts WHERE active_count > 0"
-
-        func makeBindings() throws -> PostgresBindings { PostgresBindings() }
-        func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
     }
 }
