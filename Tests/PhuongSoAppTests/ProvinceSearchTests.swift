@@ -190,4 +190,56 @@ import VaporTesting
             #expect(counts.inPlace == texts)
         }
     }
+
+    /// The province's texts are kept in memory on PostgreSQL, checked against `catalogue_version`
+    /// (AddCatalogueVersion) at every search: a transaction that writes procedures gives it a new
+    /// value, once however many rows it writes, and one rolled back leaves it as it was.
+    @Test(.enabled(if: TestDatabase.all.contains(.postgres)))
+    func everyTransactionThatWritesProceduresChangesTheCatalogueVersionOnce() async throws {
+        try await withDemoApp(.postgres) { app in
+            struct Version: Decodable { let version: UUID }
+            func version() async throws -> UUID {
+                try #require(
+                    try await app.db.sql.raw("SELECT version FROM catalogue_version").first(decoding: Version.self)
+                ).version
+            }
+            let before = try await version()
+            // A search keeps the texts of this version
+            #expect(try await CatalogQueries.search("khai sinh", field: nil, unitID: nil, on: app.db.sql).total == 6)
+
+            let commune = try await UnitQueries.find(code: "000.00.32.H42", on: app.db)
+            struct Updated: Decodable { let updated: Int }
+            let updated = try await app.db.transaction { db in
+                try await DemoData.loadCatalog(into: commune, actor: .system("test", at: app.now), on: db)
+                return try #require(
+                    try await db.sql.raw(
+                        "SELECT pg_stat_get_xact_tuples_updated('catalogue_version'::regclass) AS updated"
+                    ).first(decoding: Updated.self)
+                ).updated
+            }
+            #expect(updated == 1)
+            let loaded = try await version()
+            #expect(loaded != before)
+            // The next search sees the commune's 6 procedures too
+            #expect(try await CatalogQueries.search("khai sinh", field: nil, unitID: nil, on: app.db.sql).total == 12)
+
+            struct RolledBack: Error {}
+            await #expect(throws: RolledBack.self) {
+                try await app.db.transaction { db in
+                    try await ProcedureRecord.query(on: db).set(\.$retired, to: true).update()
+                    throw RolledBack()
+                }
+            }
+            #expect(try await version() == loaded)
+            #expect(try await CatalogQueries.search("khai sinh", field: nil, unitID: nil, on: app.db.sql).total == 12)
+
+            // Retiring every procedure from outside the application (by SQL) is seen too
+            try await app.db.sql.raw("UPDATE procedures SET retired = TRUE").run()
+            #expect(try await version() != loaded)
+            let page = try await CatalogQueries.searchWithFields("khai sinh", field: nil, unitID: nil, on: app.db.sql)
+            #expect(page.total == 0)
+            #expect(page.listings.isEmpty)
+            #expect(page.fields.isEmpty)
+        }
+    }
 }

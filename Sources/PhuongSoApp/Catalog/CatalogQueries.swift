@@ -153,29 +153,17 @@ package enum CatalogQueries {
     static let listingColumns =
         "code, name, field, unit_id, complete, online, retired, latest_version, folded_name, search_text"
 
-    /// `search` and `fields` for the catalogue page: for the whole province on PostgreSQL, one
-    /// statement gives both (`provincePage`), one trip to the database.
+    /// `search` and `fields` for the catalogue page. For the whole province on PostgreSQL both
+    /// come from the same reading of the catalogue (`ProvinceSearchStatements.search`).
     package static func searchWithFields(
         _ query: String, field: String?, unitID: UUID?, limit: Int = 200, on db: any SQLDatabase
     ) async throws -> (listings: [Listing], total: Int, fields: [String]) {
         if unitID == nil, let postgres = db as? any PostgresDatabase {
-            let page = try await provincePage(
-                SearchText.tokens(query), field: field, limit: limit, withFields: true, on: postgres)
-            guard let fields = page.fields else { throw ProvinceSearchStatements.Page.Unexpected(column: "fields") }
-            return (page.listings, page.total, fields.sorted())
+            return try await ProvinceSearchStatements.search(
+                SearchText.tokens(query), field: field, limit: limit, on: postgres)
         }
         let hits = try await search(query, field: field, unitID: unitID, limit: limit, on: db)
         return (hits.listings, hits.total, try await fields(unitID: unitID, on: db))
-    }
-
-    /// The whole province's search on PostgreSQL (`ProvinceSearchStatements.Page`), ranked exactly.
-    static func provincePage(
-        _ tokens: [String], field: String?, limit: Int, withFields: Bool, on postgres: any PostgresDatabase
-    ) async throws -> (listings: [Listing], total: Int, fields: [String]?) {
-        let page = try await ProvinceSearchStatements.Page(
-            field: field ?? "", words: tokens, limit: limit, withFields: withFields
-        ).run(on: postgres, logger: postgres.logger)
-        return (rerank(page.listings, tokens), page.total, page.fields)
     }
 
     /// The search over the procedure rows themselves: one unit's catalogue (a few thousand rows at
@@ -202,13 +190,13 @@ package enum CatalogQueries {
     /// (each distinct text once, with how many procedures in force carry it: `AddProcedureTexts`),
     /// in the order `searchRows` uses, which depends on the name only; `total` is the sum of
     /// those counts. Then only the rows of the first texts that hold `limit` procedures are read
-    /// (by code, with the same conditions), ranked as their texts are. On PostgreSQL all of that
-    /// is one statement (`ProvinceSearchStatements.Page`).
+    /// (by code, with the same conditions), ranked as their texts are (`TextCut`). On PostgreSQL
+    /// the texts are matched in memory (`ProvinceSearchStatements`).
     static func searchProvince(_ tokens: [String], field: String?, limit: Int, on db: any SQLDatabase) async throws -> (
         listings: [Listing], total: Int
     ) {
         if let postgres = db as? any PostgresDatabase {
-            let page = try await provincePage(tokens, field: field, limit: limit, withFields: false, on: postgres)
+            let page = try await ProvinceSearchStatements.search(tokens, field: field, limit: limit, on: postgres)
             return (page.listings, page.total)
         }
         // Each text holds at least one procedure in force, so `limit` texts are enough; the
@@ -224,39 +212,71 @@ package enum CatalogQueries {
         // decoding the other rows through `Decodable` was a third of a province search's decoding
         // (docs/PERFORMANCE.md); SQLKit's row decoder itself was 2% of the search page.
         let total = try texts.first?.decode(column: "total", as: Int.self) ?? 0
-        // Each text's place, found by its code (ASCII, so hashed fast: hashing the Vietnamese
-        // names and fields normalizes them, 2% of the search page) and then its name and field.
-        var rank: [String: [(name: String, field: String, at: Int)]] = [:]
-        var held = 0
-        for (i, row) in texts.enumerated() {
-            if held >= limit { break }
-            let code = try row.decode(column: "code", as: String.self)
-            let name = try row.decode(column: "name", as: String.self)
-            let field = try row.decode(column: "field", as: String.self)
-            if !(rank[code]?.contains { $0.name == name && $0.field == field } ?? false) {
-                rank[code, default: []].append((name, field, i))
-            }
-            held += try row.decode(column: "active_count", as: Int.self)
+        var cut = TextCut(limit: limit)
+        for row in texts {
+            if cut.full { break }
+            cut.take(
+                code: try row.decode(column: "code", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                field: try row.decode(column: "field", as: String.self),
+                held: try row.decode(column: "active_count", as: Int.self))
         }
-        guard !rank.isEmpty else { return ([], total) }
+        guard !cut.isEmpty else { return ([], total) }
         // The codes as one value (a JSON array read by `json_each`), so the statement's text is
         // the same whatever their number.
-        let codes = rank.keys.sorted()
         var found = NumberedSQL("SELECT " + listingColumns + " FROM " + ProcedureRecord.schema, postgres: false)
-        let json = String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)
+        let json = String(decoding: try JSONEncoder().encode(cut.codes), as: UTF8.self)
         found.append(" WHERE code IN (SELECT value FROM json_each(" + found.place(json) + ")) AND " + inForce)
         _ = matching(tokens, field: field, into: &found)
-        let rows = try await found.all(on: db).map(Listing.init(row:))
-        // Rows of one text tie: they are kept in the order of their unit (its id's text, made once).
-        var ranked: [(rank: Int, unit: String, row: Listing)] = []
-        for r in rows {
-            if let i = rank[r.code]?.first(where: { $0.name == r.name && $0.field == r.field })?.at {
-                ranked.append((i, r.unitID.uuidString, r))
+        return (cut.ranked(try await found.all(on: db).map(Listing.init(row:)), tokens: tokens), total)
+    }
+
+    /// The first of the ordered matching texts that hold `limit` procedures in force between them,
+    /// each (code, name, field) at its first place; and the procedure rows of those texts, ranked
+    /// as their texts are, then by unit.
+    struct TextCut {
+        let limit: Int
+        /// By code (ASCII, so hashed fast: hashing the Vietnamese names and fields normalizes
+        /// them, 2% of the search page), each text's name, field and place.
+        private var places: [String: [(name: String, field: String, at: Int)]] = [:]
+        private var taken = 0
+        private var held = 0
+
+        init(limit: Int) { self.limit = limit }
+
+        /// Whether the texts taken already hold `limit` procedures.
+        var full: Bool { held >= limit }
+
+        /// The next text in order, holding `held` procedures in force.
+        mutating func take(code: String, name: String, field: String, held count: Int) {
+            if !(places[code]?.contains { $0.name == name && $0.field == field } ?? false) {
+                places[code, default: []].append((name, field, taken))
             }
+            taken += 1
+            held += count
         }
-        ranked.sort { a, b in a.rank != b.rank ? a.rank < b.rank : a.unit < b.unit }
-        let first = ranked.prefix(limit).map { $0.row }
-        return (rerank(first, tokens), total)
+
+        /// The codes of the texts taken, sorted (one statement text and one plan whatever they are).
+        var codes: [String] { places.keys.sorted() }
+
+        /// Whether no text was taken.
+        var isEmpty: Bool { places.isEmpty }
+
+        /// The place of a procedure's text, nil when its text was not taken.
+        func place(of row: Listing) -> Int? {
+            places[row.code]?.first { $0.name == row.name && $0.field == row.field }?.at
+        }
+
+        /// Rows of the texts taken in their texts' order (rows of one text by their unit's id),
+        /// the first `limit` of them ranked exactly (`rerank`).
+        func ranked(_ rows: [Listing], tokens: [String]) -> [Listing] {
+            var ranked: [(rank: Int, row: Listing)] = []
+            for r in rows {
+                if let at = place(of: r) { ranked.append((at, r)) }
+            }
+            ranked.sort { a, b in a.rank != b.rank ? a.rank < b.rank : unitPrecedes(a.row.unitID, b.row.unitID) }
+            return rerank(ranked.prefix(limit).map { $0.row }, tokens)
+        }
     }
 
     /// The search's conditions, added to a statement that already has its `WHERE`: the field, and
@@ -298,23 +318,31 @@ package enum CatalogQueries {
                 q.append("CASE WHEN " + find(w, in: "folded_name", postgres: q.isPostgres) + " THEN 0 ELSE 1 END, ")
             }
         }
-        q.append("length(folded_name), folded_name")
+        // Byte by byte on PostgreSQL as on SQLite, whatever the database's collation: the province's
+        // search orders its texts so in memory (`ProvinceTexts`).
+        q.append("length(folded_name), folded_name" + (q.isPostgres ? " COLLATE \"C\"" : ""))
     }
 
     /// The exact ranking of the few rows the database returned (`SearchText.score`).
     static func rerank(_ rows: [Listing], _ tokens: [String]) -> [Listing] {
-        var ranked: [(score: Int, unit: String, row: Listing)] = []
+        var ranked: [(score: Int, row: Listing)] = []
         for r in rows {
             let score = SearchText.score(
                 foldedName: r.foldedName, foldedCode: r.code.lowercased(), foldedOther: r.searchText, tokens: tokens)
-            ranked.append((score ?? Int.min, r.unitID.uuidString, r))
+            ranked.append((score ?? Int.min, r))
         }
         ranked.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             if a.row.foldedName != b.row.foldedName { return a.row.foldedName < b.row.foldedName }
-            return a.unit < b.unit
+            return unitPrecedes(a.row.unitID, b.row.unitID)
         }
         return ranked.map { $0.row }
+    }
+
+    /// Whether one unit's id comes before another's as their texts (`uuidString`) are ordered:
+    /// the order of their bytes, found without writing the texts (a `printf` each).
+    static func unitPrecedes(_ a: UUID, _ b: UUID) -> Bool {
+        withUnsafeBytes(of: a.uuid) { x in withUnsafeBytes(of: b.uuid) { y in x.lexicographicallyPrecedes(y) } }
     }
 
     /// The fields that have procedures in force (a DISTINCT query, not every row).

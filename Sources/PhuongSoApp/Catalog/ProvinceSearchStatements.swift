@@ -1,119 +1,236 @@
 import Foundation
+import NIOConcurrencyHelpers
+import PhuongSoCore
 import PostgresKit
 
-/// The whole province's catalogue search (`CatalogQueries.searchProvince`) on PostgreSQL as one
-/// named prepared statement, whatever the number of words: the words are bound as one array, so
-/// each connection parses and plans it once. Written per number of words and sent unnamed,
-/// PostgreSQL planned them on every view (docs/PERFORMANCE.md). It matches and orders as SQLite's
-/// statements written per number of words do: every word within the folded text; then the phrase
-/// at a word's start in the name, then each word in the name in the order typed (the `CASE` per
-/// word on SQLite; here one number whose binary digits are those `CASE`s, the first word's the
-/// highest), then shorter names, then by name.
+/// The whole province's catalogue search (`CatalogQueries.searchProvince`) on PostgreSQL. The
+/// distinct texts (`procedure_texts`: a couple of thousand for a province's 200,000 procedures)
+/// are kept in memory with the catalogue's version (`AddCatalogueVersion`), matched and ordered
+/// here; each search then sends one short statement (`Rows`): the current version and the
+/// procedures in force of the chosen texts' codes. When the version is not the copy's, the copy is
+/// read again and the search redone, so a change made through any instance is seen by the next
+/// search on every other.
+///
+/// Matching and ordering the texts in the database, in one statement, cost PostgreSQL about
+/// 210 µs a view on the demo ward, most of it starting and running a plan of thirty nodes for
+/// 26 texts; this statement has three (docs/PERFORMANCE.md).
 enum ProvinceSearchStatements {
-    /// The search in one statement, one trip to the database (three trips were a third of the
-    /// page's time on the server, docs/PERFORMANCE.md): the matching texts of the field (`$1`, ""
-    /// for every field) in the search's order (the window `w`), taken while the texts before them
-    /// hold fewer than `$4` procedures in force (`before`; so at most `$4` texts), each
-    /// (code, name, field) at its first place (`c`: what `searchProvince` does in Swift on
-    /// SQLite); then the procedures in force of those texts that match the same words and field,
-    /// in the texts' order and by unit, at most `$4` (the order that decides which are cut; the
-    /// caller ranks them exactly). One row (`part` 0) carries the total of every match (summed
-    /// before the texts are cut) and, when `$5`, the province's fields.
-    /// Each text's procedures are read by code through the index (`LATERAL`, a loop over the few
-    /// texts): joined plainly, the plan PostgreSQL keeps for the statement hashed the texts and read
-    /// all 198,000 procedures of a province, 86 ms a search (docs/PERFORMANCE.md).
-    struct Page: PostgresPreparedStatement {
-        static let name = "phuongso_province_search_page"
+    /// The version and every text with procedures in force, in one statement (one snapshot).
+    struct Texts: PostgresPreparedStatement {
+        static let name = "phuongso_province_texts"
         static let sql = """
-            WITH t AS (
-              SELECT code, name, field, total, at FROM (
-                SELECT code, name, field, sum(active_count) OVER () AS total, row_number() OVER w AS at,
-                  sum(active_count) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - active_count AS before
-                FROM procedure_texts t
-                WHERE active_count > 0 AND ($1 = '' OR field = $1)
-                  AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) w(word) WHERE strpos(t.search_text, w.word) = 0)
-                WINDOW w AS (ORDER BY CASE WHEN $3 <> '' AND strpos(' ' || t.folded_name, $3) > 0 THEN 0 ELSE 1 END,
-                  (SELECT coalesce(sum(CASE WHEN strpos(t.folded_name, u.word) > 0 THEN 0
-                      ELSE 1::bigint << least(cardinality($2::text[]) - u.i, 62)::int END), 0)
-                    FROM unnest($2::text[]) WITH ORDINALITY u(word, i)),
-                  length(t.folded_name), t.folded_name)) x
-              WHERE before < $4::bigint)
-            SELECT 0 AS part, coalesce((SELECT max(total) FROM t), 0)::bigint AS total,
-              CASE WHEN $5::boolean THEN ARRAY(SELECT DISTINCT field FROM procedure_texts WHERE active_count > 0) END
-                AS fields,
-              NULL::text AS code, NULL::text AS name, NULL::text AS field, NULL::uuid AS unit_id,
-              NULL::boolean AS complete, NULL::boolean AS online, NULL::boolean AS retired,
-              NULL::bigint AS latest_version, NULL::text AS folded_name, NULL::text AS search_text
-            UNION ALL (
-              SELECT 1, NULL, NULL, p.code, p.name, p.field, p.unit_id, p.complete, p.online, p.retired,
-                p.latest_version, p.folded_name, p.search_text
-              FROM (SELECT code, name, field, min(at) AS at FROM t GROUP BY code, name, field) c
-              CROSS JOIN LATERAL (
-                SELECT * FROM procedures p
-                WHERE p.code = c.code AND p.name = c.name AND p.field = c.field AND p.\(CatalogQueries.inForce)
-                  AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) w(word) WHERE strpos(p.search_text, w.word) = 0)) p
-              ORDER BY c.at, p.unit_id LIMIT $4::bigint)
+            SELECT v.version, t.code, t.name, t.field, t.search_text, t.folded_name, t.active_count
+            FROM catalogue_version v LEFT JOIN procedure_texts t ON t.active_count > 0
             """
-        let field: String
-        let words: [String]
-        let limit: Int
-        let withFields: Bool
+
+        func makeBindings() throws -> PostgresBindings { PostgresBindings() }
+        func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+
+        func run(on db: any PostgresDatabase, logger: Logger) async throws -> ProvinceTexts {
+            var version: UUID?
+            var texts: [ProvinceTexts.Text] = []
+            for row in try await postgresRows(on: db, logger: logger) {
+                let (rowVersion, code, name, field, searchText, foldedName, activeCount) = try row.decode(
+                    (UUID, String?, String?, String?, String?, String?, Int?).self)
+                version = rowVersion
+                guard let code else { continue }  // no text at all: the version alone
+                texts.append(
+                    ProvinceTexts.Text(
+                        code: code, name: try given(name, "name"), field: try given(field, "field"),
+                        searchText: try given(searchText, "search_text"),
+                        foldedName: try given(foldedName, "folded_name"),
+                        activeCount: try given(activeCount, "active_count")))
+            }
+            return ProvinceTexts(version: try given(version, "version"), texts: texts)
+        }
+    }
+
+    /// The current version and the procedures in force whose code is one of `$1`; the version's
+    /// row alone when none is.
+    struct Rows: PostgresPreparedStatement {
+        static let name = "phuongso_province_rows"
+        static let sql = """
+            SELECT v.version, p.code, p.name, p.field, p.unit_id, p.complete, p.online, p.retired,
+              p.latest_version, p.folded_name, p.search_text
+            FROM catalogue_version v
+            LEFT JOIN procedures p ON p.code = ANY($1::text[]) AND p.\(CatalogQueries.inForce)
+            """
+        let codes: [String]
 
         func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 5)
-            bindings.append(field)
-            bindings.append(words)
-            bindings.append(words.isEmpty ? "" : " " + words.joined(separator: " "))
-            bindings.append(limit)
-            bindings.append(withFields)
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(codes)
             return bindings
         }
 
         func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
 
-        /// A value the statement always gives was missing (a fault in the statement, not the data).
-        struct Unexpected: Error, CustomStringConvertible {
-            let column: String
-            var description: String { "the province search statement gave no value for \(column)" }
-        }
-
-        /// The statement's answer, decoded by PostgresNIO's own decoders column by column in
-        /// order (through SQLKit's rows, decoding by name was a tenth of the page's time on the
-        /// server): the listings in the statement's order, the total, the fields when asked for.
+        /// The version and the rows, decoded by PostgresNIO's own decoders column by column in
+        /// order (through SQLKit's rows, decoding by name was a tenth of the page's time).
         func run(on db: any PostgresDatabase, logger: Logger) async throws -> (
-            listings: [CatalogQueries.Listing], total: Int, fields: [String]?
+            version: UUID, listings: [CatalogQueries.Listing]
         ) {
-            func given<T>(_ value: T?, _ column: String) throws -> T {
-                guard let value else { throw Unexpected(column: column) }
-                return value
-            }
+            var version: UUID?
             var listings: [CatalogQueries.Listing] = []
-            var total: Int?
-            var fields: [String]?
             for row in try await postgresRows(on: db, logger: logger) {
-                let (
-                    part, rowTotal, rowFields, code, name, field, unitID, complete, online, retired, latestVersion,
-                    foldedName, searchText
-                ) = try row.decode(
-                    (
-                        Int, Int?, [String]?, String?, String?, String?, UUID?, Bool?, Bool?, Bool?, Int?, String?,
-                        String?
-                    ).self)
-                if part == 0 {
-                    total = try given(rowTotal, "total")
-                    fields = withFields ? try given(rowFields, "fields") : nil
-                    continue
-                }
+                // Cell by cell, each decoded as the type it is when not null: decoding the row as
+                // a tuple of optionals made Swift look up the optionals' types at run time.
+                var cells = row.makeIterator()
+                version = try cell(&cells).decode(UUID.self)
+                let first = try cell(&cells)
+                guard first.bytes != nil else { continue }  // no procedure: the version alone
                 listings.append(
                     CatalogQueries.Listing(
-                        code: try given(code, "code"), name: try given(name, "name"), field: try given(field, "field"),
-                        unitID: try given(unitID, "unit_id"), complete: try given(complete, "complete"),
-                        online: try given(online, "online"), retired: try given(retired, "retired"),
-                        latestVersion: try given(latestVersion, "latest_version"),
-                        foldedName: try given(foldedName, "folded_name"),
-                        searchText: try given(searchText, "search_text")))
+                        code: try first.decode(String.self), name: try cell(&cells).decode(String.self),
+                        field: try cell(&cells).decode(String.self), unitID: try cell(&cells).decode(UUID.self),
+                        complete: try cell(&cells).decode(Bool.self), online: try cell(&cells).decode(Bool.self),
+                        retired: try cell(&cells).decode(Bool.self), latestVersion: try cell(&cells).decode(Int.self),
+                        foldedName: try cell(&cells).decode(String.self),
+                        searchText: try cell(&cells).decode(String.self)))
             }
-            return (listings, try given(total, "total"), fields)
+            return (try given(version, "version"), listings)
         }
+    }
+
+    /// A value a statement always gives was missing (a fault in the statement or the schema, such
+    /// as a missing version row, not in the data).
+    struct Unexpected: Error, CustomStringConvertible {
+        let column: String
+        var description: String { "the province search statement gave no value for \(column)" }
+    }
+
+    /// The next cell of a row.
+    static func cell(_ cells: inout PostgresRow.Iterator) throws -> PostgresCell {
+        guard let cell = cells.next() else { throw Unexpected(column: "a column") }
+        return cell
+    }
+
+    static func given<T>(_ value: T?, _ column: String) throws -> T {
+        guard let value else { throw Unexpected(column: column) }
+        return value
+    }
+
+    /// The catalogue changed between each reading of the texts and the search that followed, again
+    /// and again: the search gives up (answered 500 and logged) rather than show a stale answer.
+    struct KeptChanging: Error, CustomStringConvertible {
+        let attempts: Int
+        var description: String { "the catalogue changed during each of \(attempts) tries of a province search" }
+    }
+
+    /// The copies of the texts read so far, by version (a few: tests run several databases in one
+    /// process), and the version read last, tried first.
+    private static let copies = NIOLockedValueBox<(latest: UUID?, byVersion: [UUID: ProvinceTexts])>((nil, [:]))
+
+    static func remember(_ texts: ProvinceTexts) {
+        copies.withLockedValue {
+            if $0.byVersion.count >= 8 { $0.byVersion = [:] }
+            $0.byVersion[texts.version] = texts
+            $0.latest = texts.version
+        }
+    }
+
+    /// The search: the texts matched and cut from the copy, then their procedures read with the
+    /// version, the copy read again while the versions differ.
+    static func search(
+        _ tokens: [String], field: String?, limit: Int, on db: any PostgresDatabase
+    ) async throws -> (listings: [CatalogQueries.Listing], total: Int, fields: [String]) {
+        let logger = db.logger
+        var texts: ProvinceTexts
+        if let copy = copies.withLockedValue({ c in c.latest.flatMap { c.byVersion[$0] } }) {
+            texts = copy
+        } else {
+            texts = try await Texts().run(on: db, logger: logger)
+            remember(texts)
+        }
+        let attempts = 4
+        for _ in 0..<attempts {
+            let (ordered, total) = texts.matches(tokens, field: field)
+            var cut = CatalogQueries.TextCut(limit: limit)
+            for t in ordered where !cut.full {
+                cut.take(code: t.code, name: t.name, field: t.field, held: t.activeCount)
+            }
+            let (version, rows) = try await Rows(codes: cut.codes).run(on: db, logger: logger)
+            if version == texts.version {
+                // A code's other texts (another name, field or folded text) are left out by their
+                // place; a text's rows whose own folded text lacks a word, by the words.
+                let found = rows.filter { r in tokens.allSatisfy { SearchText.has(r.searchText, $0) } }
+                return (cut.ranked(found, tokens: tokens), total, texts.fields)
+            }
+            if let copy = copies.withLockedValue({ $0.byVersion[version] }) {
+                texts = copy
+            } else {
+                texts = try await Texts().run(on: db, logger: logger)
+                remember(texts)
+            }
+        }
+        throw KeptChanging(attempts: attempts)
+    }
+}
+
+/// The province's distinct texts with procedures in force, as read with one catalogue version.
+struct ProvinceTexts: Sendable {
+    struct Text: Sendable {
+        let code: String
+        let name: String
+        let field: String
+        let searchText: String
+        let foldedName: String
+        /// How many procedures in force carry the text.
+        let activeCount: Int
+        /// The folded name's length in characters, as PostgreSQL's and SQLite's `length` count.
+        let nameLength: Int
+        /// The folded name after a space, where the phrase is looked for at a word's start.
+        let spacedName: String
+
+        init(code: String, name: String, field: String, searchText: String, foldedName: String, activeCount: Int) {
+            self.code = code
+            self.name = name
+            self.field = field
+            self.searchText = searchText
+            self.foldedName = foldedName
+            self.activeCount = activeCount
+            self.nameLength = foldedName.unicodeScalars.count
+            self.spacedName = " " + foldedName
+        }
+    }
+
+    let version: UUID
+    let texts: [Text]
+    /// The fields that have procedures in force, in order.
+    let fields: [String]
+
+    init(version: UUID, texts: [Text]) {
+        self.version = version
+        self.texts = texts
+        self.fields = Set(texts.map(\.field)).sorted()
+    }
+
+    /// The texts of `field` (every field when nil or empty) holding every word, in the order
+    /// `CatalogQueries.order` gives the procedure rows (the phrase in the name, then each word in
+    /// the name, the first word weighing most, then shorter names, then the name byte by byte);
+    /// and how many procedures in force they hold.
+    func matches(_ tokens: [String], field: String?) -> (ordered: [Text], total: Int) {
+        let field = field.flatMap { $0.isEmpty ? nil : $0 }
+        let phrase = " " + tokens.joined(separator: " ")
+        var keyed: [(phrase: Int, missing: Int, text: Text)] = []
+        var total = 0
+        for t in texts {
+            if let field, t.field != field { continue }
+            guard tokens.allSatisfy({ SearchText.has(t.searchText, $0) }) else { continue }
+            total += t.activeCount
+            var missing = 0
+            for (i, word) in tokens.enumerated() where !SearchText.has(t.foldedName, word) {
+                missing |= 1 << (tokens.count - 1 - i)
+            }
+            let inName = tokens.isEmpty || SearchText.has(t.spacedName, phrase)
+            keyed.append((inName ? 0 : 1, missing, t))
+        }
+        keyed.sort { a, b in
+            if a.phrase != b.phrase { return a.phrase < b.phrase }
+            if a.missing != b.missing { return a.missing < b.missing }
+            if a.text.nameLength != b.text.nameLength { return a.text.nameLength < b.text.nameLength }
+            return a.text.foldedName.utf8.lexicographicallyPrecedes(b.text.foldedName.utf8)
+        }
+        return (keyed.map(\.text), total)
     }
 }

@@ -83,6 +83,7 @@ package enum Migrations {
         app.migrations.add(AddProcedureTexts())
         app.migrations.add(RoomForProcedureTextCounts())
         app.migrations.add(AddFeeRuleColumns())
+        app.migrations.add(AddCatalogueVersion())
     }
 }
 

@@ -56,7 +56,22 @@ public enum SearchText {
         }
         if has(n, " " + tokens.joined(separator: " ")) { score += 50 }
         // Between equally good matches, the shorter name is the more specific one.
-        return score * 100 - n.split(separator: " ").count
+        return score * 100 - words(foldedName)
+    }
+
+    /// How many words a folded text has (runs of anything but spaces), counted without making them.
+    static func words(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 
     /// Whether `word` occurs in `text`, compared byte for byte in UTF-8. Folded texts hold no
@@ -69,22 +84,16 @@ public enum SearchText {
         return text.withUTF8 { t in
             word.withUTF8 { w in
                 guard let first = w.first else { return true }
-                guard w.count <= t.count else { return false }
-                var i = 0
+                guard w.count <= t.count, let base = t.baseAddress, let rest = w.baseAddress else { return false }
+                // Each place of the word's first byte, found by `memchr` (the C library's, which
+                // reads many bytes at a time), then the rest compared by `memcmp`.
+                var at = 0
                 let last = t.count - w.count
-                outer: while i <= last {
-                    if t[i] == first {
-                        var j = 1
-                        while j < w.count {
-                            if t[i + j] != w[j] {
-                                i += 1
-                                continue outer
-                            }
-                            j += 1
-                        }
-                        return true
-                    }
-                    i += 1
+                while at <= last {
+                    guard let found = memchr(base + at, Int32(first), last - at + 1) else { return false }
+                    let place = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + place + 1, rest + 1, w.count - 1) == 0 { return true }
+                    at = place + 1
                 }
                 return false
             }

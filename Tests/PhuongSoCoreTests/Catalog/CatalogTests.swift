@@ -179,6 +179,8 @@ extension CSV { typealias Rows = [Record] }
         let texts = names + ["", "a", "aa", "aaaa", "ab ab abc", "日本語", "tieng viet co dau ngữ"]
         var checked = 0
         for text in texts {
+            // The words a score subtracts, counted without splitting the text
+            #expect(SearchText.words(text) == text.split(separator: " ").count, "\(text)")
             for word in words {
                 #expect(SearchText.has(text, word) == text.contains(word), "\(text) / \(word)")
                 checked += 1
@@ -187,6 +189,7 @@ extension CSV { typealias Rows = [Record] }
         #expect(checked > 10_000)
         #expect(SearchText.has("abc", ""))
         #expect(SearchText.has("aab", "ab"))
+        #expect(SearchText.words(" a  bc d ") == 3)
         #expect(!SearchText.has("ab", "abc"))
     }
 }
