@@ -375,17 +375,18 @@ extension Request {
         return reads.database(logger: logger, on: eventLoop)
     }
 
-    /// Runs `body` with the request's reads for a page that reads several times: on PostgreSQL
-    /// one connection of the pool, taken once for all of them (taking and giving back one for
-    /// each statement was a tenth of the catalogue search page's server time, three statements;
-    /// docs/PERFORMANCE.md); on SQLite one read connection in one read transaction
-    /// (`SQLiteReads.withTransaction`), where they also see one snapshot.
+    /// Runs `body` with the request's reads for a page that reads several times: on SQLite one
+    /// read connection in one read transaction (`SQLiteReads.withTransaction`), where they also
+    /// see one snapshot; on PostgreSQL the pool as is. Taking one connection of the pool for the
+    /// whole body ran it in a task of its own (Fluent's `withConnection`), one more switch of
+    /// threads per page: the catalogue page, the one caller, now sends PostgreSQL one statement
+    /// (`ProvinceSearchStatements`; docs/PERFORMANCE.md).
     package func withReads<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
         async throws -> T
     {
         if let sqlite = application.sqliteReads {
             return try await sqlite.withTransaction(logger: logger, on: eventLoop, body)
         }
-        return try await db.withConnection { try await body($0.sql) }
+        return try await body(db.sql)
     }
 }

@@ -65,6 +65,48 @@ package struct TrackedDossier: Sendable {
         timeline = try row.decode(column: "timeline", as: String.self)
     }
 
+    /// The same columns from a PostgreSQL row of `selectText`, in its order, decoded by
+    /// PostgresNIO's own decoders: by name through SQLKit (a search of the row's columns and a
+    /// generic translation for each) they were a tenth of the tracking page's server time on
+    /// PostgreSQL (docs/PERFORMANCE.md).
+    init(postgres row: PostgresRandomAccessRow) throws {
+        func value<T: PostgresDecodable>(_ index: Int, _: T.Type) throws -> T { try row[index].decode(T.self) }
+        func optional<T: PostgresDecodable>(_ index: Int, _: T.Type) throws -> T? {
+            row[index].bytes == nil ? nil : try row[index].decode(T.self)
+        }
+        id = try value(0, UUID.self)
+        code = try optional(1, String.self)
+        secret = try value(2, String.self)
+        let stateName = try value(3, String.self)
+        guard let state = DossierState(rawValue: stateName) else { throw UnknownState(name: stateName) }
+        self.state = state
+        decisionNote = try value(4, String.self)
+        receivedAt = try optional(5, Int64.self)
+        dueAt = try optional(6, Int64.self)
+        apologyReason = try optional(7, String.self)
+        apologyAt = try optional(8, Int64.self)
+        procedureName = try value(9, String.self)
+        feeAmount = try optional(10, Int.self)
+        feeText = try optional(11, String.self)
+        ruleAmount = try optional(12, Int.self)
+        adjustedAmount = try optional(13, Int.self)
+        adjustmentReason = try optional(14, String.self)
+        exemptionReason = try optional(15, String.self)
+        paid = try value(16, Int.self)
+        receipts = try value(17, Int.self)
+        ratings = try value(18, Int.self)
+        timeline = try value(19, String.self)
+    }
+
+    /// How many columns `selectText` gives, before `lookUp`'s own.
+    static let selectedColumns = 20
+
+    /// A dossier's stored state is none the application knows (a fault in the data).
+    struct UnknownState: Error, CustomStringConvertible {
+        let name: String
+        var description: String { "a dossier's state '\(name)' is none the application knows" }
+    }
+
     /// One line of the timeline, decoded from the `[at_seconds, action, state]` the query writes.
     package struct Event: Sendable, Decodable {
         package let atSeconds: Int64
@@ -112,8 +154,8 @@ package struct TrackedDossier: Sendable {
     ) async throws -> (misses: RecentMisses, dossier: TrackedDossier?) {
         let row: any SQLRow
         if let postgres = db as? any PostgresDatabase {
-            row = try await LookUpStatement(username: username, since: since, limit: limit, code: code)
-                .row(on: postgres, logger: db.logger)
+            return try await LookUpStatement(username: username, since: since, limit: limit, code: code)
+                .run(on: postgres, logger: db.logger)
         } else {
             guard
                 let first = try await db.raw(
@@ -165,10 +207,20 @@ package struct TrackedDossier: Sendable {
 
         func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
 
-        /// The statement's one row (the aggregate always gives one).
-        func row(on db: any PostgresDatabase, logger: Logger) async throws -> any SQLRow {
-            guard let found = try await rows(on: db, logger: logger).first else { throw AppError.notFound }
-            return found
+        /// The statement's one row (the aggregate always gives one): the misses after the
+        /// dossier's columns, the dossier when its id is there.
+        func run(on db: any PostgresDatabase, logger: Logger) async throws -> (
+            misses: RecentMisses, dossier: TrackedDossier?
+        ) {
+            guard let found = try await postgresRows(on: db, logger: logger).first else { throw AppError.notFound }
+            let row = found.makeRandomAccess()
+            let at = TrackedDossier.selectedColumns
+            let misses = RecentMisses(
+                count: try row[at].decode(Int.self),
+                newest: row[at + 1].bytes == nil ? nil : try row[at + 1].decode(Date.self),
+                oldest: row[at + 2].bytes == nil ? nil : try row[at + 2].decode(Date.self))
+            guard row[0].bytes != nil else { return (misses, nil) }
+            return (misses, try TrackedDossier(postgres: row))
         }
     }
 

@@ -38,21 +38,42 @@ package struct NumberedSQL: SQLExpression {
 }
 
 extension PostgresPreparedStatement where Row == PostgresRow {
-    /// The statement's rows on a connection of the pool, as SQLKit's rows: prepared (parsed and
-    /// planned) on that connection the first time, then only run. Sent unnamed, as SQLKit sends
-    /// every statement, PostgreSQL plans it anew on every view (docs/PERFORMANCE.md).
-    package func rows(on db: any PostgresDatabase, logger: Logger) async throws -> [any SQLRow] {
-        try await postgresRows(on: db, logger: logger).map { $0.sql() }
+    /// The statement's rows, prepared (parsed and planned) on the connection the first time, then
+    /// only run (sent unnamed, as SQLKit sends every statement, PostgreSQL plans it anew on every
+    /// view: docs/PERFORMANCE.md), to be decoded by PostgresNIO's own decoders. The pool lends
+    /// a connection to the calling task, which runs the statement itself: run inside the pool's
+    /// `withConnection`, whose closure gives a future, the statement needed a task of its own,
+    /// one more switch of threads per view (docs/PERFORMANCE.md).
+    package func postgresRows(on db: any PostgresDatabase, logger: Logger) async throws -> [PostgresRow] {
+        let lent = try await LentConnection(from: db)
+        defer { lent.giveBack() }
+        var rows: [PostgresRow] = []
+        for try await row in try await lent.connection.execute(self, logger: logger) { rows.append(row) }
+        return rows
+    }
+}
+
+/// A connection of a pool lent to a task until `giveBack`, which must be called once.
+struct LentConnection: Sendable {
+    let connection: PostgresConnection
+    private let returned: EventLoopPromise<Void>
+
+    init(from db: any PostgresDatabase) async throws {
+        let returned = db.eventLoop.makePromise(of: Void.self)
+        self.returned = returned
+        // The closure runs at most once, and only when the pool has a connection: the
+        // continuation is resumed either there or on the pool's failure before it, never both
+        // (the future the closure gives never fails).
+        connection = try await withCheckedThrowingContinuation { lent in
+            db.withConnection { connection in
+                lent.resume(returning: connection)
+                return returned.futureResult
+            }.whenFailure { error in
+                returned.succeed()
+                lent.resume(throwing: error)
+            }
+        }
     }
 
-    /// The same rows as PostgresNIO gives them, to be decoded by its own decoders.
-    package func postgresRows(on db: any PostgresDatabase, logger: Logger) async throws -> [PostgresRow] {
-        try await db.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                var rows: [PostgresRow] = []
-                for try await row in try await connection.execute(self, logger: logger) { rows.append(row) }
-                return rows
-            }
-        }.get()
-    }
+    func giveBack() { returned.succeed() }
 }
