@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PhuongSoCore
+import PostgresKit
 import SQLKit
 import Testing
 import Vapor
@@ -209,13 +210,19 @@ import VaporTesting
 
             let commune = try await UnitQueries.find(code: "000.00.32.H42", on: app.db)
             struct Updated: Decodable { let updated: Int }
-            let updated = try await app.db.transaction { db in
-                try await DemoData.loadCatalog(into: commune, actor: .system("test", at: app.now), on: db)
-                return try #require(
+            // PostgreSQL 15 counts a connection's updates since it last sent its statistics (at
+            // most once a second, between transactions), so the count is taken before and after
+            @Sendable func updates(_ db: Database) async throws -> Int {
+                try #require(
                     try await db.sql.raw(
                         "SELECT pg_stat_get_xact_tuples_updated('catalogue_version'::regclass) AS updated"
                     ).first(decoding: Updated.self)
                 ).updated
+            }
+            let updated = try await app.db.transaction { db in
+                let before = try await updates(db)
+                try await DemoData.loadCatalog(into: commune, actor: .system("test", at: app.now), on: db)
+                return try await updates(db) - before
             }
             #expect(updated == 1)
             let loaded = try await version()
@@ -240,6 +247,46 @@ import VaporTesting
             #expect(page.total == 0)
             #expect(page.listings.isEmpty)
             #expect(page.fields.isEmpty)
+        }
+    }
+
+    /// A copy of the texts is read once and kept while the version stands: a change made to
+    /// `procedure_texts` behind the version's back (the application never makes one) is not seen
+    /// until a write of procedures changes the version. A copy read inside a transaction that
+    /// wrote procedures is not kept: that transaction's later writes keep the version it read.
+    @Test(.enabled(if: TestDatabase.all.contains(.postgres)))
+    func aCopyIsKeptWhileTheVersionStandsAndNotWhenReadBeforeItsTransactionCommits() async throws {
+        try await withDemoApp(.postgres) { app in
+            let copies = ProvinceTextCopies()
+            @Sendable func total(on db: Database) async throws -> Int {
+                let postgres = try #require(db.sql as? any PostgresDatabase)
+                return try await ProvinceSearchStatements.search(
+                    ["khai", "sinh"], field: nil, limit: 200, copies: copies, on: postgres
+                ).total
+            }
+            #expect(try await total(on: app.db) == 6)
+            #expect(try await total(on: app.db) == 6)
+            #expect(copies.reads == 1)
+
+            try await app.db.sql.raw(
+                "UPDATE procedure_texts SET active_count = active_count + 100, all_count = all_count + 100"
+            ).run()
+            #expect(try await total(on: app.db) == 6)
+            #expect(copies.reads == 1)
+            try await app.db.sql.raw("UPDATE procedures SET online = online").run()
+            #expect(try await total(on: app.db) == 606)
+            #expect(copies.reads == 2)
+
+            try await app.db.transaction { db in
+                try await db.sql.raw("UPDATE procedures SET online = online").run()
+                #expect(try await total(on: db) == 606)
+                try await db.sql.raw("UPDATE procedures SET retired = TRUE").run()
+            }
+            #expect(copies.reads == 3)
+            // Every procedure retired: each text keeps only the hundred added behind the version's
+            // back (600); the copy read inside the transaction, had it been kept, would say 606
+            #expect(try await total(on: app.db) == 600)
+            #expect(copies.reads == 4)
         }
     }
 }

@@ -13,12 +13,13 @@ import SQLKit
 /// The row is written once per transaction (`changed_by`, the transaction's id): a catalogue import
 /// saves row by row, and 200,000 updates of one row in one transaction would leave as many dead
 /// versions of it for every later update to step over. The trigger runs before each statement, so
-/// a transaction that writes procedures takes the row's lock before any procedure's: two catalogue
-/// writers wait for each other instead of deadlocking. SQLite's search reads the texts in place
-/// (one process, no round trip): nothing to do there.
+/// a transaction takes the row's lock before the locks its writes of procedures take: catalogue
+/// writers (an import, an edit) wait for each other's commit instead of deadlocking, as they
+/// already did on the texts they share. `procedure_texts` must change only through the triggers
+/// on `procedures` (and `AddProcedureTexts`'s fill, which makes the same rows), or the copies
+/// would not know. SQLite's search reads the texts in place (one process, no round trip):
+/// nothing to do there.
 struct AddCatalogueVersion: AsyncMigration {
-    static let table = "catalogue_version"
-
     func prepare(on database: Database) async throws {
         guard database.isPostgres else { return }
         for statement in [

@@ -15,24 +15,29 @@ import PostgresKit
 /// 210 µs a view on the demo ward, most of it starting and running a plan of thirty nodes for
 /// 26 texts; this statement has three (docs/PERFORMANCE.md).
 enum ProvinceSearchStatements {
-    /// The version and every text with procedures in force, in one statement (one snapshot).
+    /// The version and every text with procedures in force, in one statement (one snapshot), and
+    /// whether the version is the reading transaction's own (it wrote procedures and has not
+    /// committed): such a copy may miss the transaction's later writes, which keep that version.
     struct Texts: PostgresPreparedStatement {
         static let name = "phuongso_province_texts"
         static let sql = """
-            SELECT v.version, t.code, t.name, t.field, t.search_text, t.folded_name, t.active_count
+            SELECT v.version, (v.changed_by = txid_current_if_assigned()) IS TRUE AS own,
+              t.code, t.name, t.field, t.search_text, t.folded_name, t.active_count
             FROM catalogue_version v LEFT JOIN procedure_texts t ON t.active_count > 0
             """
 
         func makeBindings() throws -> PostgresBindings { PostgresBindings() }
         func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
 
-        func run(on db: any PostgresDatabase, logger: Logger) async throws -> ProvinceTexts {
+        func run(on db: any PostgresDatabase, logger: Logger) async throws -> (texts: ProvinceTexts, own: Bool) {
             var version: UUID?
+            var own = false
             var texts: [ProvinceTexts.Text] = []
             for row in try await postgresRows(on: db, logger: logger) {
-                let (rowVersion, code, name, field, searchText, foldedName, activeCount) = try row.decode(
-                    (UUID, String?, String?, String?, String?, String?, Int?).self)
+                let (rowVersion, rowOwn, code, name, field, searchText, foldedName, activeCount) = try row.decode(
+                    (UUID, Bool, String?, String?, String?, String?, String?, Int?).self)
                 version = rowVersion
+                own = rowOwn
                 guard let code else { continue }  // no text at all: the version alone
                 texts.append(
                     ProvinceTexts.Text(
@@ -41,7 +46,7 @@ enum ProvinceSearchStatements {
                         foldedName: try given(foldedName, "folded_name"),
                         activeCount: try given(activeCount, "active_count")))
             }
-            return ProvinceTexts(version: try given(version, "version"), texts: texts)
+            return (ProvinceTexts(version: try given(version, "version"), texts: texts), own)
         }
     }
 
@@ -113,37 +118,21 @@ enum ProvinceSearchStatements {
     /// The catalogue changed between each reading of the texts and the search that followed, again
     /// and again: the search gives up (answered 500 and logged) rather than show a stale answer.
     struct KeptChanging: Error, CustomStringConvertible {
-        let attempts: Int
-        var description: String { "the catalogue changed during each of \(attempts) tries of a province search" }
-    }
-
-    /// The copies of the texts read so far, by version (a few: tests run several databases in one
-    /// process), and the version read last, tried first.
-    private static let copies = NIOLockedValueBox<(latest: UUID?, byVersion: [UUID: ProvinceTexts])>((nil, [:]))
-
-    static func remember(_ texts: ProvinceTexts) {
-        copies.withLockedValue {
-            if $0.byVersion.count >= 8 { $0.byVersion = [:] }
-            $0.byVersion[texts.version] = texts
-            $0.latest = texts.version
-        }
+        static let attempts = 5
+        var description: String { "the catalogue changed during each of \(Self.attempts) tries of a province search" }
     }
 
     /// The search: the texts matched and cut from the copy, then their procedures read with the
     /// version, the copy read again while the versions differ.
     static func search(
-        _ tokens: [String], field: String?, limit: Int, on db: any PostgresDatabase
+        _ tokens: [String], field: String?, limit: Int, copies: ProvinceTextCopies = .shared,
+        on db: any PostgresDatabase
     ) async throws -> (listings: [CatalogQueries.Listing], total: Int, fields: [String]) {
         let logger = db.logger
         var texts: ProvinceTexts
-        if let copy = copies.withLockedValue({ c in c.latest.flatMap { c.byVersion[$0] } }) {
-            texts = copy
-        } else {
-            texts = try await Texts().run(on: db, logger: logger)
-            remember(texts)
-        }
-        let attempts = 4
-        for _ in 0..<attempts {
+        if let copy = copies.latest() { texts = copy } else { texts = try await copies.read(on: db, logger: logger) }
+        var attempt = 1
+        while true {
             let (ordered, total) = texts.matches(tokens, field: field)
             var cut = CatalogQueries.TextCut(limit: limit)
             for t in ordered where !cut.full {
@@ -156,14 +145,46 @@ enum ProvinceSearchStatements {
                 let found = rows.filter { r in tokens.allSatisfy { SearchText.has(r.searchText, $0) } }
                 return (cut.ranked(found, tokens: tokens), total, texts.fields)
             }
-            if let copy = copies.withLockedValue({ $0.byVersion[version] }) {
+            guard attempt < KeptChanging.attempts else { throw KeptChanging() }
+            attempt += 1
+            if let copy = copies.copy(of: version) {
                 texts = copy
             } else {
-                texts = try await Texts().run(on: db, logger: logger)
-                remember(texts)
+                texts = try await copies.read(on: db, logger: logger)
             }
         }
-        throw KeptChanging(attempts: attempts)
+    }
+}
+
+/// The copies of the province's texts an instance keeps, by version: a few (the tests run several
+/// databases in one process; a server has one, whose older versions are never asked for again and
+/// go when the copies are cleared), and the version read last, tried first.
+final class ProvinceTextCopies: Sendable {
+    static let shared = ProvinceTextCopies()
+    private static let kept = 8
+
+    private let state = NIOLockedValueBox<(latest: UUID?, byVersion: [UUID: ProvinceTexts], reads: Int)>(
+        (nil, [:], 0))
+
+    /// How many times the texts were read from the database (for the tests).
+    var reads: Int { state.withLockedValue { $0.reads } }
+
+    func latest() -> ProvinceTexts? { state.withLockedValue { s in s.latest.flatMap { s.byVersion[$0] } } }
+
+    func copy(of version: UUID) -> ProvinceTexts? { state.withLockedValue { $0.byVersion[version] } }
+
+    /// The texts read from the database, kept unless their version is the reading transaction's
+    /// own, not yet committed.
+    func read(on db: any PostgresDatabase, logger: Logger) async throws -> ProvinceTexts {
+        let (texts, own) = try await ProvinceSearchStatements.Texts().run(on: db, logger: logger)
+        state.withLockedValue {
+            $0.reads += 1
+            guard !own else { return }
+            if $0.byVersion.count >= Self.kept { $0.byVersion = [:] }
+            $0.byVersion[texts.version] = texts
+            $0.latest = texts.version
+        }
+        return texts
     }
 }
 
@@ -207,15 +228,16 @@ struct ProvinceTexts: Sendable {
 
     /// The texts of `field` (every field when nil or empty) holding every word, in the order
     /// `CatalogQueries.order` gives the procedure rows (the phrase in the name, then each word in
-    /// the name, the first word weighing most, then shorter names, then the name byte by byte);
-    /// and how many procedures in force they hold.
+    /// the name, the first word weighing most, then shorter names, then the name byte by byte,
+    /// then, where the database leaves ties, the code, name, field and folded text); and how many
+    /// procedures in force they hold.
     func matches(_ tokens: [String], field: String?) -> (ordered: [Text], total: Int) {
         let field = field.flatMap { $0.isEmpty ? nil : $0 }
         let phrase = " " + tokens.joined(separator: " ")
         var keyed: [(phrase: Int, missing: Int, text: Text)] = []
         var total = 0
         for t in texts {
-            if let field, t.field != field { continue }
+            if let field, !t.field.utf8.elementsEqual(field.utf8) { continue }  // bytes, as `field = $1`
             guard tokens.allSatisfy({ SearchText.has(t.searchText, $0) }) else { continue }
             total += t.activeCount
             var missing = 0
@@ -229,7 +251,15 @@ struct ProvinceTexts: Sendable {
             if a.phrase != b.phrase { return a.phrase < b.phrase }
             if a.missing != b.missing { return a.missing < b.missing }
             if a.text.nameLength != b.text.nameLength { return a.text.nameLength < b.text.nameLength }
-            return a.text.foldedName.utf8.lexicographicallyPrecedes(b.text.foldedName.utf8)
+            if !a.text.foldedName.utf8.elementsEqual(b.text.foldedName.utf8) {
+                return a.text.foldedName.utf8.lexicographicallyPrecedes(b.text.foldedName.utf8)
+            }
+            // Where the database's order leaves a tie, one order on every instance
+            for (x, y) in [(a.text.code, b.text.code), (a.text.name, b.text.name), (a.text.field, b.text.field)]
+            where !x.utf8.elementsEqual(y.utf8) {
+                return x.utf8.lexicographicallyPrecedes(y.utf8)
+            }
+            return a.text.searchText.utf8.lexicographicallyPrecedes(b.text.searchText.utf8)
         }
         return (keyed.map(\.text), total)
     }

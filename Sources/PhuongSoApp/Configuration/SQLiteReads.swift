@@ -379,8 +379,8 @@ extension Request {
     /// read connection in one read transaction (`SQLiteReads.withTransaction`), where they also
     /// see one snapshot; on PostgreSQL the pool as is. Taking one connection of the pool for the
     /// whole body ran it in a task of its own (Fluent's `withConnection`), one more switch of
-    /// threads per page: the catalogue page, the one caller, now sends PostgreSQL one statement
-    /// (`ProvinceSearchStatements`; docs/PERFORMANCE.md).
+    /// threads per page: the catalogue page, the one caller, sends PostgreSQL one statement for the
+    /// whole province (`ProvinceSearchStatements`; docs/PERFORMANCE.md), three for one unit.
     package func withReads<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
         async throws -> T
     {
