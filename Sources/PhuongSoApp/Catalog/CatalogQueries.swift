@@ -249,7 +249,7 @@ package enum CatalogQueries {
 
         /// The next text in order, holding `held` procedures in force.
         mutating func take(code: String, name: String, field: String, held count: Int) {
-            if !(places[code]?.contains { same($0.name, name) && same($0.field, field) } ?? false) {
+            if !(places[code]?.contains { $0.name.sameBytes(as: name) && $0.field.sameBytes(as: field) } ?? false) {
                 places[code, default: []].append((name, field, taken))
             }
             taken += 1
@@ -264,12 +264,8 @@ package enum CatalogQueries {
 
         /// The place of a procedure's text, nil when its text was not taken.
         func place(of row: Listing) -> Int? {
-            places[row.code]?.first { same($0.name, row.name) && same($0.field, row.field) }?.at
+            places[row.code]?.first { $0.name.sameBytes(as: row.name) && $0.field.sameBytes(as: row.field) }?.at
         }
-
-        /// Byte for byte, as the database compares them (Swift's `==` takes canonically equivalent
-        /// texts as equal).
-        private func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 
         /// Rows of the texts taken in their texts' order (rows of one text by their unit's id),
         /// the first `limit` of them ranked exactly (`rerank`).
@@ -359,5 +355,17 @@ package enum CatalogQueries {
             q.append(AddProcedureTexts.table + " WHERE active_count > 0")
         }
         return try await q.all(on: db).map { try $0.decode(column: "field", as: String.self) }.sorted()
+    }
+}
+
+extension String {
+    /// Whether two texts are the same bytes, as the database compares them (Swift's `==` takes
+    /// canonically equivalent texts as equal).
+    func sameBytes(as other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+
+    /// Whether this text comes before `other` byte by byte (`COLLATE "C"`, SQLite's own order);
+    /// nil when they are the same bytes.
+    func bytesPrecede(_ other: String) -> Bool? {
+        sameBytes(as: other) ? nil : utf8.lexicographicallyPrecedes(other.utf8)
     }
 }

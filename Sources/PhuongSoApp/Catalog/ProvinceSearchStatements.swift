@@ -237,7 +237,7 @@ struct ProvinceTexts: Sendable {
         var keyed: [(phrase: Int, missing: Int, text: Text)] = []
         var total = 0
         for t in texts {
-            if let field, !t.field.utf8.elementsEqual(field.utf8) { continue }  // bytes, as `field = $1`
+            if let field, !t.field.sameBytes(as: field) { continue }  // bytes, as `field = $1`
             guard tokens.allSatisfy({ SearchText.has(t.searchText, $0) }) else { continue }
             total += t.activeCount
             var missing = 0
@@ -251,15 +251,12 @@ struct ProvinceTexts: Sendable {
             if a.phrase != b.phrase { return a.phrase < b.phrase }
             if a.missing != b.missing { return a.missing < b.missing }
             if a.text.nameLength != b.text.nameLength { return a.text.nameLength < b.text.nameLength }
-            if !a.text.foldedName.utf8.elementsEqual(b.text.foldedName.utf8) {
-                return a.text.foldedName.utf8.lexicographicallyPrecedes(b.text.foldedName.utf8)
-            }
+            if let first = a.text.foldedName.bytesPrecede(b.text.foldedName) { return first }
             // Where the database's order leaves a tie, one order on every instance
-            for (x, y) in [(a.text.code, b.text.code), (a.text.name, b.text.name), (a.text.field, b.text.field)]
-            where !x.utf8.elementsEqual(y.utf8) {
-                return x.utf8.lexicographicallyPrecedes(y.utf8)
-            }
-            return a.text.searchText.utf8.lexicographicallyPrecedes(b.text.searchText.utf8)
+            if let first = a.text.code.bytesPrecede(b.text.code) { return first }
+            if let first = a.text.name.bytesPrecede(b.text.name) { return first }
+            if let first = a.text.field.bytesPrecede(b.text.field) { return first }
+            return a.text.searchText.bytesPrecede(b.text.searchText) ?? false
         }
         return (keyed.map(\.text), total)
     }
