@@ -289,4 +289,32 @@ import VaporTesting
             #expect(copies.reads == 4)
         }
     }
+
+    /// The searches that find a version they have no copy of while the texts are being read wait
+    /// for that read instead of each reading them again.
+    @Test(.enabled(if: TestDatabase.all.contains(.postgres)))
+    func searchesThatFindANewVersionAtOnceShareOneRead() async throws {
+        try await withDemoApp(.postgres) { app in
+            let copies = ProvinceTextCopies()
+            let postgres = try #require(app.db.sql as? any PostgresDatabase)
+            @Sendable func total() async throws -> Int {
+                try await ProvinceSearchStatements.search(
+                    ["khai", "sinh"], field: nil, limit: 200, copies: copies, on: postgres
+                ).total
+            }
+            #expect(try await total() == 6)
+            #expect(copies.reads == 1)
+            try await app.db.sql.raw(
+                "UPDATE procedure_texts SET active_count = active_count + 100, all_count = all_count + 100"
+            ).run()
+            try await app.db.sql.raw("UPDATE procedures SET online = online").run()
+
+            let totals = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<16 { group.addTask { try await total() } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(totals == Array(repeating: 606, count: 16))
+            #expect(copies.reads == 2)
+        }
+    }
 }

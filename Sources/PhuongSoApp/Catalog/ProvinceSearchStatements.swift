@@ -129,8 +129,7 @@ enum ProvinceSearchStatements {
         on db: any PostgresDatabase
     ) async throws -> (listings: [CatalogQueries.Listing], total: Int, fields: [String]) {
         let logger = db.logger
-        var texts: ProvinceTexts
-        if let copy = copies.latest() { texts = copy } else { texts = try await copies.read(on: db, logger: logger) }
+        var texts = try await copies.texts(seen: nil, on: db, logger: logger)
         var attempt = 1
         while true {
             let (ordered, total) = texts.matches(tokens, field: field)
@@ -147,11 +146,7 @@ enum ProvinceSearchStatements {
             }
             guard attempt < KeptChanging.attempts else { throw KeptChanging() }
             attempt += 1
-            if let copy = copies.copy(of: version) {
-                texts = copy
-            } else {
-                texts = try await copies.read(on: db, logger: logger)
-            }
+            texts = try await copies.texts(seen: version, on: db, logger: logger)
         }
     }
 }
@@ -159,32 +154,88 @@ enum ProvinceSearchStatements {
 /// The copies of the province's texts an instance keeps, by version: a few (the tests run several
 /// databases in one process; a server has one, whose older versions are never asked for again and
 /// go when the copies are cleared), and the version read last, tried first.
+///
+/// One read at a time is shared: the searches that find a version they have no copy of while a
+/// read is under way wait for it instead of each reading the texts again (a megabyte for a
+/// province, docs/PERFORMANCE.md).
 final class ProvinceTextCopies: Sendable {
     static let shared = ProvinceTextCopies()
     private static let kept = 8
 
-    private let state = NIOLockedValueBox<(latest: UUID?, byVersion: [UUID: ProvinceTexts], reads: Int)>(
-        (nil, [:], 0))
+    /// A read of the texts and whether their version is the reading transaction's own.
+    private typealias Read = (texts: ProvinceTexts, own: Bool)
+
+    private struct State {
+        var latest: UUID?
+        var byVersion: [UUID: ProvinceTexts] = [:]
+        /// The read under way, if any, and its number.
+        var reading: (number: Int, task: Task<Read, any Error>)?
+        var reads = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
 
     /// How many times the texts were read from the database (for the tests).
     var reads: Int { state.withLockedValue { $0.reads } }
 
-    func latest() -> ProvinceTexts? { state.withLockedValue { s in s.latest.flatMap { s.byVersion[$0] } } }
-
-    func copy(of version: UUID) -> ProvinceTexts? { state.withLockedValue { $0.byVersion[version] } }
-
-    /// The texts read from the database, kept unless their version is the reading transaction's
-    /// own, not yet committed.
-    func read(on db: any PostgresDatabase, logger: Logger) async throws -> ProvinceTexts {
-        let (texts, own) = try await ProvinceSearchStatements.Texts().run(on: db, logger: logger)
-        state.withLockedValue {
-            $0.reads += 1
-            guard !own else { return }
-            if $0.byVersion.count >= Self.kept { $0.byVersion = [:] }
-            $0.byVersion[texts.version] = texts
-            $0.latest = texts.version
+    /// The texts as of `version`, the version a search has just seen (nil: any copy, when the
+    /// search has seen none yet): the copy kept, else the read under way if it gives that version,
+    /// else a read of the caller's own.
+    func texts(seen version: UUID?, on db: any PostgresDatabase, logger: Logger) async throws -> ProvinceTexts {
+        enum Next {
+            case kept(ProvinceTexts)
+            case started(Task<Read, any Error>)
+            case wait(Task<Read, any Error>)
         }
-        return texts
+        let next = state.withLockedValue { s -> Next in
+            if let copy = (version ?? s.latest).flatMap({ s.byVersion[$0] }) { return .kept(copy) }
+            if let reading = s.reading { return .wait(reading.task) }
+            return .started(start(&s, on: db, logger: logger))
+        }
+        switch next {
+        case .kept(let copy):
+            return copy
+        case .started(let task):
+            return try await task.value.texts
+        case .wait(let task):
+            // The read under way serves if it gives the version seen. Else the caller reads for
+            // itself: that read began before the version seen was committed, or was another
+            // transaction's own (not committed, never taken), or failed on another connection.
+            do {
+                let read = try await task.value
+                if !read.own, version == nil || read.texts.version == version { return read.texts }
+            } catch {
+                logger.debug("a shared read of the province's texts failed, read again: \(String(reflecting: error))")
+            }
+            let own = state.withLockedValue { start(&$0, on: db, logger: logger) }
+            return try await own.value.texts
+        }
+    }
+
+    /// A read of the texts on `db`, become the read under way: its copy is kept when it ends,
+    /// unless its version is the reading transaction's own, not yet committed.
+    private func start(_ s: inout State, on db: any PostgresDatabase, logger: Logger) -> Task<Read, any Error> {
+        s.reads += 1
+        let number = s.reads
+        let task = Task<Read, any Error> { [self] in
+            let read: Read
+            do {
+                read = try await ProvinceSearchStatements.Texts().run(on: db, logger: logger)
+            } catch {
+                state.withLockedValue { if $0.reading?.number == number { $0.reading = nil } }
+                throw error
+            }
+            state.withLockedValue {
+                if $0.reading?.number == number { $0.reading = nil }
+                guard !read.own else { return }
+                if $0.byVersion.count >= Self.kept { $0.byVersion = [:] }
+                $0.byVersion[read.texts.version] = read.texts
+                $0.latest = read.texts.version
+            }
+            return read
+        }
+        s.reading = (number, task)
+        return task
     }
 }
 
