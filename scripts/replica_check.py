@@ -73,8 +73,8 @@ class Postgres:
 
     def stop(self, mode="fast"):
         if os.path.exists(os.path.join(self.folder, "postmaster.pid")):
-            subprocess.run(["runuser", "-u", "postgres", "--", os.path.join(self.pg_bin, "pg_ctl"), "-D", self.folder, "-m", mode, "-w", "stop"],
-                           capture_output=True)
+            subprocess.run(["runuser", "-u", "postgres", "--", os.path.join(self.pg_bin, "pg_ctl"),
+                            "-D", self.folder, "-m", mode, "-w", "stop"], capture_output=True)
 
     def sql(self, statement, database="phuongso"):
         out = subprocess.run([os.path.join(self.pg_bin, "psql"), f"postgres://postgres@127.0.0.1:{self.port}/{database}",
@@ -198,7 +198,8 @@ def run(check, bin_path, work, web_port, pg_port, pg_bin):
         check(recovered.sql("SELECT pg_is_in_recovery()") == "f", "the recovery to the target ends and the copy is promoted")
         at_target = recovered.codes()
         check(at_target == demo | first_codes,
-              f"recovered to {target}: the {len(demo)} dossiers from before the bursts and the first burst's {len(first_codes)}, none of the second's",
+              f"recovered to {target}: the {len(demo)} dossiers from before the bursts and the first burst's"
+              f" {len(first_codes)}, none of the second's",
               f"missing {len((demo | first_codes) - at_target)}, of the second burst {len(at_target & second_codes)}")
         status, out = rc.cli(bin_path, rc.environment(data, recovered.url), "audit", "verify")
         check(status == 0, f"audit verify on the recovered copy ({out})", out)
