@@ -79,16 +79,32 @@ class WardClock:
 FAIL_TIMEOUT = 5
 
 
-def nginx_conf(work, port, upstream_ports):
-    """The proxy a ward would run: everything nginx writes stays inside `work`."""
+def nginx_conf(work, port, upstream_ports, servers=None):
+    """The proxy a ward would run: everything nginx writes stays inside `work`. `servers`: the
+    `server` blocks (scripts/tls_check.py gives its own), by default one on `port` in plain HTTP."""
     user = ""
     if os.geteuid() == 0:
         # Workers run as whoever runs the check (root in CI), so they can use their temp folders
         # inside WORKDIR whatever the permissions of the folders above it.
         user = f"user {pwd.getpwuid(os.geteuid()).pw_name} {grp.getgrgid(os.getegid()).gr_name};"
     # An instance that failed is left alone for 5 s (nginx's passive health check), then tried again.
-    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout={FAIL_TIMEOUT}s;" for p in upstream_ports)
+    upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout={FAIL_TIMEOUT}s;" for p in upstream_ports)
     temp = os.path.join(work, "nginx-temp")
+    servers = servers or f"""    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://phuongso;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_connect_timeout 2s;
+            # An instance that cannot be reached (or answers 502) is skipped for the next one. A
+            # request with a non-idempotent method (an intake's POST) is never passed on once it
+            # was sent: nginx's default, kept on purpose (no `non_idempotent` here), so a dossier
+            # is never received twice behind the clerk's back; the clerk gets an error instead.
+            proxy_next_upstream error timeout http_502;
+        }}
+    }}"""
     return f"""# written by scripts/cluster_check.py
 daemon off;
 master_process on;
@@ -106,23 +122,9 @@ http {{
     scgi_temp_path {temp}/scgi;
     client_max_body_size 25m;
     upstream phuongso {{
+{upstreams}
+    }}
 {servers}
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        location / {{
-            proxy_pass http://phuongso;
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto $scheme;
-            proxy_connect_timeout 2s;
-            # An instance that cannot be reached (or answers 502) is skipped for the next one. A
-            # request with a non-idempotent method (an intake's POST) is never passed on once it
-            # was sent: nginx's default, kept on purpose (no `non_idempotent` here), so a dossier
-            # is never received twice behind the clerk's back; the clerk gets an error instead.
-            proxy_next_upstream error timeout http_502;
-        }}
-    }}
 }}
 """
 
@@ -131,11 +133,11 @@ class Nginx:
     """nginx in the foreground (`daemon off`) as a child, in a process group of its own so its
     workers go with it."""
 
-    def __init__(self, work, port, upstream_ports):
+    def __init__(self, work, port, upstream_ports, servers=None):
         self.work, self.port = work, port
         self.conf = os.path.join(work, "nginx.conf")
         with open(self.conf, "w") as f:
-            f.write(nginx_conf(work, port, upstream_ports))
+            f.write(nginx_conf(work, port, upstream_ports, servers))
         os.makedirs(os.path.join(work, "nginx-temp"), exist_ok=True)
         self.proc = None
 
@@ -154,13 +156,17 @@ class Nginx:
         while time.time() < deadline:
             if self.proc.poll() is not None:
                 raise SystemExit(f"nginx exited with {self.proc.returncode}; see {self.work}/nginx-error.log")
-            try:
-                if rc.request(self.port, "GET", "/healthz", timeout=2)[0] == 200:
-                    return
-            except (OSError, http.client.HTTPException):
-                pass
+            if self.answers():
+                return
             time.sleep(0.2)
         raise SystemExit("nginx did not answer /healthz within 20 s")
+
+    def answers(self):
+        """Whether /healthz answers through nginx."""
+        try:
+            return rc.request(self.port, "GET", "/healthz", timeout=2)[0] == 200
+        except (OSError, http.client.HTTPException):
+            return False
 
     def stop(self):
         if not self.proc or self.proc.poll() is not None:

@@ -236,4 +236,19 @@ import VaporTesting
             #expect(!(try await app.testing().sendRequest(.GET, "/login")).headers[.setCookie].isEmpty)
         }
     }
+
+    /// Behind TLS (a public address in `https://`) the session cookie is `Secure`, so a browser
+    /// never sends it over plain HTTP; on a plain-HTTP address (one ward on its own network) it
+    /// cannot be, or no one could log in.
+    @Test(arguments: [("https://phuong.example", true), ("http://192.168.1.10:8080", false)])
+    func theSessionCookieIsSecureExactlyWhenThePublicAddressIsHTTPS(address: String, secure: Bool) async throws {
+        try await withDemoApp(.sqlite, demo: false, adjust: { $0.publicURL = address }) { app in
+            let res = try await app.testing().sendRequest(.GET, "/login")
+            let cookie = try #require(res.headers[.setCookie].first)
+            #expect(cookie.hasPrefix(SessionsConfiguration.cookieName + "="))
+            #expect(cookie.contains("HttpOnly"))
+            #expect(
+                cookie.split(separator: ";").contains { $0.trimmingCharacters(in: .whitespaces) == "Secure" } == secure)
+        }
+    }
 }

@@ -83,12 +83,15 @@ extension Request {
 extension SessionsConfiguration {
     static let cookieName = "phuongso-session"
 
-    /// HttpOnly, SameSite=Lax, whole-site session cookie.
-    static var phuongso: SessionsConfiguration {
-        SessionsConfiguration(cookieName: cookieName) { id in
+    /// HttpOnly, SameSite=Lax, whole-site session cookie; `Secure` when the site's public address
+    /// is `https://` (behind a proxy that ends TLS, docs/OPERATIONS.md §3), so the browser never
+    /// sends it over plain HTTP, where anyone on the way could take the session.
+    static func phuongso(publicURL: String) -> SessionsConfiguration {
+        let secure = publicURL.lowercased().hasPrefix("https://")
+        return SessionsConfiguration(cookieName: cookieName) { id in
             HTTPCookies.Value(
                 string: id.string, expires: nil, maxAge: nil, domain: nil, path: "/",
-                isSecure: false, isHTTPOnly: true, sameSite: .lax)
+                isSecure: secure, isHTTPOnly: true, sameSite: .lax)
         }
     }
 }

@@ -24,7 +24,7 @@ package func configure(_ app: Application, _ config: AppConfig) async throws {
     Migrations.register(on: app)
 
     app.sessions.use(.fluent)
-    app.sessions.configuration = .phuongso
+    app.sessions.configuration = .phuongso(publicURL: config.publicURL)
 
     // Order matters: errors outermost; metrics see every answer; sessions before the user.
     app.middleware = Middlewares()
