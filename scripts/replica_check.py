@@ -16,9 +16,11 @@ on PG_PORT+2. `phuongso serve --demo` runs on the primary (WEB_PORT); then:
    `phuongso audit verify` passes on it;
 4. point-in-time recovery from the base backup and the archived WAL to the target: it holds every
    dossier of the demo and of the first burst and none of the second; `audit verify` passes;
-5. failover: the primary stops at once (`-m immediate`), the replica is promoted, `phuongso serve`
-   starts on it: every acknowledged dossier is there, an intake is accepted with a new code, and
-   `audit verify` passes.
+5. failover with synchronous replication (`synchronous_standby_names = '*'` on the primary, set
+   once the replica runs): a third burst, and the primary stops at once (`-m immediate`) in the
+   middle of it; the replica is promoted and `phuongso serve` starts on it: every dossier
+   acknowledged in any burst is there, an intake is accepted with a new code, and `audit verify`
+   passes.
 
 Prints `ok   ...` and `FAIL ...` lines; exit status 0 when everything held. Every process it starts
 is stopped on the way out, also on failure.
@@ -26,6 +28,7 @@ is stopped on the way out, also on failure.
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -68,8 +71,8 @@ class Postgres:
             self.as_postgres(os.path.join(self.pg_bin, "pg_ctl"), "-D", self.folder, "-l", log, "-w",
                              "-o", f"-p {self.port} -k {sockets} -c listen_addresses=127.0.0.1", "start")
         except subprocess.CalledProcessError as error:
-            with open(log) as f:
-                raise RuntimeError(f"{self.folder} did not start: {''.join(f.readlines()[-8:])}") from error
+            said = open(log).readlines()[-8:] if os.path.exists(log) else [error.stderr]
+            raise RuntimeError(f"{self.folder} did not start: {''.join(said)}") from error
 
     def stop(self, mode="fast"):
         if os.path.exists(os.path.join(self.folder, "postmaster.pid")):
@@ -155,6 +158,13 @@ def run(check, bin_path, work, web_port, pg_port, pg_bin):
                             "-D", replica.folder, "-R", "-X", "stream", "-c", "fast")
         replica.start()
         check(replica.sql("SELECT pg_is_in_recovery()") == "t", "the replica made with pg_basebackup -R -X stream runs as a standby")
+        # From now on each commit waits for the replica to have it (docs/OPERATIONS.md §4)
+        primary.sql("ALTER SYSTEM SET synchronous_standby_names = '*'")
+        primary.sql("SELECT pg_reload_conf()")
+        deadline = time.time() + 30
+        while primary.sql("SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'") != "1" and time.time() < deadline:
+            time.sleep(0.2)
+        check(primary.sql("SELECT sync_state FROM pg_stat_replication") == "sync", "the replica is the primary's synchronous standby")
 
         # 2. two bursts, the recovery target between them
         first = burst(web_port, token, body, 150)
@@ -166,10 +176,8 @@ def run(check, bin_path, work, web_port, pg_port, pg_bin):
         check(not first.unexpected and not second.unexpected and len(first_codes) >= 150 and len(second_codes) >= 150,
               f"two bursts of intakes on the primary: {len(first_codes)} acknowledged, the target {target}, then {len(second_codes)}",
               f"{(first.unexpected + second.unexpected)[:2]}")
-        server.stop()
-        server = None
 
-        # 3. the replica
+        # 3. the replica (no intake runs while it is compared)
         check(caught_up(primary, replica), "the replica replays the primary's WAL up to its last write")
         on_primary, on_replica = primary.codes(), replica.codes()
         check(on_replica == on_primary and first_codes | second_codes <= on_replica,
@@ -198,25 +206,35 @@ def run(check, bin_path, work, web_port, pg_port, pg_bin):
         check(recovered.sql("SELECT pg_is_in_recovery()") == "f", "the recovery to the target ends and the copy is promoted")
         at_target = recovered.codes()
         check(at_target == demo | first_codes,
-              f"recovered to {target}: the {len(demo)} dossiers from before the bursts and the first burst's"
-              f" {len(first_codes)}, none of the second's",
+              f"recovered to {target}: every dossier from before it ({len(demo | first_codes)}, the first burst's"
+              f" {len(first_codes)} among them), none of the second burst's",
               f"missing {len((demo | first_codes) - at_target)}, of the second burst {len(at_target & second_codes)}")
         status, out = rc.cli(bin_path, rc.environment(data, recovered.url), "audit", "verify")
         check(status == 0, f"audit verify on the recovered copy ({out})", out)
         recovered.stop()
 
-        # 5. failover: the primary is lost, the replica promoted and served
+        # 5. failover: the primary is lost in the middle of a burst, the replica promoted and served
+        third = rc.Load(web_port, token, body)
+        third.start()
+        third.wait_for(60)
         primary.stop("immediate")
+        time.sleep(0.5)
+        third.stop()
+        server.stop()
+        server = None
+        third_codes = {c for _, _, c in third.acked}
+        check(len(third_codes) >= 60, f"the primary stopped at once in a third burst, {len(third_codes)} intakes acknowledged by then"
+              f" ({len(third.unexpected)} refused after)")
         replica.as_postgres(os.path.join(pg_bin, "pg_ctl"), "-D", replica.folder, "-w", "promote")
         check(replica.sql("SELECT pg_is_in_recovery()") == "f", "the replica is promoted (pg_ctl promote)")
         server = rc.Server(bin_path, data, web_port, rc.environment(data, replica.url))
         server.start(demo=False)
         token = rc.login(web_port)
-        lost = (first_codes | second_codes) - replica.codes()
-        check(not lost, "every acknowledged dossier is on the promoted replica", f"{len(lost)} lost")
+        lost = (first_codes | second_codes | third_codes) - replica.codes()
+        check(not lost, "every acknowledged dossier is on the promoted replica, those of the third burst too", f"{len(lost)} lost")
         body["applicant"] = {"name": "Sau Khi Chuyển Máy Chủ", "idNumber": "079912345679"}
         status, fresh = rc.request(web_port, "POST", "/api/v1/dossiers", body, token)
-        check(status == 201 and fresh.get("code") not in on_primary,
+        check(status == 201 and fresh.get("code") not in on_primary | third_codes,
               f"an intake on the promoted replica gets a new code ({fresh.get('code') if isinstance(fresh, dict) else fresh})",
               f"{status} {fresh}")
         server.stop()
@@ -239,11 +257,13 @@ def main():
     os.chmod(work, 0o755)
     check = Check()
     started = time.time()
+    # stopped by scripts/check (a time limit): the servers are stopped on the way out
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped (SIGTERM)"))
     try:
         run(check, bin_path, work, web_port, pg_port, os.environ.get("PG_BIN", "/usr/bin"))
-    except (subprocess.CalledProcessError, RuntimeError) as error:
-        detail = error.stderr if isinstance(error, subprocess.CalledProcessError) else str(error)
-        check(False, "the replica check ran to its end", f"{error}: {detail}")
+    except (Exception, SystemExit) as error:
+        detail = error.stderr if isinstance(error, subprocess.CalledProcessError) else ""
+        check(False, "the replica check ran to its end", f"{error!r} {detail}")
     print(f"replica check took {time.time() - started:.1f} s")
     sys.exit(1 if check.failed else 0)
 

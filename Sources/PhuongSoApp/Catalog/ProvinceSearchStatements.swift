@@ -161,6 +161,8 @@ enum ProvinceSearchStatements {
 final class ProvinceTextCopies: Sendable {
     static let shared = ProvinceTextCopies()
     private static let kept = 8
+    /// How many reads under way a search waits for before it reads for itself.
+    private static let waits = 2
 
     /// A read of the texts and whether their version is the reading transaction's own.
     private typealias Read = (texts: ProvinceTexts, own: Bool)
@@ -180,35 +182,43 @@ final class ProvinceTextCopies: Sendable {
 
     /// The texts as of `version`, the version a search has just seen (nil: any copy, when the
     /// search has seen none yet): the copy kept, else the read under way if it gives that version,
-    /// else a read of the caller's own.
+    /// else a read of the caller's own. A read waited for in vain is not waited for again, and at
+    /// most `waits` are: then the caller reads.
     func texts(seen version: UUID?, on db: any PostgresDatabase, logger: Logger) async throws -> ProvinceTexts {
         enum Next {
             case kept(ProvinceTexts)
             case started(Task<Read, any Error>)
-            case wait(Task<Read, any Error>)
+            case wait(number: Int, Task<Read, any Error>)
         }
-        let next = state.withLockedValue { s -> Next in
-            if let copy = (version ?? s.latest).flatMap({ s.byVersion[$0] }) { return .kept(copy) }
-            if let reading = s.reading { return .wait(reading.task) }
-            return .started(start(&s, on: db, logger: logger))
-        }
-        switch next {
-        case .kept(let copy):
-            return copy
-        case .started(let task):
-            return try await task.value.texts
-        case .wait(let task):
-            // The read under way serves if it gives the version seen. Else the caller reads for
-            // itself: that read began before the version seen was committed, or was another
-            // transaction's own (not committed, never taken), or failed on another connection.
-            do {
-                let read = try await task.value
-                if !read.own, version == nil || read.texts.version == version { return read.texts }
-            } catch {
-                logger.debug("a shared read of the province's texts failed, read again: \(String(reflecting: error))")
+        var waitedFor: Int?
+        var waits = 0
+        while true {
+            let next = state.withLockedValue { s -> Next in
+                if let copy = (version ?? s.latest).flatMap({ s.byVersion[$0] }) { return .kept(copy) }
+                if let reading = s.reading, reading.number != waitedFor, waits < Self.waits {
+                    return .wait(number: reading.number, reading.task)
+                }
+                return .started(start(&s, on: db, logger: logger))
             }
-            let own = state.withLockedValue { start(&$0, on: db, logger: logger) }
-            return try await own.value.texts
+            switch next {
+            case .kept(let copy):
+                return copy
+            case .started(let task):
+                return try await task.value.texts
+            case .wait(let number, let task):
+                // The read under way serves if it gives the version seen. It does not when it
+                // began before that version was committed, was another transaction's own (not
+                // committed, never taken), or failed on another connection: then the copy it
+                // kept, or a later read, or one of the caller's own.
+                do {
+                    let read = try await task.value
+                    if !read.own, version == nil || read.texts.version == version { return read.texts }
+                } catch {
+                    logger.debug("a shared read of the province's texts failed: \(String(reflecting: error))")
+                }
+                waitedFor = number
+                waits += 1
+            }
         }
     }
 
