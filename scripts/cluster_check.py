@@ -79,6 +79,23 @@ class WardClock:
 FAIL_TIMEOUT = 5
 
 
+# The `location /` of docs/OPERATIONS.md §3, for the plain-HTTP proxy here and the TLS one of
+# scripts/tls_check.py.
+PROXY_LOCATION = """        location / {
+            proxy_pass http://phuongso;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_connect_timeout 2s;
+            # An instance that cannot be reached (or answers 502, or 503: its database or store
+            # unreachable) is skipped for the next one. A request with a non-idempotent method (an
+            # intake's POST) is never passed on once it was sent: nginx's default, kept on purpose
+            # (no `non_idempotent` here), so a dossier is never received twice behind the clerk's
+            # back; the clerk gets an error instead.
+            proxy_next_upstream error timeout http_502 http_503;
+        }"""
+
+
 def nginx_conf(work, port, upstream_ports, servers=None):
     """The proxy a ward would run: everything nginx writes stays inside `work`. `servers`: the
     `server` blocks (scripts/tls_check.py gives its own), by default one on `port` in plain HTTP."""
@@ -92,18 +109,7 @@ def nginx_conf(work, port, upstream_ports, servers=None):
     temp = os.path.join(work, "nginx-temp")
     servers = servers or f"""    server {{
         listen 127.0.0.1:{port};
-        location / {{
-            proxy_pass http://phuongso;
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto $scheme;
-            proxy_connect_timeout 2s;
-            # An instance that cannot be reached (or answers 502) is skipped for the next one. A
-            # request with a non-idempotent method (an intake's POST) is never passed on once it
-            # was sent: nginx's default, kept on purpose (no `non_idempotent` here), so a dossier
-            # is never received twice behind the clerk's back; the clerk gets an error instead.
-            proxy_next_upstream error timeout http_502;
-        }}
+{PROXY_LOCATION}
     }}"""
     return f"""# written by scripts/cluster_check.py
 daemon off;

@@ -32,7 +32,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reliability_check as rc  # noqa: E402  (the server and the API helpers)
-from cluster_check import Check, Nginx  # noqa: E402
+from cluster_check import PROXY_LOCATION, Check, Nginx  # noqa: E402
 
 
 def servers(port, redirect_port, cert, key):
@@ -46,14 +46,7 @@ def servers(port, redirect_port, cert, key):
         add_header Strict-Transport-Security "max-age=31536000" always;
 
         location /metrics {{ allow 10.0.0.0/24; deny all; proxy_pass http://phuongso; }}
-        location / {{
-            proxy_pass http://phuongso;
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto $scheme;
-            proxy_connect_timeout 2s;
-            proxy_next_upstream error timeout http_502 http_503;
-        }}
+{PROXY_LOCATION}
     }}
     server {{ listen 127.0.0.1:{redirect_port}; return 301 https://$host:{port}$request_uri; }}"""
 
